@@ -1,0 +1,69 @@
+#pragma once
+// A ViT (timm VisionTransformer / DeiT semantics) over plain tensors. One block implementation
+// serves the dense path, every token method (through PruneMethod hooks) and training (autograd
+// records through the same ATen ops). Callers set c10::InferenceMode for inference.
+#include <ATen/ATen.h>
+#include <string>
+
+#include "model/vit_config.h"
+#include "model/vit_weights.h"
+#include "prune/token_trace.h"
+
+namespace vp {
+
+class PruneMethod;
+struct TokenState;
+struct AttnNeeds;
+struct AttnContext;
+
+struct ForwardOptions {
+    TraceLevel trace = TraceLevel::Counts;
+};
+
+struct ForwardResult {
+    at::Tensor logits;  // [B, classes], float32
+    TokenTrace trace;
+};
+
+class ViTModel {
+public:
+    ViTModel() = default;
+    ViTModel(ViTConfig config, ViTWeights weights);
+
+    const ViTConfig& config() const { return m_config; }
+    ViTConfig& config() { return m_config; }
+    const ViTWeights& weights() const { return m_weights; }
+    ViTWeights& weights() { return m_weights; }
+    std::string origin() const { return m_origin; }     // file or name it came from
+    void setOrigin(std::string origin) { m_origin = std::move(origin); }
+
+    // Checks every tensor's shape against the config; throws vp::Error naming `origin`.
+    void validate() const;
+
+    // images: [B, inChans, H, W] normalised. H, W multiples of the patch size; position
+    // embeddings are resampled (bicubic, as timm) when the grid differs from the config's.
+    at::Tensor forward(const at::Tensor& images) const;
+    ForwardResult forward(const at::Tensor& images, PruneMethod& method,
+                          const ForwardOptions& options = {}) const;
+
+    // A copy on another device / dtype (weights only; the config is shared).
+    ViTModel to(const at::Device& device, at::ScalarType dtype = at::kFloat) const;
+    at::Device device() const;
+    at::ScalarType dtype() const;
+    int64_t parameterCount() const;
+
+    // Building blocks, public for methods and training.
+    at::Tensor embed(const at::Tensor& images) const;                    // [B, prefix+P, C]
+    at::Tensor attention(int layer, const at::Tensor& xNorm, const TokenState& state,
+                         const AttnNeeds& needs, AttnContext& ctx) const; // projected output
+    at::Tensor mlp(int layer, const at::Tensor& xNorm) const;
+    at::Tensor head(const TokenState& state) const;                      // final norm + pool + head
+
+private:
+    at::Tensor positionEmbedding(int64_t gridH, int64_t gridW) const;
+    ViTConfig m_config;
+    ViTWeights m_weights;
+    std::string m_origin;
+};
+
+}  // namespace vp

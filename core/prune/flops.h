@@ -1,0 +1,23 @@
+#pragma once
+// GMACs in the fvcore convention the papers use: multiply-adds of linear layers, the patch
+// embedding and the two attention matmuls; softmax, norms and activations ignored.
+// Block with N_a tokens in attention and N_m in the MLP:
+//   3*N_a*C*A + 2*N_a^2*A + N_a*A*C + 2*N_m*C*H   (A = heads*headDim, H = MLP hidden)
+// which is 12*N*C^2 + 2*N^2*C for a dense block.
+#include "model/vit_config.h"
+#include "prune/token_trace.h"
+
+namespace vp {
+
+class ViTModel;
+
+struct BlockDims { int attnDim; int mlpHidden; bool attention = true; };
+
+double blockMacs(int embedDim, const BlockDims& dims, double attnTokens, double mlpTokens);
+double denseMacs(const ViTConfig& config);
+double denseMacs(const ViTModel& model);
+// Mean over the batch of what a traced forward did.
+double traceMacs(const ViTModel& model, const TokenTrace& trace);
+inline double toG(double macs) { return macs / 1e9; }
+
+}  // namespace vp

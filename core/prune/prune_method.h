@@ -1,0 +1,44 @@
+#pragma once
+// The interface every pruning method implements (see docs/architecture.md, data flow).
+// Token methods act through the per-block hooks; structural methods through patchModel().
+#include <memory>
+#include <optional>
+
+#include "prune/attn_context.h"
+#include "prune/knob.h"
+#include "prune/token_state.h"
+
+namespace vp {
+
+class ViTModel;
+
+class PruneMethod {
+public:
+    virtual ~PruneMethod() = default;
+    virtual MethodSpec spec() const = 0;
+
+    // Validates and stores knob values. Throws vp::Error with the knob's id on bad values.
+    virtual void configure(const KnobValues& values) = 0;
+
+    // Called once per model before forwards; throws vp::Error if the method cannot apply.
+    virtual void prepare(const ViTModel&) {}
+
+    // Per forward.
+    virtual void begin(TokenState&) {}
+    virtual AttnNeeds needs(int /*layer*/) const { return {}; }
+    virtual void beforeBlock(int /*layer*/, TokenState&) {}
+    // After the attention residual, before the MLP: drop / merge / fuse tokens.
+    virtual void reduce(int /*layer*/, const AttnContext&, TokenState&) {}
+    virtual void afterBlock(int /*layer*/, TokenState&) {}
+    // After the last block, before the final norm (e.g. re-join placeholder tokens).
+    virtual void finish(TokenState&) {}
+    // MACs of the method's own learned parts for one sample (predictors, gates).
+    virtual double extraMacsPerSample(const ViTModel&) const { return 0; }
+
+    // Structural methods return a physically smaller model; token methods return nothing.
+    virtual std::optional<ViTModel> patchModel(const ViTModel&) const;
+};
+
+using MethodPtr = std::unique_ptr<PruneMethod>;
+
+}  // namespace vp

@@ -1,0 +1,30 @@
+#pragma once
+// The token sequence while it flows through the blocks, and where each original patch lives.
+#include <ATen/ATen.h>
+
+namespace vp {
+
+struct TokenState {
+    at::Tensor x;             // [B,N,C]: prefix tokens (CLS, dist) first, then patch tokens
+    at::Tensor size;          // [B,N] float: patches merged into each token; undefined = all 1
+    at::Tensor patchToToken;  // [B,P] int64: current token index of each original patch, -1 dropped
+    at::Tensor fused;         // [B,N] bool: token is a fused/background token; undefined = none
+    at::Tensor score;         // [B,P] float: the score the method last gave each patch (trace only)
+    int prefix = 1;           // tokens at the front that are never pruned
+    bool proportionalAttention = false;  // add log(size) of keys to attention logits (ToMe)
+    bool tracking = true;     // maintain patchToToken (off for fast evaluation)
+
+    int64_t batch() const { return x.size(0); }
+    int64_t tokens() const { return x.size(1); }
+
+    // Keep, per sample, the tokens at `index` [B,K] (indices into the current N, prefix
+    // included), in that order. Updates x, size, fused and patchToToken.
+    void gather(const at::Tensor& index);
+    // Sets patchToToken so patches whose token is not in `keptOld` become -1 and others
+    // follow their token's new position; `newIndexOfOld` is [B,N_old] (-1 if gone).
+    void remapPatches(const at::Tensor& newIndexOfOld);
+    // Sizes as a tensor even when undefined (ones).
+    at::Tensor sizeOrOnes() const;
+};
+
+}  // namespace vp

@@ -1,0 +1,36 @@
+#pragma once
+// Plain-data record of what a forward did per layer. No Torch types: widgets draw from it.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace vp {
+
+enum class PatchFate : int8_t { Kept = 0, Merged = 1, Fused = 2, Dropped = 3 };
+
+struct LayerTrace {
+    int layer = 0;
+    std::vector<int> attnTokens;  // per sample: tokens that entered attention (prefix included)
+    std::vector<int> mlpTokens;   // per sample: tokens that entered the MLP
+    // Filled only at TraceLevel::Full, indexed [sample * patches + patch]:
+    std::vector<int> patchToken;     // token index after this layer, -1 if dropped
+    std::vector<PatchFate> fate;
+    std::vector<float> tokenSize;    // size of the token the patch lives in (0 if dropped)
+    std::vector<float> score;        // method's score for the patch (NaN when none)
+};
+
+enum class TraceLevel { Counts, Full };
+
+struct TokenTrace {
+    int batch = 0;
+    int patches = 0;
+    int gridH = 0, gridW = 0;
+    int prefix = 1;
+    std::vector<LayerTrace> layers;
+    std::vector<double> extraMacs;  // per sample: MACs of the method's own learned parts
+
+    // Mean over samples of patches kept (not dropped) after layer l.
+    double meanTokensAfter(int layer) const;
+};
+
+}  // namespace vp

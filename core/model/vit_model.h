@@ -5,6 +5,7 @@
 #include <ATen/ATen.h>
 #include <string>
 
+#include "model/tensor_map.h"
 #include "model/vit_config.h"
 #include "model/vit_weights.h"
 #include "prune/token_trace.h"
@@ -36,6 +37,13 @@ public:
     ViTWeights& weights() { return m_weights; }
     std::string origin() const { return m_origin; }     // file or name it came from
     void setOrigin(std::string origin) { m_origin = std::move(origin); }
+    // Checkpoint family it was read as (timm, torchvision, huggingface, random, ...).
+    std::string family() const { return m_family; }
+    void setFamily(std::string family) { m_family = std::move(family); }
+    // Checkpoint tensors that are not part of the backbone (a method's learned parts, e.g.
+    // DynamicViT's score_predictor.*), by their checkpoint key.
+    const TensorMap& extras() const { return m_extras; }
+    TensorMap& extras() { return m_extras; }
 
     // Checks every tensor's shape against the config; throws vp::Error naming `origin`.
     void validate() const;
@@ -64,6 +72,8 @@ private:
     ViTConfig m_config;
     ViTWeights m_weights;
     std::string m_origin;
+    std::string m_family;
+    TensorMap m_extras;
 };
 
 }  // namespace vp

@@ -10,6 +10,8 @@ struct TokenState {
     at::Tensor patchToToken;  // [B,P] int64: current token index of each original patch, -1 dropped
     at::Tensor fused;         // [B,N] bool: token is a fused/background token; undefined = none
     at::Tensor score;         // [B,P] float: the score the method last gave each patch (trace only)
+    at::Tensor valid;         // [B,N] bool: real tokens when a batch is padded to a common N
+                              // (per-image counts, e.g. LTP); undefined = all real
     int prefix = 1;           // tokens at the front that are never pruned
     bool proportionalAttention = false;  // add log(size) of keys to attention logits (ToMe)
     bool tracking = true;     // maintain patchToToken (off for fast evaluation)

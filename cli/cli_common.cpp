@@ -1,0 +1,88 @@
+#include "cli_common.h"
+
+#include <iostream>
+
+#include "common/error.h"
+#include "model/model_loader.h"
+#include "prune/registry.h"
+
+namespace vp::cli {
+
+at::Device parseDevice(const std::string& text) {
+    if (text.empty() || text == "cpu") return at::kCPU;
+    if (text.rfind("cuda", 0) == 0) {
+        if (!at::hasCUDA())
+            throw Error("--device " + text + ": CUDA is not available (this build's LibTorch is CPU-only or no GPU is present)");
+        try {
+            return at::Device(text);
+        } catch (const std::exception&) {
+            throw Error("--device '" + text + "': expected cpu, cuda or cuda:N");
+        }
+    }
+    throw Error("--device '" + text + "': expected cpu, cuda or cuda:N");
+}
+
+at::ScalarType parseDtype(const std::string& text, const at::Device& device) {
+    if (text.empty() || text == "float32" || text == "fp32") return at::kFloat;
+    at::ScalarType t;
+    if (text == "float16" || text == "fp16")
+        t = at::kHalf;
+    else if (text == "bfloat16" || text == "bf16")
+        t = at::kBFloat16;
+    else
+        throw Error("--dtype '" + text + "': expected float32, float16 or bfloat16");
+    if (!device.is_cuda()) throw Error("--dtype " + text + ": half precision is supported on CUDA only");
+    return t;
+}
+
+ViTModel openModel(const Args& args) {
+    ViTModel model = loadModel(args.positional(0, "MODEL"));
+    const at::Device device = parseDevice(args.value("--device", "cpu"));
+    const at::ScalarType dtype = parseDtype(args.value("--dtype", ""), device);
+    if (device.is_cpu() && dtype == at::kFloat) return model;
+    ViTModel moved = model.to(device, dtype);
+    return moved;
+}
+
+MethodPtr openMethod(const Args& args, ViTModel& model) {
+    KnobValues values;
+    for (const std::string& s : args.sets()) values.setFromAssignment(s);
+    MethodPtr method = builtinRegistry().create(args.value("--method", "dense"), values);
+    if (auto smaller = method->patchModel(model)) model = std::move(*smaller);
+    method->prepare(model);
+    return method;
+}
+
+void printJson(const nlohmann::json& j) { std::cout << j.dump() << std::endl; }
+
+nlohmann::json specToJson(const MethodSpec& s) {
+    nlohmann::json knobs = nlohmann::json::array();
+    for (const Knob& k : s.knobs) {
+        nlohmann::json kj{{"id", k.id}, {"label", k.label}, {"type", knobTypeName(k.type)}, {"min", k.min},
+                          {"max", k.max}, {"step", k.step}, {"default", k.defaultValue}, {"help", k.help}};
+        if (!k.choices.empty()) kj["choices"] = k.choices;
+        knobs.push_back(kj);
+    }
+    return {{"id", s.id}, {"name", s.name}, {"paper", s.paper}, {"family", s.family}, {"help", s.help},
+            {"training_free", s.trainingFree}, {"main_knob", s.mainKnob}, {"knobs", knobs}};
+}
+
+int cmdMethods(const Args& args) {
+    args.allowOnly({"--json"});
+    const auto specs = builtinRegistry().specs();
+    if (args.has("--json")) {
+        nlohmann::json arr = nlohmann::json::array();
+        for (const MethodSpec& s : specs) arr.push_back(specToJson(s));
+        printJson({{"methods", arr}});
+        return 0;
+    }
+    for (const MethodSpec& s : specs) {
+        std::cout << s.id << "  —  " << s.name << " [" << s.family << "]\n    " << s.paper << "\n";
+        for (const Knob& k : s.knobs)
+            std::cout << "    --set " << k.id << "=" << k.defaultValue << "  (" << knobTypeName(k.type) << ", "
+                      << k.min << ".." << k.max << ") " << k.help << "\n";
+    }
+    return 0;
+}
+
+}  // namespace vp::cli

@@ -1,0 +1,31 @@
+#pragma once
+// Pieces shared by the vitprune subcommands: model/method/device from arguments, JSON output.
+#include <nlohmann/json.hpp>
+
+#include "cli_args.h"
+#include "model/vit_model.h"
+#include "prune/prune_method.h"
+
+namespace vp::cli {
+
+// --device cpu|cuda[:N]; throws a clear error when CUDA is absent.
+at::Device parseDevice(const std::string& text);
+// --dtype float32|float16|bfloat16 (half types only on CUDA).
+at::ScalarType parseDtype(const std::string& text, const at::Device& device);
+// Loads MODEL (positional 0) and moves it to --device / --dtype.
+ViTModel openModel(const Args& args);
+// --method ID (default dense) with --set K=V values; prepared for `model`. When the method is
+// structural, `model` is replaced by its physically smaller copy.
+MethodPtr openMethod(const Args& args, ViTModel& model);
+// Prints a JSON object on stdout (one line) or nothing.
+void printJson(const nlohmann::json& j);
+nlohmann::json specToJson(const MethodSpec& spec);
+
+int cmdMethods(const Args& args);
+int cmdInfo(const Args& args);
+int cmdFlops(const Args& args);
+int cmdPredict(const Args& args);
+int cmdEval(const Args& args);
+int cmdBench(const Args& args);
+
+}  // namespace vp::cli

@@ -1,0 +1,45 @@
+// vitprune eval MODEL DATA: top-1 accuracy and mean GMACs over a dataset, with a progress bar.
+#include <iomanip>
+#include <iostream>
+#include <numeric>
+
+#include "cli_common.h"
+#include "eval/evaluator.h"
+#include "io/dataset.h"
+#include "progress_bar.h"
+
+namespace vp::cli {
+
+int cmdEval(const Args& args) {
+    args.allowOnly({"--json", "--method", "--set", "--device", "--dtype", "--limit", "--batch"});
+    ViTModel model = openModel(args);
+    MethodPtr method = openMethod(args, model);
+    std::unique_ptr<Dataset> data = openDataset(args.positional(1, "DATA"));
+    const int64_t limit = args.intValue("--limit", static_cast<int>(data->size()), 1, 1 << 30);
+    const int64_t count = std::min<int64_t>(limit, data->size());
+    const int64_t batch = args.intValue("--batch", 64, 1, 4096);
+    const ViTConfig& cfg = model.config();
+    BatchSource source = [&](int64_t start, int64_t n) {
+        std::vector<int64_t> idx(n);
+        std::iota(idx.begin(), idx.end(), start);
+        Batch b = data->batch(idx, cfg);
+        return LabelledBatch{b.images, b.labels};
+    };
+    ProgressBar bar("eval " + method->spec().id, count, !args.has("--json"));
+    EvalResult r = evaluate(model, *method, source, count, batch, [&](int64_t done, int64_t) {
+        bar.update(done);
+        return true;
+    });
+    bar.finish();
+    if (args.has("--json")) {
+        printJson({{"accuracy", r.accuracy}, {"images", r.images}, {"correct", r.correct}, {"gmacs", r.gmacs},
+                   {"seconds", r.seconds}, {"method", method->spec().id}, {"dataset", data->name()}});
+        return 0;
+    }
+    std::cout << std::fixed << std::setprecision(2) << "top-1 " << 100 * r.accuracy << "% on " << r.images
+              << " images of " << data->name() << ", " << std::setprecision(3) << r.gmacs << " GMACs/image, "
+              << std::setprecision(1) << r.seconds << " s\n";
+    return 0;
+}
+
+}  // namespace vp::cli

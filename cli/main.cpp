@@ -1,0 +1,54 @@
+// vitprune: the command-line face of ViT Prune Studio (see docs/architecture.md, CLI).
+#include <ATen/Parallel.h>
+
+#include <iostream>
+#include <thread>
+
+#include "cli_common.h"
+#include "common/error.h"
+
+namespace {
+
+const char* kUsage =
+    "usage: vitprune COMMAND ...\n"
+    "  methods [--json]                                  registered methods and their knobs\n"
+    "  info MODEL [--json]                               config, parameters, dense GMACs\n"
+    "  flops MODEL [--method ID] [--set K=V]... [--json] GMACs of a setting\n"
+    "  predict MODEL IMAGE... [--method ID] [--set K=V]... [--device cpu|cuda] [--json]\n"
+    "  eval MODEL DATA [--method ID] [--set K=V]... [--limit N] [--batch B] [--device D] [--json]\n"
+    "  bench MODEL [--method ID] [--set K=V]... [--batch B] [--iters N] [--threads T] [--device D] [--json]\n"
+    "MODEL: a .safetensors/.pth file, a folder with config.json, a built-in name (fashion-vit-tiny)\n"
+    "       or random:ARCH (e.g. random:deit_small_patch16_224).\n"
+    "DATA:  fashion-mnist, fashion-mnist:train, a Fashion-MNIST idx folder or a folder of class folders.\n";
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    using namespace vp::cli;
+    at::set_num_threads(static_cast<int>(std::max(1u, std::thread::hardware_concurrency())));
+    if (argc < 2 || std::string(argv[1]) == "--help" || std::string(argv[1]) == "-h") {
+        std::cout << kUsage;
+        return argc < 2 ? 2 : 0;
+    }
+    const std::string cmd = argv[1];
+    try {
+        const Args args(argc, argv, 2, {"--json", "--help"});
+        if (cmd == "methods") return cmdMethods(args);
+        if (cmd == "info") return cmdInfo(args);
+        if (cmd == "flops") return cmdFlops(args);
+        if (cmd == "predict") return cmdPredict(args);
+        if (cmd == "eval") return cmdEval(args);
+        if (cmd == "bench") return cmdBench(args);
+        std::cerr << "vitprune: unknown command '" << cmd << "'\n" << kUsage;
+        return 2;
+    } catch (const vp::Error& e) {
+        std::cerr << "vitprune " << cmd << ": " << e.what() << "\n";
+        return e.exitCode();
+    } catch (const c10::Error& e) {
+        std::cerr << "vitprune " << cmd << ": internal error: " << e.what_without_backtrace() << "\n";
+        return 1;
+    } catch (const std::exception& e) {
+        std::cerr << "vitprune " << cmd << ": internal error: " << e.what() << "\n";
+        return 1;
+    }
+}

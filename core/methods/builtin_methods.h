@@ -1,0 +1,10 @@
+#pragma once
+// Factories of the built-in methods; registerBuiltinMethods (builtin_methods.cpp) lists them all.
+#include "prune/registry.h"
+
+namespace vp {
+
+MethodPtr makeDenseMethod();
+MethodPtr makeRandomKeepMethod();
+
+}  // namespace vp

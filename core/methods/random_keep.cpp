@@ -1,0 +1,65 @@
+// Random keep baseline: at chosen blocks keep a random ceil(keep * N_patches) of the patch tokens,
+// as the "random" rows of DynamicViT (Rao et al., NeurIPS 2021, Table 5) and EViT ablations.
+// Seeded per forward so the same input gives the same result.
+#include <ATen/CPUGeneratorImpl.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "methods/builtin_methods.h"
+#include "methods/token_ops.h"
+
+namespace vp {
+namespace {
+
+class RandomKeepMethod : public PruneMethod {
+public:
+    MethodSpec spec() const override {
+        MethodSpec s;
+        s.id = "random";
+        s.name = "Random keep";
+        s.paper = "Baseline used by DynamicViT (Rao et al., NeurIPS 2021) and EViT (Liang et al., ICLR 2022)";
+        s.family = "baseline";
+        s.help = "Keeps a random subset of the patch tokens after attention at the chosen blocks.";
+        s.mainKnob = "keep";
+        s.knobs = {
+            {"keep", "Keep ratio", KnobType::Number, 0.05, 1.0, 0.01, "0.7", {},
+             "Fraction of the current patch tokens kept at each pruning block."},
+            {"locations", "Pruning blocks", KnobType::IntList, 0, 63, 1, "3,6,9", {},
+             "0-based blocks after whose attention tokens are dropped."},
+            {"seed", "Seed", KnobType::Integer, 0, 1e9, 1, "0", {}, "Random seed (per forward)."},
+        };
+        return s;
+    }
+
+    void configure(const KnobValues& v) override {
+        const MethodSpec s = spec();
+        m_keep = v.number(s, "keep");
+        m_locations = v.intList(s, "locations");
+        m_seed = v.integer(s, "seed");
+    }
+
+    void begin(TokenState&) override { m_generator = at::make_generator<at::CPUGeneratorImpl>(m_seed); }
+
+    void reduce(int layer, const AttnContext&, TokenState& state) override {
+        if (std::find(m_locations.begin(), m_locations.end(), layer) == m_locations.end()) return;
+        const int64_t B = state.batch(), patches = state.tokens() - state.prefix;
+        const int64_t keep = keptCount(m_keep, patches);
+        if (keep >= patches) return;
+        at::Tensor scores = at::rand({B, patches}, m_generator, at::kFloat).to(state.x.device());
+        recordPatchScores(state, scores);
+        keepTopPatches(state, scores, keep, /*sortByScore=*/false);
+    }
+
+private:
+    double m_keep = 0.7;
+    std::vector<int> m_locations{3, 6, 9};
+    int m_seed = 0;
+    at::Generator m_generator;
+};
+
+}  // namespace
+
+MethodPtr makeRandomKeepMethod() { return std::make_unique<RandomKeepMethod>(); }
+
+}  // namespace vp

@@ -1,0 +1,199 @@
+#include "model/vit_config.h"
+
+#include <nlohmann/json.hpp>
+
+#include "common/error.h"
+
+namespace vp {
+namespace {
+
+struct Preset { const char* name; int embed, depth, heads, patch, image; bool distilled; };
+constexpr Preset kPresets[] = {
+    {"deit_tiny_patch16_224", 192, 12, 3, 16, 224, false},
+    {"deit_small_patch16_224", 384, 12, 6, 16, 224, false},
+    {"deit_base_patch16_224", 768, 12, 12, 16, 224, false},
+    {"deit_base_patch16_384", 768, 12, 12, 16, 384, false},
+    {"deit_tiny_distilled_patch16_224", 192, 12, 3, 16, 224, true},
+    {"deit_small_distilled_patch16_224", 384, 12, 6, 16, 224, true},
+    {"deit_base_distilled_patch16_224", 768, 12, 12, 16, 224, true},
+    {"vit_tiny_patch16_224", 192, 12, 3, 16, 224, false},
+    {"vit_small_patch16_224", 384, 12, 6, 16, 224, false},
+    {"vit_base_patch16_224", 768, 12, 12, 16, 224, false},
+    {"vit_base_patch32_224", 768, 12, 12, 32, 224, false},
+    {"vit_large_patch16_224", 1024, 24, 16, 16, 224, false},
+};
+
+template <typename T>
+T get(const nlohmann::json& j, const char* key, T fallback) {
+    auto it = j.find(key);
+    if (it == j.end() || it->is_null()) return fallback;
+    return it->get<T>();
+}
+
+ViTConfig fromHuggingFace(const nlohmann::json& j) {
+    ViTConfig c;
+    c.architecture = "hf_vit";
+    c.embedDim = get(j, "hidden_size", 768);
+    c.depth = get(j, "num_hidden_layers", 12);
+    c.numHeads = get(j, "num_attention_heads", 12);
+    c.mlpHidden = get(j, "intermediate_size", 3072);
+    c.imageSize = get(j, "image_size", 224);
+    c.patchSize = get(j, "patch_size", 16);
+    c.inChans = get(j, "num_channels", 3);
+    c.lnEps = get(j, "layer_norm_eps", 1e-12);
+    c.qkvBias = get(j, "qkv_bias", true);
+    c.interpolation = "bilinear";
+    c.cropPct = 1.0;
+    c.mean = {0.5, 0.5, 0.5};
+    c.std = {0.5, 0.5, 0.5};
+    if (auto it = j.find("id2label"); it != j.end() && it->is_object()) {
+        c.labelNames.assign(it->size(), "");
+        for (auto& [k, v] : it->items()) {
+            size_t idx = std::stoul(k);
+            if (idx >= c.labelNames.size()) c.labelNames.resize(idx + 1);
+            c.labelNames[idx] = v.get<std::string>();
+        }
+        c.numClasses = static_cast<int>(c.labelNames.size());
+    }
+    return c;
+}
+
+}  // namespace
+
+std::string ViTConfig::label(int index) const {
+    if (index >= 0 && index < static_cast<int>(labelNames.size())) return labelNames[index];
+    return "class " + std::to_string(index);
+}
+
+void ViTConfig::validate(const std::string& origin) const {
+    auto bad = [&](const std::string& what) { throw fileError(origin, "invalid config: " + what); };
+    if (patchSize <= 0 || patchSize > 1024) bad("patch_size " + std::to_string(patchSize));
+    if (imageSize <= 0 || imageSize > 8192) bad("image size " + std::to_string(imageSize));
+    if (imageSize % patchSize != 0)
+        bad("image size " + std::to_string(imageSize) + " is not a multiple of patch size " +
+            std::to_string(patchSize));
+    if (inChans != 1 && inChans != 3) bad("input channels " + std::to_string(inChans));
+    if (embedDim <= 0 || embedDim > 16384) bad("embed_dim " + std::to_string(embedDim));
+    if (depth <= 0 || depth > 256) bad("depth " + std::to_string(depth));
+    if (numHeads <= 0 || embedDim % numHeads != 0)
+        bad("num_heads " + std::to_string(numHeads) + " does not divide embed_dim " +
+            std::to_string(embedDim));
+    if (mlpHidden <= 0 || mlpHidden > 65536) bad("mlp hidden " + std::to_string(mlpHidden));
+    if (numClasses <= 0 || numClasses > 100000) bad("num_classes " + std::to_string(numClasses));
+    if (pool != "token" && pool != "avg") bad("global_pool '" + pool + "'");
+    if (cropPct <= 0 || cropPct > 1.0) bad("crop_pct " + std::to_string(cropPct));
+    if (mean.size() != static_cast<size_t>(inChans) && mean.size() != 3) bad("mean length");
+    if (std.size() != mean.size()) bad("std length differs from mean length");
+    for (double s : std)
+        if (s <= 0) bad("std must be positive");
+    if (!labelNames.empty() && labelNames.size() != static_cast<size_t>(numClasses))
+        bad(std::to_string(labelNames.size()) + " label_names for " +
+            std::to_string(numClasses) + " classes");
+}
+
+ViTConfig ViTConfig::fromJsonText(const std::string& text, const std::string& origin) {
+    nlohmann::json j;
+    try {
+        j = nlohmann::json::parse(text);
+    } catch (const std::exception& e) {
+        throw fileError(origin, std::string("config is not valid JSON: ") + e.what());
+    }
+    if (!j.is_object()) throw fileError(origin, "config is not a JSON object");
+    try {
+        if (j.value("model_type", "") == "vit") {
+            ViTConfig c = fromHuggingFace(j);
+            c.validate(origin);
+            return c;
+        }
+        ViTConfig c;
+        std::string arch = j.value("architecture", "");
+        if (!arch.empty() && !fromArchitecture(arch, c)) c.architecture = arch;
+        // Explicit shape fields (ours and timm's pretrained_cfg / model_args) override the preset.
+        const nlohmann::json* args = &j;
+        if (auto it = j.find("model_args"); it != j.end() && it->is_object()) args = &*it;
+        c.patchSize = get(*args, "patch_size", c.patchSize);
+        c.embedDim = get(*args, "embed_dim", c.embedDim);
+        c.depth = get(*args, "depth", c.depth);
+        c.numHeads = get(*args, "num_heads", c.numHeads);
+        if (args->contains("mlp_ratio")) c.mlpHidden = static_cast<int>(c.embedDim * (*args)["mlp_ratio"].get<double>());
+        c.mlpHidden = get(*args, "mlp_hidden", c.mlpHidden);
+        c.qkvBias = get(*args, "qkv_bias", c.qkvBias);
+        c.pool = get<std::string>(*args, "global_pool", c.pool);
+        c.distilled = get(j, "distilled", c.distilled);
+        const nlohmann::json& pc = j.contains("pretrained_cfg") ? j["pretrained_cfg"] : j;
+        c.numClasses = get(j, "num_classes", get(pc, "num_classes", c.numClasses));
+        if (auto it = pc.find("input_size"); it != pc.end() && it->is_array() && it->size() == 3) {
+            c.inChans = (*it)[0].get<int>();
+            c.imageSize = (*it)[1].get<int>();
+            if ((*it)[2].get<int>() != c.imageSize) throw fileError(origin, "only square input_size is supported");
+        }
+        c.cropPct = get(pc, "crop_pct", c.cropPct);
+        c.interpolation = get<std::string>(pc, "interpolation", c.interpolation);
+        c.mean = get(pc, "mean", c.mean);
+        c.std = get(pc, "std", c.std);
+        c.labelNames = get(j, "label_names", get(pc, "label_names", c.labelNames));
+        c.lnEps = get(j, "layer_norm_eps", c.lnEps);
+        c.reportedAccuracy = get(j, "top1_accuracy", -1.0);
+        c.validate(origin);
+        return c;
+    } catch (const Error&) {
+        throw;
+    } catch (const std::exception& e) {
+        throw fileError(origin, std::string("config field has the wrong type: ") + e.what());
+    }
+}
+
+std::string ViTConfig::toJsonText() const {
+    nlohmann::ordered_json j;
+    j["architecture"] = architecture;
+    j["num_classes"] = numClasses;
+    j["input_size"] = {inChans, imageSize, imageSize};
+    j["patch_size"] = patchSize;
+    j["embed_dim"] = embedDim;
+    j["depth"] = depth;
+    j["num_heads"] = numHeads;
+    j["mlp_hidden"] = mlpHidden;
+    j["mlp_ratio"] = static_cast<double>(mlpHidden) / embedDim;
+    j["qkv_bias"] = qkvBias;
+    j["global_pool"] = pool;
+    j["distilled"] = distilled;
+    j["layer_norm_eps"] = lnEps;
+    j["crop_pct"] = cropPct;
+    j["interpolation"] = interpolation;
+    j["mean"] = mean;
+    j["std"] = std;
+    if (!labelNames.empty()) j["label_names"] = labelNames;
+    if (reportedAccuracy >= 0) j["top1_accuracy"] = reportedAccuracy;
+    return j.dump(2) + "\n";
+}
+
+bool ViTConfig::fromArchitecture(const std::string& name, ViTConfig& out) {
+    for (const Preset& p : kPresets) {
+        if (name != p.name) continue;
+        ViTConfig c;
+        c.architecture = name;
+        c.embedDim = p.embed;
+        c.depth = p.depth;
+        c.numHeads = p.heads;
+        c.mlpHidden = 4 * p.embed;
+        c.patchSize = p.patch;
+        c.imageSize = p.image;
+        c.distilled = p.distilled;
+        if (name.rfind("vit_", 0) == 0) {  // AugReg ViTs: inception mean/std, crop 0.9
+            c.mean = {0.5, 0.5, 0.5};
+            c.std = {0.5, 0.5, 0.5};
+            c.cropPct = 0.9;
+        }
+        out = c;
+        return true;
+    }
+    return false;
+}
+
+std::vector<std::string> ViTConfig::knownArchitectures() {
+    std::vector<std::string> names;
+    for (const Preset& p : kPresets) names.push_back(p.name);
+    return names;
+}
+
+}  // namespace vp

@@ -1,0 +1,230 @@
+#include "model/vit_model.h"
+
+#include <cmath>
+
+#include "common/error.h"
+#include "prune/attn_context.h"
+#include "prune/prune_method.h"
+#include "prune/token_state.h"
+#include "prune/trace_recorder.h"
+
+namespace vp {
+
+ViTModel::ViTModel(ViTConfig config, ViTWeights weights)
+    : m_config(std::move(config)), m_weights(std::move(weights)) {}
+
+namespace {
+void expectShape(const at::Tensor& t, at::IntArrayRef shape, const std::string& name,
+                 const std::string& origin, bool optional = false) {
+    if (!t.defined()) {
+        if (optional) return;
+        throw fileError(origin, "missing tensor '" + name + "'");
+    }
+    if (t.sizes() != shape) {
+        std::ostringstream s;
+        s << "tensor '" << name << "' has shape " << t.sizes() << ", the config needs " << shape;
+        throw fileError(origin, s.str());
+    }
+}
+}  // namespace
+
+void ViTModel::validate() const {
+    const ViTConfig& c = m_config;
+    const ViTWeights& w = m_weights;
+    const std::string& o = m_origin;
+    const int64_t C = c.embedDim;
+    expectShape(w.patchW, {C, c.inChans, c.patchSize, c.patchSize}, "patch_embed.proj.weight", o);
+    expectShape(w.patchB, {C}, "patch_embed.proj.bias", o, true);
+    expectShape(w.clsToken, {1, 1, C}, "cls_token", o);
+    if (c.distilled) expectShape(w.distToken, {1, 1, C}, "dist_token", o);
+    expectShape(w.posEmbed, {1, c.numPrefixTokens() + c.numPatches(), C}, "pos_embed", o);
+    if (static_cast<int>(w.blocks.size()) != c.depth)
+        throw fileError(o, "checkpoint has " + std::to_string(w.blocks.size()) +
+                               " blocks, the config says depth " + std::to_string(c.depth));
+    for (size_t i = 0; i < w.blocks.size(); ++i) {
+        const BlockWeights& b = w.blocks[i];
+        const std::string p = "blocks." + std::to_string(i) + ".";
+        const int64_t A = b.attnDim(), H = b.mlpHidden();
+        if (b.heads <= 0 || b.headDim <= 0) throw fileError(o, p + "attn has no heads");
+        expectShape(b.norm1W, {C}, p + "norm1.weight", o);
+        expectShape(b.norm1B, {C}, p + "norm1.bias", o);
+        if (!b.attentionRemoved) {
+            expectShape(b.qkvW, {3 * A, C}, p + "attn.qkv.weight", o);
+            expectShape(b.qkvB, {3 * A}, p + "attn.qkv.bias", o, true);
+            expectShape(b.projW, {C, A}, p + "attn.proj.weight", o);
+            expectShape(b.projB, {C}, p + "attn.proj.bias", o);
+        }
+        expectShape(b.norm2W, {C}, p + "norm2.weight", o);
+        expectShape(b.norm2B, {C}, p + "norm2.bias", o);
+        expectShape(b.fc1W, {H, C}, p + "mlp.fc1.weight", o);
+        expectShape(b.fc1B, {H}, p + "mlp.fc1.bias", o);
+        expectShape(b.fc2W, {C, H}, p + "mlp.fc2.weight", o);
+        expectShape(b.fc2B, {C}, p + "mlp.fc2.bias", o);
+    }
+    if (c.pool == "token" || w.normW.defined()) {
+        expectShape(w.normW, {C}, "norm.weight", o);
+        expectShape(w.normB, {C}, "norm.bias", o);
+    }
+    if (c.pool == "avg" && w.fcNormW.defined()) expectShape(w.fcNormW, {C}, "fc_norm.weight", o);
+    expectShape(w.headW, {c.numClasses, C}, "head.weight", o);
+    expectShape(w.headB, {c.numClasses}, "head.bias", o);
+    if (c.distilled) {
+        expectShape(w.headDistW, {c.numClasses, C}, "head_dist.weight", o);
+        expectShape(w.headDistB, {c.numClasses}, "head_dist.bias", o);
+    }
+}
+
+at::Tensor ViTModel::positionEmbedding(int64_t gridH, int64_t gridW) const {
+    const int g = m_config.grid();
+    if (gridH == g && gridW == g) return m_weights.posEmbed;
+    // timm resample_abs_pos_embed: bicubic, align_corners=False, prefix tokens untouched.
+    const int prefix = m_config.numPrefixTokens();
+    const at::Tensor& pos = m_weights.posEmbed;
+    at::Tensor patchPos = pos.narrow(1, prefix, g * g).to(at::kFloat);
+    patchPos = patchPos.reshape({1, g, g, -1}).permute({0, 3, 1, 2});
+    patchPos = at::upsample_bicubic2d(patchPos, {gridH, gridW}, false);
+    patchPos = patchPos.permute({0, 2, 3, 1}).reshape({1, gridH * gridW, -1}).to(pos.scalar_type());
+    return at::cat({pos.narrow(1, 0, prefix), patchPos}, 1);
+}
+
+at::Tensor ViTModel::embed(const at::Tensor& images) const {
+    const ViTConfig& c = m_config;
+    if (images.dim() != 4 || images.size(1) != c.inChans)
+        throw Error("input must be [B, " + std::to_string(c.inChans) + ", H, W]");
+    const int64_t H = images.size(2), W = images.size(3);
+    if (H % c.patchSize != 0 || W % c.patchSize != 0 || H == 0 || W == 0)
+        throw Error("input " + std::to_string(H) + "x" + std::to_string(W) +
+                    " is not a multiple of the patch size " + std::to_string(c.patchSize));
+    at::Tensor x = at::conv2d(images.to(m_weights.patchW.scalar_type()), m_weights.patchW,
+                              m_weights.patchB, c.patchSize);
+    x = x.flatten(2).transpose(1, 2);  // [B, P, C]
+    const int64_t B = x.size(0);
+    std::vector<at::Tensor> parts{m_weights.clsToken.expand({B, -1, -1})};
+    if (c.distilled) parts.push_back(m_weights.distToken.expand({B, -1, -1}));
+    parts.push_back(x);
+    return at::cat(parts, 1) + positionEmbedding(H / c.patchSize, W / c.patchSize);
+}
+
+at::Tensor ViTModel::attention(int layer, const at::Tensor& xNorm, const TokenState& state,
+                               const AttnNeeds& needs, AttnContext& ctx) const {
+    const BlockWeights& b = m_weights.blocks[layer];
+    const int64_t B = xNorm.size(0), N = xNorm.size(1), h = b.heads, d = b.headDim;
+    at::Tensor qkv = at::linear(xNorm, b.qkvW, b.qkvB).view({B, N, 3, h, d}).permute({2, 0, 3, 1, 4});
+    at::Tensor q = qkv[0], k = qkv[1], v = qkv[2];
+    at::Tensor logits = at::matmul(q * (1.0 / std::sqrt(static_cast<double>(d))), k.transpose(-2, -1));
+    if (state.proportionalAttention && state.size.defined())
+        logits = logits + state.size.log().to(logits.scalar_type()).view({B, 1, 1, N});
+    at::Tensor attn = logits.softmax(-1);
+    if (needs.clsAttn) ctx.clsAttn = attn.select(2, 0);
+    if (needs.fullMap) ctx.map = attn;
+    if (needs.keys) ctx.keysMean = k.mean(1);
+    at::Tensor out = at::matmul(attn, v).transpose(1, 2).reshape({B, N, h * d});
+    return at::linear(out, b.projW, b.projB);
+}
+
+at::Tensor ViTModel::mlp(int layer, const at::Tensor& xNorm) const {
+    const BlockWeights& b = m_weights.blocks[layer];
+    return at::linear(at::gelu(at::linear(xNorm, b.fc1W, b.fc1B)), b.fc2W, b.fc2B);
+}
+
+at::Tensor ViTModel::head(const TokenState& state) const {
+    const ViTConfig& c = m_config;
+    const ViTWeights& w = m_weights;
+    const double eps = c.lnEps;
+    const int64_t C = c.embedDim;
+    at::Tensor logits;
+    if (c.pool == "avg") {
+        at::Tensor x = state.x;
+        if (w.normW.defined()) x = at::layer_norm(x, {C}, w.normW, w.normB, eps);
+        at::Tensor patches = x.narrow(1, state.prefix, x.size(1) - state.prefix);
+        at::Tensor sz = state.sizeOrOnes().narrow(1, state.prefix, patches.size(1)).unsqueeze(-1);
+        at::Tensor pooled = (patches * sz.to(x.scalar_type())).sum(1) / sz.sum(1).to(x.scalar_type());
+        if (w.fcNormW.defined()) pooled = at::layer_norm(pooled, {C}, w.fcNormW, w.fcNormB, eps);
+        logits = at::linear(pooled, w.headW, w.headB);
+    } else {
+        // LayerNorm is per token, so norming only the prefix tokens equals norming all of them.
+        at::Tensor pre = at::layer_norm(state.x.narrow(1, 0, c.numPrefixTokens()), {C}, w.normW, w.normB, eps);
+        logits = at::linear(pre.select(1, 0), w.headW, w.headB);
+        if (c.distilled)  // timm DeiT distilled at inference: mean of both heads
+            logits = (logits + at::linear(pre.select(1, 1), w.headDistW, w.headDistB)) / 2;
+    }
+    return logits.to(at::kFloat);
+}
+
+at::Tensor ViTModel::forward(const at::Tensor& images) const {
+    const int64_t C = m_config.embedDim;
+    const double eps = m_config.lnEps;
+    TokenState state;
+    state.prefix = m_config.numPrefixTokens();
+    state.tracking = false;
+    state.x = embed(images);
+    AttnNeeds none;
+    AttnContext ctx;
+    for (int l = 0; l < static_cast<int>(m_weights.blocks.size()); ++l) {
+        const BlockWeights& b = m_weights.blocks[l];
+        if (b.attentionRemoved)
+            state.x = state.x * 2;
+        else
+            state.x = state.x + attention(l, at::layer_norm(state.x, {C}, b.norm1W, b.norm1B, eps), state, none, ctx);
+        state.x = state.x + mlp(l, at::layer_norm(state.x, {C}, b.norm2W, b.norm2B, eps));
+    }
+    return head(state);
+}
+
+ForwardResult ViTModel::forward(const at::Tensor& images, PruneMethod& method,
+                                const ForwardOptions& options) const {
+    const int64_t C = m_config.embedDim;
+    const double eps = m_config.lnEps;
+    TokenState state;
+    state.prefix = m_config.numPrefixTokens();
+    state.x = embed(images);
+    const int64_t B = state.x.size(0), P = state.x.size(1) - state.prefix;
+    state.tracking = options.trace == TraceLevel::Full;
+    if (state.tracking)
+        state.patchToToken = (at::arange(P, at::TensorOptions().dtype(at::kLong).device(state.x.device())) +
+                              state.prefix).unsqueeze(0).expand({B, P}).contiguous();
+    TraceRecorder recorder(options.trace, static_cast<int>(B), static_cast<int>(P),
+                           static_cast<int>(images.size(2) / m_config.patchSize),
+                           static_cast<int>(images.size(3) / m_config.patchSize), state.prefix);
+    method.begin(state);
+    for (int l = 0; l < static_cast<int>(m_weights.blocks.size()); ++l) {
+        const BlockWeights& b = m_weights.blocks[l];
+        method.beforeBlock(l, state);
+        std::vector<int> attnTokens = TraceRecorder::countTokens(state);
+        AttnContext ctx;
+        if (b.attentionRemoved) {
+            state.x = state.x * 2;
+        } else {
+            at::Tensor xn = at::layer_norm(state.x, {C}, b.norm1W, b.norm1B, eps);
+            state.x = state.x + attention(l, xn, state, method.needs(l), ctx);
+        }
+        method.reduce(l, ctx, state);
+        std::vector<int> mlpTokens = TraceRecorder::countTokens(state);
+        state.x = state.x + mlp(l, at::layer_norm(state.x, {C}, b.norm2W, b.norm2B, eps));
+        method.afterBlock(l, state);
+        recorder.record(l, attnTokens, mlpTokens, state);
+    }
+    method.finish(state);
+    ForwardResult result;
+    result.logits = head(state);
+    result.trace = recorder.take();
+    result.trace.extraMacs.assign(B, method.extraMacsPerSample(*this));
+    return result;
+}
+
+ViTModel ViTModel::to(const at::Device& device, at::ScalarType dtype) const {
+    ViTModel copy = *this;
+    for (at::Tensor* t : copy.m_weights.all()) *t = t->to(device, dtype);
+    return copy;
+}
+
+at::Device ViTModel::device() const { return m_weights.patchW.device(); }
+at::ScalarType ViTModel::dtype() const { return m_weights.patchW.scalar_type(); }
+
+int64_t ViTModel::parameterCount() const {
+    int64_t n = 0;
+    for (at::Tensor* t : const_cast<ViTWeights&>(m_weights).all()) n += t->numel();
+    return n;
+}
+
+}  // namespace vp

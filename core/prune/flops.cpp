@@ -1,0 +1,59 @@
+#include "prune/flops.h"
+
+#include "model/vit_model.h"
+
+namespace vp {
+
+double blockMacs(int embedDim, const BlockDims& dims, double attnTokens, double mlpTokens) {
+    const double C = embedDim, A = dims.attnDim, H = dims.mlpHidden;
+    double macs = 2.0 * mlpTokens * C * H;
+    if (dims.attention) {
+        const double N = attnTokens;
+        macs += 3.0 * N * C * A + 2.0 * N * N * A + N * A * C;
+    }
+    return macs;
+}
+
+namespace {
+
+double stemAndHeadMacs(const ViTConfig& c, int patches) {
+    const double P = patches;
+    const double embed = P * c.inChans * c.patchSize * c.patchSize * c.embedDim;
+    const double head = static_cast<double>(c.embedDim) * c.numClasses * (c.distilled ? 2 : 1);
+    return embed + head;
+}
+
+BlockDims dimsOf(const BlockWeights& b) { return {b.attnDim(), b.mlpHidden(), !b.attentionRemoved}; }
+
+}  // namespace
+
+double denseMacs(const ViTConfig& c) {
+    const double N = c.numPatches() + c.numPrefixTokens();
+    const BlockDims dims{c.embedDim, c.mlpHidden, true};
+    return stemAndHeadMacs(c, c.numPatches()) + c.depth * blockMacs(c.embedDim, dims, N, N);
+}
+
+double denseMacs(const ViTModel& model) {
+    const ViTConfig& c = model.config();
+    const double N = c.numPatches() + c.numPrefixTokens();
+    double macs = stemAndHeadMacs(c, c.numPatches());
+    for (const BlockWeights& b : model.weights().blocks) macs += blockMacs(c.embedDim, dimsOf(b), N, N);
+    return macs;
+}
+
+double traceMacs(const ViTModel& model, const TokenTrace& trace) {
+    const ViTConfig& c = model.config();
+    const auto& blocks = model.weights().blocks;
+    if (trace.batch == 0) return 0;
+    double total = 0;
+    for (int s = 0; s < trace.batch; ++s) {
+        double macs = stemAndHeadMacs(c, trace.patches);
+        for (const LayerTrace& lt : trace.layers)
+            macs += blockMacs(c.embedDim, dimsOf(blocks[lt.layer]), lt.attnTokens[s], lt.mlpTokens[s]);
+        if (s < static_cast<int>(trace.extraMacs.size())) macs += trace.extraMacs[s];
+        total += macs;
+    }
+    return total / trace.batch;
+}
+
+}  // namespace vp

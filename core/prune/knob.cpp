@@ -1,0 +1,143 @@
+#include "prune/knob.h"
+
+#include <cmath>
+#include <sstream>
+
+#include "common/error.h"
+
+namespace vp {
+namespace {
+
+std::string describe(const Knob& k) {
+    std::ostringstream s;
+    s << "knob '" << k.id << "'";
+    return s.str();
+}
+
+double parseNumber(const Knob& k, const std::string& text) {
+    size_t used = 0;
+    double v = 0;
+    try {
+        v = std::stod(text, &used);
+    } catch (const std::exception&) {
+        used = 0;
+    }
+    if (used == 0 || used != text.size() || !std::isfinite(v))
+        throw Error(describe(k) + ": '" + text + "' is not a number");
+    return v;
+}
+
+void checkRange(const Knob& k, double v) {
+    if (v < k.min - 1e-9 || v > k.max + 1e-9) {
+        std::ostringstream s;
+        s << describe(k) << ": " << v << " is outside [" << k.min << ", " << k.max << "]";
+        throw Error(s.str());
+    }
+}
+
+const Knob& knobOf(const MethodSpec& spec, const std::string& id) {
+    const Knob* k = spec.knob(id);
+    if (!k) throw Error("method '" + spec.id + "' has no knob '" + id + "'", Error::Kind::Internal);
+    return *k;
+}
+
+}  // namespace
+
+const Knob* MethodSpec::knob(const std::string& knobId) const {
+    for (const Knob& k : knobs)
+        if (k.id == knobId) return &k;
+    return nullptr;
+}
+
+std::string knobTypeName(KnobType t) {
+    switch (t) {
+        case KnobType::Number: return "number";
+        case KnobType::Integer: return "integer";
+        case KnobType::Bool: return "bool";
+        case KnobType::Choice: return "choice";
+        case KnobType::IntList: return "int_list";
+    }
+    return "number";
+}
+
+void KnobValues::setFromAssignment(const std::string& assignment) {
+    const size_t eq = assignment.find('=');
+    if (eq == std::string::npos || eq == 0)
+        throw Error("--set '" + assignment + "': expected KNOB=VALUE");
+    set(assignment.substr(0, eq), assignment.substr(eq + 1));
+}
+
+std::string KnobValues::text(const MethodSpec& spec, const std::string& id) const {
+    const Knob& k = knobOf(spec, id);
+    auto it = m_values.find(id);
+    return it == m_values.end() ? k.defaultValue : it->second;
+}
+
+double KnobValues::number(const MethodSpec& spec, const std::string& id) const {
+    const Knob& k = knobOf(spec, id);
+    double v = parseNumber(k, text(spec, id));
+    checkRange(k, v);
+    return v;
+}
+
+int KnobValues::integer(const MethodSpec& spec, const std::string& id) const {
+    const Knob& k = knobOf(spec, id);
+    double v = parseNumber(k, text(spec, id));
+    if (v != std::floor(v)) throw Error(describe(k) + ": '" + text(spec, id) + "' is not an integer");
+    checkRange(k, v);
+    return static_cast<int>(v);
+}
+
+bool KnobValues::flag(const MethodSpec& spec, const std::string& id) const {
+    const std::string t = text(spec, id);
+    if (t == "true" || t == "1" || t == "on" || t == "yes") return true;
+    if (t == "false" || t == "0" || t == "off" || t == "no") return false;
+    throw Error("knob '" + id + "': '" + t + "' is not on/off (true/false)");
+}
+
+std::string KnobValues::choice(const MethodSpec& spec, const std::string& id) const {
+    const Knob& k = knobOf(spec, id);
+    const std::string t = text(spec, id);
+    for (const std::string& c : k.choices)
+        if (c == t) return t;
+    std::string all;
+    for (const std::string& c : k.choices) all += (all.empty() ? "" : ", ") + c;
+    throw Error(describe(k) + ": '" + t + "' is not one of " + all);
+}
+
+std::vector<int> KnobValues::intList(const MethodSpec& spec, const std::string& id) const {
+    const Knob& k = knobOf(spec, id);
+    std::vector<int> out;
+    std::stringstream ss(text(spec, id));
+    std::string item;
+    while (std::getline(ss, item, ',')) {
+        if (item.empty()) continue;
+        double v = parseNumber(k, item);
+        if (v != std::floor(v)) throw Error(describe(k) + ": '" + item + "' is not an integer");
+        checkRange(k, v);
+        out.push_back(static_cast<int>(v));
+    }
+    return out;
+}
+
+void KnobValues::validate(const MethodSpec& spec) const {
+    for (const auto& [id, value] : m_values) {
+        if (!spec.knob(id)) {
+            std::string known;
+            for (const Knob& k : spec.knobs) known += (known.empty() ? "" : ", ") + k.id;
+            throw Error("method '" + spec.id + "' has no knob '" + id + "'" +
+                        (known.empty() ? " (it has no knobs)" : " (knobs: " + known + ")"));
+        }
+    }
+    for (const Knob& k : spec.knobs) {
+        switch (k.type) {
+            case KnobType::Number: number(spec, k.id); break;
+            case KnobType::Integer: integer(spec, k.id); break;
+            case KnobType::Bool: flag(spec, k.id); break;
+            case KnobType::Choice: choice(spec, k.id); break;
+            case KnobType::IntList: intList(spec, k.id); break;
+        }
+    }
+}
+
+}  // namespace vp

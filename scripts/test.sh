@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Runs the whole test suite (ctest) on a fresh clone: installs and builds first (idempotent).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/install.sh
+export QT_QPA_PLATFORM=offscreen
+ctest --test-dir "${BUILD_DIR:-build}" --output-on-failure -j 2 --timeout 900

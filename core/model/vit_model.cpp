@@ -1,6 +1,7 @@
 #include "model/vit_model.h"
 
 #include <cmath>
+#include <limits>
 
 #include "common/error.h"
 #include "prune/attn_context.h"
@@ -114,6 +115,8 @@ at::Tensor ViTModel::attention(int layer, const at::Tensor& xNorm, const TokenSt
     at::Tensor logits = at::matmul(q * (1.0 / std::sqrt(static_cast<double>(d))), k.transpose(-2, -1));
     if (state.proportionalAttention && state.size.defined())
         logits = logits + state.size.log().to(logits.scalar_type()).view({B, 1, 1, N});
+    if (state.valid.defined())  // padded batch (per-image token counts): padding is never attended
+        logits = logits.masked_fill(state.valid.logical_not().view({B, 1, 1, N}), -std::numeric_limits<float>::infinity());
     at::Tensor attn = logits.softmax(-1);
     if (needs.clsAttn) ctx.clsAttn = attn.select(2, 0);
     if (needs.fullMap) ctx.map = attn;
@@ -127,18 +130,32 @@ at::Tensor ViTModel::mlp(int layer, const at::Tensor& xNorm) const {
     return at::linear(at::gelu(at::linear(xNorm, b.fc1W, b.fc1B)), b.fc2W, b.fc2B);
 }
 
+namespace {
+// Per-token pooling weights over the patch tokens: merged sizes, zero for padding.
+at::Tensor poolWeights(const TokenState& state, int64_t count, at::ScalarType type) {
+    at::Tensor w = state.sizeOrOnes().narrow(1, state.prefix, count);
+    if (state.valid.defined()) w = w * state.valid.narrow(1, state.prefix, count).to(w.scalar_type());
+    return w.unsqueeze(-1).to(type);
+}
+}  // namespace
+
 at::Tensor ViTModel::head(const TokenState& state) const {
     const ViTConfig& c = m_config;
     const ViTWeights& w = m_weights;
     const double eps = c.lnEps;
     const int64_t C = c.embedDim;
     at::Tensor logits;
-    if (c.pool == "avg") {
+    if (state.pool == "mean_then_norm") {
+        at::Tensor patches = state.x.narrow(1, state.prefix, state.x.size(1) - state.prefix);
+        at::Tensor sz = poolWeights(state, patches.size(1), patches.scalar_type());
+        at::Tensor pooled = (patches * sz).sum(1) / sz.sum(1);
+        logits = at::linear(at::layer_norm(pooled, {C}, w.normW, w.normB, eps), w.headW, w.headB);
+    } else if (c.pool == "avg") {
         at::Tensor x = state.x;
         if (w.normW.defined()) x = at::layer_norm(x, {C}, w.normW, w.normB, eps);
         at::Tensor patches = x.narrow(1, state.prefix, x.size(1) - state.prefix);
-        at::Tensor sz = state.sizeOrOnes().narrow(1, state.prefix, patches.size(1)).unsqueeze(-1);
-        at::Tensor pooled = (patches * sz.to(x.scalar_type())).sum(1) / sz.sum(1).to(x.scalar_type());
+        at::Tensor sz = poolWeights(state, patches.size(1), x.scalar_type());
+        at::Tensor pooled = (patches * sz).sum(1) / sz.sum(1);
         if (w.fcNormW.defined()) pooled = at::layer_norm(pooled, {C}, w.fcNormW, w.fcNormB, eps);
         logits = at::linear(pooled, w.headW, w.headB);
     } else {

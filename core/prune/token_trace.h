@@ -6,7 +6,10 @@
 
 namespace vp {
 
-enum class PatchFate : int8_t { Kept = 0, Merged = 1, Fused = 2, Dropped = 3 };
+// Kept: own token; Merged: shares a token with other patches (ToMe); Fused: folded into a
+// background token (EViT); Dropped: gone for good; Parked: set aside, skips blocks and comes back
+// later (Evo-ViT placeholders).
+enum class PatchFate : int8_t { Kept = 0, Merged = 1, Fused = 2, Dropped = 3, Parked = 4 };
 
 struct LayerTrace {
     int layer = 0;

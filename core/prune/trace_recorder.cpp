@@ -45,6 +45,11 @@ void TraceRecorder::record(int layer, std::vector<int> attnTokens, std::vector<i
                 const int64_t tok = pt[i];
                 lt.patchToken[i] = static_cast<int>(tok);
                 if (score.defined()) lt.score[i] = score.data_ptr<float>()[i];
+                if (tok <= -2) {
+                    lt.fate[i] = PatchFate::Parked;
+                    lt.tokenSize[i] = 1;
+                    continue;
+                }
                 if (tok < 0 || tok >= N) {
                     lt.fate[i] = PatchFate::Dropped;
                     lt.tokenSize[i] = 0;

@@ -5,6 +5,9 @@ namespace vp {
 void registerBuiltinMethods(Registry& registry) {
     registry.add(makeDenseMethod);
     registry.add(makeRandomKeepMethod);
+    registry.add(makeAttentionTopkMethod);
+    registry.add(makeEvitMethod);
+    registry.add(makeTomeMethod);
 }
 
 }  // namespace vp

@@ -6,5 +6,8 @@ namespace vp {
 
 MethodPtr makeDenseMethod();
 MethodPtr makeRandomKeepMethod();
+MethodPtr makeAttentionTopkMethod();
+MethodPtr makeEvitMethod();
+MethodPtr makeTomeMethod();
 
 }  // namespace vp

@@ -1,0 +1,108 @@
+// EViT — Liang et al., "Not All Patches Are What You Need: Expediting Vision Transformers via
+// Token Reorganizations", ICLR 2022 (reference: github.com/youweiliang/evit).
+// At the chosen blocks, after the attention residual: rank the non-CLS tokens by the CLS query's
+// attention (mean over heads), keep ceil(keep * (N-1)) of them in descending score order and fuse
+// the rest into one token sum_j a_j x_j (weights not renormalised, as the reference). An earlier
+// fused token competes like any patch. The MLP then runs on the shorter sequence.
+// Also registered without fusion as the "attention top-k" baseline every paper compares with.
+#include <algorithm>
+
+#include "methods/builtin_methods.h"
+#include "methods/token_ops.h"
+
+namespace vp {
+namespace {
+
+class EvitMethod : public PruneMethod {
+public:
+    explicit EvitMethod(bool fusionMethod) : m_fusionMethod(fusionMethod), m_fuse(fusionMethod) {}
+
+    MethodSpec spec() const override {
+        MethodSpec s;
+        s.mainKnob = "keep";
+        s.knobs = {{"keep", "Keep rate", KnobType::Number, 0.05, 1.0, 0.01, "0.7", {},
+                    "Fraction of the current non-CLS tokens kept at each pruning block (EViT's keep_rate)."},
+                   {"locations", "Pruning blocks", KnobType::IntList, 0, 63, 1, "3,6,9", {},
+                    "0-based blocks after whose attention tokens are reorganised."}};
+        if (m_fusionMethod) {
+            s.id = "evit";
+            s.name = "EViT";
+            s.paper = "Liang et al., Not All Patches Are What You Need, ICLR 2022";
+            s.family = "token";
+            s.help = "Keeps the patches the CLS token attends to most; fuses the rest into one token.";
+            s.knobs.push_back({"fuse", "Fuse inattentive tokens", KnobType::Bool, 0, 1, 1, "true", {},
+                               "Fold the dropped tokens into one attention-weighted token (EViT) or drop them."});
+        } else {
+            s.id = "attn-topk";
+            s.name = "Attention top-k (no fusion)";
+            s.paper = "Baseline of EViT (Liang et al., ICLR 2022) and DynamicViT: CLS-attention top-k";
+            s.family = "baseline";
+            s.help = "Keeps the patches the CLS token attends to most and drops the rest.";
+        }
+        return s;
+    }
+
+    void configure(const KnobValues& v) override {
+        const MethodSpec s = spec();
+        m_keep = v.number(s, "keep");
+        m_locations = v.intList(s, "locations");
+        if (m_fusionMethod) m_fuse = v.flag(s, "fuse");
+    }
+
+    AttnNeeds needs(int layer) const override {
+        AttnNeeds n;
+        n.clsAttn = m_keep < 1.0 && isLocation(layer);
+        return n;
+    }
+
+    void reduce(int layer, const AttnContext& ctx, TokenState& state) override {
+        if (m_keep >= 1.0 || !isLocation(layer)) return;
+        const int64_t B = state.batch(), N = state.tokens(), pre = state.prefix, rest = N - pre;
+        const int64_t keep = keptCount(m_keep, rest);
+        if (keep >= rest || keep < 1) return;
+        // CLS row, mean over heads, over the non-prefix columns: sums to < 1 (excludes CLS itself).
+        const at::Tensor attn = ctx.clsAttn.mean(1).narrow(1, pre, rest);
+        recordPatchScores(state, attn);
+        if (!m_fuse) {
+            keepTopPatches(state, attn, keep, /*sortByScore=*/true);
+            return;
+        }
+        const at::Tensor order = std::get<1>(attn.topk(rest, 1, true, true));
+        const at::Tensor kept = order.narrow(1, 0, keep) + pre;
+        const at::Tensor dropped = order.narrow(1, keep, rest - keep) + pre;
+        const at::Tensor prefixIdx = at::arange(pre, order.options()).unsqueeze(0).expand({B, pre});
+        const at::Tensor keepIdx = at::cat({prefixIdx, kept}, 1);
+        const int64_t C = state.x.size(2);
+        const at::Tensor weights = ctx.clsAttn.mean(1).gather(1, dropped).to(state.x.scalar_type());
+        const at::Tensor droppedX = state.x.gather(1, dropped.unsqueeze(-1).expand({B, rest - keep, C}));
+        const at::Tensor fusedToken = (droppedX * weights.unsqueeze(-1)).sum(1, true);
+        const at::Tensor newX = at::cat({state.x.gather(1, keepIdx.unsqueeze(-1).expand({B, pre + keep, C})), fusedToken}, 1);
+        const int64_t fusedPos = pre + keep;
+        if (state.size.defined())
+            state.size = at::cat({state.size.gather(1, keepIdx), state.size.gather(1, dropped).sum(1, true)}, 1);
+        at::Tensor oldFused = state.fused.defined() ? state.fused : at::zeros({B, N}, order.options().dtype(at::kBool));
+        state.fused = at::cat({oldFused.gather(1, keepIdx), at::ones({B, 1}, oldFused.options())}, 1);
+        if (state.tracking && state.patchToToken.defined()) {
+            at::Tensor newIndex = at::full({B, N}, fusedPos, order.options());  // dropped → fused token
+            newIndex.scatter_(1, keepIdx, at::arange(pre + keep, order.options()).unsqueeze(0).expand({B, pre + keep}));
+            state.remapPatches(newIndex);
+        }
+        state.x = newX;
+    }
+
+private:
+    bool isLocation(int layer) const {
+        return std::find(m_locations.begin(), m_locations.end(), layer) != m_locations.end();
+    }
+    bool m_fusionMethod;
+    bool m_fuse;
+    double m_keep = 0.7;
+    std::vector<int> m_locations{3, 6, 9};
+};
+
+}  // namespace
+
+MethodPtr makeEvitMethod() { return std::make_unique<EvitMethod>(true); }
+MethodPtr makeAttentionTopkMethod() { return std::make_unique<EvitMethod>(false); }
+
+}  // namespace vp

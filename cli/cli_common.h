@@ -27,5 +27,6 @@ int cmdFlops(const Args& args);
 int cmdPredict(const Args& args);
 int cmdEval(const Args& args);
 int cmdBench(const Args& args);
+int cmdTrain(const Args& args);
 
 }  // namespace vp::cli

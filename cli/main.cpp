@@ -17,6 +17,7 @@ const char* kUsage =
     "  predict MODEL IMAGE... [--method ID] [--set K=V]... [--device cpu|cuda] [--json]\n"
     "  eval MODEL DATA [--method ID] [--set K=V]... [--limit N] [--batch B] [--device D] [--json]\n"
     "  bench MODEL [--method ID] [--set K=V]... [--batch B] [--iters N] [--threads T] [--device D] [--json]\n"
+    "  train --out DIR [--epochs N] [--batch B] [--lr LR] [--warmup E] [--dim C] [--heads H] [--depth D] [--mlp M] [--threads T] [--seed S] [--resume]\n"
     "MODEL: a .safetensors/.pth file, a folder with config.json, a built-in name (fashion-vit-tiny)\n"
     "       or random:ARCH (e.g. random:deit_small_patch16_224).\n"
     "DATA:  fashion-mnist, fashion-mnist:train, a Fashion-MNIST idx folder or a folder of class folders.\n";
@@ -32,13 +33,14 @@ int main(int argc, char** argv) {
     }
     const std::string cmd = argv[1];
     try {
-        const Args args(argc, argv, 2, {"--json", "--help"});
+        const Args args(argc, argv, 2, {"--json", "--help", "--resume"});
         if (cmd == "methods") return cmdMethods(args);
         if (cmd == "info") return cmdInfo(args);
         if (cmd == "flops") return cmdFlops(args);
         if (cmd == "predict") return cmdPredict(args);
         if (cmd == "eval") return cmdEval(args);
         if (cmd == "bench") return cmdBench(args);
+        if (cmd == "train") return cmdTrain(args);
         std::cerr << "vitprune: unknown command '" << cmd << "'\n" << kUsage;
         return 2;
     } catch (const vp::Error& e) {

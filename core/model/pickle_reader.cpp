@@ -2,6 +2,8 @@
 
 #include "common/error.h"
 
+#include <c10/util/accumulate.h>
+
 #include <climits>
 #include <cstdio>
 #include <cstring>
@@ -39,9 +41,8 @@ constexpr StorageName kStorages[] = {
 
 class Vm {
 public:
-    Vm(const uint8_t* data, size_t size, const StorageLoader& load, const std::string& origin,
-       std::deque<Obj>& arena)
-        : m_p(data), m_size(size), m_load(load), m_origin(origin), m_objs(arena) {}
+    Vm(const uint8_t* data, size_t size, const std::string& origin, std::deque<Obj>& arena)
+        : m_p(data), m_size(size), m_origin(origin), m_objs(arena) {}
 
     Obj* run();
 
@@ -158,7 +159,6 @@ private:
     const uint8_t* m_p;
     size_t m_size;
     size_t m_pos = 0, m_op = 0;
-    const StorageLoader& m_load;
     const std::string& m_origin;
     std::deque<Obj>& m_objs;
     std::vector<Obj*> m_stack;
@@ -166,7 +166,6 @@ private:
     std::unordered_map<uint64_t, Obj*> m_memo;
     std::map<std::string, Obj*> m_storages;
     size_t m_keyBytes = 0;
-    int64_t m_loadedBytes = 0, m_copiedBytes = 0;
 };
 
 Obj* Vm::global(const std::string& module, const std::string& name) {
@@ -218,15 +217,14 @@ Obj* Vm::persistentLoad(Obj* pid) {
     if (numel < 0) fail("negative storage size");
     auto it = m_storages.find(key->s);
     if (it != m_storages.end()) {
-        if (it->second->dtype != type->dtype || it->second->tensor.numel() != numel)
+        if (it->second->dtype != type->dtype || it->second->i != numel)
             fail("storage '" + key->s + "' used with two different types or sizes");
         return it->second;
     }
     Obj* st = make(Kind::Storage);
     st->s = key->s;
     st->dtype = type->dtype;
-    st->tensor = m_load(key->s, type->dtype, numel);
-    m_loadedBytes += static_cast<int64_t>(st->tensor.nbytes());
+    st->i = numel;  // read later, only if a materialised tensor needs it
     m_storages.emplace(key->s, st);
     return st;
 }
@@ -253,7 +251,7 @@ Obj* Vm::rebuildTensor(const std::vector<Obj*>& a) {
         overflow |= __builtin_mul_overflow(numel, n, &numel);
         if (n > 0) overflow |= __builtin_mul_overflow(n - 1, s, &span) || __builtin_add_overflow(last, span, &last);
     }
-    const int64_t storageNumel = st->tensor.numel();
+    const int64_t storageNumel = st->i;
     auto text = [](const std::vector<int64_t>& v) {
         std::string out = "[";
         for (size_t k = 0; k < v.size(); ++k) out += (k ? ", " : "") + std::to_string(v[k]);
@@ -264,22 +262,10 @@ Obj* Vm::rebuildTensor(const std::vector<Obj*>& a) {
              text(strides) + ") exceeds storage '" + st->s + "' of " + std::to_string(storageNumel) +
              " elements");
     Obj* t = make(Kind::Tensor);
-    if (numel == 0) {
-        t->tensor = at::empty(sizes, at::TensorOptions().dtype(st->dtype));
-        return t;
-    }
-    at::Tensor view = st->tensor.as_strided(sizes, strides, offset);
-    if (!st->storageUsed && offset == 0 && numel == storageNumel && view.is_contiguous()) {
-        t->tensor = view;  // the whole storage, already laid out: no copy
-    } else {
-        const int64_t bytes = std::min(numel, INT64_MAX >> 4) * static_cast<int64_t>(st->tensor.element_size());
-        if (m_copiedBytes + bytes > 2 * m_loadedBytes + kCopySlack)
-            fail("tensor views copy more data (" + std::to_string(m_copiedBytes + bytes) +
-                 " bytes) than the checkpoint holds");
-        m_copiedBytes += bytes;
-        t->tensor = view.clone(at::MemoryFormat::Contiguous);
-    }
-    st->storageUsed = true;
+    t->storage = st;
+    t->i = offset;
+    t->sizes = std::move(sizes);
+    t->strides = std::move(strides);
     return t;
 }
 
@@ -410,9 +396,36 @@ const char* kindName(PickleObject::Kind k) {
 
 std::unique_ptr<Unpickled> unpickle(const uint8_t* data, size_t size, const StorageLoader& loadStorage,
                                     const std::string& origin) {
-    auto out = std::make_unique<Unpickled>();
-    out->root = Vm(data, size, loadStorage, origin, out->objects).run();
+    auto out = std::make_unique<Unpickled>(loadStorage, origin);
+    out->root = Vm(data, size, origin, out->objects).run();
     return out;
+}
+
+at::Tensor Unpickled::materialize(PickleObject& t) {
+    if (t.kind != Kind::Tensor) throw Error("materialize: not a tensor", Error::Kind::Internal);
+    if (t.tensor.defined()) return t.tensor;
+    PickleObject& st = *t.storage;
+    const int64_t numel = c10::multiply_integers(t.sizes);  // no overflow: checked by the VM
+    if (numel == 0) return t.tensor = at::empty(t.sizes, at::TensorOptions().dtype(st.dtype));
+    if (!st.tensor.defined()) {
+        st.tensor = m_load(st.s, st.dtype, st.i);
+        if (st.tensor.numel() != st.i || st.tensor.scalar_type() != st.dtype)
+            throw Error("storage loader returned the wrong size", Error::Kind::Internal);
+        m_loadedBytes += static_cast<int64_t>(st.tensor.nbytes());
+    }
+    at::Tensor view = st.tensor.as_strided(t.sizes, t.strides, t.i);
+    if (!st.storageUsed && t.i == 0 && numel == st.i && view.is_contiguous()) {
+        t.tensor = view;  // the whole storage, already laid out: no copy
+    } else {
+        const int64_t bytes = std::min(numel, INT64_MAX >> 4) * static_cast<int64_t>(st.tensor.element_size());
+        if (m_copiedBytes + bytes > 2 * m_loadedBytes + kCopySlack)
+            throw fileError(m_origin, "tensor views copy more data (" + std::to_string(m_copiedBytes + bytes) +
+                                          " bytes) than the checkpoint holds");
+        m_copiedBytes += bytes;
+        t.tensor = view.clone(at::MemoryFormat::Contiguous);
+    }
+    st.storageUsed = true;
+    return t.tensor;
 }
 
 }  // namespace vp::detail

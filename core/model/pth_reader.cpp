@@ -47,7 +47,8 @@ bool holdsTensors(const PickleObject* o) {
 }
 
 // The top-level dict if it holds only tensors, else the first of the usual checkpoint keys that does.
-TensorMap selectStateDict(const PickleObject* root, const std::string& origin) {
+TensorMap selectStateDict(detail::Unpickled& unpickled, const std::string& origin) {
+    const PickleObject* root = unpickled.root;
     const PickleObject* sd = nullptr;
     if (holdsTensors(root)) {
         sd = root;
@@ -74,7 +75,7 @@ TensorMap selectStateDict(const PickleObject* root, const std::string& origin) {
                 }
                 if (n > 1) what += ", ";
                 const PickleObject* k = entry.first;
-                what += k->kind == Kind::Str ? k->s : "<" + std::string(detail::kindName(k->kind)) + ">";
+                what += k->kind == Kind::Str ? k->s.substr(0, 80) : "<" + std::string(detail::kindName(k->kind)) + ">";
             }
             if (n == 0) what += "none";
         }
@@ -83,7 +84,7 @@ TensorMap selectStateDict(const PickleObject* root, const std::string& origin) {
     bool strip = true;
     for (const auto& entry : sd->entries) strip = strip && entry.first->s.rfind("module.", 0) == 0;
     TensorMap out;
-    for (const auto& [k, v] : sd->entries) out[strip ? k->s.substr(7) : k->s] = v->tensor;
+    for (const auto& [k, v] : sd->entries) out[strip ? k->s.substr(7) : k->s] = unpickled.materialize(*v);
     return out;
 }
 
@@ -137,7 +138,7 @@ TensorMap parsePth(const uint8_t* data, size_t size, const std::string& origin) 
         return t;
     };
     const auto unpickled = detail::unpickle(pickle.data(), pickle.size(), load, origin);
-    return selectStateDict(unpickled->root, origin);
+    return selectStateDict(*unpickled, origin);
 }
 
 TensorMap readPth(const std::string& path) {

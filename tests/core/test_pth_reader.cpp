@@ -239,6 +239,15 @@ TEST_F(PthTest, NothingIsExecuted) {
     EXPECT_FALSE(fs::exists(marker));
 }
 
+TEST_F(PthTest, OnlySelectedTensorsAreRead) {
+    // The optimizer's storage '9' is absent from the archive: it is never read, so no error.
+    Pickle p;
+    p.op('}').op('(').str("model").op('}').str("w").tensor("0", 2, 0, {2}, {1}).op('s');
+    p.str("optimizer").op('}').str("exp_avg").tensor("9", 1000, 0, {1000}, {1}).op('s').op('u').op('.');
+    auto sd = readPth(zipFile("lazy.pth", {{"archive/data.pkl", p.b}, {"archive/data/0", floats({3, 4})}}));
+    EXPECT_TRUE(at::equal(sd.at("w"), at::tensor({3.f, 4.f})));
+}
+
 TEST_F(PthTest, StorageKeyMissing) {
     Pickle p;
     p.op('}').str("w").tensor("7", 2, 0, {2}, {1}).op('s').op('.');

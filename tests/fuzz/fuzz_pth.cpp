@@ -32,8 +32,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
                 return at::zeros({numel}, at::TensorOptions().dtype(dtype));
             };
             auto result = vp::detail::unpickle(data, size, load, "fuzz.pkl");
-            for (const auto& obj : result->objects)
-                if (obj.kind == vp::detail::PickleObject::Kind::Tensor) acc ^= touch(obj.tensor);
+            for (auto& obj : result->objects)
+                if (obj.kind == vp::detail::PickleObject::Kind::Tensor) acc ^= touch(result->materialize(obj));
         } else {
             for (const auto& [name, t] : vp::parsePth(data, size, "fuzz.pth"))
                 acc ^= touch(t) ^ static_cast<uint8_t>(name.size());

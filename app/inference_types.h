@@ -1,0 +1,82 @@
+#pragma once
+// What crosses between the UI thread and the InferenceWorker: plain, Torch-free values
+// (copied through queued signals).
+#include <QImage>
+#include <QMetaType>
+#include <QString>
+#include <QStringList>
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "prune/token_trace.h"
+
+namespace vp {
+
+// Everything the window shows, in one request. The worker loads what changed (model, image)
+// and runs one forward. Newer generations supersede older ones (latest wins).
+struct StudioRequest {
+    quint64 generation = 0;
+    QString modelSpec;   // file, folder, built-in name, random:ARCH, or "" for the default model
+    QString imagePath;   // "" for none
+    std::string methodId = "dense";
+    std::map<std::string, std::string> knobs;  // knob id → text, as --set takes them
+};
+
+struct ModelInfo {
+    QString spec;          // as requested ("" = default)
+    QString name;          // what the window shows as the model's name
+    QString origin;        // file or folder it came from
+    QString family;        // checkpoint family (timm, torchvision, huggingface, random, ...)
+    QString architecture;
+    bool standIn = false;  // random weights standing in for fashion-vit-tiny
+    int imageSize = 0, inChans = 0, patchSize = 0, gridH = 0, gridW = 0;
+    int depth = 0, embedDim = 0, numHeads = 0, numClasses = 0;
+    qint64 parameters = 0;
+    double denseGmacs = 0;
+    double reportedAccuracy = -1;
+    QStringList labels;    // may be shorter than numClasses: see label()
+    QString label(int index) const;
+};
+
+struct ImageInfo {
+    QString path;
+    QImage display;   // the S×S crop the model sees (RGB888)
+    QSize original;   // size of the decoded file
+};
+
+struct StudioResult {
+    quint64 generation = 0;
+    std::string methodId;
+    std::vector<float> logits;   // one sample
+    TokenTrace trace;            // TraceLevel::Full, one sample
+    double ms = 0;               // forward time, best of the timed repeats
+    int timedRuns = 0;
+    int threads = 0;             // intra-op threads the forward used
+    QString device;              // "cpu", "cuda:0"
+    double gmacs = 0;
+    double denseGmacs = 0;
+};
+
+struct StudioFailure {
+    enum class Stage { Model, Image, Method, Run };
+    quint64 generation = 0;
+    Stage stage = Stage::Run;
+    QString subject;   // the request's model spec / image path / method id concerned
+    QString message;   // vp::Error text (names the file)
+    int exitCode = 2;  // 2 bad input, 1 internal
+};
+
+// Top-k (label, probability) of softmax(logits).
+struct RankedClass { int index; double probability; };
+std::vector<RankedClass> topClasses(const std::vector<float>& logits, int k);
+
+void registerStudioMetaTypes();
+
+}  // namespace vp
+
+Q_DECLARE_METATYPE(vp::ModelInfo)
+Q_DECLARE_METATYPE(vp::ImageInfo)
+Q_DECLARE_METATYPE(vp::StudioResult)
+Q_DECLARE_METATYPE(vp::StudioFailure)

@@ -1,0 +1,37 @@
+// vitprune-studio: the ViT Prune Studio window (see docs/architecture.md, GUI).
+#include <ATen/Parallel.h>
+
+#include <QApplication>
+#include <algorithm>
+#include <clocale>
+#include <cstdio>
+#include <thread>
+
+#include "main_window.h"
+#include "screenshot.h"
+#include "studio_options.h"
+
+int main(int argc, char** argv) {
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("ViTPruneStudio"));
+    QApplication::setApplicationName(QStringLiteral("vitprune-studio"));
+    QApplication::setApplicationDisplayName(QStringLiteral("ViT Prune Studio"));
+    QApplication::setApplicationVersion(QStringLiteral("0.1.0"));
+    // Qt sets the user's locale; the core parses knob values and JSON with the C library, which
+    // must keep reading "0.5" as a number in every locale.
+    std::setlocale(LC_NUMERIC, "C");
+    at::set_num_threads(static_cast<int>(std::max(1u, std::thread::hardware_concurrency())));
+
+    const vp::ParsedOptions parsed = vp::parseStudioOptions(QApplication::arguments());
+    if (parsed.exitCode >= 0) {
+        std::fprintf(parsed.exitCode == 0 ? stdout : stderr, "%s%s\n", parsed.exitCode == 0 ? "" : "vitprune-studio: ",
+                     qPrintable(parsed.message));
+        return parsed.exitCode;
+    }
+    const vp::StudioOptions& options = parsed.options;
+
+    vp::MainWindow window(options);
+    if (options.unattended()) new vp::ScreenshotController(&window, options.screenshot, options.quitAfterScreenshot);
+    window.show();
+    return QApplication::exec();
+}

@@ -1,0 +1,80 @@
+#include "studio_options.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+
+#include "common/error.h"
+#include "prune/registry.h"
+
+namespace vp {
+namespace {
+
+ParsedOptions stop(int code, const QString& message) {
+    ParsedOptions p;
+    p.exitCode = code;
+    p.message = message;
+    return p;
+}
+
+}  // namespace
+
+ParsedOptions parseStudioOptions(const QStringList& arguments) {
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "ViT Prune Studio: see which patches a token-pruning method keeps, what it predicts and what it costs.\n"
+        "MODEL: a .safetensors/.pth file, a folder with config.json, a built-in name (fashion-vit-tiny) "
+        "or random:ARCH."));
+    const QCommandLineOption help = parser.addHelpOption();
+    const QCommandLineOption version = parser.addVersionOption();
+    const QCommandLineOption model({"m", "model"}, "Model to open.", "MODEL");
+    const QCommandLineOption image({"i", "image"}, "Image to open.", "FILE");
+    const QCommandLineOption video("video", "Video to open (not yet available).", "FILE");
+    const QCommandLineOption method("method", "Pruning method id (see `vitprune methods`).", "ID");
+    const QCommandLineOption set("set", "Knob value of the method, repeatable (e.g. keep=0.5).", "K=V");
+    const QCommandLineOption layer("layer", "0-based block whose patch fates are shown (default: the last).", "L");
+    const QCommandLineOption compare("compare", "Compare methods side by side (not yet available).", "ID,ID");
+    const QCommandLineOption screenshot("screenshot", "Save the window as an image once the first result is shown.",
+                                        "OUT.png");
+    const QCommandLineOption quit("quit-after-screenshot", "Quit (exit code 0) after saving the screenshot.");
+    parser.addOptions({model, image, video, method, set, layer, compare, screenshot, quit});
+
+    if (!parser.parse(arguments)) return stop(2, parser.errorText() + "\n\n" + parser.helpText());
+    if (parser.isSet(help)) return stop(0, parser.helpText());
+    if (parser.isSet(version))
+        return stop(0, QCoreApplication::applicationName() + " " + QCoreApplication::applicationVersion());
+    if (!parser.positionalArguments().isEmpty())
+        return stop(2, "unexpected argument '" + parser.positionalArguments().first() + "'\n\n" + parser.helpText());
+    if (parser.isSet(video)) return stop(2, "--video: not yet available in this version of the studio");
+    if (parser.isSet(compare)) return stop(2, "--compare: not yet available in this version of the studio");
+
+    ParsedOptions out;
+    StudioOptions& o = out.options;
+    if (parser.isSet(model)) o.model = parser.value(model);
+    if (parser.isSet(image)) o.image = parser.value(image);
+    if (parser.isSet(method)) o.method = parser.value(method);
+    o.sets = parser.values(set);
+    if (parser.isSet(layer)) {
+        bool ok = false;
+        const int l = parser.value(layer).toInt(&ok);
+        if (!ok || l < 0) return stop(2, "--layer '" + parser.value(layer) + "': expected a block index ≥ 0");
+        o.layer = l;
+    }
+    o.screenshot = parser.value(screenshot);
+    o.quitAfterScreenshot = parser.isSet(quit);
+    if (o.quitAfterScreenshot && o.screenshot.isEmpty()) return stop(2, "--quit-after-screenshot needs --screenshot");
+
+    // Method and knobs are checked now, so a typo fails before any window opens.
+    try {
+        const std::string id = o.method.value_or(QStringLiteral("dense")).toStdString();
+        builtinRegistry().create(id);  // throws "unknown method 'x' (known: ...)"
+        KnobValues values;
+        for (const QString& s : o.sets) values.setFromAssignment(s.toStdString());
+        for (const MethodSpec& spec : builtinRegistry().specs())
+            if (spec.id == id) values.validate(spec);
+    } catch (const Error& e) {
+        return stop(2, QString::fromStdString(e.what()));
+    }
+    return out;
+}
+
+}  // namespace vp

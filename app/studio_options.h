@@ -1,0 +1,34 @@
+#pragma once
+// The GUI command line (docs/architecture.md, "GUI command line"):
+//   vitprune-studio [--model M] [--image F | --video F] [--method ID] [--set K=V]... [--layer L]
+//                   [--compare ID,ID] [--screenshot OUT.png] [--quit-after-screenshot]
+#include <QString>
+#include <QStringList>
+#include <optional>
+
+namespace vp {
+
+struct StudioOptions {
+    std::optional<QString> model;   // unset: last used, else the default model
+    std::optional<QString> image;   // unset: last used, else the default image
+    std::optional<QString> method;  // unset: dense
+    QStringList sets;               // K=V, validated against the method's spec
+    std::optional<int> layer;       // 0-based block whose token fates are shown; unset: the last
+    QString screenshot;             // save the window here once the first result is shown
+    bool quitAfterScreenshot = false;
+    // Unattended (screenshot) runs ignore and do not write the saved settings, and report errors
+    // on stderr with exit code 2 instead of dialogs.
+    bool unattended() const { return !screenshot.isEmpty(); }
+};
+
+struct ParsedOptions {
+    StudioOptions options;
+    int exitCode = -1;   // ≥ 0: exit now with this code (help, version, bad arguments)
+    QString message;     // for stdout (exit 0) or stderr (otherwise)
+};
+
+// Parses QCoreApplication::arguments(); validates the method id and the --set values against
+// the built-in registry (bad ones → exit code 2 with a message naming them).
+ParsedOptions parseStudioOptions(const QStringList& arguments);
+
+}  // namespace vp

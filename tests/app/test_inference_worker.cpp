@@ -1,0 +1,131 @@
+// InferenceWorker on its own thread: latest request wins, results are plain data, bad files
+// come back as failures naming them.
+#include <QImage>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QThread>
+#include <QtTest>
+
+#include "inference_worker.h"
+
+namespace {
+
+const QString kFixtureModel = QStringLiteral(VP_TEST_DATA "/reference/tv_vit_timm.safetensors");
+
+QString writeTestImage(const QTemporaryDir& dir) {
+    QImage img(64, 48, QImage::Format_RGB888);
+    for (int y = 0; y < img.height(); ++y)
+        for (int x = 0; x < img.width(); ++x) img.setPixel(x, y, qRgb(x * 4, y * 5, (x * y) % 256));
+    const QString path = dir.filePath("gradient.png");
+    img.save(path);
+    return path;
+}
+
+}  // namespace
+
+class TestInferenceWorker : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase() {
+        vp::registerStudioMetaTypes();
+        m_worker = new vp::InferenceWorker;
+        m_worker->moveToThread(&m_thread);
+        connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
+        m_thread.start();
+    }
+
+    void cleanupTestCase() {
+        m_thread.quit();
+        m_thread.wait();
+    }
+
+    void latestRequestWins() {
+        QTemporaryDir dir;
+        const QString image = writeTestImage(dir);
+        QSignalSpy results(m_worker, &vp::InferenceWorker::resultReady);
+        QSignalSpy finished(m_worker, &vp::InferenceWorker::finished);
+        QSignalSpy models(m_worker, &vp::InferenceWorker::modelLoaded);
+        constexpr int kRequests = 20;
+        for (int g = 1; g <= kRequests; ++g) {
+            vp::StudioRequest r;
+            r.generation = g;
+            r.modelSpec = kFixtureModel;
+            r.imagePath = image;
+            r.methodId = "random";
+            r.knobs = {{"keep", QString::number(0.05 * g, 'f', 2).toStdString()}, {"locations", "0"}};
+            m_worker->submit(r);
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty() && finished.last().at(0).toULongLong() == kRequests, 60000);
+        QVERIFY(!results.isEmpty());
+        QVERIFY2(results.size() < kRequests, qPrintable(QString("%1 results").arg(results.size())));
+        const auto last = results.last().at(0).value<vp::StudioResult>();
+        QCOMPARE(last.generation, quint64(kRequests));
+        QCOMPARE(last.logits.size(), size_t(10));
+        QCOMPARE(last.trace.gridH, 8);
+        QCOMPARE(static_cast<int>(last.trace.layers.size()), 4);
+        // keep = 1.0 at block 0: nothing dropped.
+        const auto& fates = last.trace.layers[0].fate;
+        QCOMPARE(static_cast<int>(fates.size()), 64);
+        QVERIFY(std::none_of(fates.begin(), fates.end(), [](vp::PatchFate f) { return f == vp::PatchFate::Dropped; }));
+        QVERIFY(last.gmacs > 0 && std::abs(last.gmacs - last.denseGmacs) < 1e-9);
+        QVERIFY(last.ms > 0);
+        QCOMPARE(models.size(), 1);  // loaded once, reused by every request
+    }
+
+    void prunedResultHasDroppedPatches() {
+        QTemporaryDir dir;
+        QSignalSpy results(m_worker, &vp::InferenceWorker::resultReady);
+        vp::StudioRequest r;
+        r.generation = 100;
+        r.modelSpec = kFixtureModel;
+        r.imagePath = writeTestImage(dir);
+        r.methodId = "random";
+        r.knobs = {{"keep", "0.5"}, {"locations", "1"}};
+        m_worker->submit(r);
+        QTRY_VERIFY_WITH_TIMEOUT(!results.isEmpty(), 60000);
+        const auto res = results.last().at(0).value<vp::StudioResult>();
+        const auto& fates = res.trace.layers[1].fate;
+        QCOMPARE(std::count(fates.begin(), fates.end(), vp::PatchFate::Dropped), 32L);
+        QVERIFY(res.gmacs < res.denseGmacs);
+    }
+
+    void badImageFailsNamingIt() {
+        QTemporaryDir dir;
+        const QString bad = dir.filePath("broken_image.png");
+        QFile f(bad);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("\x89PNG\r\n\x1a\n truncated", 18);
+        f.close();
+        QSignalSpy failed(m_worker, &vp::InferenceWorker::failed);
+        vp::StudioRequest r;
+        r.generation = 200;
+        r.modelSpec = kFixtureModel;
+        r.imagePath = bad;
+        m_worker->submit(r);
+        QTRY_VERIFY_WITH_TIMEOUT(!failed.isEmpty(), 60000);
+        const auto fail = failed.last().at(0).value<vp::StudioFailure>();
+        QVERIFY(fail.stage == vp::StudioFailure::Stage::Image);
+        QCOMPARE(fail.exitCode, 2);
+        QVERIFY2(fail.message.contains("broken_image.png"), qPrintable(fail.message));
+    }
+
+    void badModelFailsNamingIt() {
+        QSignalSpy failed(m_worker, &vp::InferenceWorker::failed);
+        vp::StudioRequest r;
+        r.generation = 300;
+        r.modelSpec = QStringLiteral("/nonexistent/dir/model_xyz.safetensors");
+        m_worker->submit(r);
+        QTRY_VERIFY_WITH_TIMEOUT(!failed.isEmpty(), 60000);
+        const auto fail = failed.last().at(0).value<vp::StudioFailure>();
+        QVERIFY(fail.stage == vp::StudioFailure::Stage::Model);
+        QCOMPARE(fail.subject, r.modelSpec);
+        QVERIFY2(fail.message.contains("model_xyz.safetensors"), qPrintable(fail.message));
+    }
+
+private:
+    QThread m_thread;
+    vp::InferenceWorker* m_worker = nullptr;
+};
+
+QTEST_GUILESS_MAIN(TestInferenceWorker)
+#include "test_inference_worker.moc"

@@ -1,0 +1,120 @@
+// vitprune-studio end to end (offscreen): --screenshot runs save a real window image and exit 0;
+// bad inputs end with exit code 2 and a message naming them on stderr.
+#include <QFile>
+#include <QFileInfo>
+#include <QImage>
+#include <QProcess>
+#include <QSet>
+#include <QTemporaryDir>
+#include <QtTest>
+
+namespace {
+
+struct Run {
+    int exitCode = -1;
+    QString err;
+};
+
+Run studio(const QStringList& args) {
+    QProcess p;
+    p.start(QStringLiteral(VP_STUDIO), args);
+    Run r;
+    if (!p.waitForFinished(90000)) {
+        p.kill();
+        p.waitForFinished();
+        r.err = "timed out";
+        return r;
+    }
+    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    r.err = QString::fromLocal8Bit(p.readAllStandardError());
+    return r;
+}
+
+QString photo() {
+    for (const QString& p : {QStringLiteral("/usr/share/doc/opencv-doc/examples/data/fruits.jpg"),
+                             QStringLiteral("/usr/share/doc/opencv-doc/examples/data/butterfly.jpg"),
+                             QStringLiteral(VP_SOURCE_DIR "/resources/samples/fruits.jpg")})
+        if (QFileInfo(p).isFile()) return p;
+    return {};
+}
+
+const QString kFixtureModel = QStringLiteral(VP_TEST_DATA "/reference/tv_vit_timm.safetensors");
+
+// A real screenshot: window-sized, many colours, not one flat fill.
+void checkScreenshot(const QString& path) {
+    QImage img;
+    QVERIFY2(img.load(path), qPrintable(path + " is not a readable image"));
+    QVERIFY2(img.width() >= 800 && img.height() >= 500, qPrintable(QString("size %1x%2").arg(img.width()).arg(img.height())));
+    QSet<QRgb> colours;
+    for (int y = 0; y < img.height(); y += 3)
+        for (int x = 0; x < img.width(); x += 3) colours.insert(img.pixel(x, y));
+    QVERIFY2(colours.size() > 64, qPrintable(QString("only %1 colours").arg(colours.size())));
+}
+
+}  // namespace
+
+class TestStudioCli : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void screenshotWithFixtureModelAndPhoto() {
+        const QString image = photo();
+        if (image.isEmpty()) QSKIP("no sample photo installed (opencv-doc)");
+        QTemporaryDir dir;
+        const QString out = dir.filePath("out.png");
+        const Run r = studio({"--model", kFixtureModel, "--image", image, "--method", "random", "--set", "keep=0.5",
+                              "--screenshot", out, "--quit-after-screenshot"});
+        QVERIFY2(r.exitCode == 0, qPrintable(QString("exit %1: %2").arg(r.exitCode).arg(r.err)));
+        checkScreenshot(out);
+    }
+
+    void screenshotWithDefaultModel() {
+        QTemporaryDir dir;
+        const QString out = dir.filePath("default.png");
+        const Run r = studio({"--method", "random", "--layer", "5", "--screenshot", out, "--quit-after-screenshot"});
+        QVERIFY2(r.exitCode == 0, qPrintable(QString("exit %1: %2").arg(r.exitCode).arg(r.err)));
+        checkScreenshot(out);
+    }
+
+    void corruptImageExits2NamingIt() {
+        QTemporaryDir dir;
+        const QString bad = dir.filePath("corrupt_photo.jpg");
+        QFile f(bad);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("\xff\xd8\xff\xe0 this is not really a JPEG at all", 40);
+        f.close();
+        const Run r = studio({"--model", kFixtureModel, "--image", bad, "--screenshot", dir.filePath("x.png"),
+                              "--quit-after-screenshot"});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains("corrupt_photo.jpg"), qPrintable(r.err));
+        QVERIFY(!QFileInfo::exists(dir.filePath("x.png")));
+    }
+
+    void missingModelExits2NamingIt() {
+        QTemporaryDir dir;
+        const Run r = studio({"--model", dir.filePath("no_such_model.safetensors"), "--screenshot",
+                              dir.filePath("x.png"), "--quit-after-screenshot"});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains("no_such_model.safetensors"), qPrintable(r.err));
+    }
+
+    void badMethodAndKnobsExit2() {
+        Run r = studio({"--method", "no-such-method", "--screenshot", "x.png", "--quit-after-screenshot"});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains("no-such-method"), qPrintable(r.err));
+        r = studio({"--method", "random", "--set", "keep=5", "--screenshot", "x.png", "--quit-after-screenshot"});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains("keep"), qPrintable(r.err));
+        r = studio({"--method", "random", "--set", "nosuchknob=1"});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains("nosuchknob"), qPrintable(r.err));
+        r = studio({"--model", kFixtureModel, "--layer", "99", "--screenshot", "x.png", "--quit-after-screenshot"});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains("--layer 99"), qPrintable(r.err));
+        r = studio({"--compare", "dense,random"});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains("not yet available"), qPrintable(r.err));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestStudioCli)
+#include "test_studio_cli.moc"

@@ -1,0 +1,170 @@
+#include "widgets/patch_overlay_view.h"
+
+#include <QPaintEvent>
+#include <QPainter>
+#include <algorithm>
+#include <cmath>
+
+namespace vp {
+namespace {
+
+// Distinct, stable colours for merged tokens (golden-ratio hue steps).
+QColor tokenColour(int token) {
+    const double hue = std::fmod(0.13 + 0.61803398875 * token, 1.0);
+    return QColor::fromHsvF(static_cast<float>(hue), 0.85f, 1.0f);
+}
+
+// Pixel edges of `cells` equal cells across [start, start + length): no seams, no overlaps.
+std::vector<int> cellEdges(double start, double length, int cells) {
+    std::vector<int> edges(static_cast<size_t>(cells) + 1);
+    for (int i = 0; i <= cells; ++i) edges[i] = static_cast<int>(std::lround(start + length * i / cells));
+    return edges;
+}
+
+}  // namespace
+
+PatchOverlayView::PatchOverlayView(QWidget* parent) : QWidget(parent) {
+    setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
+    setAttribute(Qt::WA_OpaquePaintEvent);
+}
+
+void PatchOverlayView::setImage(const QImage& image) {
+    m_image = image;
+    update();
+}
+
+void PatchOverlayView::setGrid(int gridH, int gridW) {
+    setFates(gridH, gridW, {});
+}
+
+void PatchOverlayView::setFates(int gridH, int gridW, std::vector<PatchFate> fates, std::vector<int> patchToken) {
+    m_gridH = std::max(0, gridH);
+    m_gridW = std::max(0, gridW);
+    const size_t n = static_cast<size_t>(m_gridH) * m_gridW;
+    if (fates.size() != n) fates.assign(n, PatchFate::Kept);
+    if (patchToken.size() != n) patchToken.clear();
+    m_fates = std::move(fates);
+    m_patchToken = std::move(patchToken);
+    update();
+}
+
+void PatchOverlayView::setTrace(const TokenTrace& trace, int layer, int sample) {
+    const int patches = trace.gridH * trace.gridW;
+    if (trace.layers.empty() || patches <= 0) {
+        setFates(trace.gridH, trace.gridW, {});
+        return;
+    }
+    const LayerTrace& lt = trace.layers[std::clamp<size_t>(layer < 0 ? 0 : layer, 0, trace.layers.size() - 1)];
+    const size_t begin = static_cast<size_t>(std::max(0, sample)) * patches;
+    std::vector<PatchFate> fates;
+    std::vector<int> tokens;
+    if (lt.fate.size() >= begin + patches)
+        fates.assign(lt.fate.begin() + begin, lt.fate.begin() + begin + patches);
+    if (lt.patchToken.size() >= begin + patches)
+        tokens.assign(lt.patchToken.begin() + begin, lt.patchToken.begin() + begin + patches);
+    setFates(trace.gridH, trace.gridW, std::move(fates), std::move(tokens));
+}
+
+void PatchOverlayView::clearTrace() {
+    setFates(m_gridH, m_gridW, {});
+}
+
+void PatchOverlayView::setPlaceholderText(const QString& text) {
+    m_placeholder = text;
+    update();
+}
+
+int PatchOverlayView::keptCount() const {
+    return static_cast<int>(std::count_if(m_fates.begin(), m_fates.end(),
+                                          [](PatchFate f) { return f != PatchFate::Dropped; }));
+}
+
+QRectF PatchOverlayView::imageRect(const QRectF& target) const {
+    const QSizeF src = m_image.isNull() ? QSizeF(std::max(1, m_gridW), std::max(1, m_gridH)) : QSizeF(m_image.size());
+    const double scale = std::min(target.width() / src.width(), target.height() / src.height());
+    const QSizeF size(std::floor(src.width() * scale), std::floor(src.height() * scale));
+    return QRectF(QPointF(std::round(target.center().x() - size.width() / 2),
+                          std::round(target.center().y() - size.height() / 2)), size);
+}
+
+void PatchOverlayView::paintOverlay(QPainter& p, const QRectF& target) const {
+    p.save();
+    p.fillRect(target, QColor(40, 42, 46));
+    if (m_image.isNull() && (m_gridH == 0 || m_gridW == 0)) {
+        p.setPen(QColor(200, 200, 200));
+        p.drawText(target, Qt::AlignCenter | Qt::TextWordWrap, m_placeholder);
+        p.restore();
+        return;
+    }
+    const QRectF r = imageRect(target);
+    if (!m_image.isNull()) {
+        // Tiny model inputs (28×28) are shown as crisp pixels; photos are smoothed.
+        const bool enlarge = r.width() >= 2.0 * m_image.width();
+        p.setRenderHint(QPainter::SmoothPixmapTransform, !enlarge);
+        p.drawImage(r, m_image);
+    } else {
+        p.fillRect(r, QColor(70, 72, 78));
+    }
+    if (m_gridH > 0 && m_gridW > 0) {
+        const std::vector<int> xs = cellEdges(r.left(), r.width(), m_gridW);
+        const std::vector<int> ys = cellEdges(r.top(), r.height(), m_gridH);
+        p.setRenderHint(QPainter::Antialiasing, false);
+        const QBrush dim(QColor(0, 0, 0, 185));
+        const QBrush hatch(QColor(255, 255, 255, 95), Qt::BDiagPattern);
+        for (int gy = 0; gy < m_gridH; ++gy) {
+            for (int gx = 0; gx < m_gridW; ++gx) {
+                const size_t i = static_cast<size_t>(gy) * m_gridW + gx;
+                const QRect cell(QPoint(xs[gx], ys[gy]), QPoint(xs[gx + 1] - 1, ys[gy + 1] - 1));
+                switch (m_fates[i]) {
+                case PatchFate::Dropped:
+                    p.fillRect(cell, dim);
+                    p.fillRect(cell, hatch);
+                    break;
+                case PatchFate::Merged: {
+                    QColor c = tokenColour(m_patchToken.empty() ? 0 : m_patchToken[i]);
+                    c.setAlpha(95);
+                    p.fillRect(cell, c);
+                    break;
+                }
+                case PatchFate::Fused:
+                    p.setPen(QPen(QColor(255, 170, 40), 2, Qt::DashLine));
+                    p.setBrush(Qt::NoBrush);
+                    p.drawRect(cell.adjusted(1, 1, -1, -1));
+                    break;
+                case PatchFate::Parked:  // set aside for some blocks, comes back later
+                    p.fillRect(cell, QColor(0, 0, 0, 90));
+                    p.setPen(QPen(QColor(90, 200, 255), 2, Qt::DotLine));
+                    p.setBrush(Qt::NoBrush);
+                    p.drawRect(cell.adjusted(1, 1, -1, -1));
+                    break;
+                case PatchFate::Kept:
+                    break;
+                }
+            }
+        }
+        // Grid lines: light over dark images and dark over light ones stay visible.
+        p.setPen(QPen(QColor(255, 255, 255, 70), 1));
+        for (int x : xs) p.drawLine(QPoint(x, ys.front()), QPoint(x, ys.back()));
+        for (int y : ys) p.drawLine(QPoint(xs.front(), y), QPoint(xs.back(), y));
+    }
+    if (m_image.isNull() && !m_placeholder.isEmpty()) {
+        p.setPen(QColor(230, 230, 230));
+        p.drawText(r.adjusted(8, 8, -8, -8), Qt::AlignCenter | Qt::TextWordWrap, m_placeholder);
+    }
+    p.restore();
+}
+
+QImage PatchOverlayView::renderOverlay(int size) const {
+    QImage out(size, size, QImage::Format_RGB32);
+    out.fill(Qt::black);
+    QPainter p(&out);
+    paintOverlay(p, QRectF(0, 0, size, size));
+    return out;
+}
+
+void PatchOverlayView::paintEvent(QPaintEvent*) {
+    QPainter p(this);
+    paintOverlay(p, QRectF(rect()));
+}
+
+}  // namespace vp

@@ -8,6 +8,9 @@ void registerBuiltinMethods(Registry& registry) {
     registry.add(makeAttentionTopkMethod);
     registry.add(makeEvitMethod);
     registry.add(makeTomeMethod);
+    registry.add(makeEvoVitMethod);
+    registry.add(makeLtpMethod);
+    registry.add(makePatchSlimmingMethod);
 }
 
 }  // namespace vp

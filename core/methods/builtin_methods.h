@@ -9,5 +9,8 @@ MethodPtr makeRandomKeepMethod();
 MethodPtr makeAttentionTopkMethod();
 MethodPtr makeEvitMethod();
 MethodPtr makeTomeMethod();
+MethodPtr makeEvoVitMethod();
+MethodPtr makeLtpMethod();
+MethodPtr makePatchSlimmingMethod();
 
 }  // namespace vp

@@ -3,6 +3,7 @@
 // Token methods act through the per-block hooks; structural methods through patchModel().
 #include <memory>
 #include <optional>
+#include <vector>
 
 #include "prune/attn_context.h"
 #include "prune/knob.h"
@@ -22,6 +23,12 @@ public:
 
     // Called once per model before forwards; throws vp::Error if the method cannot apply.
     virtual void prepare(const ViTModel&) {}
+
+    // Methods that decide from a calibration set (Patch Slimming's static masks): how many images
+    // they want, and the call that hands them over as preprocessed batches [B, C, H, W] (the
+    // method uses at most calibrationImages() of them). 0 = no calibration needed.
+    virtual int calibrationImages() const { return 0; }
+    virtual void calibrate(const ViTModel&, const std::vector<at::Tensor>& /*batches*/) {}
 
     // Per forward.
     virtual void begin(TokenState&) {}

@@ -40,7 +40,7 @@ std::string formatSeconds(double s) {
 int cmdTrain(const Args& args) {
     args.allowOnly({"--out", "--epochs", "--batch", "--lr", "--min-lr", "--warmup", "--wd", "--dim", "--heads",
                     "--depth", "--mlp", "--threads", "--resume", "--seed", "--data", "--limit", "--test-limit",
-                    "--stop-after", "--pad", "--erase", "--smoothing"});
+                    "--stop-after", "--pad", "--erase", "--smoothing", "--init"});
     const std::string out = args.value("--out");
     if (out.empty()) throw Error("--out DIR is required");
     if (args.has("--threads")) at::set_num_threads(args.intValue("--threads", 2, 1, 1024));
@@ -59,6 +59,7 @@ int cmdTrain(const Args& args) {
     o.stopAfterEpochs = args.intValue("--stop-after", 0, 0, 10000);
     o.outDir = out;
     o.resume = args.has("--resume");
+    o.initFrom = args.value("--init");  // fine-tune from a model instead of a random init
     const int dim = args.intValue("--dim", 128, 8, 4096);
     const int heads = args.intValue("--heads", 4, 1, 64);
     if (dim % heads != 0) throw Error("--dim " + std::to_string(dim) + " is not divisible by --heads " + std::to_string(heads));

@@ -71,6 +71,17 @@ Trainer::Trainer(const ViTConfig& config, TrainOptions options)
     if (m_options.batchSize < 1) throw Error("--batch must be at least 1");
     m_model.setFamily("timm");
     m_model.setOrigin(config.architecture);
+    if (!m_options.initFrom.empty()) {
+        const ViTModel init = loadModel(m_options.initFrom);
+        auto dst = m_model.weights().all();
+        auto src = const_cast<ViTModel&>(init).weights().all();
+        if (src.size() != dst.size()) throw fileError(m_options.initFrom, "is not shaped like the model to train");
+        for (size_t i = 0; i < dst.size(); ++i) {
+            if (src[i]->sizes() != dst[i]->sizes())
+                throw fileError(m_options.initFrom, "is not shaped like the model to train (--dim/--heads/--depth/--mlp)");
+            dst[i]->copy_(src[i]->to(at::kFloat));
+        }
+    }
     for (at::Tensor* t : m_model.weights().all()) t->requires_grad_(true);
     buildOptimizer();
 }
@@ -144,6 +155,7 @@ std::string Trainer::fingerprint(int64_t trainCount) const {
       << " smoothing=" << o.labelSmoothing << " clip=" << o.clipNorm << " seed=" << o.seed
       << " pad=" << o.augment.padding << " flip=" << o.augment.flip << " erase=" << o.augment.eraseProb
       << " train_images=" << trainCount;
+    if (!o.initFrom.empty()) s << " init=" << o.initFrom;
     return s.str();
 }
 

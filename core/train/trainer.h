@@ -32,6 +32,7 @@ struct TrainOptions {
     std::string outDir;          // "" = no checkpoints, no files
     bool resume = false;         // continue from outDir/train_state.pt
     int stopAfterEpochs = 0;     // > 0: return after this many epochs in this call (time-boxed runs)
+    std::string initFrom;        // "" = random init; else a model (folder/file) to start from (fine-tuning)
 };
 
 struct TrainData {
@@ -65,7 +66,8 @@ struct TrainCallbacks {
 
 class Trainer {
 public:
-    // A fresh model initialised from options.seed (timm-style init).
+    // A fresh model initialised from options.seed (timm-style init), or the weights of
+    // options.initFrom (same shape as `config`, else vp::Error).
     Trainer(const ViTConfig& config, TrainOptions options);
     ~Trainer();
 

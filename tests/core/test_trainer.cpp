@@ -156,6 +156,13 @@ TEST(Trainer, ResumeAfterOneEpochIsBitwiseIdenticalToAnUninterruptedRun) {
     EXPECT_TRUE(at::equal(saved.weights().headW, second.model().weights().headW.detach()));
     EXPECT_TRUE(fs::exists(resumedDir / "log.csv"));
 
+    // --init starts a new run from saved weights.
+    TrainOptions fine;
+    fine.initFrom = resumedDir.string();
+    Trainer tuned(tinyConfig(), fine);
+    EXPECT_TRUE(at::equal(tuned.model().weights().headW, saved.weights().headW));
+    EXPECT_THROW(Trainer(fashionVitConfig(16, 2, 2, 64), fine), Error);
+
     // Resuming with other settings is refused.
     o.lr = 5e-4;
     Trainer other(tinyConfig(), o);

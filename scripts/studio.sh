@@ -6,4 +6,6 @@ BUILD_DIR=${BUILD_DIR:-build}
 sample=$(ls resources/samples/*.png 2>/dev/null | head -n 1 || true)
 args=(--model fashion-vit-tiny)
 [ -n "$sample" ] && args+=(--image "$sample")
+# Passive OpenMP waits keep the UI smooth when other programs share the cores.
+export OMP_WAIT_POLICY=${OMP_WAIT_POLICY:-PASSIVE}
 exec "$BUILD_DIR/app/vitprune-studio" "${args[@]}" "$@"

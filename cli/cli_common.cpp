@@ -4,6 +4,7 @@
 
 #include "common/error.h"
 #include "model/model_loader.h"
+#include "prune/budget.h"
 #include "prune/registry.h"
 
 namespace vp::cli {
@@ -44,13 +45,28 @@ ViTModel openModel(const Args& args) {
     return moved;
 }
 
-MethodPtr openMethod(const Args& args, ViTModel& model) {
+MethodPtr openMethod(const Args& args, ViTModel& model, KnobValues* settings) {
     KnobValues values;
     for (const std::string& s : args.sets()) values.setFromAssignment(s);
-    MethodPtr method = builtinRegistry().create(args.value("--method", "dense"), values);
+    const std::string id = args.value("--method", "dense");
+    if (args.has("--budget")) {
+        const double target = args.doubleValue("--budget", 0, 1e-12, 1e9);
+        const MethodSpec spec = builtinRegistry().create(id)->spec();
+        if (!spec.mainKnob.empty() && values.has(spec.mainKnob))
+            throw Error("--budget chooses knob '" + spec.mainKnob + "' of method '" + id + "': do not --set it too");
+        values = solveForBudget(model, id, values, target);
+    }
+    if (settings) *settings = values;
+    MethodPtr method = builtinRegistry().create(id, values);
     if (auto smaller = method->patchModel(model)) model = std::move(*smaller);
     method->prepare(model);
     return method;
+}
+
+nlohmann::json settingsToJson(const KnobValues& values) {
+    nlohmann::json j = nlohmann::json::object();
+    for (const auto& [k, v] : values.raw()) j[k] = v;
+    return j;
 }
 
 void printJson(const nlohmann::json& j) { std::cout << j.dump() << std::endl; }

@@ -15,8 +15,11 @@ at::ScalarType parseDtype(const std::string& text, const at::Device& device);
 // Loads MODEL (positional 0) and moves it to --device / --dtype.
 ViTModel openModel(const Args& args);
 // --method ID (default dense) with --set K=V values; prepared for `model`. When the method is
-// structural, `model` is replaced by its physically smaller copy.
-MethodPtr openMethod(const Args& args, ViTModel& model);
+// structural, `model` is replaced by its physically smaller copy. --budget G sets the method's
+// main knob so that it costs G GMACs (prune/budget.h). `settings` receives the values used.
+MethodPtr openMethod(const Args& args, ViTModel& model, KnobValues* settings = nullptr);
+// The knob values as a JSON object {"keep": "0.57"} (the "settings" key of predict/eval/bench).
+nlohmann::json settingsToJson(const KnobValues& values);
 // Prints a JSON object on stdout (one line) or nothing.
 void printJson(const nlohmann::json& j);
 nlohmann::json specToJson(const MethodSpec& spec);
@@ -28,5 +31,7 @@ int cmdPredict(const Args& args);
 int cmdEval(const Args& args);
 int cmdBench(const Args& args);
 int cmdTrain(const Args& args);
+int cmdSweep(const Args& args);
+int cmdMerge(const Args& args);
 
 }  // namespace vp::cli

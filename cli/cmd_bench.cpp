@@ -35,11 +35,13 @@ double timeMs(F&& f) {
 }  // namespace
 
 int cmdBench(const Args& args) {
-    args.allowOnly({"--json", "--method", "--set", "--device", "--dtype", "--batch", "--iters", "--warmup", "--threads"});
+    args.allowOnly({"--json", "--method", "--set", "--budget", "--device", "--dtype", "--batch", "--iters", "--warmup",
+                    "--threads"});
     if (args.has("--threads")) at::set_num_threads(args.intValue("--threads", 2, 1, 1024));
     const ViTModel dense = openModel(args);
     ViTModel pruned = dense;
-    MethodPtr method = openMethod(args, pruned);
+    KnobValues settings;
+    MethodPtr method = openMethod(args, pruned, &settings);
     const int batch = args.intValue("--batch", 1, 1, 4096);
     const int iters = args.intValue("--iters", 20, 1, 100000);
     const int warmup = args.intValue("--warmup", 3, 0, 1000);
@@ -70,7 +72,8 @@ int cmdBench(const Args& args) {
     const double gPruned = toG(traceMacs(pruned, last.trace));
     const double speedup = quantile(ratio, 0.5);
     const double gSpeedup = gDense / gPruned;
-    const nlohmann::json j{{"method", method->spec().id}, {"batch", batch}, {"threads", at::get_num_threads()},
+    const nlohmann::json j{{"method", method->spec().id}, {"settings", settingsToJson(settings)},
+                           {"batch", batch}, {"threads", at::get_num_threads()},
                            {"device", dense.device().str()}, {"iters", iters},
                            {"dense_ms", quantile(denseMs, 0.5)}, {"ms", quantile(prunedMs, 0.5)},
                            {"speedup", speedup}, {"speedup_p10", quantile(ratio, 0.1)},

@@ -11,9 +11,10 @@
 namespace vp::cli {
 
 int cmdEval(const Args& args) {
-    args.allowOnly({"--json", "--method", "--set", "--device", "--dtype", "--limit", "--batch"});
+    args.allowOnly({"--json", "--method", "--set", "--budget", "--device", "--dtype", "--limit", "--batch"});
     ViTModel model = openModel(args);
-    MethodPtr method = openMethod(args, model);
+    KnobValues settings;
+    MethodPtr method = openMethod(args, model, &settings);
     std::unique_ptr<Dataset> data = openDataset(args.positional(1, "DATA"));
     const int64_t limit = args.intValue("--limit", static_cast<int>(data->size()), 1, 1 << 30);
     const int64_t count = std::min<int64_t>(limit, data->size());
@@ -33,7 +34,8 @@ int cmdEval(const Args& args) {
     bar.finish();
     if (args.has("--json")) {
         printJson({{"accuracy", r.accuracy}, {"images", r.images}, {"correct", r.correct}, {"gmacs", r.gmacs},
-                   {"seconds", r.seconds}, {"method", method->spec().id}, {"dataset", data->name()}});
+                   {"seconds", r.seconds}, {"method", method->spec().id}, {"settings", settingsToJson(settings)},
+                   {"dataset", data->name()}});
         return 0;
     }
     std::cout << std::fixed << std::setprecision(2) << "top-1 " << 100 * r.accuracy << "% on " << r.images

@@ -13,9 +13,10 @@
 namespace vp::cli {
 
 int cmdPredict(const Args& args) {
-    args.allowOnly({"--json", "--method", "--set", "--device", "--dtype", "--top"});
+    args.allowOnly({"--json", "--method", "--set", "--budget", "--device", "--dtype", "--top"});
     ViTModel model = openModel(args);
-    MethodPtr method = openMethod(args, model);
+    KnobValues settings;
+    MethodPtr method = openMethod(args, model, &settings);
     const int topK = args.intValue("--top", 5, 1, 1000);
     if (args.positionals().size() < 2) throw Error("missing argument IMAGE");
     c10::InferenceMode guard;
@@ -43,7 +44,8 @@ int cmdPredict(const Args& args) {
                           << t["label"].get<std::string>() << "\n";
         }
     }
-    if (args.has("--json")) printJson({{"method", method->spec().id}, {"predictions", predictions}});
+    if (args.has("--json"))
+        printJson({{"method", method->spec().id}, {"settings", settingsToJson(settings)}, {"predictions", predictions}});
     return 0;
 }
 

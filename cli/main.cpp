@@ -14,9 +14,11 @@ const char* kUsage =
     "  methods [--json]                                  registered methods and their knobs\n"
     "  info MODEL [--json]                               config, parameters, dense GMACs\n"
     "  flops MODEL [--method ID] [--set K=V]... [--json] GMACs of a setting\n"
-    "  predict MODEL IMAGE... [--method ID] [--set K=V]... [--device cpu|cuda] [--json]\n"
-    "  eval MODEL DATA [--method ID] [--set K=V]... [--limit N] [--batch B] [--device D] [--json]\n"
-    "  bench MODEL [--method ID] [--set K=V]... [--batch B] [--iters N] [--threads T] [--device D] [--json]\n"
+    "  predict MODEL IMAGE... [--method ID] [--set K=V]... [--budget G] [--device cpu|cuda] [--json]\n"
+    "  eval MODEL DATA [--method ID] [--set K=V]... [--budget G] [--limit N] [--batch B] [--device D] [--json]\n"
+    "  bench MODEL [--method ID] [--set K=V]... [--budget G] [--batch B] [--iters N] [--threads T] [--device D] [--json]\n"
+    "  sweep MODEL DATA --methods ID[,ID...] --out FILE [--points N] [--limit N] [--batch B] [--shard K/N|auto] [--threads T] [--json]\n"
+    "  merge PART... --out FILE [--json]                 combine the shards of one sweep\n"
     "  train --out DIR [--epochs N] [--batch B] [--lr LR] [--warmup E] [--dim C] [--heads H] [--depth D] [--mlp M] [--threads T] [--seed S] [--resume]\n"
     "MODEL: a .safetensors/.pth file, a folder with config.json, a built-in name (fashion-vit-tiny)\n"
     "       or random:ARCH (e.g. random:deit_small_patch16_224).\n"
@@ -41,6 +43,8 @@ int main(int argc, char** argv) {
         if (cmd == "eval") return cmdEval(args);
         if (cmd == "bench") return cmdBench(args);
         if (cmd == "train") return cmdTrain(args);
+        if (cmd == "sweep") return cmdSweep(args);
+        if (cmd == "merge") return cmdMerge(args);
         std::cerr << "vitprune: unknown command '" << cmd << "'\n" << kUsage;
         return 2;
     } catch (const vp::Error& e) {

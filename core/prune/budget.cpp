@@ -1,0 +1,163 @@
+#include "prune/budget.h"
+
+#include <ATen/CPUGeneratorImpl.h>
+#include <c10/core/InferenceMode.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <optional>
+#include <sstream>
+
+#include "common/error.h"
+#include "prune/flops.h"
+#include "prune/registry.h"
+
+namespace vp {
+namespace {
+
+std::string formatFixed(double v, int decimals) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
+    std::string s = buf;
+    if (s.find('.') != std::string::npos) {
+        while (s.back() == '0') s.pop_back();
+        if (s.back() == '.') s.pop_back();
+    }
+    if (s == "-0") s = "0";
+    return s;
+}
+
+std::string g4(double v) {
+    std::ostringstream s;
+    s.precision(4);
+    s << v;
+    return s.str();
+}
+
+}  // namespace
+
+double methodGMacs(const ViTModel& model, const std::string& methodId, const KnobValues& values) {
+    c10::InferenceMode guard;
+    MethodPtr method = builtinRegistry().create(methodId, values);
+    std::optional<ViTModel> smaller = method->patchModel(model);
+    const ViTModel& used = smaller ? *smaller : model;
+    method->prepare(used);
+    const ViTConfig& c = used.config();
+    at::Tensor x = at::randn({1, c.inChans, c.imageSize, c.imageSize}, at::make_generator<at::CPUGeneratorImpl>(0))
+                       .to(used.device(), used.dtype());
+    // Calibrated methods (static masks) cost the same whatever they were calibrated on.
+    if (method->calibrationImages() > 0) method->calibrate(used, {x});
+    ForwardResult r = used.forward(x, *method);
+    return toG(traceMacs(used, r.trace));
+}
+
+BudgetSolver::BudgetSolver(const ViTModel& model, std::string methodId, KnobValues base)
+    : m_model(model), m_methodId(std::move(methodId)), m_base(std::move(base)) {
+    const MethodSpec spec = builtinRegistry().create(m_methodId)->spec();
+    if (spec.mainKnob.empty())
+        throw Error("method '" + m_methodId + "' has no main knob, so no setting of it can be chosen for a GMACs budget");
+    const Knob* k = spec.knob(spec.mainKnob);
+    if (!k || (k->type != KnobType::Number && k->type != KnobType::Integer))
+        throw Error("method '" + m_methodId + "': main knob '" + spec.mainKnob + "' is not numeric", Error::Kind::Internal);
+    m_knob = k->id;
+    m_min = k->min;
+    m_max = k->max;
+    m_increasesCost = spec.mainKnobIncreasesCost;
+    if (k->type == KnobType::Integer) {
+        m_gridStep = 1;
+        m_decimals = 0;
+    } else {
+        m_gridStep = k->step > 0 ? k->step / 100 : (m_max - m_min) / 10000;
+        m_decimals = std::max(0, static_cast<int>(std::ceil(-std::log10(m_gridStep) - 1e-9)));
+    }
+    m_last = std::max<int64_t>(0, std::llround((m_max - m_min) / m_gridStep));
+    // Fail early, naming the knob, when one of the other values is bad.
+    KnobValues probe = m_base;
+    probe.set(m_knob, valueAt(m_last));
+    probe.validate(spec);
+}
+
+std::string BudgetSolver::valueAt(int64_t j) const {
+    const int64_t i = m_increasesCost ? j : m_last - j;
+    const double v = i >= m_last ? m_max : m_min + static_cast<double>(i) * m_gridStep;
+    return formatFixed(v, m_decimals);
+}
+
+double BudgetSolver::gmacsAt(int64_t j) {
+    auto it = m_cache.find(j);
+    if (it != m_cache.end()) return it->second;
+    KnobValues v = m_base;
+    v.set(m_knob, valueAt(j));
+    const double g = methodGMacs(m_model, m_methodId, v);
+    m_cache[j] = g;
+    return g;
+}
+
+std::pair<double, double> BudgetSolver::range() { return {gmacsAt(0), gmacsAt(m_last)}; }
+
+KnobValues BudgetSolver::solve(double target, double tolerance) {
+    const auto [lo, hi] = range();
+    if (!(target > 0) || target < lo * (1 - tolerance) || target > hi * (1 + tolerance)) {
+        throw Error("budget " + g4(target) + " GMACs is outside the reachable range of method '" + m_methodId +
+                    "' on this model: " + g4(lo) + " to " + g4(hi) + " GMACs (" + m_knob + " " + valueAt(0) + " to " +
+                    valueAt(m_last) + "; dense " + g4(toG(denseMacs(m_model))) + " GMACs)");
+    }
+    // Largest grid index (cheap -> dear) whose cost is not above the target: a bracket [a, b]
+    // with cost(a) <= target < cost(b), narrowed by interpolation (cost is near-linear in the
+    // knob) alternating with bisection (so never worse than twice bisection). Number knobs stop
+    // as soon as cost(a) is within the tolerance; integer knobs go to the end, so among equal
+    // costs the least aggressive setting wins (ToMe r = 25 rather than 128 at the floor).
+    const double slack = tolerance * target;
+    const bool exhaustive = m_decimals == 0;
+    int64_t a = 0;
+    if (gmacsAt(0) <= target) {
+        int64_t b = m_last;
+        if (gmacsAt(b) <= target) {
+            a = b;
+        } else {
+            for (int step = 0; b - a > 1; ++step) {
+                const double ca = gmacsAt(a), cb = gmacsAt(b);
+                if (!exhaustive && target - ca <= slack) break;
+                int64_t mid = a + (b - a) / 2;
+                if (step % 2 == 0 && cb > ca)
+                    mid = std::clamp<int64_t>(a + std::llround((target - ca) / (cb - ca) * (b - a)), a + 1, b - 1);
+                (gmacsAt(mid) <= target ? a : b) = mid;
+            }
+        }
+    }
+    int64_t chosen = a;
+    if (gmacsAt(a) < target - slack && a < m_last && gmacsAt(a + 1) <= target + slack) chosen = a + 1;
+    // Prefer a round value (a multiple of the knob's step, else of a tenth of it) that costs the
+    // same or also meets the budget: token counts are ceil()s of the knob, so many values tie.
+    if (m_decimals > 0) {
+        const int64_t i = m_increasesCost ? chosen : m_last - chosen;
+        const double base = gmacsAt(chosen);
+        for (int64_t unit : {100, 10}) {
+            const int64_t ri = std::min<int64_t>(m_last, (i + unit / 2) / unit * unit);
+            const int64_t rj = m_increasesCost ? ri : m_last - ri;
+            if (rj == chosen) break;
+            const double g = gmacsAt(rj);
+            if (std::abs(g - base) <= 1e-12 * std::max(1.0, base) || (g <= target && target - g <= slack)) {
+                chosen = rj;
+                break;
+            }
+        }
+    }
+    KnobValues out = m_base;
+    out.set(m_knob, valueAt(chosen));
+    return out;
+}
+
+KnobValues solveForBudget(const ViTModel& model, const std::string& methodId, KnobValues base, double targetGMacs,
+                          double tolerance) {
+    BudgetSolver solver(model, methodId, std::move(base));
+    return solver.solve(targetGMacs, tolerance);
+}
+
+std::pair<double, double> gmacsRange(const ViTModel& model, const std::string& methodId, const KnobValues& base) {
+    BudgetSolver solver(model, methodId, base);
+    return solver.range();
+}
+
+}  // namespace vp

@@ -1,0 +1,53 @@
+#pragma once
+// Equal-cost comparison: the setting of a method's main knob that meets a GMACs budget.
+// Cost is measured, not modelled: a batch-1 forward on a fixed seeded random input (the same
+// input `vitprune flops` uses) and traceMacs, so every method, fixed or dynamic, token or
+// structural, is solved the same way. The main knob is searched on a grid (integers: every
+// value; numbers: 1/100 of the knob's step) by bisection, which needs only that cost be
+// monotone in the knob (MethodSpec::mainKnobIncreasesCost says which way).
+#include <map>
+#include <string>
+#include <utility>
+
+#include "model/vit_model.h"
+#include "prune/knob.h"
+
+namespace vp {
+
+// GMACs per image of `methodId` configured with `values` on `model` (structural methods are
+// measured on their patched model). Throws vp::Error on bad values.
+double methodGMacs(const ViTModel& model, const std::string& methodId, const KnobValues& values);
+
+// `base` with the main knob set so that the GMACs are within `tolerance` (relative) of
+// `targetGMacs`, preferring the closest setting not above the target. Throws vp::Error when the
+// method has no numeric main knob or the target lies outside the reachable range.
+KnobValues solveForBudget(const ViTModel& model, const std::string& methodId, KnobValues base, double targetGMacs,
+                          double tolerance = 0.005);
+
+// (cheapest, dearest) GMACs over the main knob's range, other knobs as in `base`.
+std::pair<double, double> gmacsRange(const ViTModel& model, const std::string& methodId, const KnobValues& base);
+
+// The same with the measurements cached, for many targets on one method (sweeps, sliders).
+class BudgetSolver {
+public:
+    BudgetSolver(const ViTModel& model, std::string methodId, KnobValues base);
+    const std::string& mainKnob() const { return m_knob; }
+    std::pair<double, double> range();
+    KnobValues solve(double targetGMacs, double tolerance = 0.005);
+    // Text of the main knob at grid index `j` (j = 0 is the cheapest end) and its GMACs.
+    std::string valueAt(int64_t j) const;
+    double gmacsAt(int64_t j);
+    int64_t gridSize() const { return m_last + 1; }
+
+private:
+    const ViTModel& m_model;
+    std::string m_methodId, m_knob;
+    KnobValues m_base;
+    double m_min = 0, m_max = 0, m_gridStep = 1;
+    int m_decimals = 0;
+    bool m_increasesCost = true;
+    int64_t m_last = 0;
+    std::map<int64_t, double> m_cache;
+};
+
+}  // namespace vp

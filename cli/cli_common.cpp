@@ -3,6 +3,8 @@
 #include <iostream>
 
 #include "common/error.h"
+#include "io/dataset.h"
+#include <c10/core/InferenceMode.h>
 #include "model/model_loader.h"
 #include "prune/budget.h"
 #include "prune/registry.h"
@@ -45,6 +47,21 @@ ViTModel openModel(const Args& args) {
     return moved;
 }
 
+// Methods that learn static masks from data (Patch Slimming) see the first `want` images of
+// --calib DATA (default: the Fashion-MNIST train split, disjoint from the test split).
+void calibrate(PruneMethod& method, const ViTModel& model, const Args& args, int want) {
+    std::unique_ptr<Dataset> data = openDataset(args.value("--calib", "fashion-mnist:train"));
+    const int64_t n = std::min<int64_t>(want, data->size());
+    std::vector<at::Tensor> batches;
+    for (int64_t start = 0; start < n; start += 64) {
+        std::vector<int64_t> idx;
+        for (int64_t i = start; i < std::min<int64_t>(n, start + 64); ++i) idx.push_back(i);
+        batches.push_back(data->batch(idx, model.config()).images.to(model.device(), model.dtype()));
+    }
+    c10::InferenceMode guard;
+    method.calibrate(model, batches);
+}
+
 MethodPtr openMethod(const Args& args, ViTModel& model, KnobValues* settings) {
     KnobValues values;
     for (const std::string& s : args.sets()) values.setFromAssignment(s);
@@ -60,6 +77,7 @@ MethodPtr openMethod(const Args& args, ViTModel& model, KnobValues* settings) {
     MethodPtr method = builtinRegistry().create(id, values);
     if (auto smaller = method->patchModel(model)) model = std::move(*smaller);
     method->prepare(model);
+    if (const int want = method->calibrationImages(); want > 0) calibrate(*method, model, args, want);
     return method;
 }
 

@@ -35,7 +35,7 @@ double timeMs(F&& f) {
 }  // namespace
 
 int cmdBench(const Args& args) {
-    args.allowOnly({"--json", "--method", "--set", "--budget", "--device", "--dtype", "--batch", "--iters", "--warmup",
+    args.allowOnly({"--json", "--method", "--calib", "--set", "--budget", "--device", "--dtype", "--batch", "--iters", "--warmup",
                     "--threads"});
     if (args.has("--threads")) at::set_num_threads(args.intValue("--threads", 2, 1, 1024));
     const ViTModel dense = openModel(args);

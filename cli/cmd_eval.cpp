@@ -11,7 +11,7 @@
 namespace vp::cli {
 
 int cmdEval(const Args& args) {
-    args.allowOnly({"--json", "--method", "--set", "--budget", "--device", "--dtype", "--limit", "--batch"});
+    args.allowOnly({"--json", "--method", "--calib", "--set", "--budget", "--device", "--dtype", "--limit", "--batch"});
     ViTModel model = openModel(args);
     KnobValues settings;
     MethodPtr method = openMethod(args, model, &settings);

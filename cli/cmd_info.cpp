@@ -39,7 +39,7 @@ int cmdInfo(const Args& args) {
 }
 
 int cmdFlops(const Args& args) {
-    args.allowOnly({"--json", "--method", "--set"});
+    args.allowOnly({"--json", "--method", "--calib", "--set"});
     ViTModel model = openModel(args);
     const double dense = toG(denseMacs(model));
     MethodPtr method = openMethod(args, model);

@@ -13,7 +13,7 @@
 namespace vp::cli {
 
 int cmdPredict(const Args& args) {
-    args.allowOnly({"--json", "--method", "--set", "--budget", "--device", "--dtype", "--top"});
+    args.allowOnly({"--json", "--method", "--calib", "--set", "--budget", "--device", "--dtype", "--top"});
     ViTModel model = openModel(args);
     KnobValues settings;
     MethodPtr method = openMethod(args, model, &settings);

@@ -3,6 +3,8 @@
 #include <c10/core/InferenceMode.h>
 #include <gtest/gtest.h>
 
+#include <iostream>
+
 #include "model/model_loader.h"
 #include "model/safetensors_io.h"
 #include "prune/registry.h"
@@ -16,7 +18,11 @@ at::Tensor ref(const std::string& key) {
     return f.tensors.at(key);
 }
 
-double maxAbs(const at::Tensor& a, const at::Tensor& b) { return (a - b).abs().max().item<double>(); }
+double maxAbs(const at::Tensor& a, const at::Tensor& b) {
+    const double d = (a - b).abs().max().item<double>();
+    std::cout << "  max |C++ - reference| = " << d << "\n";
+    return d;
+}
 
 TEST(VitParity, TorchvisionPthMatchesTorchvisionLogits) {
     c10::InferenceMode guard;

@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "common/error.h"
+#include "common/parse_number.h"
 
 namespace vp::cli {
 
@@ -50,14 +51,9 @@ std::string Args::value(const std::string& flag, const std::string& fallback) co
 double Args::doubleValue(const std::string& flag, double fallback, double min, double max) const {
     if (!has(flag)) return fallback;
     const std::string text = value(flag);
-    size_t used = 0;
-    double v = 0;
-    try {
-        v = std::stod(text, &used);
-    } catch (const std::exception&) {
-        used = 0;
-    }
-    if (used == 0 || used != text.size() || !std::isfinite(v)) throw Error(flag + ": '" + text + "' is not a number");
+    const std::optional<double> parsed = parseFiniteNumber(text);
+    if (!parsed) throw Error(flag + ": '" + text + "' is not a number");
+    const double v = *parsed;
     if (v < min || v > max)
         throw Error(flag + ": " + text + " is outside [" + std::to_string(min) + ", " + std::to_string(max) + "]");
     return v;

@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "common/error.h"
+#include "common/parse_number.h"
 
 namespace vp {
 namespace {
@@ -15,16 +16,9 @@ std::string describe(const Knob& k) {
 }
 
 double parseNumber(const Knob& k, const std::string& text) {
-    size_t used = 0;
-    double v = 0;
-    try {
-        v = std::stod(text, &used);
-    } catch (const std::exception&) {
-        used = 0;
-    }
-    if (used == 0 || used != text.size() || !std::isfinite(v))
-        throw Error(describe(k) + ": '" + text + "' is not a number");
-    return v;
+    const std::optional<double> v = parseFiniteNumber(text);
+    if (!v) throw Error(describe(k) + ": '" + text + "' is not a number");
+    return *v;
 }
 
 void checkRange(const Knob& k, double v) {

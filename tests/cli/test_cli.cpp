@@ -1,5 +1,7 @@
 // The vitprune command line: JSON keys scripts rely on, exit codes, one-line errors.
 #include <gtest/gtest.h>
+
+#include "cli/cli_runner.h"
 #include <nlohmann/json.hpp>
 
 #include <array>
@@ -9,23 +11,7 @@
 
 namespace {
 
-struct CliRun { int code; std::string out; std::string err; };
-
-CliRun run(const std::string& args) {
-    const std::string errFile = std::filesystem::temp_directory_path() / ("vp_cli_err_" + std::to_string(::getpid()));
-    const std::string cmd = std::string(VP_CLI) + " " + args + " 2>" + errFile;
-    CliRun r{};
-    FILE* p = ::popen(cmd.c_str(), "r");
-    std::array<char, 4096> buf{};
-    size_t n;
-    while ((n = std::fread(buf.data(), 1, buf.size(), p)) > 0) r.out.append(buf.data(), n);
-    const int status = ::pclose(p);
-    r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    std::ifstream in(errFile);
-    r.err.assign(std::istreambuf_iterator<char>(in), {});
-    std::filesystem::remove(errFile);
-    return r;
-}
+CliRun run(const std::string& args, const std::string& env = "") { return runCli(args, env); }
 
 const std::string kRef = std::string(VP_TEST_DATA) + "/reference/";
 

@@ -2,6 +2,8 @@
 // interruption (test hook and a real SIGINT), shards merged equal the unsharded sweep, merge
 // errors name the file. Model: a random Fashion-MNIST-shaped ViT saved to a temp folder.
 #include <gtest/gtest.h>
+
+#include "cli/cli_runner.h"
 #include <nlohmann/json.hpp>
 #include <signal.h>
 #include <sys/wait.h>
@@ -22,23 +24,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct CliRun { int code; std::string out; std::string err; };
-
-CliRun run(const std::string& args, const std::string& env = "") {
-    const std::string errFile = fs::temp_directory_path() / ("vp_sweep_err_" + std::to_string(::getpid()));
-    const std::string cmd = env + " " + std::string(VP_CLI) + " " + args + " 2>" + errFile;
-    CliRun r{};
-    FILE* p = ::popen(cmd.c_str(), "r");
-    std::array<char, 4096> buf{};
-    size_t n;
-    while ((n = std::fread(buf.data(), 1, buf.size(), p)) > 0) r.out.append(buf.data(), n);
-    const int status = ::pclose(p);
-    r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    std::ifstream in(errFile);
-    r.err.assign(std::istreambuf_iterator<char>(in), {});
-    fs::remove(errFile);
-    return r;
-}
+CliRun run(const std::string& args, const std::string& env = "") { return runCli(args, env); }
 
 std::string readText(const fs::path& p) {
     std::ifstream in(p);

@@ -1,0 +1,22 @@
+#pragma once
+// Strict number parsing for user text (--set values, CLI flags): the whole string must be a
+// finite number ("0.5x", "nan", "1e999" and "" are rejected).
+#include <cmath>
+#include <optional>
+#include <string>
+
+namespace vp {
+
+inline std::optional<double> parseFiniteNumber(const std::string& text) {
+    size_t used = 0;
+    double v = 0;
+    try {
+        v = std::stod(text, &used);
+    } catch (const std::exception&) {
+        return std::nullopt;
+    }
+    if (used == 0 || used != text.size() || !std::isfinite(v)) return std::nullopt;
+    return v;
+}
+
+}  // namespace vp

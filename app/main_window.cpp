@@ -73,7 +73,7 @@ void MainWindow::buildUi() {
     m_layerSlider->setToolTip(tr("Which block's token fates the overlay shows (0-based, as --layer and the "
                                  "methods' block knobs)."));
     m_layerLabel = new QLabel(QStringLiteral("–"), left);
-    m_layerLabel->setMinimumWidth(m_layerLabel->fontMetrics().horizontalAdvance(QStringLiteral("block 00 · 000 / 000 kept (100%)")));
+    m_layerLabel->setMinimumWidth(m_layerLabel->fontMetrics().horizontalAdvance(QStringLiteral("block 00 · 000 / 000 patches kept · 000 tokens (100%)")));
     layerRow->addWidget(layerTitle);
     layerRow->addWidget(m_layerSlider, 1);
     layerRow->addWidget(m_layerLabel);
@@ -241,9 +241,12 @@ void MainWindow::showLayer() {
     const int layer = m_layer < 0 ? last : std::min(m_layer, last);
     m_view->setTrace(m_result.trace, layer);
     const int kept = m_view->keptCount(), total = m_view->patchCount();
-    m_layerLabel->setText(tr("block %1 · %2 / %3 kept (%4%)")
-                              .arg(layer).arg(kept).arg(total)
-                              .arg(total > 0 ? 100.0 * kept / total : 100.0, 0, 'f', 0));
+    // Merging keeps every patch but not every token: say how many tokens the MLP saw.
+    const auto& lt = m_result.trace.layers[layer];
+    const int tokens = lt.mlpTokens.empty() ? kept : lt.mlpTokens[0] - m_result.trace.prefix;
+    m_layerLabel->setText(tr("block %1 · %2 / %3 patches kept · %4 tokens (%5%)")
+                              .arg(layer).arg(kept).arg(total).arg(tokens)
+                              .arg(total > 0 ? 100.0 * tokens / total : 100.0, 0, 'f', 0));
 }
 
 void MainWindow::updateTitle() {

@@ -197,6 +197,13 @@ SafetensorsFile parseSafetensors(const uint8_t* data, size_t size, const std::st
                                         " overlap tensor '" + prev->name + "' " +
                                         offsetsText(*prev));
     }
+    // As the reference safetensors library: the tensors must tile the data section exactly, so
+    // the header's offsets account for every byte of the file (no gaps, no trailing data).
+    uint64_t covered = 0;
+    for (const Entry* e : byOffset) covered += e->end - e->begin;
+    if (covered != dataSize)
+        throw fileError(origin, "tensors cover " + std::to_string(covered) + " of the " + std::to_string(dataSize) +
+                                    " data bytes (the file has gaps or trailing bytes)");
 
     for (const auto& e : entries) {
         at::Tensor t = at::empty(e.shape, at::TensorOptions().dtype(e.dtype->type));

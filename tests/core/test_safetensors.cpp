@@ -233,6 +233,14 @@ TEST_F(SafetensorsTest, OverlappingOffsets) {
     EXPECT_EQ(file.tensors.at("b").sizes(), at::IntArrayRef({2, 0}));
 }
 
+TEST_F(SafetensorsTest, GapsOrTrailingBytesAreRejected) {
+    // 4 bytes after the only tensor: the header does not account for the whole file.
+    EXPECT_READ_ERROR(rawFile("trail.safetensors", "{\"w\":{" + kF32x2 + ",\"data_offsets\":[0,8]}}", std::string(12, '\0')),
+                      "tensors cover 8 of the 12 data bytes");
+    EXPECT_READ_ERROR(rawFile("gap.safetensors", "{\"w\":{" + kF32x2 + ",\"data_offsets\":[4,12]}}", std::string(12, '\0')),
+                      "tensors cover 8 of the 12 data bytes");
+}
+
 TEST_F(SafetensorsTest, BadShapes) {
     EXPECT_READ_ERROR(rawFile("n.safetensors", R"({"w":{"dtype":"F32","shape":[-1],"data_offsets":[0,0]}})", ""),
                       "tensor 'w': negative dimension in shape [-1]");

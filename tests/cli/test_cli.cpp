@@ -62,6 +62,17 @@ TEST(Cli, BenchJsonHasTheDocumentedKeys) {
     EXPECT_GT(j["gmacs_speedup"].get<double>(), 1.0);
 }
 
+TEST(Cli, CalibratedMethodUsesCalibImagesFromTheCommandLine) {
+    const std::string model = kRef + "tv_vit_timm.safetensors";
+    CliRun ok = run("flops " + model + " --method patch-slimming --set keep=0.5 --set calib=16 --json");
+    ASSERT_EQ(ok.code, 0) << ok.err;
+    auto j = nlohmann::json::parse(ok.out);
+    EXPECT_LT(j["gmacs"].get<double>(), j["gmacs_dense"].get<double>());
+    CliRun bad = run("flops " + model + " --method patch-slimming --calib /nonexistent/data --json");
+    EXPECT_EQ(bad.code, 2);
+    EXPECT_NE(bad.err.find("/nonexistent/data"), std::string::npos) << bad.err;
+}
+
 TEST(Cli, BadInputExitsTwoWithOneLineNamingTheProblem) {
     struct Case { std::string args, expect; };
     const std::vector<Case> cases{

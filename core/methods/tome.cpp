@@ -71,7 +71,8 @@ public:
         if (r <= 0) return;
         const int64_t B = state.batch(), C = state.x.size(2);
         const bool distill = pre >= 2;
-        const at::Tensor metric = ctx.keysMean / ctx.keysMean.norm(2, -1, true);
+        const at::Tensor keys = ctx.keysMean.to(at::kFloat);  // cosine ranking in fp32 for half models
+        const at::Tensor metric = keys / keys.norm(2, -1, true);
         const at::Tensor a = metric.slice(1, 0, N, 2), b = metric.slice(1, 1, N, 2);
         at::Tensor scores = at::matmul(a, b.transpose(-1, -2)).to(at::kFloat);
         const float ninf = -std::numeric_limits<float>::infinity();

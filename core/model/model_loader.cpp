@@ -48,6 +48,14 @@ ViTModel assemble(TensorMap tensors, const std::string& origin, const std::strin
     const CheckpointFamily family = detectFamily(tensors);
     TensorMap timm = toTimmKeys(std::move(tensors), family, origin);
     ViTConfig config = inferConfig(timm, origin);
+    if (!configText && family == CheckpointFamily::HuggingFace) {
+        // transformers' ViT defaults: LayerNorm eps 1e-12, ViTImageProcessor (resize, no crop, 0.5/0.5).
+        config.lnEps = 1e-12;
+        config.mean = std::vector<double>(config.inChans, 0.5);
+        config.std = std::vector<double>(config.inChans, 0.5);
+        config.cropPct = 1.0;
+        config.interpolation = "bilinear";
+    }
     if (configText) {
         ViTConfig declared = ViTConfig::fromJsonText(*configText, configOrigin);
         config = declared;

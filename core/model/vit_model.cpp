@@ -118,7 +118,10 @@ at::Tensor ViTModel::attention(int layer, const at::Tensor& xNorm, const TokenSt
     if (state.valid.defined())  // padded batch (per-image token counts): padding is never attended
         logits = logits.masked_fill(state.valid.logical_not().view({B, 1, 1, N}), -std::numeric_limits<float>::infinity());
     at::Tensor attn = logits.softmax(-1);
-    if (needs.clsAttn) ctx.clsAttn = attn.select(2, 0);
+    // Scores for ranking in float32 even for half models (the references' softmax runs in fp32
+    // under autocast; bf16 steps near 1/N would turn the top-k into ties).
+    if (needs.clsAttn)
+        ctx.clsAttn = attn.scalar_type() == at::kFloat ? attn.select(2, 0) : logits.select(2, 0).to(at::kFloat).softmax(-1);
     if (needs.fullMap) ctx.map = attn;
     if (needs.keys) ctx.keysMean = k.mean(1);
     at::Tensor out = at::matmul(attn, v).transpose(1, 2).reshape({B, N, h * d});
@@ -215,7 +218,7 @@ ForwardResult ViTModel::forward(const at::Tensor& images, PruneMethod& method,
             at::Tensor xn = at::layer_norm(state.x, {C}, b.norm1W, b.norm1B, eps);
             state.x = state.x + attention(l, xn, state, method.needs(l), ctx);
         }
-        method.reduce(l, ctx, state);
+        if (!b.attentionRemoved) method.reduce(l, ctx, state);  // no attention, no scores to reduce by
         std::vector<int> mlpTokens = TraceRecorder::countTokens(state);
         state.x = state.x + mlp(l, at::layer_norm(state.x, {C}, b.norm2W, b.norm2B, eps));
         method.afterBlock(l, state);

@@ -11,7 +11,7 @@ void TokenState::remapPatches(const at::Tensor& newIndexOfOld) {
     if (!tracking || !patchToToken.defined()) return;
     at::Tensor alive = patchToToken >= 0;
     at::Tensor moved = newIndexOfOld.gather(1, patchToToken.clamp_min(0));
-    patchToToken = at::where(alive, moved, at::full_like(moved, -1));
+    patchToToken = at::where(alive, moved, patchToToken);  // keeps -1 (dropped) and -2-j (parked)
 }
 
 void TokenState::gather(const at::Tensor& index) {

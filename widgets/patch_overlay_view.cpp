@@ -14,18 +14,19 @@ QColor tokenColour(int token) {
     return QColor::fromHsvF(static_cast<float>(hue), 0.85f, 1.0f);
 }
 
+}  // namespace
+
 // Pixel edges of `cells` equal cells across [start, start + length): no seams, no overlaps.
-std::vector<int> cellEdges(double start, double length, int cells) {
+std::vector<int> PatchOverlayView::cellEdges(double start, double length, int cells) {
     std::vector<int> edges(static_cast<size_t>(cells) + 1);
     for (int i = 0; i <= cells; ++i) edges[i] = static_cast<int>(std::lround(start + length * i / cells));
     return edges;
 }
 
-}  // namespace
-
 PatchOverlayView::PatchOverlayView(QWidget* parent) : QWidget(parent) {
     setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
     setAttribute(Qt::WA_OpaquePaintEvent);
+    setMouseTracking(true);  // hover: tooltip and patchHovered
 }
 
 void PatchOverlayView::setImage(const QImage& image) {
@@ -45,7 +46,25 @@ void PatchOverlayView::setFates(int gridH, int gridW, std::vector<PatchFate> fat
     if (patchToken.size() != n) patchToken.clear();
     m_fates = std::move(fates);
     m_patchToken = std::move(patchToken);
+    m_dropLayer.clear();
+    m_score.clear();
+    m_tokenSize.clear();
     update();
+}
+
+void PatchOverlayView::setDropLayers(std::vector<int> dropLayerPerPatch) {
+    if (dropLayerPerPatch.size() != static_cast<size_t>(patchCount())) dropLayerPerPatch.clear();
+    m_dropLayer = std::move(dropLayerPerPatch);
+}
+
+void PatchOverlayView::setPatchScores(std::vector<float> scores) {
+    if (scores.size() != static_cast<size_t>(patchCount())) scores.clear();
+    m_score = std::move(scores);
+}
+
+void PatchOverlayView::setTokenSizes(std::vector<float> sizes) {
+    if (sizes.size() != static_cast<size_t>(patchCount())) sizes.clear();
+    m_tokenSize = std::move(sizes);
 }
 
 void PatchOverlayView::setTrace(const TokenTrace& trace, int layer, int sample) {
@@ -63,6 +82,23 @@ void PatchOverlayView::setTrace(const TokenTrace& trace, int layer, int sample) 
     if (lt.patchToken.size() >= begin + patches)
         tokens.assign(lt.patchToken.begin() + begin, lt.patchToken.begin() + begin + patches);
     setFates(trace.gridH, trace.gridW, std::move(fates), std::move(tokens));
+
+    const auto slice = [&](const std::vector<float>& v) {
+        return v.size() >= begin + patches ? std::vector<float>(v.begin() + begin, v.begin() + begin + patches)
+                                           : std::vector<float>{};
+    };
+    setPatchScores(slice(lt.score));
+    setTokenSizes(slice(lt.tokenSize));
+    // Drop layer: the first block (of the whole trace, not just up to `layer`) that dropped it.
+    std::vector<int> drop(static_cast<size_t>(patches), -1);
+    bool anyFates = false;
+    for (const LayerTrace& l : trace.layers) {
+        if (l.fate.size() < begin + patches) continue;
+        anyFates = true;
+        for (int i = 0; i < patches; ++i)
+            if (drop[i] < 0 && l.fate[begin + i] == PatchFate::Dropped) drop[i] = l.layer;
+    }
+    if (anyFates) setDropLayers(std::move(drop));
 }
 
 void PatchOverlayView::clearTrace() {
@@ -164,6 +200,12 @@ QImage PatchOverlayView::renderOverlay(int size) const {
 
 void PatchOverlayView::paintEvent(QPaintEvent*) {
     QPainter p(this);
+    if (m_zoom > 1.0) {
+        // The overlay is drawn at 1× into the widget rect, then magnified: pan/zoom is one transform.
+        p.fillRect(rect(), QColor(40, 42, 46));
+        p.translate(m_pan);
+        p.scale(m_zoom, m_zoom);
+    }
     paintOverlay(p, QRectF(rect()));
 }
 

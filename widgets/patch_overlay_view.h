@@ -3,7 +3,12 @@
 // TokenTrace: kept = clear, dropped = dimmed and hatched, merged = tinted in its token's colour
 // (patches that share a token share the colour), fused = orange dashed outline, parked = lightly
 // dimmed with a dotted blue outline. Plain data only, no Torch.
+// Interactive: a tooltip describes the patch under the cursor; the wheel zooms (1×..8×, about the
+// cursor), dragging pans while zoomed and a double click resets. paintOverlay/renderOverlay
+// ignore the zoom (figure export uses them).
 #include <QImage>
+#include <QPointF>
+#include <QString>
 #include <QWidget>
 #include <vector>
 
@@ -25,7 +30,13 @@ public:
     void setTrace(const TokenTrace& trace, int layer, int sample = 0);
     void clearTrace();
     // Direct form, for callers (and tests) that hold fates themselves: gridH*gridW entries each.
+    // Clears the per-patch details below (setTrace fills them again from the trace).
     void setFates(int gridH, int gridW, std::vector<PatchFate> fates, std::vector<int> patchToken = {});
+    // Per-patch details for the tooltip, gridH*gridW entries each (other sizes clear them).
+    // setTrace derives the drop layers from the trace itself; call this after it to override.
+    void setDropLayers(std::vector<int> dropLayerPerPatch);  // 0-based block, -1 = never dropped
+    void setPatchScores(std::vector<float> scores);          // NaN = no score
+    void setTokenSizes(std::vector<float> sizes);
     // One line shown across the image when there is none (e.g. "Open an image…").
     void setPlaceholderText(const QString& text);
 
@@ -40,19 +51,52 @@ public:
     // The overlay alone as an image of size×size pixels (export, tests).
     QImage renderOverlay(int size) const;
 
+    // Tooltip text for one patch: index, (row, col), fate, score, token size, drop layer.
+    QString describePatch(int patch) const;
+    // Patch under a point in widget coordinates (zoom and pan applied), -1 outside the grid.
+    int patchAt(const QPointF& widgetPos) const;
+
+    double zoom() const { return m_zoom; }
+    QPointF pan() const { return m_pan; }
+    // Zoom to `factor` (clamped to 1..8) keeping the content under `anchor` (widget px) in place.
+    void zoomAt(double factor, const QPointF& anchor);
+    void resetView();
+
     QSize sizeHint() const override { return {480, 480}; }
     QSize minimumSizeHint() const override { return {160, 160}; }
 
+Q_SIGNALS:
+    void zoomChanged(double zoom);
+    // The patch under the mouse changed (-1 when it left the grid).
+    void patchHovered(int patch);
+
 protected:
     void paintEvent(QPaintEvent* event) override;
+    bool event(QEvent* event) override;  // tooltips
+    void wheelEvent(QWheelEvent* event) override;
+    void mousePressEvent(QMouseEvent* event) override;
+    void mouseMoveEvent(QMouseEvent* event) override;
+    void mouseReleaseEvent(QMouseEvent* event) override;
+    void mouseDoubleClickEvent(QMouseEvent* event) override;
+    void leaveEvent(QEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
     QRectF imageRect(const QRectF& target) const;
+    static std::vector<int> cellEdges(double start, double length, int cells);
+    void clampPan();
     QImage m_image;
     QString m_placeholder;
     int m_gridH = 0, m_gridW = 0;
     std::vector<PatchFate> m_fates;
     std::vector<int> m_patchToken;
+    std::vector<int> m_dropLayer;
+    std::vector<float> m_score, m_tokenSize;
+    double m_zoom = 1.0;
+    QPointF m_pan;  // widget px: a content point p is shown at m_pan + p * m_zoom
+    QPointF m_dragStart, m_panAtDragStart;
+    bool m_dragging = false;
+    int m_hovered = -1;
 };
 
 }  // namespace vp

@@ -1,7 +1,10 @@
-// PatchOverlayView renders kept patches clear and dropped ones dimmed (and hatched).
+// PatchOverlayView renders kept patches clear and dropped ones dimmed (and hatched); its tooltip
+// describes a patch; the wheel zooms about the cursor, dragging pans and a double click resets.
 #include <QApplication>
 #include <QImage>
+#include <QSignalSpy>
 #include <QtTest>
+#include <cmath>
 
 #include "widgets/patch_overlay_view.h"
 
@@ -29,6 +32,44 @@ vp::TokenTrace fakeTrace() {
     l.patchToken = {-1, 1, 2, 3};
     t.layers.push_back(l);
     return t;
+}
+
+// Four layers over a 2×2 grid: patch 0 dropped at block 3 (shown as L4), patch 1 merged into
+// token 2 from block 1 on, patches 2 and 3 kept throughout. Scores on patches 0 and 1 only.
+vp::TokenTrace fourLayerTrace() {
+    vp::TokenTrace t;
+    t.batch = 1;
+    t.patches = 4;
+    t.gridH = t.gridW = 2;
+    for (int l = 0; l < 4; ++l) {
+        vp::LayerTrace lt;
+        lt.layer = l;
+        const bool dropped = l >= 3, merged = l >= 1;
+        lt.fate = {dropped ? PatchFate::Dropped : PatchFate::Kept, merged ? PatchFate::Merged : PatchFate::Kept,
+                   merged ? PatchFate::Merged : PatchFate::Kept, PatchFate::Kept};
+        lt.patchToken = {dropped ? -1 : 1, merged ? 2 : 2, merged ? 2 : 3, 4};
+        lt.score = {0.25f, 0.5f, NAN, NAN};
+        lt.tokenSize = {dropped ? 0.f : 1.f, merged ? 2.f : 1.f, merged ? 2.f : 1.f, 1.f};
+        t.layers.push_back(lt);
+    }
+    return t;
+}
+
+QImage greyImage() {
+    QImage grey(16, 16, QImage::Format_RGB888);
+    grey.fill(QColor(180, 180, 180));
+    return grey;
+}
+
+void sendWheel(QWidget* w, QPointF pos, int angle) {
+    QWheelEvent e(pos, w->mapToGlobal(pos), QPoint(), QPoint(0, angle), Qt::NoButton, Qt::NoModifier,
+                  Qt::NoScrollPhase, false);
+    QApplication::sendEvent(w, &e);
+}
+
+void sendMouse(QWidget* w, QEvent::Type type, QPointF pos, Qt::MouseButton button, Qt::MouseButtons buttons) {
+    QMouseEvent e(type, pos, w->mapToGlobal(pos), button, buttons, Qt::NoModifier);
+    QApplication::sendEvent(w, &e);
 }
 
 }  // namespace
@@ -78,6 +119,127 @@ private Q_SLOTS:
         vp::PatchOverlayView view;
         view.setTrace(t, 5);       // out-of-range layer is clamped
         QCOMPARE(view.keptCount(), 4);
+    }
+
+    void describeNamesFateScoreAndDropLayer() {
+        vp::PatchOverlayView view;
+        view.setTrace(fourLayerTrace(), 3);
+        const QString dropped = view.describePatch(0);
+        QVERIFY2(dropped.contains("row 0, col 0"), qPrintable(dropped));
+        QVERIFY2(dropped.contains("dropped"), qPrintable(dropped));
+        QVERIFY2(dropped.contains("Dropped at layer L4"), qPrintable(dropped));
+        QVERIFY2(dropped.contains("Score: 0.25"), qPrintable(dropped));
+        QVERIFY2(!dropped.contains("Token size"), qPrintable(dropped));  // size 0 once dropped
+
+        const QString merged = view.describePatch(1);
+        QVERIFY2(merged.contains("row 0, col 1"), qPrintable(merged));
+        QVERIFY2(merged.contains("merged into token 2"), qPrintable(merged));
+        QVERIFY2(merged.contains("Token size: 2"), qPrintable(merged));
+        QVERIFY2(!merged.contains("Dropped"), qPrintable(merged));
+
+        const QString kept = view.describePatch(3);
+        QVERIFY2(kept.contains("Fate: kept") && kept.contains("row 1, col 1"), qPrintable(kept));
+        QVERIFY2(!kept.contains("Score"), qPrintable(kept));  // NaN score is not shown
+        QVERIFY(view.describePatch(4).isEmpty());
+        QVERIFY(view.describePatch(-1).isEmpty());
+
+        // Earlier layer: still kept, but the tooltip tells when it goes.
+        view.setTrace(fourLayerTrace(), 0);
+        const QString early = view.describePatch(0);
+        QVERIFY2(early.contains("Fate: kept") && early.contains("Dropped later, at layer L4"), qPrintable(early));
+
+        // Explicit drop layers override; a wrong size clears them.
+        view.setDropLayers({-1, 6, -1, -1});
+        QVERIFY(!view.describePatch(0).contains("L4"));
+        QVERIFY(view.describePatch(1).contains("Dropped later, at layer L7"));
+        view.setDropLayers({1, 2});
+        QVERIFY(!view.describePatch(1).contains("Dropped"));
+    }
+
+    void wheelZoomsAboutTheCursor() {
+        vp::PatchOverlayView view;
+        view.setImage(greyImage());
+        view.setTrace(fakeTrace(), 0);
+        view.resize(200, 200);
+        const QImage before = view.renderOverlay(120);
+        QSignalSpy zoomSpy(&view, &vp::PatchOverlayView::zoomChanged);
+
+        const QPointF cursor(150, 150);  // inside patch 3
+        QCOMPARE(view.patchAt(cursor), 3);
+        sendWheel(&view, cursor, 120);
+        QVERIFY2(std::abs(view.zoom() - 1.25) < 1e-9, qPrintable(QString::number(view.zoom())));
+        QCOMPARE(zoomSpy.count(), 1);
+        QCOMPARE(view.patchAt(cursor), 3);            // content under the cursor stays put
+        QCOMPARE(view.patchAt(QPointF(101, 101)), 3);  // the patch grew towards the top left...
+        sendWheel(&view, cursor, 120 * 20);
+        QCOMPARE(view.zoom(), 8.0);                    // ...and zoom is capped at 8×
+        QCOMPARE(view.patchAt(QPointF(1, 1)), 3);
+        sendWheel(&view, cursor, -120);
+        QVERIFY(view.zoom() < 8.0);
+
+        // Exports ignore the view's zoom.
+        QCOMPARE(view.renderOverlay(120), before);
+        view.resetView();
+        QCOMPARE(view.zoom(), 1.0);
+        QCOMPARE(view.pan(), QPointF());
+        QCOMPARE(view.patchAt(QPointF(1, 1)), 0);
+    }
+
+    void zoomedWidgetShowsOnePatch() {
+        vp::PatchOverlayView view;
+        view.setImage(greyImage());
+        view.setTrace(fakeTrace(), 0);
+        view.resize(200, 200);
+        view.zoomAt(8.0, QPointF(0, 0));  // top-left patch (dropped) fills the view
+        const QImage shot = view.grab().toImage();
+        QVERIFY(meanLuma(shot, QRect(0, 0, 200, 200)) < 100);
+        view.zoomAt(8.0, QPointF(0, 0));
+        view.resetView();
+        const QImage whole = view.grab().toImage();
+        QVERIFY(meanLuma(whole, QRect(110, 10, 80, 80)) > 170);  // the kept patch is back
+    }
+
+    void dragPansAndDoubleClickResets() {
+        vp::PatchOverlayView view;
+        view.setImage(greyImage());
+        view.setTrace(fakeTrace(), 0);
+        view.resize(200, 200);
+        // Not zoomed: dragging does nothing.
+        sendMouse(&view, QEvent::MouseButtonPress, {100, 100}, Qt::LeftButton, Qt::LeftButton);
+        sendMouse(&view, QEvent::MouseMove, {40, 40}, Qt::NoButton, Qt::LeftButton);
+        sendMouse(&view, QEvent::MouseButtonRelease, {40, 40}, Qt::LeftButton, Qt::NoButton);
+        QCOMPARE(view.pan(), QPointF());
+
+        view.zoomAt(2.0, QPointF(0, 0));  // shows patch 0 only
+        QCOMPARE(view.patchAt(QPointF(150, 150)), 0);
+        sendMouse(&view, QEvent::MouseButtonPress, {150, 150}, Qt::LeftButton, Qt::LeftButton);
+        sendMouse(&view, QEvent::MouseMove, {50, 50}, Qt::NoButton, Qt::LeftButton);
+        sendMouse(&view, QEvent::MouseButtonRelease, {50, 50}, Qt::LeftButton, Qt::NoButton);
+        QCOMPARE(view.pan(), QPointF(-100, -100));
+        QCOMPARE(view.patchAt(QPointF(150, 150)), 3);  // dragged the content up and left
+        // Panning cannot pull the content away from the edge.
+        sendMouse(&view, QEvent::MouseButtonPress, {10, 10}, Qt::LeftButton, Qt::LeftButton);
+        sendMouse(&view, QEvent::MouseMove, {190, 190}, Qt::NoButton, Qt::LeftButton);
+        sendMouse(&view, QEvent::MouseButtonRelease, {190, 190}, Qt::LeftButton, Qt::NoButton);
+        QCOMPARE(view.pan(), QPointF());
+
+        sendMouse(&view, QEvent::MouseButtonDblClick, {100, 100}, Qt::LeftButton, Qt::LeftButton);
+        QCOMPARE(view.zoom(), 1.0);
+        QCOMPARE(view.pan(), QPointF());
+    }
+
+    void hoverReportsThePatch() {
+        vp::PatchOverlayView view;
+        view.setTrace(fakeTrace(), 0);
+        view.resize(200, 200);
+        QSignalSpy spy(&view, &vp::PatchOverlayView::patchHovered);
+        sendMouse(&view, QEvent::MouseMove, {150, 50}, Qt::NoButton, Qt::NoButton);
+        QCOMPARE(spy.count(), 1);
+        QCOMPARE(spy.last().at(0).toInt(), 1);
+        sendMouse(&view, QEvent::MouseMove, {160, 60}, Qt::NoButton, Qt::NoButton);  // same patch
+        QCOMPARE(spy.count(), 1);
+        sendMouse(&view, QEvent::MouseMove, {50, 150}, Qt::NoButton, Qt::NoButton);
+        QCOMPARE(spy.last().at(0).toInt(), 2);
     }
 };
 

@@ -1,0 +1,227 @@
+#include "widgets/layer_strip.h"
+
+#include <QHelpEvent>
+#include <QKeyEvent>
+#include <QMouseEvent>
+#include <QPainter>
+#include <QToolTip>
+#include <algorithm>
+
+#include "widgets/patch_overlay_view.h"
+
+namespace vp {
+namespace {
+
+constexpr int kMargin = 5;  // around the strip; leaves room for the current frame
+constexpr int kGap = 8;     // between thumbnails
+constexpr int kFrame = 3;   // width of the current layer's frame
+constexpr int kDefaultThumb = 72, kMinThumb = 28, kMaxThumb = 160;
+
+}  // namespace
+
+LayerStrip::LayerStrip(QWidget* parent) : QWidget(parent), m_renderer(std::make_unique<PatchOverlayView>()) {
+    setFocusPolicy(Qt::StrongFocus);
+    setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    setToolTip(tr("Kept patches after each block; click or use the arrow keys to pick a layer"));
+}
+
+LayerStrip::~LayerStrip() = default;
+
+void LayerStrip::setImage(const QImage& image) {
+    m_renderer->setImage(image);
+    m_cacheSize = 0;
+    update();
+}
+
+void LayerStrip::setTrace(const TokenTrace& trace, int sample) {
+    m_trace = trace;
+    m_sample = std::max(0, sample);
+    m_current = std::clamp(m_current, 0, std::max(0, layerCount() - 1));
+    m_cacheSize = 0;
+    updateGeometry();
+    update();
+}
+
+void LayerStrip::clear() {
+    m_trace = TokenTrace();
+    m_renderer->setImage(QImage());
+    m_renderer->setGrid(0, 0);
+    m_current = 0;
+    m_cache.clear();
+    m_cacheSize = 0;
+    updateGeometry();
+    update();
+}
+
+void LayerStrip::setCurrentLayer(int layer) {
+    const int clamped = std::clamp(layer, 0, std::max(0, layerCount() - 1));
+    if (clamped == m_current) return;
+    m_current = clamped;
+    update();
+}
+
+int LayerStrip::keptCount(int layer) const {
+    if (layer < 0 || layer >= layerCount()) return -1;
+    const LayerTrace& lt = m_trace.layers[layer];
+    const size_t patches = static_cast<size_t>(std::max(0, m_trace.gridH * m_trace.gridW));
+    const size_t begin = static_cast<size_t>(m_sample) * patches;
+    if (patches > 0 && lt.fate.size() >= begin + patches)
+        return static_cast<int>(std::count_if(lt.fate.begin() + begin, lt.fate.begin() + begin + patches,
+                                              [](PatchFate f) { return f != PatchFate::Dropped; }));
+    // TraceLevel::Counts: tokens that entered the MLP, prefix (CLS) excluded.
+    if (static_cast<size_t>(m_sample) < lt.mlpTokens.size()) return std::max(0, lt.mlpTokens[m_sample] - m_trace.prefix);
+    return -1;
+}
+
+int LayerStrip::labelHeight() const {
+    return fontMetrics().height() + 2;
+}
+
+int LayerStrip::thumbSizeFor(const QSize& area) const {
+    const int n = std::max(1, layerCount());
+    const int byHeight = area.height() - 2 * kMargin - labelHeight() - 2;
+    const int byWidth = (area.width() - 2 * kMargin - (n - 1) * kGap) / n;
+    return std::clamp(std::min(byHeight, byWidth), kMinThumb, kMaxThumb);
+}
+
+QPoint LayerStrip::originFor(const QSize& area, int thumb) const {
+    const int n = std::max(1, layerCount());
+    const int width = n * thumb + (n - 1) * kGap;
+    return {std::max(kMargin, (area.width() - width) / 2), kMargin};
+}
+
+QRect LayerStrip::thumbRect(int layer, int thumb, QPoint origin) const {
+    return {origin.x() + layer * (thumb + kGap), origin.y(), thumb, thumb};
+}
+
+QRect LayerStrip::stripThumbRect(int layer, int thumbSize) const {
+    return thumbRect(layer, thumbSize, QPoint(kMargin, kMargin));
+}
+
+int LayerStrip::layerAt(const QPoint& pos) const {
+    const int thumb = thumbSizeFor(size());
+    const QPoint origin = originFor(size(), thumb);
+    for (int l = 0; l < layerCount(); ++l) {
+        // The thumbnail, its label and half the gaps on each side.
+        const QRect cell = thumbRect(l, thumb, origin).adjusted(-kGap / 2, -kMargin, kGap / 2, labelHeight() + 2);
+        if (cell.contains(pos)) return l;
+    }
+    return -1;
+}
+
+QImage LayerStrip::thumbnail(int layer, int thumb) const {
+    m_renderer->setTrace(m_trace, layer, m_sample);
+    return m_renderer->renderOverlay(thumb);
+}
+
+void LayerStrip::paintStrip(QPainter& p, const QSize& area, int thumb) const {
+    p.fillRect(QRect(QPoint(0, 0), area), palette().window());
+    if (layerCount() == 0) {
+        p.setPen(palette().color(QPalette::PlaceholderText));
+        p.drawText(QRect(QPoint(0, 0), area), Qt::AlignCenter, tr("No layers yet"));
+        return;
+    }
+    const QPoint origin = originFor(area, thumb);
+    const bool cached = m_cacheSize == thumb && m_cache.size() == static_cast<size_t>(layerCount());
+    for (int l = 0; l < layerCount(); ++l) {
+        const QRect r = thumbRect(l, thumb, origin);
+        const bool current = l == m_current;
+        if (current) p.fillRect(r.adjusted(-kFrame, -kFrame, kFrame, kFrame), highlightColour());
+        p.drawImage(r, cached ? m_cache[l] : thumbnail(l, thumb));
+
+        const int kept = keptCount(l);
+        const int shown = m_trace.layers[l].layer + 1;  // 1-based, as papers count blocks
+        const QString label = kept >= 0 ? tr("L%1 · %2").arg(shown).arg(kept) : tr("L%1").arg(shown);
+        QFont f = font();
+        f.setBold(current);
+        // Shrink the label until it fits its cell (many layers in a narrow strip).
+        const int room = thumb + kGap - 2;
+        while (QFontMetrics(f).horizontalAdvance(label) > room && f.pointSizeF() > 6) f.setPointSizeF(f.pointSizeF() - 0.5);
+        p.setFont(f);
+        p.setPen(current ? palette().color(QPalette::WindowText) : palette().color(QPalette::PlaceholderText).darker(130));
+        p.drawText(QRect(r.left() - kGap / 2, r.bottom() + 3, thumb + kGap, labelHeight()), Qt::AlignHCenter | Qt::AlignTop,
+                   label);
+    }
+}
+
+QImage LayerStrip::renderStrip(int thumbSize) const {
+    const int thumb = std::max(8, thumbSize);
+    const int n = std::max(1, layerCount());
+    const QSize area(2 * kMargin + n * thumb + (n - 1) * kGap, 2 * kMargin + thumb + 3 + labelHeight());
+    QImage out(area, QImage::Format_RGB32);
+    QPainter p(&out);
+    paintStrip(p, area, thumb);
+    return out;
+}
+
+QSize LayerStrip::sizeHint() const {
+    const int n = std::max(1, layerCount());
+    return {2 * kMargin + n * kDefaultThumb + (n - 1) * kGap, 2 * kMargin + kDefaultThumb + 3 + labelHeight()};
+}
+
+QSize LayerStrip::minimumSizeHint() const {
+    return {2 * kMargin + kMinThumb * 4, 2 * kMargin + kMinThumb + 3 + labelHeight()};
+}
+
+void LayerStrip::paintEvent(QPaintEvent*) {
+    const int thumb = thumbSizeFor(size());
+    if (m_cacheSize != thumb || m_cache.size() != static_cast<size_t>(layerCount())) {
+        m_cache.clear();
+        for (int l = 0; l < layerCount(); ++l) m_cache.push_back(thumbnail(l, thumb));
+        m_cacheSize = thumb;
+    }
+    QPainter p(this);
+    paintStrip(p, size(), thumb);
+    if (hasFocus() && layerCount() > 0) {
+        p.setPen(QPen(palette().color(QPalette::Highlight), 1, Qt::DotLine));
+        p.drawRect(rect().adjusted(0, 0, -1, -1));
+    }
+}
+
+void LayerStrip::select(int layer) {
+    m_current = std::clamp(layer, 0, std::max(0, layerCount() - 1));
+    update();
+    Q_EMIT layerSelected(m_current);
+}
+
+void LayerStrip::mousePressEvent(QMouseEvent* e) {
+    const int layer = e->button() == Qt::LeftButton ? layerAt(e->position().toPoint()) : -1;
+    if (layer < 0) {
+        QWidget::mousePressEvent(e);
+        return;
+    }
+    setFocus(Qt::MouseFocusReason);
+    select(layer);
+    e->accept();
+}
+
+void LayerStrip::keyPressEvent(QKeyEvent* e) {
+    int target = -1;
+    switch (e->key()) {
+    case Qt::Key_Left: target = m_current - 1; break;
+    case Qt::Key_Right: target = m_current + 1; break;
+    case Qt::Key_Home: target = 0; break;
+    case Qt::Key_End: target = layerCount() - 1; break;
+    default: QWidget::keyPressEvent(e); return;
+    }
+    e->accept();
+    if (layerCount() == 0 || target < 0 || target >= layerCount() || target == m_current) return;
+    select(target);
+}
+
+bool LayerStrip::event(QEvent* e) {
+    if (e->type() == QEvent::ToolTip) {
+        auto* help = static_cast<QHelpEvent*>(e);
+        const int l = layerAt(help->pos());
+        if (l < 0) return QWidget::event(e);  // the general tooltip
+        const int kept = keptCount(l);
+        const int shown = m_trace.layers[l].layer + 1;
+        const QString text = kept >= 0 ? tr("Layer %1: %2 of %3 patches kept").arg(shown).arg(kept).arg(m_trace.gridH * m_trace.gridW)
+                                       : tr("Layer %1").arg(shown);
+        QToolTip::showText(help->globalPos(), text, this);
+        return true;
+    }
+    return QWidget::event(e);
+}
+
+}  // namespace vp

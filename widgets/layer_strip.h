@@ -1,0 +1,74 @@
+#pragma once
+// One small overlay thumbnail per block of a TokenTrace, left to right, each labelled "L<n> · <kept
+// patches>", the current layer framed. Click or Left/Right/Home/End to scrub. Plain data, no Torch.
+#include <QColor>
+#include <QImage>
+#include <QWidget>
+#include <memory>
+#include <vector>
+
+#include "prune/token_trace.h"
+
+namespace vp {
+
+class PatchOverlayView;
+
+class LayerStrip : public QWidget {
+    Q_OBJECT
+public:
+    explicit LayerStrip(QWidget* parent = nullptr);
+    ~LayerStrip() override;
+
+    void setImage(const QImage& image);
+    // One thumbnail per entry of trace.layers, fates of sample `sample`. Keeps the current layer
+    // (clamped to the new count).
+    void setTrace(const TokenTrace& trace, int sample = 0);
+    void clear();
+
+    // Programmatic: highlights `layer` (clamped) without emitting layerSelected.
+    void setCurrentLayer(int layer);
+    int currentLayer() const { return m_current; }
+    int layerCount() const { return static_cast<int>(m_trace.layers.size()); }
+    // Patches not dropped after `layer` (-1 when the trace carries neither fates nor token counts).
+    int keptCount(int layer) const;
+    // Layer whose thumbnail or label is under `pos` (widget px), -1 if none.
+    int layerAt(const QPoint& pos) const;
+
+    // The strip with thumbnails of thumbSize×thumbSize pixels, for export and tests.
+    QImage renderStrip(int thumbSize) const;
+    // Where thumbnail `layer` lies in renderStrip(thumbSize).
+    QRect stripThumbRect(int layer, int thumbSize) const;
+    // Frame colour of the current thumbnail (Okabe–Ito orange).
+    static QColor highlightColour() { return QColor(0xE6, 0x9F, 0x00); }
+
+    QSize sizeHint() const override;
+    QSize minimumSizeHint() const override;
+
+Q_SIGNALS:
+    // The user picked a layer (click or key). Not emitted by setCurrentLayer.
+    void layerSelected(int layer);
+
+protected:
+    void paintEvent(QPaintEvent* event) override;
+    void mousePressEvent(QMouseEvent* event) override;
+    void keyPressEvent(QKeyEvent* event) override;
+    bool event(QEvent* event) override;  // per-thumbnail tooltip
+
+private:
+    int labelHeight() const;
+    int thumbSizeFor(const QSize& area) const;
+    QPoint originFor(const QSize& area, int thumb) const;
+    QRect thumbRect(int layer, int thumb, QPoint origin) const;
+    QImage thumbnail(int layer, int thumb) const;
+    void paintStrip(QPainter& p, const QSize& area, int thumb) const;
+    void select(int layer);
+
+    std::unique_ptr<PatchOverlayView> m_renderer;  // never shown: renders the thumbnails
+    TokenTrace m_trace;
+    int m_sample = 0;
+    int m_current = 0;
+    mutable std::vector<QImage> m_cache;  // thumbnails at m_cacheSize, rebuilt when it changes
+    mutable int m_cacheSize = 0;
+};
+
+}  // namespace vp

@@ -1,0 +1,175 @@
+#include "widgets/kept_tokens_chart.h"
+
+#include <QToolTip>
+#include <QVBoxLayout>
+#include <algorithm>
+#include <cmath>
+
+#include "widgets/plot_palette.h"
+#include "widgets/qcp.h"
+
+namespace vp {
+namespace {
+
+constexpr double kBarWidth = 0.62, kDenseWidth = 0.82;  // in layers
+
+}  // namespace
+
+KeptTokensChart::KeptTokensChart(QWidget* parent) : QWidget(parent), m_plot(new QCustomPlot(this)) {
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_plot);
+    m_plot->setMouseTracking(true);
+
+    m_denseBars = new QCPBars(m_plot->xAxis, m_plot->yAxis);
+    m_denseBars->setName(tr("dense"));
+    m_denseBars->setWidth(kDenseWidth);
+    m_denseBars->setBrush(QColor(235, 235, 235));
+    m_denseBars->setPen(QPen(palette::reference(), 1.2));
+    m_pruned = new QCPBars(m_plot->xAxis, m_plot->yAxis);
+    m_pruned->setName(tr("pruned"));
+    m_pruned->setWidth(kBarWidth);
+    m_pruned->setBrush(palette::seriesColour(0));
+    m_pruned->setPen(QPen(palette::seriesColour(0).darker(140), 1));
+    m_currentBar = new QCPBars(m_plot->xAxis, m_plot->yAxis);
+    m_currentBar->setWidth(kBarWidth);
+    m_currentBar->setBrush(palette::highlight());
+    m_currentBar->setPen(QPen(palette::highlight().darker(150), 1.5));
+    m_plot->legend->removeItem(m_plot->legend->itemWithPlottable(m_currentBar));
+    for (QCPBars* b : {m_denseBars, m_pruned, m_currentBar}) b->setSelectable(QCP::stNone);
+
+    // Legend in its own column right of the axes: dense bars are full height and would hide under it.
+    m_plot->legend->setVisible(true);
+    m_plot->legend->setBorderPen(Qt::NoPen);
+    m_plot->axisRect()->insetLayout()->take(m_plot->legend);
+    auto* side = new QCPLayoutGrid;  // legend on top, an empty element below takes the slack
+    m_plot->plotLayout()->addElement(0, 1, side);
+    m_plot->plotLayout()->setColumnStretchFactor(1, 0.001);
+    side->addElement(0, 0, m_plot->legend);
+    side->addElement(1, 0, new QCPLayoutElement(m_plot));
+    side->setRowStretchFactor(0, 0.001);
+
+    auto ticker = QSharedPointer<QCPAxisTickerFixed>::create();
+    ticker->setTickStep(1.0);
+    ticker->setTickCount(12);  // a label per layer for ViT-S/B depths
+    ticker->setScaleStrategy(QCPAxisTickerFixed::ssMultiples);  // every 2nd/5th… layer when crowded
+    m_plot->xAxis->setTicker(ticker);
+    m_plot->xAxis->setSubTicks(false);
+    m_plot->xAxis->grid()->setVisible(false);
+    setAxisLabels(tr("layer"), tr("kept tokens"));
+
+    connect(m_plot, &QCustomPlot::mousePress, this, &KeptTokensChart::onPress);
+    connect(m_plot, &QCustomPlot::mouseMove, this, &KeptTokensChart::onMove);
+    connect(m_plot, &QCustomPlot::mouseRelease, this, &KeptTokensChart::onRelease);
+    refresh();
+}
+
+void KeptTokensChart::setAxisLabels(const QString& x, const QString& y) {
+    m_plot->xAxis->setLabel(x);
+    m_plot->yAxis->setLabel(y);
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void KeptTokensChart::setCounts(const std::vector<double>& pruned, const std::vector<double>& dense) {
+    m_values = pruned;
+    m_dense = dense;
+    m_dragLayer = -1;
+    if (m_current >= layerCount()) m_current = -1;
+    refresh();
+}
+
+void KeptTokensChart::setCurrentLayer(int layer) {
+    m_current = layer >= 0 && layer < layerCount() ? layer : -1;
+    refresh();
+}
+
+void KeptTokensChart::setEditable(bool editable) {
+    m_editable = editable;
+    m_dragLayer = -1;
+    m_plot->setCursor(editable ? Qt::SizeVerCursor : Qt::ArrowCursor);
+}
+
+void KeptTokensChart::setMaximum(double max) {
+    m_max = max > 0 ? max : 0;
+    refresh();
+}
+
+double KeptTokensChart::maximum() const {
+    if (m_max > 0) return m_max;
+    const std::vector<double>& ref = m_dense.empty() ? m_values : m_dense;
+    return ref.empty() ? 1.0 : std::max(1e-9, *std::max_element(ref.begin(), ref.end()));
+}
+
+// Keys are layer + 1, so the axis counts layers from 1 like the layer strip.
+void KeptTokensChart::refresh() {
+    QVector<double> keys, values, denseKeys, denseValues;
+    for (int l = 0; l < layerCount(); ++l) {
+        keys << l + 1.0;
+        values << m_values[l];
+    }
+    for (size_t l = 0; l < m_dense.size(); ++l) {
+        denseKeys << l + 1.0;
+        denseValues << m_dense[l];
+    }
+    m_pruned->setData(keys, values, true);
+    m_denseBars->setData(denseKeys, denseValues, true);
+    if (m_dense.empty()) m_denseBars->removeFromLegend();
+    else m_denseBars->addToLegend();
+    if (m_current >= 0) m_currentBar->setData({m_current + 1.0}, {m_values[m_current]}, true);
+    else m_currentBar->data()->clear();
+
+    // Fixed ranges (no autoscale while dragging): all layers, 0..max with headroom.
+    const int n = std::max<int>(layerCount(), static_cast<int>(m_dense.size()));
+    m_plot->xAxis->setRange(0.4, std::max(1, n) + 0.6);
+    double top = maximum();
+    for (double v : m_values) top = std::max(top, v);
+    m_plot->yAxis->setRange(0, top * 1.08);
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+QPointF KeptTokensChart::barTop(int layer) const {
+    if (layer < 0 || layer >= layerCount()) return {};
+    return {m_plot->xAxis->coordToPixel(layer + 1.0), m_plot->yAxis->coordToPixel(m_values[layer])};
+}
+
+int KeptTokensChart::layerAtPixel(const QPointF& pixel) const {
+    if (!m_plot->axisRect()->rect().contains(pixel.toPoint())) return -1;
+    const double key = m_plot->xAxis->pixelToCoord(pixel.x());
+    const int layer = static_cast<int>(std::lround(key)) - 1;
+    // The whole column counts, not just the bar: short bars are still easy to hit.
+    return layer >= 0 && layer < layerCount() && std::abs(key - (layer + 1)) <= 0.5 ? layer : -1;
+}
+
+void KeptTokensChart::onPress(QMouseEvent* e) {
+    if (e->button() != Qt::LeftButton) return;
+    const int layer = layerAtPixel(e->position());
+    if (layer < 0) return;
+    if (m_editable) m_dragLayer = layer;
+    Q_EMIT layerClicked(layer);
+}
+
+void KeptTokensChart::onMove(QMouseEvent* e) {
+    if (m_dragLayer >= 0) {
+        double v = std::clamp(m_plot->yAxis->pixelToCoord(e->position().y()), 0.0, maximum());
+        if (m_step > 0) v = std::min(maximum(), std::round(v / m_step) * m_step);
+        if (v == m_values[m_dragLayer]) return;
+        m_values[m_dragLayer] = v;
+        refresh();
+        Q_EMIT barEdited(m_dragLayer, v);
+        return;
+    }
+    const int layer = layerAtPixel(e->position());
+    if (layer < 0) {
+        QToolTip::hideText();
+        return;
+    }
+    QString text = tr("Layer %1: %2 kept").arg(layer + 1).arg(m_values[layer], 0, 'g', 5);
+    if (static_cast<size_t>(layer) < m_dense.size()) text += tr(" (dense %1)").arg(m_dense[layer], 0, 'g', 5);
+    QToolTip::showText(e->globalPosition().toPoint(), text, m_plot);
+}
+
+void KeptTokensChart::onRelease(QMouseEvent*) {
+    m_dragLayer = -1;
+}
+
+}  // namespace vp

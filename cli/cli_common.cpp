@@ -4,6 +4,7 @@
 
 #include "common/error.h"
 #include "io/dataset.h"
+#include "io/dataset_batches.h"
 #include <c10/core/InferenceMode.h>
 #include "model/model_loader.h"
 #include "prune/budget.h"
@@ -51,13 +52,8 @@ ViTModel openModel(const Args& args) {
 // --calib DATA (default: the Fashion-MNIST train split, disjoint from the test split).
 void calibrate(PruneMethod& method, const ViTModel& model, const Args& args, int want) {
     std::unique_ptr<Dataset> data = openDataset(args.value("--calib", "fashion-mnist:train"));
-    const int64_t n = std::min<int64_t>(want, data->size());
-    std::vector<at::Tensor> batches;
-    for (int64_t start = 0; start < n; start += 64) {
-        std::vector<int64_t> idx;
-        for (int64_t i = start; i < std::min<int64_t>(n, start + 64); ++i) idx.push_back(i);
-        batches.push_back(data->batch(idx, model.config()).images.to(model.device(), model.dtype()));
-    }
+    std::vector<at::Tensor> batches = leadingBatches(*data, want, model.config());
+    for (at::Tensor& b : batches) b = b.to(model.device(), model.dtype());
     c10::InferenceMode guard;
     method.calibrate(model, batches);
 }

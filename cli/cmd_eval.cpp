@@ -1,11 +1,11 @@
 // vitprune eval MODEL DATA: top-1 accuracy and mean GMACs over a dataset, with a progress bar.
 #include <iomanip>
 #include <iostream>
-#include <numeric>
 
 #include "cli_common.h"
 #include "eval/evaluator.h"
 #include "io/dataset.h"
+#include "io/dataset_batches.h"
 #include "progress_bar.h"
 
 namespace vp::cli {
@@ -19,13 +19,7 @@ int cmdEval(const Args& args) {
     const int64_t limit = args.intValue("--limit", static_cast<int>(data->size()), 1, 1 << 30);
     const int64_t count = std::min<int64_t>(limit, data->size());
     const int64_t batch = args.intValue("--batch", 64, 1, 4096);
-    const ViTConfig& cfg = model.config();
-    BatchSource source = [&](int64_t start, int64_t n) {
-        std::vector<int64_t> idx(n);
-        std::iota(idx.begin(), idx.end(), start);
-        Batch b = data->batch(idx, cfg);
-        return LabelledBatch{b.images, b.labels};
-    };
+    const BatchSource source = datasetSource(*data, count, model.config());
     ProgressBar bar("eval " + method->spec().id, count, !args.has("--json"));
     EvalResult r = evaluate(model, *method, source, count, batch, [&](int64_t done, int64_t) {
         bar.update(done);

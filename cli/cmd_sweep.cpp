@@ -15,6 +15,7 @@
 #include "eval/shard.h"
 #include "eval/sweep.h"
 #include "io/dataset.h"
+#include "io/dataset_batches.h"
 #include "progress_bar.h"
 
 namespace vp::cli {
@@ -93,12 +94,7 @@ int cmdSweep(const Args& args) {
     if (!json) std::cerr << "sweep: solving " << points << " settings per method for equal GMACs steps...\n";
     const SweepPlan plan = planSweep(model, methods, points);
 
-    const ViTConfig& cfg = model.config();
-    BatchSource source = [&](int64_t start, int64_t n) {
-        std::vector<int64_t> idx(indices.begin() + start, indices.begin() + start + n);
-        Batch b = data->batch(idx, cfg);
-        return LabelledBatch{b.images, b.labels};
-    };
+    const BatchSource source = datasetSource(*data, indices, model.config());
     SweepOptions opts;
     opts.model = args.positional(0, "MODEL");
     opts.dataset = dataSpec;
@@ -108,16 +104,7 @@ int cmdSweep(const Args& args) {
     opts.batch = batch;
     opts.out = out;
     // The first images of the dataset (the same for every shard), in batches.
-    opts.calibration = [&](int want) {
-        std::vector<at::Tensor> batches;
-        const int64_t n = std::min<int64_t>(want, data->size());
-        for (int64_t s = 0; s < n; s += batch) {
-            std::vector<int64_t> idx;
-            for (int64_t i = s; i < std::min(n, s + batch); ++i) idx.push_back(i);
-            batches.push_back(data->batch(idx, cfg).images);
-        }
-        return batches;
-    };
+    opts.calibration = [&](int want) { return leadingBatches(*data, want, model.config(), batch); };
 
     const int stopAfter = stopAfterFromEnv();
     StopSignals signals;

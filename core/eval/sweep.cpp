@@ -110,11 +110,8 @@ SweepPlan planSweep(const ViTModel& model, const std::vector<std::string>& metho
     return plan;
 }
 
-SweepRun runSweep(const ViTModel& model, const SweepPlan& plan, const SweepOptions& opts, const BatchSource& source,
-                  int64_t count, const SweepProgressFn& progress) {
-    if (count < 1) throw Error("sweep: the shard " + opts.shard.text() + " holds no images");
-    SweepRun run;
-    SweepResult& res = run.result;
+SweepResult emptySweep(const SweepPlan& plan, const SweepOptions& opts) {
+    SweepResult res;
     res.model = opts.model;
     res.dataset = opts.dataset;
     res.limit = opts.limit;
@@ -123,6 +120,15 @@ SweepRun runSweep(const ViTModel& model, const SweepPlan& plan, const SweepOptio
     res.plannedPoints = plan.size();
     res.denseGMacs = plan.denseGMacs;
     for (const SweepMethod& m : plan.methods) res.methods.push_back({m.id, {}});
+    return res;
+}
+
+SweepRun runSweep(const ViTModel& model, const SweepPlan& plan, const SweepOptions& opts, const BatchSource& source,
+                  int64_t count, const SweepProgressFn& progress) {
+    if (count < 1) throw Error("sweep: the shard " + opts.shard.text() + " holds no images");
+    SweepRun run;
+    run.result = emptySweep(plan, opts);
+    SweepResult& res = run.result;
 
     // done[m][i]: the measured point, from this run or the file being resumed.
     std::vector<std::vector<std::optional<SweepPoint>>> done;
@@ -145,6 +151,10 @@ SweepRun runSweep(const ViTModel& model, const SweepPlan& plan, const SweepOptio
             }
         }
     }
+    if (opts.pointDone)
+        for (size_t m = 0; m < plan.methods.size(); ++m)
+            for (const auto& p : done[m])
+                if (p) opts.pointDone(plan.methods[m].id, *p, true);
     auto rebuild = [&] {
         for (size_t m = 0; m < plan.methods.size(); ++m) {
             res.methods[m].points.clear();
@@ -224,6 +234,7 @@ SweepRun runSweep(const ViTModel& model, const SweepPlan& plan, const SweepOptio
             prog.imagesDone = static_cast<int64_t>(prog.evaluatedThisRun) * count;
             rebuild();
             saveSweep(res, opts.out);
+            if (opts.pointDone) opts.pointDone(id, p, false);
         }
     }
     rebuild();

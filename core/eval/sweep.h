@@ -37,7 +37,13 @@ struct SweepOptions {
     // Calibration images for methods that need them (PruneMethod::calibrationImages()), as
     // batches. Must not depend on the shard, so that every shard prunes alike.
     std::function<std::vector<at::Tensor>(int images)> calibration;
+    // Called with every finished point: first those resumed from `out` (resumed = true, in plan
+    // order), then each point once it is measured and written. For live plots.
+    std::function<void(const std::string& methodId, const SweepPoint& point, bool resumed)> pointDone;
 };
+
+// The file's header for `plan` under `opts` with no point finished yet (what runSweep starts from).
+SweepResult emptySweep(const SweepPlan& plan, const SweepOptions& opts);
 
 struct SweepProgress {
     int pointsDone = 0, pointsTotal = 0;  // over the whole plan, resumed points included

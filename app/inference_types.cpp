@@ -1,5 +1,7 @@
 #include "inference_types.h"
 
+#include <ATen/Context.h>
+
 #include <algorithm>
 #include <cmath>
 #include <numeric>
@@ -24,6 +26,12 @@ std::vector<RankedClass> topClasses(const std::vector<float>& logits, int k) {
     std::vector<RankedClass> out;
     for (int i = 0; i < k; ++i) out.push_back({order[i], p[order[i]] / sum});
     return out;
+}
+
+QStringList availableDevices() {
+    QStringList devices{QStringLiteral("cpu")};
+    if (at::hasCUDA()) devices << QStringLiteral("cuda");
+    return devices;
 }
 
 void registerStudioMetaTypes() {

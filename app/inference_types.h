@@ -7,6 +7,7 @@
 #include <QStringList>
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -18,10 +19,15 @@ namespace vp {
 // and runs one forward. Newer generations supersede older ones (latest wins).
 struct StudioRequest {
     quint64 generation = 0;
+    int pane = 0;        // 0: the main view; 1..3: compare panes (each pane's latest request wins)
     QString modelSpec;   // file, folder, built-in name, random:ARCH, or "" for the default model
     QString imagePath;   // "" for none
     std::string methodId = "dense";
     std::map<std::string, std::string> knobs;  // knob id → text, as --set takes them
+    // Set: the worker solves the method's main knob for this cost (GMACs per image) first.
+    std::optional<double> budgetGmacs;
+    QString device = QStringLiteral("cpu");    // "cpu" or "cuda" (when available)
+    bool withDense = true;  // also report the dense model on the same image (cached)
 };
 
 struct ModelInfo {
@@ -48,7 +54,9 @@ struct ImageInfo {
 
 struct StudioResult {
     quint64 generation = 0;
+    int pane = 0;
     std::string methodId;
+    std::map<std::string, std::string> knobs;  // as run (with a budget: the solved main knob)
     std::vector<float> logits;   // one sample
     TokenTrace trace;            // TraceLevel::Full, one sample
     double ms = 0;               // forward time, best of the timed repeats
@@ -57,6 +65,11 @@ struct StudioResult {
     QString device;              // "cpu", "cuda:0"
     double gmacs = 0;
     double denseGmacs = 0;
+    // The dense model on the same image (empty unless the request asked for it).
+    std::vector<float> denseLogits;
+    double denseMs = 0;
+    // GMACs reachable through the main knob with the other knobs as given (0/0: no main knob).
+    double budgetMin = 0, budgetMax = 0;
 };
 
 struct StudioFailure {
@@ -67,6 +80,9 @@ struct StudioFailure {
     QString message;   // vp::Error text (names the file)
     int exitCode = 2;  // 2 bad input, 1 internal
 };
+
+// "cpu", plus "cuda" when this LibTorch build sees a GPU.
+QStringList availableDevices();
 
 // Top-k (label, probability) of softmax(logits).
 struct RankedClass { int index; double probability; };

@@ -1,29 +1,23 @@
+// InferenceWorker: the request queue (latest wins per pane) and loading models and images.
 #include "inference_worker.h"
 
 #include <c10/core/InferenceMode.h>
-#include <ATen/Parallel.h>
 #include <c10/util/Exception.h>
 
 #include <QFileInfo>
 #include <algorithm>
-#include <chrono>
 
 #include "common/error.h"
 #include "io/image_loader.h"
 #include "io/preprocess.h"
 #include "model/model_loader.h"
 #include "model_source.h"
+#include "prune/budget.h"
 #include "prune/flops.h"
-#include "prune/registry.h"
 
 namespace vp {
 namespace {
 
-// Timed repeats of a cheap forward, so the shown time is not one noisy sample.
-constexpr int kMaxTimedRuns = 5;
-constexpr double kRepeatBudgetMs = 60.0;
-constexpr double kSmallModelGmacs = 2.0;  // ≤ ~50 ms per forward on any recent CPU
-constexpr int kSmallModelMinRuns = 3;
 
 ModelInfo describe(const OpenedModel& opened, const QString& spec) {
     const ViTModel& m = opened.model;
@@ -58,27 +52,30 @@ QImage toQImage(const cv::Mat& rgb) {
 }  // namespace
 
 InferenceWorker::InferenceWorker(QObject* parent) : QObject(parent) {}
+InferenceWorker::~InferenceWorker() = default;
 
 void InferenceWorker::submit(const StudioRequest& request) {
     {
         const std::lock_guard lock(m_mutex);
-        m_pending = request;
+        m_pending[request.pane] = request;
     }
     QMetaObject::invokeMethod(this, &InferenceWorker::processPending, Qt::QueuedConnection);
 }
 
-bool InferenceWorker::newerPending() const {
+bool InferenceWorker::newerPending(int pane) const {
     const std::lock_guard lock(m_mutex);
-    return m_pending.has_value();
+    return m_pending.count(pane) != 0;
 }
 
 void InferenceWorker::processPending() {
+    // Panes take turns in order (the main view first); each runs only its newest request.
     std::optional<StudioRequest> request;
     {
         const std::lock_guard lock(m_mutex);
-        request.swap(m_pending);
+        if (m_pending.empty()) return;  // an earlier wake-up already took it
+        request = std::move(m_pending.begin()->second);
+        m_pending.erase(m_pending.begin());
     }
-    if (!request) return;  // an earlier wake-up already took it
     handle(*request);
 }
 
@@ -90,8 +87,9 @@ void InferenceWorker::fail(const StudioRequest& r, StudioFailure::Stage stage, c
 
 void InferenceWorker::handle(const StudioRequest& r) {
     // Between steps, a newer request makes this one pointless: its own wake-up is queued.
-    if (!ensureModel(r) || newerPending()) return;
-    if (!ensureImage(r) || newerPending()) return;
+    if (!ensureModel(r) || newerPending(r.pane)) return;
+    if (!ensureDevice(r) || newerPending(r.pane)) return;
+    if (!ensureImage(r) || newerPending(r.pane)) return;
     if (!m_inputValid) {
         Q_EMIT finished(r.generation);  // nothing to run without an image
         return;
@@ -106,11 +104,15 @@ bool InferenceWorker::ensureModel(const StudioRequest& r) {
     try {
         OpenedModel opened = openStudioModel(r.modelSpec.toStdString());
         m_info = describe(opened, r.modelSpec);
-        m_model = std::move(opened.model);
+        m_cpuModel = std::move(opened.model);
+        m_model = m_cpuModel;
+        m_device = QStringLiteral("cpu");
         m_modelSpec = r.modelSpec;
         warmUp();
         m_hasModel = true;
         m_inputValid = false;  // pre-processing depends on the model's config
+        m_denseValid = false;
+        m_solver.reset();
     } catch (const Error& e) {
         fail(r, StudioFailure::Stage::Model, r.modelSpec, QString::fromStdString(e.what()), e.exitCode());
         return false;
@@ -123,6 +125,29 @@ bool InferenceWorker::ensureModel(const StudioRequest& r) {
         return false;
     }
     Q_EMIT modelLoaded(r.generation, m_info);
+    return true;
+}
+
+bool InferenceWorker::ensureDevice(const StudioRequest& r) {
+    const QString wanted = r.device.isEmpty() ? QStringLiteral("cpu") : r.device;
+    if (wanted == m_device) return true;
+    try {
+        if (!availableDevices().contains(wanted))
+            throw Error("device '" + wanted.toStdString() + "' is not available in this build (devices: " +
+                        availableDevices().join(", ").toStdString() + ")");
+        Q_EMIT busy(r.generation, tr("Moving the model to %1…").arg(wanted.toUpper()));
+        m_model = wanted == QStringLiteral("cpu") ? m_cpuModel : m_cpuModel.to(at::Device(wanted.toStdString()));
+        m_device = wanted;
+        warmUp();
+    } catch (const std::exception& e) {
+        m_model = m_cpuModel;
+        m_device = QStringLiteral("cpu");
+        fail(r, StudioFailure::Stage::Run, wanted, QString::fromStdString(e.what()), 2);
+        return false;
+    }
+    m_inputValid = false;
+    m_denseValid = false;
+    m_solver.reset();
     return true;
 }
 
@@ -150,6 +175,7 @@ bool InferenceWorker::ensureImage(const StudioRequest& r) {
         const ViTConfig& cfg = m_model.config();
         m_input = preprocess(m_decoded, cfg).to(m_model.device(), m_model.dtype());
         m_inputValid = true;
+        m_denseValid = false;
         Q_EMIT imageLoaded(r.generation, ImageInfo{m_imagePath, toQImage(displayImage(m_decoded, cfg)),
                                                    QSize(m_decoded.cols, m_decoded.rows)});
         return true;
@@ -162,68 +188,6 @@ bool InferenceWorker::ensureImage(const StudioRequest& r) {
         m_inputValid = false;
         fail(r, StudioFailure::Stage::Image, r.imagePath, message, 2);
         return false;
-    }
-}
-
-void InferenceWorker::run(const StudioRequest& r) {
-    const QString methodName = QString::fromStdString(r.methodId);
-    MethodPtr method;
-    ViTModel patched;
-    const ViTModel* model = &m_model;
-    try {
-        KnobValues values;
-        for (const auto& [id, text] : r.knobs) values.set(id, text);
-        method = builtinRegistry().create(r.methodId, values);
-        if (auto smaller = method->patchModel(m_model)) {
-            patched = std::move(*smaller);
-            model = &patched;
-        }
-        method->prepare(*model);
-    } catch (const Error& e) {
-        fail(r, StudioFailure::Stage::Method, methodName, QString::fromStdString(e.what()), e.exitCode());
-        return;
-    } catch (const std::exception& e) {
-        fail(r, StudioFailure::Stage::Method, methodName, QString::fromStdString(e.what()), 1);
-        return;
-    }
-    try {
-        c10::InferenceMode guard;
-        StudioResult result;
-        result.generation = r.generation;
-        result.methodId = r.methodId;
-        ForwardResult out;
-        double best = 0, total = 0;
-        using Clock = std::chrono::steady_clock;
-        const int minRuns = m_info.denseGmacs <= kSmallModelGmacs ? kSmallModelMinRuns : 1;
-        for (int i = 0; i < kMaxTimedRuns; ++i) {
-            const auto t0 = Clock::now();
-            ForwardResult f = model->forward(m_input, *method, ForwardOptions{TraceLevel::Full});
-            const double ms = std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
-            if (i == 0) out = std::move(f);
-            best = i == 0 ? ms : std::min(best, ms);
-            total += ms;
-            result.timedRuns = i + 1;
-            // Small models (known from their analytic cost, not from a noisy first time) get a
-            // few runs at least: one run can meet a busy CPU. Then repeat within the budget.
-            if (newerPending() || (i + 1 >= minRuns && total > kRepeatBudgetMs)) break;
-        }
-        at::Tensor logits = out.logits.to(at::kCPU, at::kFloat).contiguous();
-        result.logits.assign(logits.data_ptr<float>(), logits.data_ptr<float>() + logits.size(1));
-        result.ms = best;
-        result.threads = at::get_num_threads();
-        result.device = QString::fromStdString(model->device().str());
-        result.gmacs = toG(traceMacs(*model, out.trace));
-        result.denseGmacs = m_info.denseGmacs;
-        result.trace = std::move(out.trace);
-        Q_EMIT resultReady(result);
-        Q_EMIT finished(r.generation);
-    } catch (const Error& e) {
-        fail(r, StudioFailure::Stage::Run, methodName, QString::fromStdString(e.what()), e.exitCode());
-    } catch (const c10::Error& e) {
-        fail(r, StudioFailure::Stage::Run, methodName,
-             "internal error: " + QString::fromStdString(e.what_without_backtrace()), 1);
-    } catch (const std::exception& e) {
-        fail(r, StudioFailure::Stage::Run, methodName, "internal error: " + QString::fromStdString(e.what()), 1);
     }
 }
 

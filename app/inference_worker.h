@@ -1,11 +1,12 @@
 #pragma once
 // Owns the model on its own QThread and runs the forwards; the UI thread never does.
-// submit() may be called from any thread: it replaces the pending request and wakes the worker,
-// which runs only the newest one (latest wins), so slider drags never queue up. Results leave as
-// Torch-free structs through queued signals.
+// submit() may be called from any thread: it replaces the pane's pending request and wakes the
+// worker, which runs only the newest request of each pane (latest wins), so slider drags never
+// queue up. Results leave as Torch-free structs through queued signals.
 #include <QObject>
+#include <map>
+#include <memory>
 #include <mutex>
-#include <optional>
 #include <opencv2/core.hpp>
 
 #include "inference_types.h"
@@ -13,12 +14,15 @@
 
 namespace vp {
 
+class BudgetSolver;
+
 class InferenceWorker : public QObject {
     Q_OBJECT
 public:
     explicit InferenceWorker(QObject* parent = nullptr);
+    ~InferenceWorker() override;
 
-    // Thread-safe. Supersedes any request not yet started.
+    // Thread-safe. Supersedes the same pane's request not yet started.
     void submit(const StudioRequest& request);
 
 Q_SIGNALS:
@@ -33,27 +37,43 @@ Q_SIGNALS:
 
 private:
     void processPending();
-    bool newerPending() const;
+    bool newerPending(int pane) const;
     void handle(const StudioRequest& request);
     bool ensureModel(const StudioRequest& request);
+    bool ensureDevice(const StudioRequest& request);
     void warmUp();
     bool ensureImage(const StudioRequest& request);
     void run(const StudioRequest& request);
+    // Fills result.knobs (solving a budget) and result.budgetMin/Max. Throws vp::Error.
+    void resolveKnobs(const StudioRequest& request, StudioResult& result);
+    // Best-of-repeats forward time; `once` runs one forward and returns it.
+    template <typename F>
+    double timeRepeated(int pane, F&& once, int* runs);
+    void fillDense(const StudioRequest& request, StudioResult& result);
     void fail(const StudioRequest& request, StudioFailure::Stage stage, const QString& subject,
               const QString& message, int exitCode);
 
     mutable std::mutex m_mutex;
-    std::optional<StudioRequest> m_pending;  // guarded by m_mutex
+    std::map<int, StudioRequest> m_pending;  // by pane; guarded by m_mutex
 
     // Worker-thread state.
     bool m_hasModel = false;
     QString m_modelSpec;
-    ViTModel m_model;
+    ViTModel m_cpuModel;  // as loaded
+    ViTModel m_model;     // on m_device (shares m_cpuModel's tensors on the CPU)
+    QString m_device = QStringLiteral("cpu");
     ModelInfo m_info;
     QString m_imagePath;
     cv::Mat m_decoded;          // as loaded from m_imagePath
     at::Tensor m_input;         // [1, C, S, S] for m_model
     bool m_inputValid = false;
+    // The dense reference of the current (model, image, device).
+    bool m_denseValid = false;
+    std::vector<float> m_denseLogits;
+    double m_denseMs = 0;
+    // Budget solving caches forwards per (method, other knobs).
+    std::unique_ptr<BudgetSolver> m_solver;
+    std::string m_solverKey;
 };
 
 }  // namespace vp

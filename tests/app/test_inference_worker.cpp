@@ -45,6 +45,7 @@ private Q_SLOTS:
         QSignalSpy results(m_worker, &vp::InferenceWorker::resultReady);
         QSignalSpy finished(m_worker, &vp::InferenceWorker::finished);
         QSignalSpy models(m_worker, &vp::InferenceWorker::modelLoaded);
+        QSignalSpy failures(m_worker, &vp::InferenceWorker::failed);
         constexpr int kRequests = 20;
         for (int g = 1; g <= kRequests; ++g) {
             vp::StudioRequest r;
@@ -56,6 +57,7 @@ private Q_SLOTS:
             m_worker->submit(r);
         }
         QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty() && finished.last().at(0).toULongLong() == kRequests, 60000);
+        QVERIFY2(failures.isEmpty(), failures.isEmpty() ? "" : qPrintable(failures.first().at(0).value<vp::StudioFailure>().message));
         QVERIFY(!results.isEmpty());
         QVERIFY2(results.size() < kRequests, qPrintable(QString("%1 results").arg(results.size())));
         const auto last = results.last().at(0).value<vp::StudioResult>();
@@ -87,6 +89,61 @@ private Q_SLOTS:
         const auto& fates = res.trace.layers[1].fate;
         QCOMPARE(std::count(fates.begin(), fates.end(), vp::PatchFate::Dropped), 32L);
         QVERIFY(res.gmacs < res.denseGmacs);
+    }
+
+    void budgetSolvesTheMainKnobAndDenseComesAlong() {
+        QTemporaryDir dir;
+        QSignalSpy results(m_worker, &vp::InferenceWorker::resultReady);
+        vp::StudioRequest r;
+        r.generation = 150;
+        r.modelSpec = kFixtureModel;
+        r.imagePath = writeTestImage(dir);
+        r.methodId = "evit";
+        r.knobs = {{"locations", "1"}};
+        m_worker->submit(r);
+        QTRY_VERIFY_WITH_TIMEOUT(!results.isEmpty(), 60000);
+        const auto plain = results.last().at(0).value<vp::StudioResult>();
+        QVERIFY(plain.budgetMin > 0 && plain.budgetMin < plain.budgetMax);
+        QVERIFY(plain.budgetMax <= plain.denseGmacs + 1e-9);
+        QCOMPARE(plain.denseLogits.size(), size_t(10));
+        QVERIFY(plain.denseMs > 0);
+
+        // A budget halfway: the solved keep ratio costs at most the budget, within 1% of it
+        // (the grid is fine enough on this 64-patch model).
+        const double budget = 0.5 * (plain.budgetMin + plain.budgetMax);
+        r.generation = 151;
+        r.budgetGmacs = budget;
+        m_worker->submit(r);
+        QTRY_VERIFY_WITH_TIMEOUT(results.last().at(0).value<vp::StudioResult>().generation == 151, 60000);
+        const auto solved = results.last().at(0).value<vp::StudioResult>();
+        QVERIFY(solved.knobs.count("keep"));
+        QVERIFY2(solved.gmacs <= budget * 1.001 && solved.gmacs >= budget * 0.97,
+                 qPrintable(QString("gmacs %1 for budget %2").arg(solved.gmacs).arg(budget)));
+        QCOMPARE(solved.denseLogits, plain.denseLogits);  // cached for the same model and image
+    }
+
+    void panesEachGetTheirLatestResult() {
+        QTemporaryDir dir;
+        const QString image = writeTestImage(dir);
+        QSignalSpy results(m_worker, &vp::InferenceWorker::resultReady);
+        for (int pane = 1; pane <= 3; ++pane) {
+            vp::StudioRequest r;
+            r.generation = 160 + pane;
+            r.pane = pane;
+            r.modelSpec = kFixtureModel;
+            r.imagePath = image;
+            r.methodId = pane == 1 ? "dense" : "tome";
+            r.withDense = false;
+            m_worker->submit(r);
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(results.size() == 3, 60000);
+        QSet<int> panes;
+        for (const auto& args : results) {
+            const auto res = args.at(0).value<vp::StudioResult>();
+            panes.insert(res.pane);
+            QVERIFY(res.denseLogits.empty());
+        }
+        QCOMPARE(panes, QSet<int>({1, 2, 3}));
     }
 
     void badImageFailsNamingIt() {

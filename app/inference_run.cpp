@@ -1,0 +1,156 @@
+// InferenceWorker: one request's forward — the method (its main knob solved for a budget when
+// asked), the timed forward with its trace, and the dense reference on the same image.
+#include <ATen/Parallel.h>
+#include <c10/core/InferenceMode.h>
+#include <c10/util/Exception.h>
+
+#include <algorithm>
+#include <chrono>
+
+#include "common/error.h"
+#include "inference_worker.h"
+#include "prune/budget.h"
+#include "prune/flops.h"
+#include "prune/registry.h"
+
+namespace vp {
+namespace {
+
+// Timed repeats of a cheap forward, so the shown time is not one noisy sample.
+constexpr int kMaxTimedRuns = 5;
+constexpr double kRepeatBudgetMs = 60.0;
+constexpr double kSmallModelGmacs = 2.0;  // ≤ ~50 ms per forward on any recent CPU
+constexpr int kSmallModelMinRuns = 3;
+
+std::vector<float> toVector(const at::Tensor& logits) {
+    const at::Tensor l = logits.to(at::kCPU, at::kFloat).contiguous();
+    return {l.data_ptr<float>(), l.data_ptr<float>() + l.size(1)};
+}
+
+MethodSpec specOf(const std::string& id) {
+    for (const MethodSpec& s : builtinRegistry().specs())
+        if (s.id == id) return s;
+    throw Error("unknown method '" + id + "'");
+}
+
+}  // namespace
+
+template <typename F>
+double InferenceWorker::timeRepeated(int pane, F&& once, int* runs) {
+    using Clock = std::chrono::steady_clock;
+    const int minRuns = m_info.denseGmacs <= kSmallModelGmacs ? kSmallModelMinRuns : 1;
+    double best = 0, total = 0;
+    for (int i = 0; i < kMaxTimedRuns; ++i) {
+        const auto t0 = Clock::now();
+        once(i);
+        const double ms = std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
+        best = i == 0 ? ms : std::min(best, ms);
+        total += ms;
+        *runs = i + 1;
+        // Small models (known from their analytic cost, not from a noisy first time) get a few
+        // runs at least: one run can meet a busy CPU. Then repeat within the budget.
+        if (newerPending(pane) || (i + 1 >= minRuns && total > kRepeatBudgetMs)) break;
+    }
+    return best;
+}
+
+void InferenceWorker::resolveKnobs(const StudioRequest& r, StudioResult& result) {
+    const MethodSpec spec = specOf(r.methodId);
+    KnobValues values;
+    for (const auto& [id, text] : r.knobs) values.set(id, text);
+    values.validate(spec);
+    result.knobs = r.knobs;
+    const Knob* main = spec.mainKnob.empty() ? nullptr : spec.knob(spec.mainKnob);
+    if (!main || (main->type != KnobType::Number && main->type != KnobType::Integer)) {
+        if (r.budgetGmacs) throw Error(r.methodId + " has no main knob to meet a GMACs budget with");
+        return;
+    }
+    // The solver caches its forwards for one (method, other knobs): slider drags reuse them.
+    KnobValues others = values;
+    others.set(spec.mainKnob, main->defaultValue);
+    std::string key = r.methodId;
+    for (const auto& [id, text] : others.raw()) key += "|" + id + "=" + text;
+    if (!m_solver || key != m_solverKey) {
+        m_solver = std::make_unique<BudgetSolver>(m_model, r.methodId, others);
+        m_solverKey = key;
+    }
+    const auto [lo, hi] = m_solver->range();
+    result.budgetMin = lo;
+    result.budgetMax = hi;
+    if (r.budgetGmacs) {
+        const double target = std::clamp(*r.budgetGmacs, lo, hi);
+        const KnobValues solved = m_solver->solve(target);
+        result.knobs[spec.mainKnob] = solved.raw().at(spec.mainKnob);
+    }
+}
+
+void InferenceWorker::fillDense(const StudioRequest& r, StudioResult& result) {
+    if (!r.withDense) return;
+    if (!m_denseValid) {
+        c10::InferenceMode guard;
+        int runs = 0;
+        at::Tensor logits;
+        m_denseMs = timeRepeated(r.pane, [&](int i) {
+            at::Tensor l = m_model.forward(m_input);
+            if (i == 0) logits = l;
+        }, &runs);
+        m_denseLogits = toVector(logits);
+        m_denseValid = true;
+    }
+    result.denseLogits = m_denseLogits;
+    result.denseMs = m_denseMs;
+}
+
+void InferenceWorker::run(const StudioRequest& r) {
+    const QString methodName = QString::fromStdString(r.methodId);
+    StudioResult result;
+    result.generation = r.generation;
+    result.pane = r.pane;
+    result.methodId = r.methodId;
+    MethodPtr method;
+    ViTModel patched;
+    const ViTModel* model = &m_model;
+    try {
+        resolveKnobs(r, result);
+        KnobValues values;
+        for (const auto& [id, text] : result.knobs) values.set(id, text);
+        method = builtinRegistry().create(r.methodId, values);
+        if (auto smaller = method->patchModel(m_model)) {
+            patched = std::move(*smaller);
+            model = &patched;
+        }
+        method->prepare(*model);
+    } catch (const Error& e) {
+        fail(r, StudioFailure::Stage::Method, methodName, QString::fromStdString(e.what()), e.exitCode());
+        return;
+    } catch (const std::exception& e) {
+        fail(r, StudioFailure::Stage::Method, methodName, QString::fromStdString(e.what()), 1);
+        return;
+    }
+    try {
+        c10::InferenceMode guard;
+        ForwardResult out;
+        result.ms = timeRepeated(r.pane, [&](int i) {
+            ForwardResult f = model->forward(m_input, *method, ForwardOptions{TraceLevel::Full});
+            if (i == 0) out = std::move(f);
+        }, &result.timedRuns);
+        result.logits = toVector(out.logits);
+        result.threads = at::get_num_threads();
+        result.device = QString::fromStdString(model->device().str());
+        result.gmacs = toG(traceMacs(*model, out.trace));
+        result.denseGmacs = m_info.denseGmacs;
+        result.trace = std::move(out.trace);
+        fillDense(r, result);
+        Q_EMIT resultReady(result);
+        Q_EMIT finished(r.generation);
+    } catch (const Error& e) {
+        fail(r, StudioFailure::Stage::Run, methodName, QString::fromStdString(e.what()), e.exitCode());
+    } catch (const c10::Error& e) {
+        fail(r, StudioFailure::Stage::Run, methodName,
+             "internal error: " + QString::fromStdString(e.what_without_backtrace()), 1);
+    } catch (const std::exception& e) {
+        fail(r, StudioFailure::Stage::Run, methodName, "internal error: " + QString::fromStdString(e.what()), 1);
+    }
+}
+
+}  // namespace vp

@@ -35,8 +35,11 @@ QString suffixOf(const QString& path) {
 }
 
 bool unknownSuffix(const QString& path, QString* error) {
-    return fail(error, QCoreApplication::translate("vp::FigureExport", "Cannot export %1: unknown file type \"%2\"")
-                           .arg(shown(path), suffixOf(path).isEmpty() ? QStringLiteral("(none)") : suffixOf(path)));
+    const QString suffix = suffixOf(path);
+    if (suffix.isEmpty())
+        return fail(error, QCoreApplication::translate("vp::FigureExport", "Cannot export %1: the file name has no type suffix (.png, .svg, .pdf…)")
+                               .arg(shown(path)));
+    return fail(error, QCoreApplication::translate("vp::FigureExport", "Cannot export %1: unknown file type \".%2\"").arg(shown(path), suffix));
 }
 
 bool cannotWrite(const QString& path, const QString& why, QString* error) {

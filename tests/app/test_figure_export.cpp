@@ -178,7 +178,7 @@ private Q_SLOTS:
         // A directory that cannot be created (its parent is a file): every writer fails cleanly.
         QVERIFY(vp::exportText("x", path("blocker"), &error));
         const QString dir = path("blocker/sub");
-        for (const QString& name : {"a.png", "a.svg", "a.pdf"}) {
+        for (const QString name : {"a.png", "a.svg", "a.pdf"}) {
             const QString target = dir + "/" + name;
             error.clear();
             QVERIFY(!vp::exportWidgetFigure(&view, target, 96, &error));

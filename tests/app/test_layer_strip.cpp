@@ -92,6 +92,8 @@ private Q_SLOTS:
             const QRgb hl = vp::LayerStrip::highlightColour().rgb();
             QCOMPARE(img.pixel(r.left() - 2, r.center().y()), hl);
             QCOMPARE(img.pixel(r.center().x(), r.top() - 2), hl);
+            QCOMPARE(img.pixel(r.right() + 2, r.center().y()), hl);
+            QCOMPARE(img.pixel(r.center().x(), r.bottom() + 2), hl);
             // The frame surrounds only the current thumbnail.
             const QSet<int> cols = highlightColumns(img);
             QVERIFY(!cols.isEmpty());

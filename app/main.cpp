@@ -10,6 +10,7 @@
 #include "main_window.h"
 #include "screenshot.h"
 #include "studio_options.h"
+#include "translations.h"
 
 int main(int argc, char** argv) {
     QApplication app(argc, argv);
@@ -21,6 +22,9 @@ int main(int argc, char** argv) {
     // must keep reading "0.5" as a number in every locale.
     std::setlocale(LC_NUMERIC, "C");
     at::set_num_threads(static_cast<int>(std::max(1u, std::thread::hardware_concurrency())));
+
+    // VITPRUNE_LANG overrides the saved language (docs screenshots, tests).
+    vp::installTranslations(app, qEnvironmentVariable("VITPRUNE_LANG"));
 
     const vp::ParsedOptions parsed = vp::parseStudioOptions(QApplication::arguments());
     if (parsed.exitCode >= 0) {

@@ -1,5 +1,7 @@
-// MainWindow: menus, opening files (dialogs, drag & drop) and the saved settings.
+// MainWindow: menus, opening files (dialogs, recent files, drag & drop), the saved settings, the
+// command line's initial state and error reporting for bad files.
 #include <QAction>
+#include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDir>
@@ -7,23 +9,34 @@
 #include <QDropEvent>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QSettings>
 #include <QSplitter>
+#include <QStatusBar>
 
+#include "compare_view.h"
 #include "main_window.h"
+#include "model/model_loader.h"
 #include "model_source.h"
+#include "side_panel.h"
+#include "translations.h"
+#include "widgets/filmstrip.h"
+#include "widgets/knob_panel.h"
+#include "widgets/patch_overlay_view.h"
 
 namespace vp {
 namespace {
 
 const QStringList kModelSuffixes = {"safetensors", "pth", "pt", "bin"};
+constexpr int kMaxRecent = 10;
 
 bool looksLikeModel(const QString& path) {
     const QFileInfo fi(path);
-    return fi.isDir() || kModelSuffixes.contains(fi.suffix().toLower());
+    if (fi.isDir()) return QFileInfo::exists(fi.filePath() + QStringLiteral("/config.json"));
+    return kModelSuffixes.contains(fi.suffix().toLower());
 }
 
 QString startDir(const QString& last) {
@@ -48,17 +61,64 @@ void MainWindow::buildMenus() {
     });
     file->addAction(tr("&Default model (%1)").arg(QString::fromLatin1(kDefaultModelName)), this,
                     [this] { openModel(QString()); });
+    QMenu* hub = file->addMenu(tr("Models in the &HuggingFace cache"));
+    connect(hub, &QMenu::aboutToShow, this, [this, hub] {
+        hub->clear();
+        for (const HubModel& m : discoverHubModels()) {
+            const QString folder = QString::fromStdString(m.folder);
+            hub->addAction(QString::fromStdString(m.repo), this, [this, folder] { openModel(folder); });
+        }
+        if (hub->isEmpty()) hub->addAction(tr("(none found in ~/.cache/huggingface/hub)"))->setEnabled(false);
+    });
+    QMenu* recentModels = file->addMenu(tr("Recent models"));
+    connect(recentModels, &QMenu::aboutToShow, this,
+            [this, recentModels] { fillRecentMenu(recentModels, QStringLiteral("model/recent"), true); });
     file->addSeparator();
-    QAction* openImageAct = file->addAction(tr("Open &image…"), this, [this] {
-        const QString path = QFileDialog::getOpenFileName(
-            this, tr("Open image"), startDir(m_loadedImagePath),
+    QAction* openImageAct = file->addAction(tr("Open &image(s)…"), this, [this] {
+        const QStringList paths = QFileDialog::getOpenFileNames(
+            this, tr("Open image(s)"), startDir(m_loadedImagePath),
             tr("Images (*.png *.jpg *.jpeg *.bmp *.tif *.tiff *.webp *.pgm *.ppm *.pbm);;All files (*)"));
-        if (!path.isEmpty()) openImage(path);
+        if (paths.size() == 1) openImage(paths.first());
+        else openImages(paths);
     });
     openImageAct->setShortcut(QKeySequence::Open);
+    file->addAction(tr("Open image f&older…"), this, [this] {
+        const QString dir = QFileDialog::getExistingDirectory(this, tr("Open a folder of images"), startDir(m_loadedImagePath));
+        if (dir.isEmpty()) return;
+        const QStringList images = Filmstrip::imagesInFolder(dir);
+        if (images.isEmpty()) return report(tr("No images"), tr("%1: no image files in this folder").arg(dir), 2);
+        openImages(images);
+    });
+    QMenu* recentImages = file->addMenu(tr("Recent images"));
+    connect(recentImages, &QMenu::aboutToShow, this,
+            [this, recentImages] { fillRecentMenu(recentImages, QStringLiteral("image/recent"), false); });
+    file->addSeparator();
+    buildExportMenu(file);
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
+
+    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+    QAction* undo = m_history->stack()->createUndoAction(edit, tr("&Undo"));
+    QAction* redo = m_history->stack()->createRedoAction(edit, tr("&Redo"));
+    edit->addAction(undo);
+    edit->addAction(redo);
+    edit->addAction(tr("Reset knobs to defaults"), this, [this] { m_side->knobs()->resetToDefaults(); });
+
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    QMenu* language = view->addMenu(tr("&Language"));
+    auto* group = new QActionGroup(language);
+    const QString current = savedLanguage();
+    for (const auto& [code, name] : availableLanguages()) {
+        QAction* a = language->addAction(name);
+        a->setCheckable(true);
+        a->setChecked(code == current);
+        group->addAction(a);
+        connect(a, &QAction::triggered, this, [this, code = code] {
+            saveLanguage(code);
+            QMessageBox::information(this, tr("Language"), tr("The new language applies when the studio starts next."));
+        });
+    }
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About ViT Prune Studio"), this, [this] {
@@ -70,6 +130,25 @@ void MainWindow::buildMenus() {
     });
 }
 
+void MainWindow::rememberRecent(const QString& key, const QString& path) {
+    if (path.isEmpty()) return;
+    QSettings settings;
+    QStringList list = settings.value(key).toStringList();
+    list.removeAll(path);
+    list.prepend(path);
+    while (list.size() > kMaxRecent) list.removeLast();
+    settings.setValue(key, list);
+}
+
+void MainWindow::fillRecentMenu(QMenu* menu, const QString& key, bool models) {
+    menu->clear();
+    for (const QString& path : QSettings().value(key).toStringList()) {
+        if (!path.contains(QLatin1Char(':')) && !QFileInfo::exists(path) && path.contains(QLatin1Char('/'))) continue;
+        menu->addAction(path, this, [this, path, models] { models ? openModel(path) : openImage(path); });
+    }
+    if (menu->isEmpty()) menu->addAction(tr("(none yet)"))->setEnabled(false);
+}
+
 void MainWindow::restoreSettings() {
     // Unattended runs (screenshots for docs and tests) neither read nor write the settings, so
     // they show exactly what the command line asks for.
@@ -77,6 +156,7 @@ void MainWindow::restoreSettings() {
     const bool useSettings = !m_options.unattended();
     if (useSettings) {
         restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+        restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
         m_splitter->restoreState(settings.value(QStringLiteral("window/splitter")).toByteArray());
     }
     if (m_options.model)
@@ -89,13 +169,45 @@ void MainWindow::restoreSettings() {
         const QString last = useSettings ? settings.value(QStringLiteral("image/last")).toString() : QString();
         m_imagePath = !last.isEmpty() && QFileInfo(last).isFile() ? last : QString::fromStdString(defaultImagePath());
     }
+    if (useSettings && !m_options.method) {
+        // The last method and knobs; values that no longer validate fall back to the defaults.
+        const std::string method = settings.value(QStringLiteral("method/last")).toString().toStdString();
+        if (!method.empty() && m_side->setMethod(method)) {
+            settings.beginGroup(QStringLiteral("knobs/") + QString::fromStdString(method));
+            for (const QString& key : settings.childKeys())
+                m_side->knobs()->setValue(key.toStdString(), settings.value(key).toString().toStdString());
+            settings.endGroup();
+        }
+    }
+}
+
+void MainWindow::applyCommandLine() {
+    if (m_options.method) m_side->setMethod(m_options.method->toStdString());
+    for (const QString& s : m_options.sets) {
+        const qsizetype eq = s.indexOf('=');
+        m_side->knobs()->setValue(s.left(eq).trimmed().toStdString(), s.mid(eq + 1).trimmed().toStdString());
+    }
+    if (m_options.layer) m_layer = *m_options.layer;
+    if (!m_options.compare.isEmpty()) {
+        m_compare->setPaneCount(static_cast<int>(m_options.compare.size()));
+        for (int i = 0; i < m_options.compare.size(); ++i) m_compare->setPaneMethod(i, m_options.compare[i].toStdString());
+        if (m_options.layer) m_compare->setLayer(*m_options.layer);
+        setCompareMode(true);
+    }
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
     if (!m_options.unattended()) {
         QSettings settings;
         settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+        settings.setValue(QStringLiteral("window/state"), saveState());
         settings.setValue(QStringLiteral("window/splitter"), m_splitter->saveState());
+        const QString method = QString::fromStdString(m_side->methodId());
+        settings.setValue(QStringLiteral("method/last"), method);
+        settings.beginGroup(QStringLiteral("knobs/") + method);
+        for (const auto& [id, value] : m_side->knobValues())
+            settings.setValue(QString::fromStdString(id), QString::fromStdString(value));
+        settings.endGroup();
     }
     QMainWindow::closeEvent(event);
 }
@@ -110,18 +222,55 @@ void MainWindow::dragEnterEvent(QDragEnterEvent* event) {
 }
 
 void MainWindow::dropEvent(QDropEvent* event) {
-    // A checkpoint (or a model folder) and an image may arrive together; the last of each wins.
-    QString model, image;
+    // A checkpoint (or a model folder) and images may arrive together: the last model wins, the
+    // images (or the images of a dropped folder) go to the filmstrip.
+    QString model;
+    QStringList images;
     for (const QUrl& url : event->mimeData()->urls()) {
         if (!url.isLocalFile()) continue;
         const QString path = url.toLocalFile();
-        (looksLikeModel(path) ? model : image) = path;
+        if (looksLikeModel(path)) model = path;
+        else if (QFileInfo(path).isDir()) images << Filmstrip::imagesInFolder(path);
+        else images << path;
     }
-    if (model.isEmpty() && image.isEmpty()) return;
+    if (model.isEmpty() && images.isEmpty()) return;
     event->acceptProposedAction();
     if (!model.isEmpty()) m_modelSpec = model;
-    if (!image.isEmpty()) m_imagePath = image;
+    if (images.size() > 1) m_filmstrip->setPaths(images);
+    if (!images.isEmpty()) m_imagePath = images.first();
     submit();
+    if (compareMode()) m_compare->refreshAll();
+}
+
+void MainWindow::onFailed(const StudioFailure& f) {
+    using Stage = StudioFailure::Stage;
+    if (f.stage == Stage::Model) {
+        if (f.subject != m_modelSpec) return;  // already reverted: a stale duplicate
+        // Go back to the model that works first, so the window fills in behind the dialog.
+        const QString back = m_hasModel ? m_loadedModelSpec : QString();
+        if (back != m_modelSpec && !m_options.unattended()) {
+            m_modelSpec = back;
+            submit();
+        }
+        report(tr("Cannot open model"), f.message, f.exitCode);
+    } else if (f.stage == Stage::Image) {
+        if (f.subject != m_imagePath) return;
+        const QString back = f.subject == m_loadedImagePath ? QString() : m_loadedImagePath;
+        if (!m_options.unattended()) {
+            m_imagePath = back;
+            m_loadedImagePath = back;
+            if (back.isEmpty()) {
+                m_view->setImage(QImage());
+                m_imageCaption->clear();
+            }
+            submit();
+        }
+        report(tr("Cannot open image"), f.message, f.exitCode);
+    } else if (f.stage == Stage::Method) {
+        report(tr("Invalid method settings"), f.message, f.exitCode);
+    } else {
+        report(tr("Inference failed"), f.message, f.exitCode);
+    }
 }
 
 }  // namespace vp

@@ -1,18 +1,30 @@
 #include "side_panel.h"
 
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QLabel>
+#include <QSlider>
+#include <QStandardItemModel>
 #include <QVBoxLayout>
+#include <algorithm>
+#include <cmath>
 
 #include "widgets/knob_panel.h"
-#include "widgets/prediction_bars.h"
 
 namespace vp {
 namespace {
 
-constexpr int kTopK = 5;
+constexpr int kBudgetSteps = 1000;
+
+// Combo order and headings of the method families.
+const std::vector<std::pair<std::string, const char*>> kFamilies = {
+    {"token", QT_TRANSLATE_NOOP("vp::SidePanel", "Token pruning and merging")},
+    {"structural", QT_TRANSLATE_NOOP("vp::SidePanel", "Structural pruning")},
+    {"video", QT_TRANSLATE_NOOP("vp::SidePanel", "Video")},
+    {"baseline", QT_TRANSLATE_NOOP("vp::SidePanel", "Baselines")},
+};
 
 QString formatCount(qint64 n) {
     if (n >= 1000000) return QString::number(n / 1e6, 'f', n >= 100000000 ? 0 : 1) + QStringLiteral(" M");
@@ -39,8 +51,8 @@ SidePanel::SidePanel(const std::vector<MethodSpec>& methods, QWidget* parent)
     layout->setContentsMargins(6, 6, 6, 6);
     layout->addWidget(buildModelBox());
     layout->addWidget(buildMethodBox());
-    layout->addWidget(buildPredictionBox());
-    layout->addWidget(buildCostBox());
+    layout->addWidget(buildBudgetBox());
+    layout->addWidget(buildDeviceBox());
     layout->addStretch(1);
     setMinimumWidth(340);
 }
@@ -71,9 +83,36 @@ QWidget* SidePanel::buildMethodBox() {
     auto* box = new QGroupBox(tr("Method"), this);
     auto* v = new QVBoxLayout(box);
     m_methodCombo = new QComboBox(box);
+    auto* model = new QStandardItemModel(m_methodCombo);
+    std::vector<std::string> families;
+    for (const auto& f : kFamilies) families.push_back(f.first);
     for (const MethodSpec& s : m_methods)
-        m_methodCombo->addItem(QStringLiteral("%1  [%2]").arg(QString::fromStdString(s.name), QString::fromStdString(s.id)),
-                               QString::fromStdString(s.id));
+        if (std::find(families.begin(), families.end(), s.family) == families.end()) families.push_back(s.family);
+    for (const std::string& family : families) {
+        bool any = false;
+        for (const MethodSpec& s : m_methods) {
+            if (s.family != family) continue;
+            if (!any) {
+                // A bold, unselectable heading per family.
+                QString title = QString::fromStdString(family);
+                for (const auto& f : kFamilies)
+                    if (f.first == family) title = tr(f.second);
+                auto* heading = new QStandardItem(title);
+                heading->setFlags(Qt::NoItemFlags);
+                QFont bold = m_methodCombo->font();
+                bold.setBold(true);
+                heading->setFont(bold);
+                model->appendRow(heading);
+                any = true;
+            }
+            auto* item = new QStandardItem(QStringLiteral("   %1  [%2]").arg(QString::fromStdString(s.name), QString::fromStdString(s.id)));
+            item->setData(QString::fromStdString(s.id), Qt::UserRole);
+            item->setToolTip(QString::fromStdString(s.help));
+            model->appendRow(item);
+        }
+    }
+    m_methodCombo->setModel(model);
+    m_methodCombo->setCurrentIndex(m_methodCombo->findData(QStringLiteral("dense")));
     m_methodPaper = wrapped(box);
     m_methodPaper->setForegroundRole(QPalette::PlaceholderText);
     QFont small = m_methodPaper->font();
@@ -92,28 +131,93 @@ QWidget* SidePanel::buildMethodBox() {
     return box;
 }
 
-QWidget* SidePanel::buildPredictionBox() {
-    auto* box = new QGroupBox(tr("Prediction (top %1)").arg(kTopK), this);
+QWidget* SidePanel::buildBudgetBox() {
+    auto* box = new QGroupBox(tr("Budget"), this);
     auto* v = new QVBoxLayout(box);
-    m_bars = new PredictionBars(box);
-    m_bars->setRowCount(kTopK);
-    v->addWidget(m_bars);
+    m_budget = new QSlider(Qt::Horizontal, box);
+    m_budget->setRange(0, kBudgetSteps);
+    m_budget->setEnabled(false);
+    m_budget->setToolTip(tr("Target cost in GMACs per image: sets the method's main knob by bisection, so "
+                            "methods compare at equal cost."));
+    m_budgetLabel = wrapped(box, QStringLiteral("–"));
+    v->addWidget(m_budget);
+    v->addWidget(m_budgetLabel);
+    connect(m_budget, &QSlider::valueChanged, this, [this](int step) {
+        const double g = m_budgetMin + (m_budgetMax - m_budgetMin) * step / kBudgetSteps;
+        showBudget(g);
+        Q_EMIT budgetRequested(g);
+    });
     return box;
 }
 
-QWidget* SidePanel::buildCostBox() {
-    auto* box = new QGroupBox(tr("Cost"), this);
-    auto* form = new QFormLayout(box);
-    m_gmacs = wrapped(box, QStringLiteral("–"));
-    m_time = wrapped(box, QStringLiteral("–"));
-    form->addRow(tr("GMACs:"), m_gmacs);
-    form->addRow(tr("Measured:"), m_time);
+QWidget* SidePanel::buildDeviceBox() {
+    auto* box = new QGroupBox(tr("Device"), this);
+    auto* v = new QVBoxLayout(box);
+    m_device = new QComboBox(box);
+    for (const QString& d : availableDevices()) m_device->addItem(d.toUpper(), d);
+    m_device->setEnabled(m_device->count() > 1);
+    m_device->setToolTip(m_device->count() > 1 ? tr("Where the forwards run.")
+                                               : tr("This build of LibTorch has no GPU support: CPU only."));
+    v->addWidget(m_device);
+    connect(m_device, &QComboBox::currentIndexChanged, this,
+            [this] { Q_EMIT deviceChanged(m_device->currentData().toString()); });
     return box;
+}
+
+QString SidePanel::device() const {
+    return m_device->currentData().toString();
+}
+
+double SidePanel::budgetSliderGmacs() const {
+    return m_budgetMin + (m_budgetMax - m_budgetMin) * m_budget->value() / kBudgetSteps;
+}
+
+void SidePanel::showBudget(double gmacs) {
+    if (m_budgetMax <= m_budgetMin) {
+        m_budgetLabel->setText(tr("This method has no main knob to trade cost with."));
+        return;
+    }
+    m_budgetLabel->setText(tr("≤ %1 GMACs (%2% of dense; reachable %3 – %4)")
+                               .arg(formatGmacs(gmacs))
+                               .arg(m_denseGmacs > 0 ? 100.0 * gmacs / m_denseGmacs : 100.0, 0, 'f', 1)
+                               .arg(formatGmacs(m_budgetMin), formatGmacs(m_budgetMax)));
+}
+
+void SidePanel::setResult(const StudioResult& r) {
+    m_budgetMin = r.budgetMin;
+    m_budgetMax = r.budgetMax;
+    m_denseGmacs = r.denseGmacs;
+    const bool usable = m_budgetMax > m_budgetMin;
+    const QSignalBlocker block(m_budget);
+    m_budget->setEnabled(usable);
+    if (usable)
+        m_budget->setValue(static_cast<int>(std::lround(kBudgetSteps * std::clamp((r.gmacs - m_budgetMin) / (m_budgetMax - m_budgetMin), 0.0, 1.0))));
+    showBudget(r.gmacs);
+}
+
+void SidePanel::showKnobs(const std::map<std::string, std::string>& knobs) {
+    for (const auto& [id, text] : knobs) m_knobs->setValue(id, text);
+}
+
+bool SidePanel::setState(const std::string& methodId, const std::map<std::string, std::string>& knobs) {
+    if (!setMethod(methodId)) return false;
+    showKnobs(knobs);
+    return true;
+}
+
+const MethodSpec* SidePanel::currentSpec() const {
+    const std::string id = methodId();
+    for (const MethodSpec& s : m_methods)
+        if (s.id == id) return &s;
+    return nullptr;
 }
 
 void SidePanel::showMethod(int index) {
-    if (index < 0 || index >= static_cast<int>(m_methods.size())) return;
-    const MethodSpec& s = m_methods[index];
+    const std::string id = m_methodCombo->itemData(index).toString().toStdString();
+    const auto it = std::find_if(m_methods.begin(), m_methods.end(), [&](const MethodSpec& m) { return m.id == id; });
+    if (it == m_methods.end()) return;
+    const MethodSpec& s = *it;
+    // The knob panel shows the one-line help; the paper goes here.
     m_methodPaper->setText(QString::fromStdString(s.paper));
     m_methodPaper->setVisible(!s.paper.empty());
     m_methodCombo->setToolTip(QString::fromStdString(s.help));
@@ -151,23 +255,6 @@ void SidePanel::setModelInfo(const ModelInfo& info) {
         details += QStringLiteral("\n") + tr("reported top-1: %1%").arg(100.0 * info.reportedAccuracy, 0, 'f', 1);
     m_modelDetails->setText(details);
     m_standIn->setVisible(info.standIn);
-    clearResult();
-}
-
-void SidePanel::setResult(const StudioResult& r, const ModelInfo& info) {
-    std::vector<Prediction> preds;
-    for (const RankedClass& c : topClasses(r.logits, kTopK)) preds.push_back({info.label(c.index), c.probability});
-    m_bars->setPredictions(std::move(preds));
-    const double pct = r.denseGmacs > 0 ? 100.0 * r.gmacs / r.denseGmacs : 100.0;
-    m_gmacs->setText(tr("%1  (%2% of dense %3)").arg(formatGmacs(r.gmacs)).arg(pct, 0, 'f', 1).arg(formatGmacs(r.denseGmacs)));
-    m_time->setText(tr("%1 ms per image (best of %2, %3, %4 threads)")
-                        .arg(r.ms, 0, 'f', r.ms < 10 ? 2 : 1).arg(r.timedRuns).arg(r.device.toUpper()).arg(r.threads));
-}
-
-void SidePanel::clearResult() {
-    m_bars->clear();
-    m_gmacs->setText(QStringLiteral("–"));
-    m_time->setText(QStringLiteral("–"));
 }
 
 }  // namespace vp

@@ -1,7 +1,7 @@
 #pragma once
-// The right-hand column of the main window: the model (name, family, stand-in warning), the
-// method picker with its generated knobs, the top-5 prediction and the cost (GMACs, % of dense,
-// measured time). Qt only; it shows the worker's Torch-free results.
+// The right-hand column's controls: the model (name, family, stand-in warning), the method picker
+// (grouped by kind, with the paper and a one-line help) with its generated knobs, the budget
+// slider in GMACs that drives the method's main knob, and the device. Qt only.
 #include <QWidget>
 #include <map>
 #include <string>
@@ -12,11 +12,11 @@
 
 class QComboBox;
 class QLabel;
+class QSlider;
 
 namespace vp {
 
 class KnobPanel;
-class PredictionBars;
 
 class SidePanel : public QWidget {
     Q_OBJECT
@@ -30,19 +30,30 @@ public:
     std::map<std::string, std::string> knobValues() const;
 
     void setModelInfo(const ModelInfo& info);
-    void setResult(const StudioResult& result, const ModelInfo& info);
-    void clearResult();
+    // The budget slider follows the shown result: its range (the main knob's reach) and cost.
+    void setResult(const StudioResult& result);
+    // Sets knobs as the worker ran them (a solved budget), without emitting knobsChanged.
+    void showKnobs(const std::map<std::string, std::string>& knobs);
+    // Method and knobs together (undo, Pareto clicks). Emits nothing.
+    bool setState(const std::string& methodId, const std::map<std::string, std::string>& knobs);
+    QString device() const;
+    double budgetSliderGmacs() const;
 
 Q_SIGNALS:
     void methodChanged();
     void knobsChanged();
+    // The user moved the budget slider: meet this many GMACs per image.
+    void budgetRequested(double gmacs);
+    void deviceChanged(const QString& device);
 
 private:
     QWidget* buildModelBox();
     QWidget* buildMethodBox();
-    QWidget* buildPredictionBox();
-    QWidget* buildCostBox();
+    QWidget* buildBudgetBox();
+    QWidget* buildDeviceBox();
     void showMethod(int index);
+    void showBudget(double gmacs);
+    const MethodSpec* currentSpec() const;
 
     std::vector<MethodSpec> m_methods;
     QLabel* m_modelName = nullptr;
@@ -51,9 +62,10 @@ private:
     QComboBox* m_methodCombo = nullptr;
     QLabel* m_methodPaper = nullptr;
     KnobPanel* m_knobs = nullptr;
-    PredictionBars* m_bars = nullptr;
-    QLabel* m_gmacs = nullptr;
-    QLabel* m_time = nullptr;
+    QSlider* m_budget = nullptr;
+    QLabel* m_budgetLabel = nullptr;
+    double m_budgetMin = 0, m_budgetMax = 0, m_denseGmacs = 0;
+    QComboBox* m_device = nullptr;
 };
 
 }  // namespace vp

@@ -32,7 +32,7 @@ ParsedOptions parseStudioOptions(const QStringList& arguments) {
     const QCommandLineOption method("method", "Pruning method id (see `vitprune methods`).", "ID");
     const QCommandLineOption set("set", "Knob value of the method, repeatable (e.g. keep=0.5).", "K=V");
     const QCommandLineOption layer("layer", "0-based block whose patch fates are shown (default: the last).", "L");
-    const QCommandLineOption compare("compare", "Compare methods side by side (not yet available).", "ID,ID");
+    const QCommandLineOption compare("compare", "Compare 2 to 4 methods side by side (comma-separated ids).", "ID,ID");
     const QCommandLineOption screenshot("screenshot", "Save the window as an image once the first result is shown.",
                                         "OUT.png");
     const QCommandLineOption quit("quit-after-screenshot", "Quit (exit code 0) after saving the screenshot.");
@@ -45,7 +45,6 @@ ParsedOptions parseStudioOptions(const QStringList& arguments) {
     if (!parser.positionalArguments().isEmpty())
         return stop(2, "unexpected argument '" + parser.positionalArguments().first() + "'\n\n" + parser.helpText());
     if (parser.isSet(video)) return stop(2, "--video: not yet available in this version of the studio");
-    if (parser.isSet(compare)) return stop(2, "--compare: not yet available in this version of the studio");
 
     ParsedOptions out;
     StudioOptions& o = out.options;
@@ -59,6 +58,12 @@ ParsedOptions parseStudioOptions(const QStringList& arguments) {
         if (!ok || l < 0) return stop(2, "--layer '" + parser.value(layer) + "': expected a block index ≥ 0");
         o.layer = l;
     }
+    if (parser.isSet(compare)) {
+        o.compare = parser.value(compare).split(QLatin1Char(','), Qt::SkipEmptyParts);
+        for (QString& id : o.compare) id = id.trimmed();
+        if (o.compare.size() < 2 || o.compare.size() > 4)
+            return stop(2, "--compare '" + parser.value(compare) + "': give 2 to 4 method ids separated by commas");
+    }
     o.screenshot = parser.value(screenshot);
     o.quitAfterScreenshot = parser.isSet(quit);
     if (o.quitAfterScreenshot && o.screenshot.isEmpty()) return stop(2, "--quit-after-screenshot needs --screenshot");
@@ -67,6 +72,7 @@ ParsedOptions parseStudioOptions(const QStringList& arguments) {
     try {
         const std::string id = o.method.value_or(QStringLiteral("dense")).toStdString();
         builtinRegistry().create(id);  // throws "unknown method 'x' (known: ...)"
+        for (const QString& c : o.compare) builtinRegistry().create(c.toStdString());
         KnobValues values;
         for (const QString& s : o.sets) values.setFromAssignment(s.toStdString());
         for (const MethodSpec& spec : builtinRegistry().specs())

@@ -110,9 +110,21 @@ private Q_SLOTS:
         r = studio({"--model", kFixtureModel, "--layer", "99", "--screenshot", "x.png", "--quit-after-screenshot"});
         QCOMPARE(r.exitCode, 2);
         QVERIFY2(r.err.contains("--layer 99"), qPrintable(r.err));
-        r = studio({"--compare", "dense,random"});
+        r = studio({"--compare", "evit"});
         QCOMPARE(r.exitCode, 2);
-        QVERIFY2(r.err.contains("not yet available"), qPrintable(r.err));
+        QVERIFY2(r.err.contains("2 to 4"), qPrintable(r.err));
+        r = studio({"--compare", "evit,no-such-method"});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains("no-such-method"), qPrintable(r.err));
+    }
+
+    void compareModeScreenshot() {
+        QTemporaryDir dir;
+        const QString out = dir.filePath("compare.png");
+        const Run r = studio({"--model", "fashion-vit-tiny", "--compare", "evit,tome,random", "--layer", "8",
+                              "--screenshot", out, "--quit-after-screenshot"});
+        QVERIFY2(r.exitCode == 0, qPrintable(QString("exit %1: %2").arg(r.exitCode).arg(r.err)));
+        checkScreenshot(out);
     }
 };
 

@@ -1,0 +1,131 @@
+// MainWindow: File ▸ Export — the overlay of every block, the comparison and the Pareto plot as
+// PNG/SVG/PDF figures, and the data behind them as CSV/JSON. Every write is atomic.
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QMenu>
+#include <QMessageBox>
+#include <QSettings>
+#include <QStatusBar>
+
+#include "compare_view.h"
+#include "main_window.h"
+#include "pareto_panel.h"
+#include "result_panel.h"
+#include "widgets/figure_export.h"
+#include "widgets/overlay_grid_figure.h"
+#include "widgets/pareto_plot.h"
+
+namespace vp {
+namespace {
+
+constexpr int kFigureDpi = 300;
+const QString kFigureFilters = QStringLiteral("PDF (*.pdf);;SVG (*.svg);;PNG (*.png)");
+
+QString suffixOf(const QString& path) { return QFileInfo(path).suffix().toLower(); }
+
+bool isFigure(const QString& suffix) {
+    return suffix == QLatin1String("png") || suffix == QLatin1String("svg") || suffix == QLatin1String("pdf");
+}
+
+}  // namespace
+
+void MainWindow::buildExportMenu(QMenu* file) {
+    QMenu* ex = file->addMenu(tr("&Export"));
+    ex->addAction(tr("Overlay of every block…"), this,
+                  [this] { exportDialog(tr("Export the overlay of every block"), kFigureFilters, &MainWindow::exportOverlayGrid); })
+        ->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    ex->addAction(tr("Comparison…"), this,
+                  [this] { exportDialog(tr("Export the comparison"), kFigureFilters, &MainWindow::exportComparison); });
+    ex->addAction(tr("Pareto plot…"), this, [this] {
+        exportDialog(tr("Export the Pareto plot"), kFigureFilters + QStringLiteral(";;CSV (*.csv);;JSON (*.json)"),
+                     &MainWindow::exportPareto);
+    });
+    ex->addAction(tr("Result data…"), this, [this] {
+        exportDialog(tr("Export the result's data"), QStringLiteral("JSON (*.json);;CSV (*.csv)"), &MainWindow::exportResultData);
+    });
+}
+
+void MainWindow::exportDialog(const QString& title, const QString& filters,
+                              bool (MainWindow::*exporter)(const QString&, QString*)) {
+    QSettings settings;
+    const QString dir = settings.value(QStringLiteral("export/dir")).toString();
+    QString selected;
+    QString path = QFileDialog::getSaveFileName(this, title, dir, filters, &selected);
+    if (path.isEmpty()) return;
+    if (QFileInfo(path).suffix().isEmpty()) {  // take the suffix of the chosen filter
+        const qsizetype star = selected.indexOf(QStringLiteral("*."));
+        if (star >= 0) path += selected.mid(star + 1, selected.indexOf(QLatin1Char(')'), star) - star - 1);
+    }
+    settings.setValue(QStringLiteral("export/dir"), QFileInfo(path).absolutePath());
+    QString error;
+    if ((this->*exporter)(path, &error)) statusBar()->showMessage(tr("Saved %1").arg(path));
+    else report(tr("Export failed"), error, 2);
+}
+
+bool MainWindow::exportOverlayGrid(const QString& path, QString* error) {
+    if (!m_hasResult) {
+        *error = tr("%1: there is no result to export yet").arg(path);
+        return false;
+    }
+    const QString suffix = suffixOf(path);
+    if (!isFigure(suffix)) return exportResultData(path, error);
+    OverlayGridFigure figure;
+    figure.setContent(m_image.display, m_result.trace,
+                      tr("%1 · %2 · %3 GMACs").arg(m_info.name, QString::fromStdString(m_result.methodId))
+                          .arg(m_result.gmacs, 0, 'f', 3), 0, 180);
+    return exportWidgetFigure(&figure, path, kFigureDpi, error);
+}
+
+bool MainWindow::exportComparison(const QString& path, QString* error) {
+    if (!isFigure(suffixOf(path))) {
+        *error = tr("%1: the comparison exports as PNG, SVG or PDF").arg(path);
+        return false;
+    }
+    if (!compareMode()) setCompareMode(true);
+    return exportWidgetFigure(m_compare->panesWidget(), path, kFigureDpi, error);
+}
+
+bool MainWindow::exportPareto(const QString& path, QString* error) {
+    const QString suffix = suffixOf(path);
+    if (suffix == QLatin1String("csv")) return exportText(m_pareto->csv().toUtf8(), path, error);
+    if (suffix == QLatin1String("json")) return exportText(m_pareto->json(), path, error);
+    return exportWidgetFigure(m_pareto->plot(), path, kFigureDpi, error);
+}
+
+bool MainWindow::exportResultData(const QString& path, QString* error) {
+    if (!m_hasResult) {
+        *error = tr("%1: there is no result to export yet").arg(path);
+        return false;
+    }
+    const QString suffix = suffixOf(path);
+    if (suffix == QLatin1String("csv")) return exportText(m_resultPanel->csv(), path, error);
+    if (suffix != QLatin1String("json")) {
+        *error = tr("%1: result data exports as CSV or JSON").arg(path);
+        return false;
+    }
+    QJsonObject o;
+    o[QStringLiteral("model")] = m_info.name;
+    o[QStringLiteral("image")] = m_loadedImagePath;
+    o[QStringLiteral("method")] = QString::fromStdString(m_result.methodId);
+    QJsonObject knobs;
+    for (const auto& [id, v] : m_result.knobs) knobs[QString::fromStdString(id)] = QString::fromStdString(v);
+    o[QStringLiteral("knobs")] = knobs;
+    o[QStringLiteral("gmacs")] = m_result.gmacs;
+    o[QStringLiteral("dense_gmacs")] = m_result.denseGmacs;
+    o[QStringLiteral("ms")] = m_result.ms;
+    o[QStringLiteral("dense_ms")] = m_result.denseMs;
+    o[QStringLiteral("device")] = m_result.device;
+    QJsonArray top;
+    for (const RankedClass& c : topClasses(m_result.logits, 5))
+        top.append(QJsonObject{{QStringLiteral("label"), m_info.label(c.index)}, {QStringLiteral("probability"), c.probability}});
+    o[QStringLiteral("top5")] = top;
+    QJsonArray tokens;
+    for (double t : tokensPerLayer(m_result.trace)) tokens.append(t);
+    o[QStringLiteral("tokens_per_block")] = tokens;
+    return exportText(QJsonDocument(o).toJson(), path, error);
+}
+
+}  // namespace vp

@@ -52,6 +52,18 @@ void prepareCacheFile(const MethodSweep& m, const SweepOptions& opts, const std:
     saveSweep(r, m.file);
 }
 
+// The sweep in `file` when it is there, reads back and has every planned point.
+std::optional<SweepResult> completeSweep(const std::string& file) {
+    if (!std::filesystem::exists(file)) return std::nullopt;
+    try {
+        SweepResult r = loadSweep(file);
+        if (r.complete() && r.mergedShards == 0) return r;
+    } catch (const std::exception&) {
+        // Unreadable: measured again, and reported, by the full path.
+    }
+    return std::nullopt;
+}
+
 }  // namespace
 
 SweepWorker::SweepWorker(QObject* parent) : QObject(parent) {
@@ -103,7 +115,38 @@ void SweepWorker::ensureDataset(const QString& spec) {
     m_datasetSpec = spec;
 }
 
+void SweepWorker::emitPoint(const std::string& methodId, const SweepPoint& p) {
+    if (methodId == "dense") {
+        if (m_dense) return;  // every method's file has it: shown and counted once
+        m_dense = p;
+    }
+    ++m_pointsDone;
+    Q_EMIT pointReady(QString::fromStdString(methodId), p);
+}
+
 void SweepWorker::runJob(const SweepJob& job) {
+    m_dense.reset();
+    m_pointsDone = 0;
+    // Methods whose file is complete are shown from it without loading the model or the data,
+    // so reopening a swept model is instant; the others are planned and measured below.
+    QStringList pending;
+    for (const QString& id : job.methodIds) {
+        if (id == QLatin1String("dense")) continue;  // part of every method's file
+        const QString file = job.cacheFiles.value(id);
+        if (file.isEmpty()) throw Error("sweep: no cache file given for method '" + toStd(id) + "'", Error::Kind::Internal);
+        if (const std::optional<SweepResult> done = completeSweep(toStd(file))) {
+            for (const SweepMethod& m : done->methods)
+                for (const SweepPoint& p : m.points) emitPoint(m.id, p);
+        } else {
+            pending << id;
+        }
+    }
+    if (pending.isEmpty()) {
+        if (!m_dense) throw Error("sweep: no method to sweep (choose at least one)");
+        Q_EMIT progress(m_pointsDone, m_pointsDone, 0, 0, QString());
+        Q_EMIT finished(false);
+        return;
+    }
     ensureModel(job.modelSpec);
     ensureDataset(job.datasetSpec);
     const int64_t size = m_data->size();
@@ -112,12 +155,9 @@ void SweepWorker::runJob(const SweepJob& job) {
 
     // Plan every method first, so that the total is known before anything is measured.
     std::vector<MethodSweep> methods;
-    for (const QString& id : job.methodIds) {
-        if (id == QLatin1String("dense")) continue;  // part of every method's file
-        const QString file = job.cacheFiles.value(id);
-        if (file.isEmpty()) throw Error("sweep: no cache file given for method '" + toStd(id) + "'", Error::Kind::Internal);
+    for (const QString& id : pending) {
         try {
-            methods.push_back({toStd(id), planSweep(m_model, {toStd(id)}, job.pointsPerMethod), toStd(file)});
+            methods.push_back({toStd(id), planSweep(m_model, {toStd(id)}, job.pointsPerMethod), toStd(job.cacheFiles[id])});
         } catch (const Error& e) {
             Q_EMIT notice(tr("%1 skipped: %2").arg(id, QString::fromStdString(e.what())));
         }
@@ -126,17 +166,13 @@ void SweepWorker::runJob(const SweepJob& job) {
             return;
         }
     }
-    if (methods.empty()) throw Error("sweep: no method to sweep on this model (choose at least one)");
-    int total = 1;
+    if (methods.empty() && !m_dense) throw Error("sweep: no method to sweep on this model (choose at least one)");
+    int total = m_pointsDone + (m_dense ? 0 : 1);
     for (const MethodSweep& m : methods) total += m.plan.size() - 1;
 
-    QDir().mkpath(QFileInfo(QString::fromStdString(methods.front().file)).absolutePath());
+    if (!methods.empty()) QDir().mkpath(QFileInfo(QString::fromStdString(methods.front().file)).absolutePath());
     const BatchSource source = datasetSource(*m_data, count, m_model.config());
-    std::optional<SweepPoint> dense;
-    int base = 0;  // points finished by the earlier methods (dense included)
-    for (size_t k = 0; k < methods.size(); ++k) {
-        const MethodSweep& m = methods[k];
-        const int sharedDense = k > 0 ? 1 : 0;  // dense is counted with the first method
+    for (const MethodSweep& m : methods) {
         SweepOptions opts;
         opts.model = toStd(modelIdentity(job.modelSpec).name);
         opts.dataset = toStd(job.datasetSpec);
@@ -145,21 +181,16 @@ void SweepWorker::runJob(const SweepJob& job) {
         opts.out = m.file;
         // As the CLI: the dataset's first images calibrate methods that need them.
         opts.calibration = [&](int want) { return leadingBatches(*m_data, want, m_model.config(), opts.batch); };
-        opts.pointDone = [&](const std::string& methodId, const SweepPoint& p, bool) {
-            if (methodId == "dense") {
-                if (dense) return;
-                dense = p;
-            }
-            Q_EMIT pointReady(QString::fromStdString(methodId), p);
-        };
-        prepareCacheFile(m, opts, dense, [this](const QString& text) { Q_EMIT notice(text); });
+        opts.pointDone = [this](const std::string& methodId, const SweepPoint& p, bool) { emitPoint(methodId, p); };
+        prepareCacheFile(m, opts, m_dense, [this](const QString& text) { Q_EMIT notice(text); });
+        const int before = m_pointsDone;
+        const bool denseCounted = m_dense.has_value();  // then this run resumes it: not counted again
         const SweepRun r = runSweep(m_model, m.plan, opts, source, count, [&](const SweepProgress& p) {
-            Q_EMIT progress(base + p.pointsDone - sharedDense, total,
+            Q_EMIT progress(before + p.pointsDone - (denseCounted ? 1 : 0), total,
                             p.imagesDone - int64_t(p.evaluatedThisRun) * count, count, QString::fromStdString(p.current));
             return !m_cancel.load();
         });
         m_evaluated += r.evaluated;
-        base += r.result.finishedPoints() - sharedDense;
         if (r.cancelled) {
             Q_EMIT finished(true);
             return;

@@ -8,6 +8,7 @@
 #include <QString>
 #include <atomic>
 #include <memory>
+#include <optional>
 
 #include "io/dataset.h"
 #include "model/vit_model.h"
@@ -46,6 +47,7 @@ private:
     void runJob(const SweepJob& job);
     void ensureModel(const QString& spec);
     void ensureDataset(const QString& spec);
+    void emitPoint(const std::string& methodId, const SweepPoint& point);
 
     std::atomic<bool> m_cancel{false};
     std::atomic<int> m_evaluated{0};
@@ -54,6 +56,9 @@ private:
     QString m_modelSpec, m_datasetSpec;
     ViTModel m_model;
     std::unique_ptr<Dataset> m_data;
+    // Of the running job.
+    std::optional<SweepPoint> m_dense;  // shown already; copied into the later methods' files
+    int m_pointsDone = 0;               // shown so far (dense once)
 };
 
 }  // namespace vp

@@ -1,0 +1,255 @@
+#include "pareto_panel.h"
+
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+#include "pareto_points.h"
+#include "sweep_cache.h"
+#include "sweep_setup_form.h"
+#include "sweep_worker.h"
+#include "widgets/pareto_plot.h"
+
+namespace vp {
+namespace {
+constexpr int kProgressSteps = 1000;
+}
+
+ParetoPanel::ParetoPanel(QWidget* parent) : QWidget(parent) {
+    m_plot = new ParetoPlot(this);
+    m_plot->setCostAxis(tr("GMACs per image"));
+    m_form = new SweepSetupForm(this);
+    m_run = new QPushButton(tr("Run"), this);
+    m_run->setObjectName(QStringLiteral("runButton"));
+    m_run->setToolTip(tr("Measure every chosen method's settings on the dataset (cached points are reused)"));
+    m_cancel = new QPushButton(tr("Cancel"), this);
+    m_cancel->setObjectName(QStringLiteral("cancelButton"));
+    m_progress = new QProgressBar(this);
+    m_progress->setRange(0, kProgressSteps);
+    m_progress->setValue(0);
+    m_progress->setTextVisible(true);
+    m_progress->setFormat(tr("Idle"));
+    m_status = new QLabel(this);
+    m_status->setObjectName(QStringLiteral("statusLabel"));
+    m_status->setWordWrap(true);
+    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
+    auto* buttons = new QHBoxLayout;
+    buttons->addWidget(m_run);
+    buttons->addWidget(m_cancel);
+    auto* side = new QVBoxLayout;
+    side->addWidget(m_form, 1);
+    side->addLayout(buttons);
+    auto* grid = new QGridLayout(this);
+    grid->addWidget(m_plot, 0, 0);
+    grid->addLayout(side, 0, 1);
+    grid->addWidget(m_progress, 1, 0, 1, 2);
+    grid->addWidget(m_status, 2, 0, 1, 2);
+    grid->setColumnStretch(0, 1);
+    grid->setRowStretch(0, 1);
+
+    m_worker = new SweepWorker;
+    m_worker->moveToThread(&m_thread);
+    connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
+    m_thread.setObjectName(QStringLiteral("SweepWorker"));
+    m_thread.start(QThread::LowPriority);  // the window's own forwards come first
+
+    connect(m_worker, &SweepWorker::progress, this, &ParetoPanel::onProgress);
+    connect(m_worker, &SweepWorker::pointReady, this, [this](const QString& id, const SweepPoint& p) {
+        if (liveRun()) showPoint(id, p);
+    });
+    connect(m_worker, &SweepWorker::notice, this, [this](const QString& text) {
+        if (liveRun()) m_notices << text;
+    });
+    connect(m_worker, &SweepWorker::finished, this, [this](bool cancelled) {
+        const int n = m_shown.finishedPoints();
+        onRunEnded(cancelled ? tr("Cancelled: %1 — %n finished point(s) kept; Run resumes.", "", n).arg(subject())
+                             : tr("Done: %1 — %n point(s).", "", n).arg(subject()));
+    });
+    connect(m_worker, &SweepWorker::failed, this, [this](const QString& message) {
+        onRunEnded(tr("Sweep failed: %1").arg(message));
+    });
+    connect(m_run, &QPushButton::clicked, this, &ParetoPanel::runSweep);
+    connect(m_cancel, &QPushButton::clicked, this, &ParetoPanel::cancelSweep);
+    connect(m_form, &SweepSetupForm::changed, this, &ParetoPanel::reloadCached);
+    connect(m_plot, &ParetoPlot::pointClicked, this, &ParetoPanel::settingRequested);
+    setStatus(tr("No model yet."));
+    updateControls();
+}
+
+ParetoPanel::~ParetoPanel() {
+    m_worker->cancel();
+    m_thread.quit();
+    m_thread.wait();
+}
+
+SweepJob ParetoPanel::currentJob() const {
+    return makeSweepJob(m_modelSpec, m_form->datasetSpec(), m_form->limit(), m_form->pointsPerMethod(),
+                        m_form->methodIds());
+}
+
+QString ParetoPanel::statusText() const { return m_status->text(); }
+
+void ParetoPanel::setStatus(const QString& text) { m_status->setText(text); }
+
+QString ParetoPanel::subject() const {
+    const qint64 limit = m_form->limit();
+    return tr("%1 on %2, %3 images")
+        .arg(m_modelName, m_form->datasetName(), limit > 0 ? QString::number(limit) : tr("all"));
+}
+
+void ParetoPanel::setModel(const QString& modelSpec, const QString& displayName, double denseGmacs) {
+    const bool other = !m_hasModel || modelSpec != m_modelSpec;
+    if (other && m_running) {
+        // Its points belong to the old model: stop it and ignore what it still sends.
+        m_worker->cancel();
+        m_firstLiveRun = m_runsStarted;
+        m_running = false;
+        m_progress->setValue(0);
+        m_progress->setFormat(tr("Idle"));
+    }
+    m_hasModel = true;
+    m_modelSpec = modelSpec;
+    m_modelName = displayName.isEmpty() ? modelIdentity(modelSpec).name : displayName;
+    m_denseGmacs = denseGmacs;
+    reloadCached();
+    if (m_autoRun) runSweep();
+}
+
+void ParetoPanel::clearShown() {
+    m_shown = SweepResult();
+    m_plot->clearAll();
+    m_plot->setCostAxis(tr("GMACs per image"));
+}
+
+void ParetoPanel::reloadCached() {
+    updateControls();
+    if (!m_hasModel || m_running) return;
+    clearShown();
+    const SweepJob job = currentJob();
+    const CachedSweeps cached = loadCached(job);
+    for (const SweepResult& sweep : cached.sweeps)
+        for (const SweepMethod& m : sweep.methods)
+            for (const SweepPoint& p : m.points) showPoint(QString::fromStdString(m.id), p);
+    QString text;
+    if (job.methodIds.isEmpty())
+        text = tr("Choose at least one method to sweep.");
+    else if (m_shown.finishedPoints() > 0)
+        text = tr("%1 — %n cached point(s).", "", m_shown.finishedPoints()).arg(subject());
+    else
+        text = tr("%1 — not swept yet; Run measures it.").arg(subject());
+    if (!cached.problems.isEmpty())
+        text += QLatin1Char(' ') + tr("Ignored unreadable cache (measured again on Run): %1").arg(cached.problems.join(QLatin1String("; ")));
+    setStatus(text);
+}
+
+void ParetoPanel::showPoint(const QString& methodId, const SweepPoint& point) {
+    const std::string id = methodId.toStdString();
+    addShownPoint(m_shown, id, point);
+    if (id == "dense") {
+        m_plot->setDense(point.gmacs, 100.0 * point.accuracy);
+    } else {
+        m_plot->setSeries(methodId, m_form->methodName(methodId), toParetoPoints(m_shown.method(id)->points));
+    }
+    updateCurrent();
+}
+
+void ParetoPanel::setCurrent(const QString& methodId, double gmacs) {
+    m_currentMethod = methodId;
+    m_currentGmacs = gmacs;
+    m_hasCurrent = true;
+    updateCurrent();
+}
+
+void ParetoPanel::updateCurrent() {
+    const std::optional<double> acc =
+        m_hasCurrent ? interpolateAccuracy(m_shown, m_currentMethod.toStdString(), m_currentGmacs) : std::nullopt;
+    if (acc)
+        m_plot->setCurrent(m_currentMethod, m_currentGmacs, 100.0 * *acc);
+    else
+        m_plot->clearCurrent();
+}
+
+void ParetoPanel::runSweep() {
+    if (m_running || !m_hasModel) return;
+    const SweepJob job = currentJob();
+    if (job.methodIds.isEmpty()) {
+        setStatus(tr("Choose at least one method to sweep."));
+        return;
+    }
+    // The points shown stay: the worker sends them again (cached ones first) and they replace
+    // themselves, so the plot does not blink.
+    m_notices.clear();
+    m_running = true;
+    ++m_runsStarted;
+    m_progress->setValue(0);
+    m_progress->setFormat(tr("Loading model and planning settings…"));
+    setStatus(tr("Sweeping %1…").arg(subject()));
+    updateControls();
+    m_worker->start(job);
+}
+
+void ParetoPanel::cancelSweep() {
+    if (!m_running) return;
+    m_worker->cancel();
+    setStatus(tr("Cancelling after the current batch…"));
+}
+
+void ParetoPanel::onProgress(int pointsDone, int pointsTotal, qint64 imagesDone, qint64 imagesTotal,
+                             const QString& current) {
+    if (!liveRun() || pointsTotal <= 0) return;
+    const double within = imagesTotal > 0 ? double(imagesDone) / double(imagesTotal) : 0.0;
+    m_progress->setValue(int(kProgressSteps * std::min(1.0, (pointsDone + within) / pointsTotal)));
+    if (current.isEmpty())
+        m_progress->setFormat(tr("%1/%2 points").arg(pointsDone).arg(pointsTotal));
+    else  // "evit keep=0.5 — point 12/57, 430/1000 images"
+        m_progress->setFormat(tr("%1 — point %2/%3, %4/%5 images")
+                                  .arg(current)
+                                  .arg(std::min(pointsDone + 1, pointsTotal))
+                                  .arg(pointsTotal)
+                                  .arg(imagesDone)
+                                  .arg(imagesTotal));
+}
+
+void ParetoPanel::onRunEnded(const QString& status) {
+    const bool live = liveRun();
+    ++m_runsEnded;
+    if (!live) return;
+    m_running = false;
+    m_progress->setFormat(m_progress->value() >= kProgressSteps ? tr("Done") : tr("Stopped"));
+    setStatus(m_notices.isEmpty() ? status : status + QLatin1Char(' ') + m_notices.join(QLatin1Char(' ')));
+    updateControls();
+    Q_EMIT sweepFinished();
+}
+
+void ParetoPanel::updateControls() {
+    m_form->setEnabled(!m_running);
+    m_run->setEnabled(!m_running && m_hasModel && !m_form->methodIds().isEmpty());
+    m_cancel->setEnabled(m_running);
+}
+
+SweepResult ParetoPanel::shownResult() const {
+    SweepResult r;
+    const SweepJob job = currentJob();
+    r.model = modelIdentity(m_modelSpec).name.toStdString();
+    r.dataset = job.datasetSpec.toStdString();
+    r.limit = job.limit;
+    r.pointsPerMethod = job.pointsPerMethod;
+    r.denseGMacs = m_denseGmacs;
+    // Dense first, then the methods in the form's order (what a sweep file holds).
+    QStringList order{QStringLiteral("dense")};
+    order << m_form->availableMethods();
+    for (const QString& id : order)
+        if (const SweepMethod* m = m_shown.method(id.toStdString())) r.methods.push_back(*m);
+    r.plannedPoints = r.finishedPoints();
+    return r;
+}
+
+QString ParetoPanel::csv() const { return QString::fromStdString(sweepToCsv(shownResult())); }
+
+QByteArray ParetoPanel::json() const { return QByteArray::fromStdString(sweepToJson(shownResult())); }
+
+}  // namespace vp

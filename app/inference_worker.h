@@ -46,9 +46,10 @@ private:
     void run(const StudioRequest& request);
     // Fills result.knobs (solving a budget) and result.budgetMin/Max. Throws vp::Error.
     void resolveKnobs(const StudioRequest& request, StudioResult& result);
-    // Best-of-repeats forward time; `once` runs one forward and returns it.
+    // Best-of-repeats forward time. `once(i)` runs forward i; *runs forwards (best firstMs) are
+    // already done and *runs is updated.
     template <typename F>
-    double timeRepeated(int pane, F&& once, int* runs);
+    double timeRepeated(int pane, F&& once, int* runs, double firstMs);
     void fillDense(const StudioRequest& request, StudioResult& result);
     void fail(const StudioRequest& request, StudioFailure::Stage stage, const QString& subject,
               const QString& message, int exitCode);

@@ -73,6 +73,7 @@ void KnobPanel::addEditor(const Knob& k) {
         auto* row = new QHBoxLayout(field);
         row->setContentsMargins(0, 0, 0, 0);
         auto* slider = new QSlider(Qt::Horizontal, field);
+        slider->setObjectName(QStringLiteral("knobSlider_") + QString::fromStdString(k.id));  // tests, benchmarks
         auto* spin = new QDoubleSpinBox(field);
         const double step = k.step > 0 ? k.step : (k.max - k.min) / 100.0;
         const int steps = std::clamp(static_cast<int>(std::lround((k.max - k.min) / step)), 1, 100000);
@@ -173,6 +174,13 @@ void KnobPanel::addEditor(const Knob& k) {
     auto* label = new QLabel(QString::fromStdString(k.label.empty() ? k.id : k.label), this);
     label->setToolTip(help + QStringLiteral("\n(--set %1=…)").arg(QString::fromStdString(k.id)));
     field->setToolTip(help);
+    if (k.id == m_spec.mainKnob) {
+        // The knob the budget slider and the Pareto sweep drive: the one to drag first.
+        QFont bold = label->font();
+        bold.setBold(true);
+        label->setFont(bold);
+        label->setToolTip(label->toolTip() + QStringLiteral("\n") + tr("Main knob: the budget slider and the Pareto sweep move it."));
+    }
     m_form->addRow(label, field);
     e.set(def);
     m_editors.push_back(std::move(e));

@@ -5,861 +5,865 @@
     <name>vp::CompareView</name>
     <message>
         <source>Panes:</source>
-        <translation type="unfinished"></translation>
+        <translation>ペイン数：</translation>
     </message>
     <message>
         <source>Block:</source>
-        <translation type="unfinished"></translation>
+        <translation>ブロック：</translation>
     </message>
     <message>
         <source>The block shown in every pane</source>
-        <translation type="unfinished"></translation>
+        <translation>すべてのペインに表示するブロック</translation>
     </message>
     <message>
         <source>Equal GMACs:</source>
-        <translation type="unfinished"></translation>
+        <translation>GMACs を揃える：</translation>
     </message>
     <message>
         <source>Solve every pane&apos;s main knob for the same cost</source>
-        <translation type="unfinished"></translation>
+        <translation>各ペインの主パラメータを同じコストになるよう求める</translation>
     </message>
     <message>
         <source>%1 GMACs (%2%)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 GMACs (%2%)</translation>
     </message>
     <message>
         <source>block %1</source>
-        <translation type="unfinished"></translation>
+        <translation>ブロック %1</translation>
     </message>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt; · %2 GMACs (%3%) · %4 ms&lt;br&gt;%5 %6% · %7/%8 patches kept at block %9</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;%1&lt;/b&gt; · %2 GMACs (%3%) · %4 ms&lt;br&gt;%5 %6% · ブロック %9 で %7/%8 パッチを保持</translation>
     </message>
 </context>
 <context>
     <name>vp::FigureExport</name>
     <message>
         <source>Cannot export %1: the file name has no type suffix (.png, .svg, .pdf…)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 をエクスポートできません: ファイル名に形式を示す拡張子がありません (.png, .svg, .pdf…)</translation>
     </message>
     <message>
         <source>Cannot export %1: unknown file type &quot;.%2&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 をエクスポートできません: 不明なファイル形式「.%2」</translation>
     </message>
     <message>
         <source>Cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 を書き込めません: %2</translation>
     </message>
     <message>
         <source>rendering failed</source>
-        <translation type="unfinished"></translation>
+        <translation>レンダリングに失敗しました</translation>
     </message>
     <message>
         <source>Cannot export %1: the image is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 をエクスポートできません: 画像が空です</translation>
     </message>
     <message>
         <source>Cannot export %1: no plot</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 をエクスポートできません: プロットがありません</translation>
     </message>
     <message>
         <source>cannot start the SVG painter</source>
-        <translation type="unfinished"></translation>
+        <translation>SVG の描画を開始できません</translation>
     </message>
     <message>
         <source>Cannot export %1: nothing to export</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 をエクスポートできません: エクスポートする内容がありません</translation>
     </message>
     <message>
         <source>cannot start the painter</source>
-        <translation type="unfinished"></translation>
+        <translation>描画を開始できません</translation>
     </message>
 </context>
 <context>
     <name>vp::InferenceWorker</name>
     <message>
         <source>Loading model %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>モデル %1 を読み込み中…</translation>
     </message>
     <message>
         <source>Moving the model to %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>モデルを %1 に移動中…</translation>
     </message>
 </context>
 <context>
     <name>vp::KeptTokensChart</name>
     <message>
         <source>dense</source>
-        <translation type="unfinished"></translation>
+        <translation>密モデル</translation>
     </message>
     <message>
         <source>pruned</source>
-        <translation type="unfinished"></translation>
+        <translation>枝刈り後</translation>
     </message>
     <message>
         <source>layer</source>
-        <translation type="unfinished"></translation>
+        <translation>層</translation>
     </message>
     <message>
         <source>kept tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>保持されたトークン</translation>
     </message>
     <message>
         <source>Layer %1: %2 kept</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 層: %2 個を保持</translation>
     </message>
     <message>
         <source> (dense %1)</source>
-        <translation type="unfinished"></translation>
+        <translation> (密モデル %1)</translation>
     </message>
 </context>
 <context>
     <name>vp::KnobHistory</name>
     <message>
         <source>method %1</source>
-        <translation type="unfinished"></translation>
+        <translation>手法 %1</translation>
     </message>
 </context>
 <context>
     <name>vp::KnobPanel</name>
     <message>
         <source>This method has no settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>この手法には設定がありません。</translation>
     </message>
     <message>
         <source>comma-separated, e.g. 3,6,9</source>
-        <translation type="unfinished"></translation>
+        <translation>カンマ区切り (例: 3,6,9)</translation>
+    </message>
+    <message>
+        <source>Main knob: the budget slider and the Pareto sweep move it.</source>
+        <translation>主パラメータ: 予算スライダーとパレートスイープで変更されます。</translation>
     </message>
 </context>
 <context>
     <name>vp::LayerStrip</name>
     <message>
         <source>Kept patches after each block; click or use the arrow keys to pick a layer</source>
-        <translation type="unfinished"></translation>
+        <translation>各ブロック通過後に保持されたパッチ。クリックまたは矢印キーで層を選択します</translation>
     </message>
     <message>
         <source>No layers yet</source>
-        <translation type="unfinished"></translation>
+        <translation>まだ層がありません</translation>
     </message>
     <message>
         <source>L%1 · %2</source>
-        <translation type="unfinished"></translation>
+        <translation>L%1 · %2</translation>
     </message>
     <message>
         <source>L%1</source>
-        <translation type="unfinished"></translation>
+        <translation>L%1</translation>
     </message>
     <message>
         <source>Layer %1: %2 of %3 patches kept</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 層: %3 パッチ中 %2 個を保持</translation>
     </message>
     <message>
         <source>Layer %1</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 層</translation>
     </message>
 </context>
 <context>
     <name>vp::MainWindow</name>
     <message>
         <source>Open an image: File ▸ Open image…, or drop one here.</source>
-        <translation type="unfinished"></translation>
+        <translation>画像を開いてください: ファイル ▸ 画像を開く…、またはここにドロップします。</translation>
     </message>
     <message>
         <source>Show after block:</source>
-        <translation type="unfinished"></translation>
+        <translation>表示するブロック（通過後）：</translation>
     </message>
     <message>
         <source>Which block&apos;s token fates the overlay shows (0-based, as --layer and the methods&apos; block knobs).</source>
-        <translation type="unfinished"></translation>
+        <translation>オーバーレイでトークンの状態を表示するブロック (--layer や各手法のブロック指定と同じく 0 始まり)。</translation>
     </message>
     <message>
         <source>Every block: click one (or use ←/→) to show it above</source>
-        <translation type="unfinished"></translation>
+        <translation>全ブロック: クリック (または ←/→) で上に表示します</translation>
     </message>
     <message>
         <source>Accuracy vs cost (Pareto)</source>
-        <translation type="unfinished"></translation>
+        <translation>精度とコスト (パレート)</translation>
     </message>
     <message>
         <source>Starting…</source>
-        <translation type="unfinished"></translation>
+        <translation>起動中…</translation>
     </message>
     <message>
         <source>Main</source>
-        <translation type="unfinished"></translation>
+        <translation>メイン</translation>
     </message>
     <message>
         <source>Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>元に戻す</translation>
     </message>
     <message>
         <source>Redo</source>
-        <translation type="unfinished"></translation>
+        <translation>やり直し</translation>
     </message>
     <message>
         <source>▶ Play blocks</source>
-        <translation type="unfinished"></translation>
+        <translation>▶ ブロックを再生</translation>
     </message>
     <message>
         <source>Step through the blocks one after another</source>
-        <translation type="unfinished"></translation>
+        <translation>ブロックを順番に表示します</translation>
     </message>
     <message>
         <source>Compare</source>
-        <translation type="unfinished"></translation>
+        <translation>比較</translation>
     </message>
     <message>
         <source>Compare 2–4 methods side by side on this image (Ctrl+K)</source>
-        <translation type="unfinished"></translation>
+        <translation>この画像で 2～4 個の手法を並べて比較します (Ctrl+K)</translation>
     </message>
     <message>
         <source>◀ Image</source>
-        <translation type="unfinished"></translation>
+        <translation>◀ 画像</translation>
     </message>
     <message>
         <source>Image ▶</source>
-        <translation type="unfinished"></translation>
+        <translation>画像 ▶</translation>
     </message>
     <message>
         <source>--layer %1: %2 has blocks 0 to %3</source>
-        <translation type="unfinished"></translation>
+        <translation>--layer %1: %2 のブロックは 0～%3 です</translation>
     </message>
     <message>
         <source>Layer out of range</source>
-        <translation type="unfinished"></translation>
+        <translation>層が範囲外です</translation>
     </message>
     <message>
         <source>Model %1 loaded (%2 GMACs dense)</source>
-        <translation type="unfinished"></translation>
+        <translation>モデル %1 を読み込みました (密モデル %2 GMACs)</translation>
     </message>
     <message>
         <source>%1 (%2×%3) — shown as the model sees it: %4×%4 %5</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2×%3) — モデルから見た形で表示: %4×%4 %5</translation>
     </message>
     <message>
         <source>grey</source>
-        <translation type="unfinished"></translation>
+        <translation>グレースケール</translation>
     </message>
     <message>
         <source>RGB</source>
-        <translation type="unfinished"></translation>
+        <translation>RGB</translation>
     </message>
     <message>
         <source>%1: %2 GMACs, %3 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 GMACs、%3 ms</translation>
     </message>
     <message>
         <source>block %1 · no result yet</source>
-        <translation type="unfinished"></translation>
+        <translation>ブロック %1 · 結果はまだありません</translation>
     </message>
     <message>
         <source>block %1 · %2 / %3 patches kept · %4 tokens (%5%)</source>
-        <translation type="unfinished"></translation>
+        <translation>ブロック %1 · %2 / %3 パッチを保持 · %4 トークン (%5%)</translation>
     </message>
     <message>
         <source>&amp;Export</source>
-        <translation type="unfinished"></translation>
+        <translation>エクスポート(&amp;E)</translation>
     </message>
     <message>
         <source>Overlay of every block…</source>
-        <translation type="unfinished"></translation>
+        <translation>全ブロックのオーバーレイ…</translation>
     </message>
     <message>
         <source>Export the overlay of every block</source>
-        <translation type="unfinished"></translation>
+        <translation>全ブロックのオーバーレイをエクスポート</translation>
     </message>
     <message>
         <source>Comparison…</source>
-        <translation type="unfinished"></translation>
+        <translation>比較…</translation>
     </message>
     <message>
         <source>Export the comparison</source>
-        <translation type="unfinished"></translation>
+        <translation>比較をエクスポート</translation>
     </message>
     <message>
         <source>Pareto plot…</source>
-        <translation type="unfinished"></translation>
+        <translation>パレート図…</translation>
     </message>
     <message>
         <source>Export the Pareto plot</source>
-        <translation type="unfinished"></translation>
+        <translation>パレート図をエクスポート</translation>
     </message>
     <message>
         <source>Result data…</source>
-        <translation type="unfinished"></translation>
+        <translation>結果データ…</translation>
     </message>
     <message>
         <source>Export the result&apos;s data</source>
-        <translation type="unfinished"></translation>
+        <translation>結果データをエクスポート</translation>
     </message>
     <message>
         <source>Saved %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 を保存しました</translation>
     </message>
     <message>
         <source>Export failed</source>
-        <translation type="unfinished"></translation>
+        <translation>エクスポートに失敗しました</translation>
     </message>
     <message>
         <source>%1: there is no result to export yet</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: エクスポートできる結果がまだありません</translation>
     </message>
     <message>
         <source>%1 · %2 · %3 GMACs</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2 · %3 GMACs</translation>
     </message>
     <message>
         <source>%1: the comparison exports as PNG, SVG or PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: 比較は PNG、SVG、PDF 形式でエクスポートできます</translation>
     </message>
     <message>
         <source>%1: result data exports as CSV or JSON</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: 結果データは CSV または JSON 形式でエクスポートできます</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
         <source>Open &amp;model…</source>
-        <translation type="unfinished"></translation>
+        <translation>モデルを開く(&amp;M)…</translation>
     </message>
     <message>
         <source>Open model</source>
-        <translation type="unfinished"></translation>
+        <translation>モデルを開く</translation>
     </message>
     <message>
         <source>Checkpoints (*.safetensors *.pth *.pt *.bin);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>チェックポイント (*.safetensors *.pth *.pt *.bin);;すべてのファイル (*)</translation>
     </message>
     <message>
         <source>Open model &amp;folder…</source>
-        <translation type="unfinished"></translation>
+        <translation>モデルフォルダーを開く(&amp;F)…</translation>
     </message>
     <message>
         <source>Open model folder (config.json + weights)</source>
-        <translation type="unfinished"></translation>
+        <translation>モデルフォルダーを開く (config.json + 重み)</translation>
     </message>
     <message>
         <source>&amp;Default model (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>既定のモデル (%1)(&amp;D)</translation>
     </message>
     <message>
         <source>Models in the &amp;HuggingFace cache</source>
-        <translation type="unfinished"></translation>
+        <translation>HuggingFace キャッシュ内のモデル(&amp;H)</translation>
     </message>
     <message>
         <source>(none found in ~/.cache/huggingface/hub)</source>
-        <translation type="unfinished"></translation>
+        <translation>(~/.cache/huggingface/hub に見つかりません)</translation>
     </message>
     <message>
         <source>Recent models</source>
-        <translation type="unfinished"></translation>
+        <translation>最近使ったモデル</translation>
     </message>
     <message>
         <source>Open &amp;image(s)…</source>
-        <translation type="unfinished"></translation>
+        <translation>画像を開く(&amp;I)…</translation>
     </message>
     <message>
         <source>Open image(s)</source>
-        <translation type="unfinished"></translation>
+        <translation>画像を開く</translation>
     </message>
     <message>
         <source>Images (*.png *.jpg *.jpeg *.bmp *.tif *.tiff *.webp *.pgm *.ppm *.pbm);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>画像 (*.png *.jpg *.jpeg *.bmp *.tif *.tiff *.webp *.pgm *.ppm *.pbm);;すべてのファイル (*)</translation>
     </message>
     <message>
         <source>Open image f&amp;older…</source>
-        <translation type="unfinished"></translation>
+        <translation>画像フォルダーを開く(&amp;O)…</translation>
     </message>
     <message>
         <source>Open a folder of images</source>
-        <translation type="unfinished"></translation>
+        <translation>画像フォルダーを開く</translation>
     </message>
     <message>
         <source>No images</source>
-        <translation type="unfinished"></translation>
+        <translation>画像がありません</translation>
     </message>
     <message>
         <source>%1: no image files in this folder</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: このフォルダーには画像ファイルがありません</translation>
     </message>
     <message>
         <source>Recent images</source>
-        <translation type="unfinished"></translation>
+        <translation>最近使った画像</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>終了(&amp;Q)</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>編集(&amp;E)</translation>
     </message>
     <message>
         <source>&amp;Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>元に戻す(&amp;U)</translation>
     </message>
     <message>
         <source>&amp;Redo</source>
-        <translation type="unfinished"></translation>
+        <translation>やり直し(&amp;R)</translation>
     </message>
     <message>
         <source>Reset knobs to defaults</source>
-        <translation type="unfinished"></translation>
+        <translation>パラメータを既定値に戻す</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>表示(&amp;V)</translation>
     </message>
     <message>
         <source>&amp;Language</source>
-        <translation type="unfinished"></translation>
+        <translation>言語(&amp;L)</translation>
     </message>
     <message>
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation>言語</translation>
     </message>
     <message>
         <source>The new language applies when the studio starts next.</source>
-        <translation type="unfinished"></translation>
+        <translation>新しい言語は次回の起動時に適用されます。</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
         <source>&amp;About ViT Prune Studio</source>
-        <translation type="unfinished"></translation>
+        <translation>ViT Prune Studio について(&amp;A)</translation>
     </message>
     <message>
         <source>About ViT Prune Studio</source>
-        <translation type="unfinished"></translation>
+        <translation>ViT Prune Studio について</translation>
     </message>
     <message>
         <source>&lt;b&gt;ViT Prune Studio&lt;/b&gt; %1&lt;br&gt;See which patches a token-pruning method keeps, what the model then predicts and what it costs.&lt;br&gt;Drop an image or a checkpoint (.safetensors, .pth) onto the window to open it.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;ViT Prune Studio&lt;/b&gt; %1&lt;br&gt;トークン枝刈り手法がどのパッチを残すか、その後モデルが何を予測するか、そしてそのコストを確認できます。&lt;br&gt;画像またはチェックポイント (.safetensors, .pth) をウィンドウにドロップすると開きます。</translation>
     </message>
     <message>
         <source>(none yet)</source>
-        <translation type="unfinished"></translation>
+        <translation>(まだありません)</translation>
     </message>
     <message>
         <source>Cannot open model</source>
-        <translation type="unfinished"></translation>
+        <translation>モデルを開けません</translation>
     </message>
     <message>
         <source>Cannot open image</source>
-        <translation type="unfinished"></translation>
+        <translation>画像を開けません</translation>
     </message>
     <message>
         <source>Invalid method settings</source>
-        <translation type="unfinished"></translation>
+        <translation>手法の設定が無効です</translation>
     </message>
     <message>
         <source>Inference failed</source>
-        <translation type="unfinished"></translation>
+        <translation>推論に失敗しました</translation>
     </message>
 </context>
 <context>
     <name>vp::OverlayGridFigure</name>
     <message>
         <source>block %1 · %2/%3 kept</source>
-        <translation type="unfinished"></translation>
+        <translation>ブロック %1 · %2/%3 を保持</translation>
     </message>
 </context>
 <context>
     <name>vp::ParetoPanel</name>
     <message>
         <source>GMACs per image</source>
-        <translation type="unfinished"></translation>
+        <translation>画像あたりの GMACs</translation>
     </message>
     <message>
         <source>Run</source>
-        <translation type="unfinished"></translation>
+        <translation>実行</translation>
     </message>
     <message>
         <source>Measure every chosen method&apos;s settings on the dataset (cached points are reused)</source>
-        <translation type="unfinished"></translation>
+        <translation>選択した各手法の設定をデータセットで測定します (キャッシュ済みの点は再利用)</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>キャンセル</translation>
     </message>
     <message>
         <source>Idle</source>
-        <translation type="unfinished"></translation>
+        <translation>待機中</translation>
     </message>
     <message numerus="yes">
         <source>Cancelled: %1 — %n finished point(s) kept; Run resumes.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>キャンセルしました: %1 — 完了した %n 点を保持しました。「実行」で再開します。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Done: %1 — %n point(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>完了: %1 — %n 点。</numerusform>
         </translation>
     </message>
     <message>
         <source>Sweep failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>スイープに失敗しました: %1</translation>
     </message>
     <message>
         <source>No model yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>モデルがまだ読み込まれていません。</translation>
     </message>
     <message>
         <source>%1 on %2, %3 images</source>
-        <translation type="unfinished"></translation>
+        <translation>%1、%2、画像数: %3</translation>
     </message>
     <message>
         <source>all</source>
-        <translation type="unfinished"></translation>
+        <translation>すべて</translation>
     </message>
     <message>
         <source>Choose at least one method to sweep.</source>
-        <translation type="unfinished"></translation>
+        <translation>スイープする手法を 1 つ以上選択してください。</translation>
     </message>
     <message numerus="yes">
         <source>%1 — %n cached point(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 — キャッシュ済み %n 点。</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 — not swept yet; Run measures it.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — まだスイープしていません。「実行」で測定します。</translation>
     </message>
     <message>
         <source>Ignored unreadable cache (measured again on Run): %1</source>
-        <translation type="unfinished"></translation>
+        <translation>読み取れないキャッシュを無視しました (「実行」で再測定します): %1</translation>
     </message>
     <message>
         <source>Loading model and planning settings…</source>
-        <translation type="unfinished"></translation>
+        <translation>モデルを読み込み、設定を計画中…</translation>
     </message>
     <message>
         <source>Sweeping %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 をスイープ中…</translation>
     </message>
     <message>
         <source>Cancelling after the current batch…</source>
-        <translation type="unfinished"></translation>
+        <translation>現在のバッチの完了後にキャンセルします…</translation>
     </message>
     <message>
         <source>%1/%2 points</source>
-        <translation type="unfinished"></translation>
+        <translation>%1/%2 点</translation>
     </message>
     <message>
         <source>%1 — point %2/%3, %4/%5 images</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — 点 %2/%3、画像 %4/%5</translation>
     </message>
     <message>
         <source>Done</source>
-        <translation type="unfinished"></translation>
+        <translation>完了</translation>
     </message>
     <message>
         <source>Stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>停止</translation>
     </message>
 </context>
 <context>
     <name>vp::ParetoPlot</name>
     <message>
         <source>top-1 accuracy (%)</source>
-        <translation type="unfinished"></translation>
+        <translation>top-1 精度 (%)</translation>
     </message>
     <message>
         <source>GMACs</source>
-        <translation type="unfinished"></translation>
+        <translation>GMACs</translation>
     </message>
     <message>
         <source>dense</source>
-        <translation type="unfinished"></translation>
+        <translation>密モデル</translation>
     </message>
     <message>
         <source>current</source>
-        <translation type="unfinished"></translation>
+        <translation>現在</translation>
     </message>
     <message>
         <source>%1 %2, accuracy %3%</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2、精度 %3%</translation>
     </message>
     <message>
         <source>Click to load this setting</source>
-        <translation type="unfinished"></translation>
+        <translation>クリックでこの設定を読み込みます</translation>
     </message>
 </context>
 <context>
     <name>vp::PatchOverlayView</name>
     <message>
         <source>Patch %1 (row %2, col %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>パッチ %1 (行 %2、列 %3)</translation>
     </message>
     <message>
         <source>kept</source>
-        <translation type="unfinished"></translation>
+        <translation>保持</translation>
     </message>
     <message>
         <source>merged into token %1</source>
-        <translation type="unfinished"></translation>
+        <translation>トークン %1 にマージ</translation>
     </message>
     <message>
         <source>merged</source>
-        <translation type="unfinished"></translation>
+        <translation>マージ</translation>
     </message>
     <message>
         <source>fused into the background token</source>
-        <translation type="unfinished"></translation>
+        <translation>背景トークンに融合</translation>
     </message>
     <message>
         <source>dropped</source>
-        <translation type="unfinished"></translation>
+        <translation>破棄</translation>
     </message>
     <message>
         <source>parked (skips blocks, comes back later)</source>
-        <translation type="unfinished"></translation>
+        <translation>待機 (ブロックをスキップし、後で戻る)</translation>
     </message>
     <message>
         <source>Fate: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>状態: %1</translation>
     </message>
     <message>
         <source>Dropped at layer L%1</source>
-        <translation type="unfinished"></translation>
+        <translation>層 L%1 で破棄</translation>
     </message>
     <message>
         <source>Dropped later, at layer L%1</source>
-        <translation type="unfinished"></translation>
+        <translation>後の層 L%1 で破棄</translation>
     </message>
     <message>
         <source>Score: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>スコア: %1</translation>
     </message>
     <message>
         <source>Token size: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>トークンサイズ: %1</translation>
     </message>
 </context>
 <context>
     <name>vp::ResultPanel</name>
     <message>
         <source>Prediction (top %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>予測 (上位 %1)</translation>
     </message>
     <message>
         <source>&lt;b&gt;Pruned&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;枝刈り後&lt;/b&gt;</translation>
     </message>
     <message>
         <source>&lt;b&gt;Dense&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;密モデル&lt;/b&gt;</translation>
     </message>
     <message>
         <source>Cost</source>
-        <translation type="unfinished"></translation>
+        <translation>コスト</translation>
     </message>
     <message>
         <source>GMACs:</source>
-        <translation type="unfinished"></translation>
+        <translation>GMACs：</translation>
     </message>
     <message>
         <source>Measured:</source>
-        <translation type="unfinished"></translation>
+        <translation>実測：</translation>
     </message>
     <message>
         <source>block</source>
-        <translation type="unfinished"></translation>
+        <translation>ブロック</translation>
     </message>
     <message>
         <source>tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>トークン</translation>
     </message>
     <message>
         <source>%1  (%2% of dense %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1  (密モデル %3 の %2%)</translation>
     </message>
     <message>
         <source>%1 ms per image (best of %2, %3, %4 threads)</source>
-        <translation type="unfinished"></translation>
+        <translation>画像あたり %1 ms (%2 回中の最良、%3、%4 スレッド)</translation>
     </message>
     <message>
         <source>dense %1 ms → speed-up %2× (GMACs promise %3×)</source>
-        <translation type="unfinished"></translation>
+        <translation>密モデル %1 ms → 高速化 %2× (GMACs からの期待値 %3×)</translation>
     </message>
     <message>
         <source>✔ agrees with dense: %1 (%2% vs %3%)</source>
-        <translation type="unfinished"></translation>
+        <translation>✔ 密モデルと一致: %1 (%2% 対 %3%)</translation>
     </message>
     <message>
         <source>✘ differs from dense: %1 instead of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>✘ 密モデルと不一致: %2 ではなく %1</translation>
     </message>
 </context>
 <context>
     <name>vp::SidePanel</name>
     <message>
         <source>Token pruning and merging</source>
-        <translation type="unfinished"></translation>
+        <translation>トークンの枝刈りとマージ</translation>
     </message>
     <message>
         <source>Structural pruning</source>
-        <translation type="unfinished"></translation>
+        <translation>構造的枝刈り</translation>
     </message>
     <message>
         <source>Video</source>
-        <translation type="unfinished"></translation>
+        <translation>動画</translation>
     </message>
     <message>
         <source>Baselines</source>
-        <translation type="unfinished"></translation>
+        <translation>ベースライン</translation>
     </message>
     <message>
         <source>Model</source>
-        <translation type="unfinished"></translation>
+        <translation>モデル</translation>
     </message>
     <message>
         <source>Loading…</source>
-        <translation type="unfinished"></translation>
+        <translation>読み込み中…</translation>
     </message>
     <message>
         <source>⚠ random weights — stand-in until fashion-vit-tiny is installed. Predictions are meaningless; pruning and costs are real.</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ ランダムな重み — fashion-vit-tiny がインストールされるまでの代用です。予測に意味はありませんが、枝刈りとコストは実際の値です。</translation>
     </message>
     <message>
         <source>Method</source>
-        <translation type="unfinished"></translation>
+        <translation>手法</translation>
     </message>
     <message>
         <source>Budget</source>
-        <translation type="unfinished"></translation>
+        <translation>予算</translation>
     </message>
     <message>
         <source>Target cost in GMACs per image: sets the method&apos;s main knob by bisection, so methods compare at equal cost.</source>
-        <translation type="unfinished"></translation>
+        <translation>画像あたりの目標コスト (GMACs): 二分法で手法の主パラメータを決め、手法を同じコストで比較できるようにします。</translation>
     </message>
     <message>
         <source>Device</source>
-        <translation type="unfinished"></translation>
+        <translation>デバイス</translation>
     </message>
     <message>
         <source>Where the forwards run.</source>
-        <translation type="unfinished"></translation>
+        <translation>順伝播を実行する場所。</translation>
     </message>
     <message>
         <source>This build of LibTorch has no GPU support: CPU only.</source>
-        <translation type="unfinished"></translation>
+        <translation>この LibTorch ビルドは GPU に対応していません: CPU のみです。</translation>
     </message>
     <message>
         <source>This method has no main knob to trade cost with.</source>
-        <translation type="unfinished"></translation>
+        <translation>この手法にはコストを調整する主パラメータがありません。</translation>
     </message>
     <message>
         <source>≤ %1 GMACs (%2% of dense; reachable %3 – %4)</source>
-        <translation type="unfinished"></translation>
+        <translation>≤ %1 GMACs (密モデルの %2%、到達可能範囲 %3 – %4)</translation>
     </message>
     <message>
         <source>%1 · %2 · %3 parameters</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2 · パラメータ数 %3</translation>
     </message>
     <message>
         <source>input %1×%2×%2, patch %3 (%4×%5 patches), %6 blocks, dim %7, %8 heads, %9 classes</source>
-        <translation type="unfinished"></translation>
+        <translation>入力 %1×%2×%2、パッチ %3 (%4×%5 パッチ)、%6 ブロック、次元 %7、%8 ヘッド、%9 クラス</translation>
     </message>
     <message>
         <source>reported top-1: %1%</source>
-        <translation type="unfinished"></translation>
+        <translation>公表値 top-1: %1%</translation>
     </message>
 </context>
 <context>
     <name>vp::SweepSetupForm</name>
     <message>
         <source>all</source>
-        <translation type="unfinished"></translation>
+        <translation>すべて</translation>
     </message>
     <message>
         <source>Fashion-MNIST test (10,000)</source>
-        <translation type="unfinished"></translation>
+        <translation>Fashion-MNIST テストセット (10,000)</translation>
     </message>
     <message>
         <source>Fashion-MNIST train</source>
-        <translation type="unfinished"></translation>
+        <translation>Fashion-MNIST 学習セット</translation>
     </message>
     <message>
         <source>Folder…</source>
-        <translation type="unfinished"></translation>
+        <translation>フォルダー…</translation>
     </message>
     <message>
         <source>A folder with one sub-folder of images per class</source>
-        <translation type="unfinished"></translation>
+        <translation>クラスごとに画像のサブフォルダーを 1 つ持つフォルダー</translation>
     </message>
     <message>
         <source>Evaluate each setting on the first N images of the dataset</source>
-        <translation type="unfinished"></translation>
+        <translation>各設定をデータセットの先頭 N 枚の画像で評価します</translation>
     </message>
     <message>
         <source>Settings per method, evenly spaced in GMACs between its cheapest and dense</source>
-        <translation type="unfinished"></translation>
+        <translation>手法ごとの設定数。最も低コストな設定から密モデルまで GMACs で等間隔に配置します</translation>
     </message>
     <message>
         <source>Training-free methods to sweep; the dense model is always measured</source>
-        <translation type="unfinished"></translation>
+        <translation>スイープする学習不要の手法。密モデルは常に測定されます</translation>
     </message>
     <message>
         <source>Dataset</source>
-        <translation type="unfinished"></translation>
+        <translation>データセット</translation>
     </message>
     <message>
         <source>Images</source>
-        <translation type="unfinished"></translation>
+        <translation>画像数</translation>
     </message>
     <message>
         <source>Points per method</source>
-        <translation type="unfinished"></translation>
+        <translation>手法あたりの点数</translation>
     </message>
     <message>
         <source>Methods</source>
-        <translation type="unfinished"></translation>
+        <translation>手法</translation>
     </message>
     <message>
         <source>Dense</source>
-        <translation type="unfinished"></translation>
+        <translation>密モデル</translation>
     </message>
     <message>
         <source>Dataset folder (one sub-folder per class)</source>
-        <translation type="unfinished"></translation>
+        <translation>データセットフォルダー (クラスごとに 1 つのサブフォルダー)</translation>
     </message>
 </context>
 <context>
     <name>vp::SweepWorker</name>
     <message>
         <source>%1 (set aside as .corrupt; measuring %2 again)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (.corrupt として退避し、%2 を再測定します)</translation>
     </message>
     <message>
         <source>internal error: the sweep worker must live on its own thread</source>
-        <translation type="unfinished"></translation>
+        <translation>内部エラー: スイープワーカーは専用のスレッドで動作する必要があります</translation>
     </message>
     <message>
         <source>sweep of %1 on %2: internal error: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 での %1 のスイープ: 内部エラー: %3</translation>
     </message>
     <message>
         <source>sweep of %1 on %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 での %1 のスイープ: %3</translation>
     </message>
     <message>
         <source>%1 skipped: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 をスキップしました: %2</translation>
     </message>
 </context>
 <context>
     <name>vp::Translations</name>
     <message>
         <source>System language</source>
-        <translation type="unfinished"></translation>
+        <translation>システムの言語</translation>
     </message>
 </context>
 </TS>

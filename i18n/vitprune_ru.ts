@@ -5,867 +5,871 @@
     <name>vp::CompareView</name>
     <message>
         <source>Panes:</source>
-        <translation type="unfinished"></translation>
+        <translation>Панелей:</translation>
     </message>
     <message>
         <source>Block:</source>
-        <translation type="unfinished"></translation>
+        <translation>Блок:</translation>
     </message>
     <message>
         <source>The block shown in every pane</source>
-        <translation type="unfinished"></translation>
+        <translation>Блок, показываемый во всех панелях</translation>
     </message>
     <message>
         <source>Equal GMACs:</source>
-        <translation type="unfinished"></translation>
+        <translation>Равные GMACs:</translation>
     </message>
     <message>
         <source>Solve every pane&apos;s main knob for the same cost</source>
-        <translation type="unfinished"></translation>
+        <translation>Подобрать основной параметр каждой панели под одинаковую стоимость</translation>
     </message>
     <message>
         <source>%1 GMACs (%2%)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 GMACs (%2%)</translation>
     </message>
     <message>
         <source>block %1</source>
-        <translation type="unfinished"></translation>
+        <translation>блок %1</translation>
     </message>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt; · %2 GMACs (%3%) · %4 ms&lt;br&gt;%5 %6% · %7/%8 patches kept at block %9</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;%1&lt;/b&gt; · %2 GMACs (%3%) · %4 мс&lt;br&gt;%5 %6% · в блоке %9 сохранено патчей: %7/%8</translation>
     </message>
 </context>
 <context>
     <name>vp::FigureExport</name>
     <message>
         <source>Cannot export %1: the file name has no type suffix (.png, .svg, .pdf…)</source>
-        <translation type="unfinished"></translation>
+        <translation>Не удалось экспортировать %1: у имени файла нет расширения (.png, .svg, .pdf…)</translation>
     </message>
     <message>
         <source>Cannot export %1: unknown file type &quot;.%2&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>Не удалось экспортировать %1: неизвестный тип файла «.%2»</translation>
     </message>
     <message>
         <source>Cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Не удалось записать %1: %2</translation>
     </message>
     <message>
         <source>rendering failed</source>
-        <translation type="unfinished"></translation>
+        <translation>ошибка отрисовки</translation>
     </message>
     <message>
         <source>Cannot export %1: the image is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>Не удалось экспортировать %1: изображение пустое</translation>
     </message>
     <message>
         <source>Cannot export %1: no plot</source>
-        <translation type="unfinished"></translation>
+        <translation>Не удалось экспортировать %1: нет графика</translation>
     </message>
     <message>
         <source>cannot start the SVG painter</source>
-        <translation type="unfinished"></translation>
+        <translation>не удалось начать отрисовку SVG</translation>
     </message>
     <message>
         <source>Cannot export %1: nothing to export</source>
-        <translation type="unfinished"></translation>
+        <translation>Не удалось экспортировать %1: нечего экспортировать</translation>
     </message>
     <message>
         <source>cannot start the painter</source>
-        <translation type="unfinished"></translation>
+        <translation>не удалось начать отрисовку</translation>
     </message>
 </context>
 <context>
     <name>vp::InferenceWorker</name>
     <message>
         <source>Loading model %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Загрузка модели %1…</translation>
     </message>
     <message>
         <source>Moving the model to %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Перенос модели на %1…</translation>
     </message>
 </context>
 <context>
     <name>vp::KeptTokensChart</name>
     <message>
         <source>dense</source>
-        <translation type="unfinished"></translation>
+        <translation>плотная модель</translation>
     </message>
     <message>
         <source>pruned</source>
-        <translation type="unfinished"></translation>
+        <translation>после прунинга</translation>
     </message>
     <message>
         <source>layer</source>
-        <translation type="unfinished"></translation>
+        <translation>слой</translation>
     </message>
     <message>
         <source>kept tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>сохранённые токены</translation>
     </message>
     <message>
         <source>Layer %1: %2 kept</source>
-        <translation type="unfinished"></translation>
+        <translation>Слой %1: сохранено %2</translation>
     </message>
     <message>
         <source> (dense %1)</source>
-        <translation type="unfinished"></translation>
+        <translation> (плотная модель: %1)</translation>
     </message>
 </context>
 <context>
     <name>vp::KnobHistory</name>
     <message>
         <source>method %1</source>
-        <translation type="unfinished"></translation>
+        <translation>метод %1</translation>
     </message>
 </context>
 <context>
     <name>vp::KnobPanel</name>
     <message>
         <source>This method has no settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>У этого метода нет настроек.</translation>
     </message>
     <message>
         <source>comma-separated, e.g. 3,6,9</source>
-        <translation type="unfinished"></translation>
+        <translation>через запятую, например 3,6,9</translation>
+    </message>
+    <message>
+        <source>Main knob: the budget slider and the Pareto sweep move it.</source>
+        <translation>Основной параметр: его меняют ползунок бюджета и перебор Парето.</translation>
     </message>
 </context>
 <context>
     <name>vp::LayerStrip</name>
     <message>
         <source>Kept patches after each block; click or use the arrow keys to pick a layer</source>
-        <translation type="unfinished"></translation>
+        <translation>Сохранённые патчи после каждого блока; щёлкните или используйте клавиши со стрелками, чтобы выбрать слой</translation>
     </message>
     <message>
         <source>No layers yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Слоёв пока нет</translation>
     </message>
     <message>
         <source>L%1 · %2</source>
-        <translation type="unfinished"></translation>
+        <translation>L%1 · %2</translation>
     </message>
     <message>
         <source>L%1</source>
-        <translation type="unfinished"></translation>
+        <translation>L%1</translation>
     </message>
     <message>
         <source>Layer %1: %2 of %3 patches kept</source>
-        <translation type="unfinished"></translation>
+        <translation>Слой %1: сохранено %2 из %3 патчей</translation>
     </message>
     <message>
         <source>Layer %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Слой %1</translation>
     </message>
 </context>
 <context>
     <name>vp::MainWindow</name>
     <message>
         <source>Open an image: File ▸ Open image…, or drop one here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Откройте изображение: Файл ▸ Открыть изображения…, или перетащите его сюда.</translation>
     </message>
     <message>
         <source>Show after block:</source>
-        <translation type="unfinished"></translation>
+        <translation>Показать после блока:</translation>
     </message>
     <message>
         <source>Which block&apos;s token fates the overlay shows (0-based, as --layer and the methods&apos; block knobs).</source>
-        <translation type="unfinished"></translation>
+        <translation>Для какого блока наложение показывает судьбу токенов (нумерация с 0, как у --layer и у параметров блоков в методах).</translation>
     </message>
     <message>
         <source>Every block: click one (or use ←/→) to show it above</source>
-        <translation type="unfinished"></translation>
+        <translation>Все блоки: щёлкните по одному (или используйте ←/→), чтобы показать его выше</translation>
     </message>
     <message>
         <source>Accuracy vs cost (Pareto)</source>
-        <translation type="unfinished"></translation>
+        <translation>Точность и стоимость (Парето)</translation>
     </message>
     <message>
         <source>Starting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Запуск…</translation>
     </message>
     <message>
         <source>Main</source>
-        <translation type="unfinished"></translation>
+        <translation>Основная</translation>
     </message>
     <message>
         <source>Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>Отменить</translation>
     </message>
     <message>
         <source>Redo</source>
-        <translation type="unfinished"></translation>
+        <translation>Повторить</translation>
     </message>
     <message>
         <source>▶ Play blocks</source>
-        <translation type="unfinished"></translation>
+        <translation>▶ Проиграть блоки</translation>
     </message>
     <message>
         <source>Step through the blocks one after another</source>
-        <translation type="unfinished"></translation>
+        <translation>Показать блоки один за другим</translation>
     </message>
     <message>
         <source>Compare</source>
-        <translation type="unfinished"></translation>
+        <translation>Сравнить</translation>
     </message>
     <message>
         <source>Compare 2–4 methods side by side on this image (Ctrl+K)</source>
-        <translation type="unfinished"></translation>
+        <translation>Сравнить 2–4 метода бок о бок на этом изображении (Ctrl+K)</translation>
     </message>
     <message>
         <source>◀ Image</source>
-        <translation type="unfinished"></translation>
+        <translation>◀ Изображение</translation>
     </message>
     <message>
         <source>Image ▶</source>
-        <translation type="unfinished"></translation>
+        <translation>Изображение ▶</translation>
     </message>
     <message>
         <source>--layer %1: %2 has blocks 0 to %3</source>
-        <translation type="unfinished"></translation>
+        <translation>--layer %1: у %2 есть блоки с 0 по %3</translation>
     </message>
     <message>
         <source>Layer out of range</source>
-        <translation type="unfinished"></translation>
+        <translation>Слой вне диапазона</translation>
     </message>
     <message>
         <source>Model %1 loaded (%2 GMACs dense)</source>
-        <translation type="unfinished"></translation>
+        <translation>Модель %1 загружена (плотная модель: %2 GMACs)</translation>
     </message>
     <message>
         <source>%1 (%2×%3) — shown as the model sees it: %4×%4 %5</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2×%3) — так, как его видит модель: %4×%4, %5</translation>
     </message>
     <message>
         <source>grey</source>
-        <translation type="unfinished"></translation>
+        <translation>оттенки серого</translation>
     </message>
     <message>
         <source>RGB</source>
-        <translation type="unfinished"></translation>
+        <translation>RGB</translation>
     </message>
     <message>
         <source>%1: %2 GMACs, %3 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 GMACs, %3 мс</translation>
     </message>
     <message>
         <source>block %1 · no result yet</source>
-        <translation type="unfinished"></translation>
+        <translation>блок %1 · результата пока нет</translation>
     </message>
     <message>
         <source>block %1 · %2 / %3 patches kept · %4 tokens (%5%)</source>
-        <translation type="unfinished"></translation>
+        <translation>блок %1 · сохранено патчей: %2 / %3 · токенов: %4 (%5%)</translation>
     </message>
     <message>
         <source>&amp;Export</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Экспорт</translation>
     </message>
     <message>
         <source>Overlay of every block…</source>
-        <translation type="unfinished"></translation>
+        <translation>Наложение для всех блоков…</translation>
     </message>
     <message>
         <source>Export the overlay of every block</source>
-        <translation type="unfinished"></translation>
+        <translation>Экспортировать наложение для всех блоков</translation>
     </message>
     <message>
         <source>Comparison…</source>
-        <translation type="unfinished"></translation>
+        <translation>Сравнение…</translation>
     </message>
     <message>
         <source>Export the comparison</source>
-        <translation type="unfinished"></translation>
+        <translation>Экспортировать сравнение</translation>
     </message>
     <message>
         <source>Pareto plot…</source>
-        <translation type="unfinished"></translation>
+        <translation>График Парето…</translation>
     </message>
     <message>
         <source>Export the Pareto plot</source>
-        <translation type="unfinished"></translation>
+        <translation>Экспортировать график Парето</translation>
     </message>
     <message>
         <source>Result data…</source>
-        <translation type="unfinished"></translation>
+        <translation>Данные результата…</translation>
     </message>
     <message>
         <source>Export the result&apos;s data</source>
-        <translation type="unfinished"></translation>
+        <translation>Экспортировать данные результата</translation>
     </message>
     <message>
         <source>Saved %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Сохранено: %1</translation>
     </message>
     <message>
         <source>Export failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Ошибка экспорта</translation>
     </message>
     <message>
         <source>%1: there is no result to export yet</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: пока нет результата для экспорта</translation>
     </message>
     <message>
         <source>%1 · %2 · %3 GMACs</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2 · %3 GMACs</translation>
     </message>
     <message>
         <source>%1: the comparison exports as PNG, SVG or PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: сравнение экспортируется в PNG, SVG или PDF</translation>
     </message>
     <message>
         <source>%1: result data exports as CSV or JSON</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: данные результата экспортируются в CSV или JSON</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Файл</translation>
     </message>
     <message>
         <source>Open &amp;model…</source>
-        <translation type="unfinished"></translation>
+        <translation>Открыть &amp;модель…</translation>
     </message>
     <message>
         <source>Open model</source>
-        <translation type="unfinished"></translation>
+        <translation>Открыть модель</translation>
     </message>
     <message>
         <source>Checkpoints (*.safetensors *.pth *.pt *.bin);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Чекпойнты (*.safetensors *.pth *.pt *.bin);;Все файлы (*)</translation>
     </message>
     <message>
         <source>Open model &amp;folder…</source>
-        <translation type="unfinished"></translation>
+        <translation>Открыть &amp;папку модели…</translation>
     </message>
     <message>
         <source>Open model folder (config.json + weights)</source>
-        <translation type="unfinished"></translation>
+        <translation>Открыть папку модели (config.json + веса)</translation>
     </message>
     <message>
         <source>&amp;Default model (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Модель по &amp;умолчанию (%1)</translation>
     </message>
     <message>
         <source>Models in the &amp;HuggingFace cache</source>
-        <translation type="unfinished"></translation>
+        <translation>Модели в кэше &amp;HuggingFace</translation>
     </message>
     <message>
         <source>(none found in ~/.cache/huggingface/hub)</source>
-        <translation type="unfinished"></translation>
+        <translation>(в ~/.cache/huggingface/hub ничего не найдено)</translation>
     </message>
     <message>
         <source>Recent models</source>
-        <translation type="unfinished"></translation>
+        <translation>Недавние модели</translation>
     </message>
     <message>
         <source>Open &amp;image(s)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Открыть &amp;изображения…</translation>
     </message>
     <message>
         <source>Open image(s)</source>
-        <translation type="unfinished"></translation>
+        <translation>Открыть изображения</translation>
     </message>
     <message>
         <source>Images (*.png *.jpg *.jpeg *.bmp *.tif *.tiff *.webp *.pgm *.ppm *.pbm);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Изображения (*.png *.jpg *.jpeg *.bmp *.tif *.tiff *.webp *.pgm *.ppm *.pbm);;Все файлы (*)</translation>
     </message>
     <message>
         <source>Open image f&amp;older…</source>
-        <translation type="unfinished"></translation>
+        <translation>Открыть п&amp;апку с изображениями…</translation>
     </message>
     <message>
         <source>Open a folder of images</source>
-        <translation type="unfinished"></translation>
+        <translation>Открыть папку с изображениями</translation>
     </message>
     <message>
         <source>No images</source>
-        <translation type="unfinished"></translation>
+        <translation>Нет изображений</translation>
     </message>
     <message>
         <source>%1: no image files in this folder</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: в этой папке нет файлов изображений</translation>
     </message>
     <message>
         <source>Recent images</source>
-        <translation type="unfinished"></translation>
+        <translation>Недавние изображения</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Выход</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Правка</translation>
     </message>
     <message>
         <source>&amp;Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Отменить</translation>
     </message>
     <message>
         <source>&amp;Redo</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Повторить</translation>
     </message>
     <message>
         <source>Reset knobs to defaults</source>
-        <translation type="unfinished"></translation>
+        <translation>Сбросить параметры к значениям по умолчанию</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Вид</translation>
     </message>
     <message>
         <source>&amp;Language</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Язык</translation>
     </message>
     <message>
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation>Язык</translation>
     </message>
     <message>
         <source>The new language applies when the studio starts next.</source>
-        <translation type="unfinished"></translation>
+        <translation>Новый язык будет применён при следующем запуске студии.</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Справка</translation>
     </message>
     <message>
         <source>&amp;About ViT Prune Studio</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;О программе ViT Prune Studio</translation>
     </message>
     <message>
         <source>About ViT Prune Studio</source>
-        <translation type="unfinished"></translation>
+        <translation>О программе ViT Prune Studio</translation>
     </message>
     <message>
         <source>&lt;b&gt;ViT Prune Studio&lt;/b&gt; %1&lt;br&gt;See which patches a token-pruning method keeps, what the model then predicts and what it costs.&lt;br&gt;Drop an image or a checkpoint (.safetensors, .pth) onto the window to open it.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;ViT Prune Studio&lt;/b&gt; %1&lt;br&gt;Показывает, какие патчи оставляет метод прунинга токенов, что после этого предсказывает модель и сколько это стоит.&lt;br&gt;Чтобы открыть изображение или чекпойнт (.safetensors, .pth), перетащите его в окно.</translation>
     </message>
     <message>
         <source>(none yet)</source>
-        <translation type="unfinished"></translation>
+        <translation>(пока нет)</translation>
     </message>
     <message>
         <source>Cannot open model</source>
-        <translation type="unfinished"></translation>
+        <translation>Не удалось открыть модель</translation>
     </message>
     <message>
         <source>Cannot open image</source>
-        <translation type="unfinished"></translation>
+        <translation>Не удалось открыть изображение</translation>
     </message>
     <message>
         <source>Invalid method settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Недопустимые настройки метода</translation>
     </message>
     <message>
         <source>Inference failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Ошибка инференса</translation>
     </message>
 </context>
 <context>
     <name>vp::OverlayGridFigure</name>
     <message>
         <source>block %1 · %2/%3 kept</source>
-        <translation type="unfinished"></translation>
+        <translation>блок %1 · сохранено %2/%3</translation>
     </message>
 </context>
 <context>
     <name>vp::ParetoPanel</name>
     <message>
         <source>GMACs per image</source>
-        <translation type="unfinished"></translation>
+        <translation>GMACs на изображение</translation>
     </message>
     <message>
         <source>Run</source>
-        <translation type="unfinished"></translation>
+        <translation>Запустить</translation>
     </message>
     <message>
         <source>Measure every chosen method&apos;s settings on the dataset (cached points are reused)</source>
-        <translation type="unfinished"></translation>
+        <translation>Измерить все настройки выбранных методов на наборе данных (точки из кэша используются повторно)</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Отмена</translation>
     </message>
     <message>
         <source>Idle</source>
-        <translation type="unfinished"></translation>
+        <translation>Ожидание</translation>
     </message>
     <message numerus="yes">
         <source>Cancelled: %1 — %n finished point(s) kept; Run resumes.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Отменено: %1 — сохранена %n готовая точка; «Запустить» продолжит.</numerusform>
+            <numerusform>Отменено: %1 — сохранены %n готовые точки; «Запустить» продолжит.</numerusform>
+            <numerusform>Отменено: %1 — сохранено %n готовых точек; «Запустить» продолжит.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Done: %1 — %n point(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Готово: %1 — %n точка.</numerusform>
+            <numerusform>Готово: %1 — %n точки.</numerusform>
+            <numerusform>Готово: %1 — %n точек.</numerusform>
         </translation>
     </message>
     <message>
         <source>Sweep failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ошибка перебора: %1</translation>
     </message>
     <message>
         <source>No model yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Модель ещё не загружена.</translation>
     </message>
     <message>
         <source>%1 on %2, %3 images</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 на %2, изображений: %3</translation>
     </message>
     <message>
         <source>all</source>
-        <translation type="unfinished"></translation>
+        <translation>все</translation>
     </message>
     <message>
         <source>Choose at least one method to sweep.</source>
-        <translation type="unfinished"></translation>
+        <translation>Выберите хотя бы один метод для перебора.</translation>
     </message>
     <message numerus="yes">
         <source>%1 — %n cached point(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 — %n точка в кэше.</numerusform>
+            <numerusform>%1 — %n точки в кэше.</numerusform>
+            <numerusform>%1 — %n точек в кэше.</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 — not swept yet; Run measures it.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — перебор ещё не выполнялся; «Запустить» выполнит измерения.</translation>
     </message>
     <message>
         <source>Ignored unreadable cache (measured again on Run): %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Нечитаемый кэш пропущен (будет измерен заново по «Запустить»): %1</translation>
     </message>
     <message>
         <source>Loading model and planning settings…</source>
-        <translation type="unfinished"></translation>
+        <translation>Загрузка модели и планирование настроек…</translation>
     </message>
     <message>
         <source>Sweeping %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Перебор: %1…</translation>
     </message>
     <message>
         <source>Cancelling after the current batch…</source>
-        <translation type="unfinished"></translation>
+        <translation>Отмена после текущего батча…</translation>
     </message>
     <message>
         <source>%1/%2 points</source>
-        <translation type="unfinished"></translation>
+        <translation>точек: %1/%2</translation>
     </message>
     <message>
         <source>%1 — point %2/%3, %4/%5 images</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — точка %2/%3, изображения %4/%5</translation>
     </message>
     <message>
         <source>Done</source>
-        <translation type="unfinished"></translation>
+        <translation>Готово</translation>
     </message>
     <message>
         <source>Stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>Остановлено</translation>
     </message>
 </context>
 <context>
     <name>vp::ParetoPlot</name>
     <message>
         <source>top-1 accuracy (%)</source>
-        <translation type="unfinished"></translation>
+        <translation>точность top-1 (%)</translation>
     </message>
     <message>
         <source>GMACs</source>
-        <translation type="unfinished"></translation>
+        <translation>GMACs</translation>
     </message>
     <message>
         <source>dense</source>
-        <translation type="unfinished"></translation>
+        <translation>плотная модель</translation>
     </message>
     <message>
         <source>current</source>
-        <translation type="unfinished"></translation>
+        <translation>текущая</translation>
     </message>
     <message>
         <source>%1 %2, accuracy %3%</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2, точность %3%</translation>
     </message>
     <message>
         <source>Click to load this setting</source>
-        <translation type="unfinished"></translation>
+        <translation>Щёлкните, чтобы загрузить эту настройку</translation>
     </message>
 </context>
 <context>
     <name>vp::PatchOverlayView</name>
     <message>
         <source>Patch %1 (row %2, col %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>Патч %1 (строка %2, столбец %3)</translation>
     </message>
     <message>
         <source>kept</source>
-        <translation type="unfinished"></translation>
+        <translation>сохранён</translation>
     </message>
     <message>
         <source>merged into token %1</source>
-        <translation type="unfinished"></translation>
+        <translation>слит с токеном %1</translation>
     </message>
     <message>
         <source>merged</source>
-        <translation type="unfinished"></translation>
+        <translation>слит</translation>
     </message>
     <message>
         <source>fused into the background token</source>
-        <translation type="unfinished"></translation>
+        <translation>объединён в фоновый токен</translation>
     </message>
     <message>
         <source>dropped</source>
-        <translation type="unfinished"></translation>
+        <translation>отброшен</translation>
     </message>
     <message>
         <source>parked (skips blocks, comes back later)</source>
-        <translation type="unfinished"></translation>
+        <translation>отложен (пропускает блоки, вернётся позже)</translation>
     </message>
     <message>
         <source>Fate: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Судьба: %1</translation>
     </message>
     <message>
         <source>Dropped at layer L%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Отброшен на слое L%1</translation>
     </message>
     <message>
         <source>Dropped later, at layer L%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Отброшен позже, на слое L%1</translation>
     </message>
     <message>
         <source>Score: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Оценка: %1</translation>
     </message>
     <message>
         <source>Token size: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Размер токена: %1</translation>
     </message>
 </context>
 <context>
     <name>vp::ResultPanel</name>
     <message>
         <source>Prediction (top %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Предсказание (топ-%1)</translation>
     </message>
     <message>
         <source>&lt;b&gt;Pruned&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;После прунинга&lt;/b&gt;</translation>
     </message>
     <message>
         <source>&lt;b&gt;Dense&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Плотная модель&lt;/b&gt;</translation>
     </message>
     <message>
         <source>Cost</source>
-        <translation type="unfinished"></translation>
+        <translation>Стоимость</translation>
     </message>
     <message>
         <source>GMACs:</source>
-        <translation type="unfinished"></translation>
+        <translation>GMACs:</translation>
     </message>
     <message>
         <source>Measured:</source>
-        <translation type="unfinished"></translation>
+        <translation>Измерено:</translation>
     </message>
     <message>
         <source>block</source>
-        <translation type="unfinished"></translation>
+        <translation>блок</translation>
     </message>
     <message>
         <source>tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>токены</translation>
     </message>
     <message>
         <source>%1  (%2% of dense %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1  (%2% от плотной модели, %3)</translation>
     </message>
     <message>
         <source>%1 ms per image (best of %2, %3, %4 threads)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 мс на изображение (лучшее из %2, %3, потоков: %4)</translation>
     </message>
     <message>
         <source>dense %1 ms → speed-up %2× (GMACs promise %3×)</source>
-        <translation type="unfinished"></translation>
+        <translation>плотная модель %1 мс → ускорение %2× (по GMACs ожидалось %3×)</translation>
     </message>
     <message>
         <source>✔ agrees with dense: %1 (%2% vs %3%)</source>
-        <translation type="unfinished"></translation>
+        <translation>✔ совпадает с плотной моделью: %1 (%2% против %3%)</translation>
     </message>
     <message>
         <source>✘ differs from dense: %1 instead of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>✘ расходится с плотной моделью: %1 вместо %2</translation>
     </message>
 </context>
 <context>
     <name>vp::SidePanel</name>
     <message>
         <source>Token pruning and merging</source>
-        <translation type="unfinished"></translation>
+        <translation>Прунинг и слияние токенов</translation>
     </message>
     <message>
         <source>Structural pruning</source>
-        <translation type="unfinished"></translation>
+        <translation>Структурный прунинг</translation>
     </message>
     <message>
         <source>Video</source>
-        <translation type="unfinished"></translation>
+        <translation>Видео</translation>
     </message>
     <message>
         <source>Baselines</source>
-        <translation type="unfinished"></translation>
+        <translation>Базовые методы</translation>
     </message>
     <message>
         <source>Model</source>
-        <translation type="unfinished"></translation>
+        <translation>Модель</translation>
     </message>
     <message>
         <source>Loading…</source>
-        <translation type="unfinished"></translation>
+        <translation>Загрузка…</translation>
     </message>
     <message>
         <source>⚠ random weights — stand-in until fashion-vit-tiny is installed. Predictions are meaningless; pruning and costs are real.</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ случайные веса — временная замена, пока не установлена fashion-vit-tiny. Предсказания бессмысленны; прунинг и стоимость — настоящие.</translation>
     </message>
     <message>
         <source>Method</source>
-        <translation type="unfinished"></translation>
+        <translation>Метод</translation>
     </message>
     <message>
         <source>Budget</source>
-        <translation type="unfinished"></translation>
+        <translation>Бюджет</translation>
     </message>
     <message>
         <source>Target cost in GMACs per image: sets the method&apos;s main knob by bisection, so methods compare at equal cost.</source>
-        <translation type="unfinished"></translation>
+        <translation>Целевая стоимость в GMACs на изображение: основной параметр метода подбирается бисекцией, чтобы методы сравнивались при равной стоимости.</translation>
     </message>
     <message>
         <source>Device</source>
-        <translation type="unfinished"></translation>
+        <translation>Устройство</translation>
     </message>
     <message>
         <source>Where the forwards run.</source>
-        <translation type="unfinished"></translation>
+        <translation>Где выполняются прямые проходы.</translation>
     </message>
     <message>
         <source>This build of LibTorch has no GPU support: CPU only.</source>
-        <translation type="unfinished"></translation>
+        <translation>Эта сборка LibTorch не поддерживает GPU: только CPU.</translation>
     </message>
     <message>
         <source>This method has no main knob to trade cost with.</source>
-        <translation type="unfinished"></translation>
+        <translation>У этого метода нет основного параметра для регулировки стоимости.</translation>
     </message>
     <message>
         <source>≤ %1 GMACs (%2% of dense; reachable %3 – %4)</source>
-        <translation type="unfinished"></translation>
+        <translation>≤ %1 GMACs (%2% от плотной модели; достижимо %3 – %4)</translation>
     </message>
     <message>
         <source>%1 · %2 · %3 parameters</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2 · параметров: %3</translation>
     </message>
     <message>
         <source>input %1×%2×%2, patch %3 (%4×%5 patches), %6 blocks, dim %7, %8 heads, %9 classes</source>
-        <translation type="unfinished"></translation>
+        <translation>вход %1×%2×%2, патч %3 (%4×%5 патчей), блоков: %6, размерность %7, голов: %8, классов: %9</translation>
     </message>
     <message>
         <source>reported top-1: %1%</source>
-        <translation type="unfinished"></translation>
+        <translation>заявленная точность top-1: %1%</translation>
     </message>
 </context>
 <context>
     <name>vp::SweepSetupForm</name>
     <message>
         <source>all</source>
-        <translation type="unfinished"></translation>
+        <translation>все</translation>
     </message>
     <message>
         <source>Fashion-MNIST test (10,000)</source>
-        <translation type="unfinished"></translation>
+        <translation>Fashion-MNIST, тестовая выборка (10 000)</translation>
     </message>
     <message>
         <source>Fashion-MNIST train</source>
-        <translation type="unfinished"></translation>
+        <translation>Fashion-MNIST, обучающая выборка</translation>
     </message>
     <message>
         <source>Folder…</source>
-        <translation type="unfinished"></translation>
+        <translation>Папка…</translation>
     </message>
     <message>
         <source>A folder with one sub-folder of images per class</source>
-        <translation type="unfinished"></translation>
+        <translation>Папка с отдельной подпапкой изображений для каждого класса</translation>
     </message>
     <message>
         <source>Evaluate each setting on the first N images of the dataset</source>
-        <translation type="unfinished"></translation>
+        <translation>Оценивать каждую настройку на первых N изображениях набора данных</translation>
     </message>
     <message>
         <source>Settings per method, evenly spaced in GMACs between its cheapest and dense</source>
-        <translation type="unfinished"></translation>
+        <translation>Число настроек на метод, равномерно распределённых по GMACs от самой дешёвой до плотной модели</translation>
     </message>
     <message>
         <source>Training-free methods to sweep; the dense model is always measured</source>
-        <translation type="unfinished"></translation>
+        <translation>Методы без обучения для перебора; плотная модель измеряется всегда</translation>
     </message>
     <message>
         <source>Dataset</source>
-        <translation type="unfinished"></translation>
+        <translation>Набор данных</translation>
     </message>
     <message>
         <source>Images</source>
-        <translation type="unfinished"></translation>
+        <translation>Изображения</translation>
     </message>
     <message>
         <source>Points per method</source>
-        <translation type="unfinished"></translation>
+        <translation>Точек на метод</translation>
     </message>
     <message>
         <source>Methods</source>
-        <translation type="unfinished"></translation>
+        <translation>Методы</translation>
     </message>
     <message>
         <source>Dense</source>
-        <translation type="unfinished"></translation>
+        <translation>Плотная модель</translation>
     </message>
     <message>
         <source>Dataset folder (one sub-folder per class)</source>
-        <translation type="unfinished"></translation>
+        <translation>Папка набора данных (по подпапке на класс)</translation>
     </message>
 </context>
 <context>
     <name>vp::SweepWorker</name>
     <message>
         <source>%1 (set aside as .corrupt; measuring %2 again)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (отложен как .corrupt; %2 измеряется заново)</translation>
     </message>
     <message>
         <source>internal error: the sweep worker must live on its own thread</source>
-        <translation type="unfinished"></translation>
+        <translation>внутренняя ошибка: обработчик перебора должен работать в собственном потоке</translation>
     </message>
     <message>
         <source>sweep of %1 on %2: internal error: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>перебор %1 на %2: внутренняя ошибка: %3</translation>
     </message>
     <message>
         <source>sweep of %1 on %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>перебор %1 на %2: %3</translation>
     </message>
     <message>
         <source>%1 skipped: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 пропущен: %2</translation>
     </message>
 </context>
 <context>
     <name>vp::Translations</name>
     <message>
         <source>System language</source>
-        <translation type="unfinished"></translation>
+        <translation>Язык системы</translation>
     </message>
 </context>
 </TS>

@@ -5,861 +5,865 @@
     <name>vp::CompareView</name>
     <message>
         <source>Panes:</source>
-        <translation type="unfinished"></translation>
+        <translation>窗格数：</translation>
     </message>
     <message>
         <source>Block:</source>
-        <translation type="unfinished"></translation>
+        <translation>块：</translation>
     </message>
     <message>
         <source>The block shown in every pane</source>
-        <translation type="unfinished"></translation>
+        <translation>所有窗格中显示的块</translation>
     </message>
     <message>
         <source>Equal GMACs:</source>
-        <translation type="unfinished"></translation>
+        <translation>相同 GMACs：</translation>
     </message>
     <message>
         <source>Solve every pane&apos;s main knob for the same cost</source>
-        <translation type="unfinished"></translation>
+        <translation>求解每个窗格的主参数，使各窗格开销相同</translation>
     </message>
     <message>
         <source>%1 GMACs (%2%)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 GMACs（%2%）</translation>
     </message>
     <message>
         <source>block %1</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 块</translation>
     </message>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt; · %2 GMACs (%3%) · %4 ms&lt;br&gt;%5 %6% · %7/%8 patches kept at block %9</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;%1&lt;/b&gt; · %2 GMACs（%3%）· %4 ms&lt;br&gt;%5 %6% · 第 %9 块保留 %7/%8 个图像块</translation>
     </message>
 </context>
 <context>
     <name>vp::FigureExport</name>
     <message>
         <source>Cannot export %1: the file name has no type suffix (.png, .svg, .pdf…)</source>
-        <translation type="unfinished"></translation>
+        <translation>无法导出 %1：文件名没有类型后缀（.png、.svg、.pdf…）</translation>
     </message>
     <message>
         <source>Cannot export %1: unknown file type &quot;.%2&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>无法导出 %1：未知的文件类型“.%2”</translation>
     </message>
     <message>
         <source>Cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法写入 %1：%2</translation>
     </message>
     <message>
         <source>rendering failed</source>
-        <translation type="unfinished"></translation>
+        <translation>渲染失败</translation>
     </message>
     <message>
         <source>Cannot export %1: the image is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>无法导出 %1：图像为空</translation>
     </message>
     <message>
         <source>Cannot export %1: no plot</source>
-        <translation type="unfinished"></translation>
+        <translation>无法导出 %1：没有图表</translation>
     </message>
     <message>
         <source>cannot start the SVG painter</source>
-        <translation type="unfinished"></translation>
+        <translation>无法启动 SVG 绘制器</translation>
     </message>
     <message>
         <source>Cannot export %1: nothing to export</source>
-        <translation type="unfinished"></translation>
+        <translation>无法导出 %1：没有可导出的内容</translation>
     </message>
     <message>
         <source>cannot start the painter</source>
-        <translation type="unfinished"></translation>
+        <translation>无法启动绘制器</translation>
     </message>
 </context>
 <context>
     <name>vp::InferenceWorker</name>
     <message>
         <source>Loading model %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在加载模型 %1…</translation>
     </message>
     <message>
         <source>Moving the model to %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在将模型移至 %1…</translation>
     </message>
 </context>
 <context>
     <name>vp::KeptTokensChart</name>
     <message>
         <source>dense</source>
-        <translation type="unfinished"></translation>
+        <translation>稠密模型</translation>
     </message>
     <message>
         <source>pruned</source>
-        <translation type="unfinished"></translation>
+        <translation>剪枝后</translation>
     </message>
     <message>
         <source>layer</source>
-        <translation type="unfinished"></translation>
+        <translation>层</translation>
     </message>
     <message>
         <source>kept tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>保留的词元</translation>
     </message>
     <message>
         <source>Layer %1: %2 kept</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 层：保留 %2 个</translation>
     </message>
     <message>
         <source> (dense %1)</source>
-        <translation type="unfinished"></translation>
+        <translation> (稠密模型 %1)</translation>
     </message>
 </context>
 <context>
     <name>vp::KnobHistory</name>
     <message>
         <source>method %1</source>
-        <translation type="unfinished"></translation>
+        <translation>方法 %1</translation>
     </message>
 </context>
 <context>
     <name>vp::KnobPanel</name>
     <message>
         <source>This method has no settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>此方法没有可调设置。</translation>
     </message>
     <message>
         <source>comma-separated, e.g. 3,6,9</source>
-        <translation type="unfinished"></translation>
+        <translation>以逗号分隔，例如 3,6,9</translation>
+    </message>
+    <message>
+        <source>Main knob: the budget slider and the Pareto sweep move it.</source>
+        <translation>主参数：预算滑块和帕累托扫描会调整它。</translation>
     </message>
 </context>
 <context>
     <name>vp::LayerStrip</name>
     <message>
         <source>Kept patches after each block; click or use the arrow keys to pick a layer</source>
-        <translation type="unfinished"></translation>
+        <translation>每个块之后保留的图像块；单击或使用方向键选择层</translation>
     </message>
     <message>
         <source>No layers yet</source>
-        <translation type="unfinished"></translation>
+        <translation>尚无层</translation>
     </message>
     <message>
         <source>L%1 · %2</source>
-        <translation type="unfinished"></translation>
+        <translation>L%1 · %2</translation>
     </message>
     <message>
         <source>L%1</source>
-        <translation type="unfinished"></translation>
+        <translation>L%1</translation>
     </message>
     <message>
         <source>Layer %1: %2 of %3 patches kept</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 层：保留了 %3 个图像块中的 %2 个</translation>
     </message>
     <message>
         <source>Layer %1</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 层</translation>
     </message>
 </context>
 <context>
     <name>vp::MainWindow</name>
     <message>
         <source>Open an image: File ▸ Open image…, or drop one here.</source>
-        <translation type="unfinished"></translation>
+        <translation>打开图像：文件 ▸ 打开图像…，或将图像拖放到此处。</translation>
     </message>
     <message>
         <source>Show after block:</source>
-        <translation type="unfinished"></translation>
+        <translation>显示此块之后：</translation>
     </message>
     <message>
         <source>Which block&apos;s token fates the overlay shows (0-based, as --layer and the methods&apos; block knobs).</source>
-        <translation type="unfinished"></translation>
+        <translation>叠加图显示哪个块之后的词元去向（从 0 开始编号，与 --layer 及各方法的块参数一致）。</translation>
     </message>
     <message>
         <source>Every block: click one (or use ←/→) to show it above</source>
-        <translation type="unfinished"></translation>
+        <translation>所有块：单击其中一个（或使用 ←/→）在上方显示</translation>
     </message>
     <message>
         <source>Accuracy vs cost (Pareto)</source>
-        <translation type="unfinished"></translation>
+        <translation>准确率与开销（帕累托）</translation>
     </message>
     <message>
         <source>Starting…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在启动…</translation>
     </message>
     <message>
         <source>Main</source>
-        <translation type="unfinished"></translation>
+        <translation>主工具栏</translation>
     </message>
     <message>
         <source>Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>撤销</translation>
     </message>
     <message>
         <source>Redo</source>
-        <translation type="unfinished"></translation>
+        <translation>重做</translation>
     </message>
     <message>
         <source>▶ Play blocks</source>
-        <translation type="unfinished"></translation>
+        <translation>▶ 逐块播放</translation>
     </message>
     <message>
         <source>Step through the blocks one after another</source>
-        <translation type="unfinished"></translation>
+        <translation>依次逐个显示各块</translation>
     </message>
     <message>
         <source>Compare</source>
-        <translation type="unfinished"></translation>
+        <translation>比较</translation>
     </message>
     <message>
         <source>Compare 2–4 methods side by side on this image (Ctrl+K)</source>
-        <translation type="unfinished"></translation>
+        <translation>在此图像上并排比较 2–4 种方法（Ctrl+K）</translation>
     </message>
     <message>
         <source>◀ Image</source>
-        <translation type="unfinished"></translation>
+        <translation>◀ 图像</translation>
     </message>
     <message>
         <source>Image ▶</source>
-        <translation type="unfinished"></translation>
+        <translation>图像 ▶</translation>
     </message>
     <message>
         <source>--layer %1: %2 has blocks 0 to %3</source>
-        <translation type="unfinished"></translation>
+        <translation>--layer %1：%2 的块编号为 0 到 %3</translation>
     </message>
     <message>
         <source>Layer out of range</source>
-        <translation type="unfinished"></translation>
+        <translation>层超出范围</translation>
     </message>
     <message>
         <source>Model %1 loaded (%2 GMACs dense)</source>
-        <translation type="unfinished"></translation>
+        <translation>已加载模型 %1（稠密模型 %2 GMACs）</translation>
     </message>
     <message>
         <source>%1 (%2×%3) — shown as the model sees it: %4×%4 %5</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（%2×%3）— 按模型看到的样子显示：%4×%4 %5</translation>
     </message>
     <message>
         <source>grey</source>
-        <translation type="unfinished"></translation>
+        <translation>灰度</translation>
     </message>
     <message>
         <source>RGB</source>
-        <translation type="unfinished"></translation>
+        <translation>RGB</translation>
     </message>
     <message>
         <source>%1: %2 GMACs, %3 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：%2 GMACs，%3 ms</translation>
     </message>
     <message>
         <source>block %1 · no result yet</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 块 · 尚无结果</translation>
     </message>
     <message>
         <source>block %1 · %2 / %3 patches kept · %4 tokens (%5%)</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 块 · 保留 %2 / %3 个图像块 · %4 个词元（%5%）</translation>
     </message>
     <message>
         <source>&amp;Export</source>
-        <translation type="unfinished"></translation>
+        <translation>导出(&amp;E)</translation>
     </message>
     <message>
         <source>Overlay of every block…</source>
-        <translation type="unfinished"></translation>
+        <translation>所有块的叠加图…</translation>
     </message>
     <message>
         <source>Export the overlay of every block</source>
-        <translation type="unfinished"></translation>
+        <translation>导出所有块的叠加图</translation>
     </message>
     <message>
         <source>Comparison…</source>
-        <translation type="unfinished"></translation>
+        <translation>比较图…</translation>
     </message>
     <message>
         <source>Export the comparison</source>
-        <translation type="unfinished"></translation>
+        <translation>导出比较图</translation>
     </message>
     <message>
         <source>Pareto plot…</source>
-        <translation type="unfinished"></translation>
+        <translation>帕累托图…</translation>
     </message>
     <message>
         <source>Export the Pareto plot</source>
-        <translation type="unfinished"></translation>
+        <translation>导出帕累托图</translation>
     </message>
     <message>
         <source>Result data…</source>
-        <translation type="unfinished"></translation>
+        <translation>结果数据…</translation>
     </message>
     <message>
         <source>Export the result&apos;s data</source>
-        <translation type="unfinished"></translation>
+        <translation>导出结果数据</translation>
     </message>
     <message>
         <source>Saved %1</source>
-        <translation type="unfinished"></translation>
+        <translation>已保存 %1</translation>
     </message>
     <message>
         <source>Export failed</source>
-        <translation type="unfinished"></translation>
+        <translation>导出失败</translation>
     </message>
     <message>
         <source>%1: there is no result to export yet</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：尚无可导出的结果</translation>
     </message>
     <message>
         <source>%1 · %2 · %3 GMACs</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2 · %3 GMACs</translation>
     </message>
     <message>
         <source>%1: the comparison exports as PNG, SVG or PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：比较图只能导出为 PNG、SVG 或 PDF</translation>
     </message>
     <message>
         <source>%1: result data exports as CSV or JSON</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：结果数据只能导出为 CSV 或 JSON</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>文件(&amp;F)</translation>
     </message>
     <message>
         <source>Open &amp;model…</source>
-        <translation type="unfinished"></translation>
+        <translation>打开模型(&amp;M)…</translation>
     </message>
     <message>
         <source>Open model</source>
-        <translation type="unfinished"></translation>
+        <translation>打开模型</translation>
     </message>
     <message>
         <source>Checkpoints (*.safetensors *.pth *.pt *.bin);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>检查点 (*.safetensors *.pth *.pt *.bin);;所有文件 (*)</translation>
     </message>
     <message>
         <source>Open model &amp;folder…</source>
-        <translation type="unfinished"></translation>
+        <translation>打开模型文件夹(&amp;F)…</translation>
     </message>
     <message>
         <source>Open model folder (config.json + weights)</source>
-        <translation type="unfinished"></translation>
+        <translation>打开模型文件夹（config.json + 权重）</translation>
     </message>
     <message>
         <source>&amp;Default model (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>默认模型 (%1)(&amp;D)</translation>
     </message>
     <message>
         <source>Models in the &amp;HuggingFace cache</source>
-        <translation type="unfinished"></translation>
+        <translation>HuggingFace 缓存中的模型(&amp;H)</translation>
     </message>
     <message>
         <source>(none found in ~/.cache/huggingface/hub)</source>
-        <translation type="unfinished"></translation>
+        <translation>（在 ~/.cache/huggingface/hub 中未找到）</translation>
     </message>
     <message>
         <source>Recent models</source>
-        <translation type="unfinished"></translation>
+        <translation>最近使用的模型</translation>
     </message>
     <message>
         <source>Open &amp;image(s)…</source>
-        <translation type="unfinished"></translation>
+        <translation>打开图像(&amp;I)…</translation>
     </message>
     <message>
         <source>Open image(s)</source>
-        <translation type="unfinished"></translation>
+        <translation>打开图像</translation>
     </message>
     <message>
         <source>Images (*.png *.jpg *.jpeg *.bmp *.tif *.tiff *.webp *.pgm *.ppm *.pbm);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>图像 (*.png *.jpg *.jpeg *.bmp *.tif *.tiff *.webp *.pgm *.ppm *.pbm);;所有文件 (*)</translation>
     </message>
     <message>
         <source>Open image f&amp;older…</source>
-        <translation type="unfinished"></translation>
+        <translation>打开图像文件夹(&amp;O)…</translation>
     </message>
     <message>
         <source>Open a folder of images</source>
-        <translation type="unfinished"></translation>
+        <translation>打开图像文件夹</translation>
     </message>
     <message>
         <source>No images</source>
-        <translation type="unfinished"></translation>
+        <translation>没有图像</translation>
     </message>
     <message>
         <source>%1: no image files in this folder</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：此文件夹中没有图像文件</translation>
     </message>
     <message>
         <source>Recent images</source>
-        <translation type="unfinished"></translation>
+        <translation>最近使用的图像</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>退出(&amp;Q)</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑(&amp;E)</translation>
     </message>
     <message>
         <source>&amp;Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>撤销(&amp;U)</translation>
     </message>
     <message>
         <source>&amp;Redo</source>
-        <translation type="unfinished"></translation>
+        <translation>重做(&amp;R)</translation>
     </message>
     <message>
         <source>Reset knobs to defaults</source>
-        <translation type="unfinished"></translation>
+        <translation>将参数重置为默认值</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>视图(&amp;V)</translation>
     </message>
     <message>
         <source>&amp;Language</source>
-        <translation type="unfinished"></translation>
+        <translation>语言(&amp;L)</translation>
     </message>
     <message>
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation>语言</translation>
     </message>
     <message>
         <source>The new language applies when the studio starts next.</source>
-        <translation type="unfinished"></translation>
+        <translation>新语言将在下次启动本程序时生效。</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>帮助(&amp;H)</translation>
     </message>
     <message>
         <source>&amp;About ViT Prune Studio</source>
-        <translation type="unfinished"></translation>
+        <translation>关于 ViT Prune Studio(&amp;A)</translation>
     </message>
     <message>
         <source>About ViT Prune Studio</source>
-        <translation type="unfinished"></translation>
+        <translation>关于 ViT Prune Studio</translation>
     </message>
     <message>
         <source>&lt;b&gt;ViT Prune Studio&lt;/b&gt; %1&lt;br&gt;See which patches a token-pruning method keeps, what the model then predicts and what it costs.&lt;br&gt;Drop an image or a checkpoint (.safetensors, .pth) onto the window to open it.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;ViT Prune Studio&lt;/b&gt; %1&lt;br&gt;查看词元剪枝方法保留了哪些图像块、模型随后的预测结果以及相应的开销。&lt;br&gt;将图像或检查点（.safetensors、.pth）拖放到窗口中即可打开。</translation>
     </message>
     <message>
         <source>(none yet)</source>
-        <translation type="unfinished"></translation>
+        <translation>（暂无）</translation>
     </message>
     <message>
         <source>Cannot open model</source>
-        <translation type="unfinished"></translation>
+        <translation>无法打开模型</translation>
     </message>
     <message>
         <source>Cannot open image</source>
-        <translation type="unfinished"></translation>
+        <translation>无法打开图像</translation>
     </message>
     <message>
         <source>Invalid method settings</source>
-        <translation type="unfinished"></translation>
+        <translation>方法设置无效</translation>
     </message>
     <message>
         <source>Inference failed</source>
-        <translation type="unfinished"></translation>
+        <translation>推理失败</translation>
     </message>
 </context>
 <context>
     <name>vp::OverlayGridFigure</name>
     <message>
         <source>block %1 · %2/%3 kept</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 块 · 保留 %2/%3</translation>
     </message>
 </context>
 <context>
     <name>vp::ParetoPanel</name>
     <message>
         <source>GMACs per image</source>
-        <translation type="unfinished"></translation>
+        <translation>每张图像的 GMACs</translation>
     </message>
     <message>
         <source>Run</source>
-        <translation type="unfinished"></translation>
+        <translation>运行</translation>
     </message>
     <message>
         <source>Measure every chosen method&apos;s settings on the dataset (cached points are reused)</source>
-        <translation type="unfinished"></translation>
+        <translation>在数据集上测量所选方法的每个设置（复用已缓存的点）</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>取消</translation>
     </message>
     <message>
         <source>Idle</source>
-        <translation type="unfinished"></translation>
+        <translation>空闲</translation>
     </message>
     <message numerus="yes">
         <source>Cancelled: %1 — %n finished point(s) kept; Run resumes.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>已取消：%1 — 保留了 %n 个已完成的点；点击“运行”可继续。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Done: %1 — %n point(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>完成：%1 — %n 个点。</numerusform>
         </translation>
     </message>
     <message>
         <source>Sweep failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>扫描失败：%1</translation>
     </message>
     <message>
         <source>No model yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未加载模型。</translation>
     </message>
     <message>
         <source>%1 on %2, %3 images</source>
-        <translation type="unfinished"></translation>
+        <translation>%1，%2，图像数：%3</translation>
     </message>
     <message>
         <source>all</source>
-        <translation type="unfinished"></translation>
+        <translation>全部</translation>
     </message>
     <message>
         <source>Choose at least one method to sweep.</source>
-        <translation type="unfinished"></translation>
+        <translation>请至少选择一种要扫描的方法。</translation>
     </message>
     <message numerus="yes">
         <source>%1 — %n cached point(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 — 已缓存 %n 个点。</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 — not swept yet; Run measures it.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — 尚未扫描；点击“运行”进行测量。</translation>
     </message>
     <message>
         <source>Ignored unreadable cache (measured again on Run): %1</source>
-        <translation type="unfinished"></translation>
+        <translation>已忽略无法读取的缓存（点击“运行”时将重新测量）：%1</translation>
     </message>
     <message>
         <source>Loading model and planning settings…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在加载模型并规划设置…</translation>
     </message>
     <message>
         <source>Sweeping %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在扫描 %1…</translation>
     </message>
     <message>
         <source>Cancelling after the current batch…</source>
-        <translation type="unfinished"></translation>
+        <translation>将在当前批次完成后取消…</translation>
     </message>
     <message>
         <source>%1/%2 points</source>
-        <translation type="unfinished"></translation>
+        <translation>%1/%2 个点</translation>
     </message>
     <message>
         <source>%1 — point %2/%3, %4/%5 images</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — 点 %2/%3，图像 %4/%5</translation>
     </message>
     <message>
         <source>Done</source>
-        <translation type="unfinished"></translation>
+        <translation>完成</translation>
     </message>
     <message>
         <source>Stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>已停止</translation>
     </message>
 </context>
 <context>
     <name>vp::ParetoPlot</name>
     <message>
         <source>top-1 accuracy (%)</source>
-        <translation type="unfinished"></translation>
+        <translation>top-1 准确率 (%)</translation>
     </message>
     <message>
         <source>GMACs</source>
-        <translation type="unfinished"></translation>
+        <translation>GMACs</translation>
     </message>
     <message>
         <source>dense</source>
-        <translation type="unfinished"></translation>
+        <translation>稠密模型</translation>
     </message>
     <message>
         <source>current</source>
-        <translation type="unfinished"></translation>
+        <translation>当前</translation>
     </message>
     <message>
         <source>%1 %2, accuracy %3%</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2，准确率 %3%</translation>
     </message>
     <message>
         <source>Click to load this setting</source>
-        <translation type="unfinished"></translation>
+        <translation>单击以加载此设置</translation>
     </message>
 </context>
 <context>
     <name>vp::PatchOverlayView</name>
     <message>
         <source>Patch %1 (row %2, col %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>图像块 %1（第 %2 行，第 %3 列）</translation>
     </message>
     <message>
         <source>kept</source>
-        <translation type="unfinished"></translation>
+        <translation>保留</translation>
     </message>
     <message>
         <source>merged into token %1</source>
-        <translation type="unfinished"></translation>
+        <translation>合并到词元 %1</translation>
     </message>
     <message>
         <source>merged</source>
-        <translation type="unfinished"></translation>
+        <translation>已合并</translation>
     </message>
     <message>
         <source>fused into the background token</source>
-        <translation type="unfinished"></translation>
+        <translation>融合到背景词元</translation>
     </message>
     <message>
         <source>dropped</source>
-        <translation type="unfinished"></translation>
+        <translation>丢弃</translation>
     </message>
     <message>
         <source>parked (skips blocks, comes back later)</source>
-        <translation type="unfinished"></translation>
+        <translation>暂存（跳过若干块，之后返回）</translation>
     </message>
     <message>
         <source>Fate: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>去向：%1</translation>
     </message>
     <message>
         <source>Dropped at layer L%1</source>
-        <translation type="unfinished"></translation>
+        <translation>在层 L%1 丢弃</translation>
     </message>
     <message>
         <source>Dropped later, at layer L%1</source>
-        <translation type="unfinished"></translation>
+        <translation>稍后在层 L%1 丢弃</translation>
     </message>
     <message>
         <source>Score: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>得分：%1</translation>
     </message>
     <message>
         <source>Token size: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>词元大小：%1</translation>
     </message>
 </context>
 <context>
     <name>vp::ResultPanel</name>
     <message>
         <source>Prediction (top %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>预测（前 %1）</translation>
     </message>
     <message>
         <source>&lt;b&gt;Pruned&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;剪枝后&lt;/b&gt;</translation>
     </message>
     <message>
         <source>&lt;b&gt;Dense&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;稠密模型&lt;/b&gt;</translation>
     </message>
     <message>
         <source>Cost</source>
-        <translation type="unfinished"></translation>
+        <translation>开销</translation>
     </message>
     <message>
         <source>GMACs:</source>
-        <translation type="unfinished"></translation>
+        <translation>GMACs：</translation>
     </message>
     <message>
         <source>Measured:</source>
-        <translation type="unfinished"></translation>
+        <translation>实测：</translation>
     </message>
     <message>
         <source>block</source>
-        <translation type="unfinished"></translation>
+        <translation>块</translation>
     </message>
     <message>
         <source>tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>词元</translation>
     </message>
     <message>
         <source>%1  (%2% of dense %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1  （稠密模型 %3 的 %2%）</translation>
     </message>
     <message>
         <source>%1 ms per image (best of %2, %3, %4 threads)</source>
-        <translation type="unfinished"></translation>
+        <translation>每张图像 %1 ms（%2 次中最佳，%3，%4 个线程）</translation>
     </message>
     <message>
         <source>dense %1 ms → speed-up %2× (GMACs promise %3×)</source>
-        <translation type="unfinished"></translation>
+        <translation>稠密模型 %1 ms → 加速 %2×（按 GMACs 预期 %3×）</translation>
     </message>
     <message>
         <source>✔ agrees with dense: %1 (%2% vs %3%)</source>
-        <translation type="unfinished"></translation>
+        <translation>✔ 与稠密模型一致：%1（%2% 对 %3%）</translation>
     </message>
     <message>
         <source>✘ differs from dense: %1 instead of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>✘ 与稠密模型不同：%1 而非 %2</translation>
     </message>
 </context>
 <context>
     <name>vp::SidePanel</name>
     <message>
         <source>Token pruning and merging</source>
-        <translation type="unfinished"></translation>
+        <translation>词元剪枝与合并</translation>
     </message>
     <message>
         <source>Structural pruning</source>
-        <translation type="unfinished"></translation>
+        <translation>结构化剪枝</translation>
     </message>
     <message>
         <source>Video</source>
-        <translation type="unfinished"></translation>
+        <translation>视频</translation>
     </message>
     <message>
         <source>Baselines</source>
-        <translation type="unfinished"></translation>
+        <translation>基线方法</translation>
     </message>
     <message>
         <source>Model</source>
-        <translation type="unfinished"></translation>
+        <translation>模型</translation>
     </message>
     <message>
         <source>Loading…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在加载…</translation>
     </message>
     <message>
         <source>⚠ random weights — stand-in until fashion-vit-tiny is installed. Predictions are meaningless; pruning and costs are real.</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ 随机权重——在安装 fashion-vit-tiny 之前的临时替代。预测结果没有意义；剪枝和开销是真实的。</translation>
     </message>
     <message>
         <source>Method</source>
-        <translation type="unfinished"></translation>
+        <translation>方法</translation>
     </message>
     <message>
         <source>Budget</source>
-        <translation type="unfinished"></translation>
+        <translation>预算</translation>
     </message>
     <message>
         <source>Target cost in GMACs per image: sets the method&apos;s main knob by bisection, so methods compare at equal cost.</source>
-        <translation type="unfinished"></translation>
+        <translation>每张图像的目标开销（GMACs）：通过二分法设置方法的主参数，使各方法在相同开销下比较。</translation>
     </message>
     <message>
         <source>Device</source>
-        <translation type="unfinished"></translation>
+        <translation>设备</translation>
     </message>
     <message>
         <source>Where the forwards run.</source>
-        <translation type="unfinished"></translation>
+        <translation>前向计算运行的位置。</translation>
     </message>
     <message>
         <source>This build of LibTorch has no GPU support: CPU only.</source>
-        <translation type="unfinished"></translation>
+        <translation>此 LibTorch 版本不支持 GPU：仅限 CPU。</translation>
     </message>
     <message>
         <source>This method has no main knob to trade cost with.</source>
-        <translation type="unfinished"></translation>
+        <translation>此方法没有可用于权衡开销的主参数。</translation>
     </message>
     <message>
         <source>≤ %1 GMACs (%2% of dense; reachable %3 – %4)</source>
-        <translation type="unfinished"></translation>
+        <translation>≤ %1 GMACs（稠密模型的 %2%；可达范围 %3 – %4）</translation>
     </message>
     <message>
         <source>%1 · %2 · %3 parameters</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2 · %3 个参数</translation>
     </message>
     <message>
         <source>input %1×%2×%2, patch %3 (%4×%5 patches), %6 blocks, dim %7, %8 heads, %9 classes</source>
-        <translation type="unfinished"></translation>
+        <translation>输入 %1×%2×%2，图像块 %3（%4×%5 个图像块），%6 个块，维度 %7，%8 个注意力头，%9 个类别</translation>
     </message>
     <message>
         <source>reported top-1: %1%</source>
-        <translation type="unfinished"></translation>
+        <translation>报告的 top-1：%1%</translation>
     </message>
 </context>
 <context>
     <name>vp::SweepSetupForm</name>
     <message>
         <source>all</source>
-        <translation type="unfinished"></translation>
+        <translation>全部</translation>
     </message>
     <message>
         <source>Fashion-MNIST test (10,000)</source>
-        <translation type="unfinished"></translation>
+        <translation>Fashion-MNIST 测试集（10,000）</translation>
     </message>
     <message>
         <source>Fashion-MNIST train</source>
-        <translation type="unfinished"></translation>
+        <translation>Fashion-MNIST 训练集</translation>
     </message>
     <message>
         <source>Folder…</source>
-        <translation type="unfinished"></translation>
+        <translation>文件夹…</translation>
     </message>
     <message>
         <source>A folder with one sub-folder of images per class</source>
-        <translation type="unfinished"></translation>
+        <translation>每个类别各有一个图像子文件夹的文件夹</translation>
     </message>
     <message>
         <source>Evaluate each setting on the first N images of the dataset</source>
-        <translation type="unfinished"></translation>
+        <translation>在数据集的前 N 张图像上评估每个设置</translation>
     </message>
     <message>
         <source>Settings per method, evenly spaced in GMACs between its cheapest and dense</source>
-        <translation type="unfinished"></translation>
+        <translation>每种方法的设置数，按 GMACs 在其最低开销与稠密模型之间均匀分布</translation>
     </message>
     <message>
         <source>Training-free methods to sweep; the dense model is always measured</source>
-        <translation type="unfinished"></translation>
+        <translation>要扫描的免训练方法；稠密模型始终会被测量</translation>
     </message>
     <message>
         <source>Dataset</source>
-        <translation type="unfinished"></translation>
+        <translation>数据集</translation>
     </message>
     <message>
         <source>Images</source>
-        <translation type="unfinished"></translation>
+        <translation>图像数</translation>
     </message>
     <message>
         <source>Points per method</source>
-        <translation type="unfinished"></translation>
+        <translation>每种方法的点数</translation>
     </message>
     <message>
         <source>Methods</source>
-        <translation type="unfinished"></translation>
+        <translation>方法</translation>
     </message>
     <message>
         <source>Dense</source>
-        <translation type="unfinished"></translation>
+        <translation>稠密模型</translation>
     </message>
     <message>
         <source>Dataset folder (one sub-folder per class)</source>
-        <translation type="unfinished"></translation>
+        <translation>数据集文件夹（每个类别一个子文件夹）</translation>
     </message>
 </context>
 <context>
     <name>vp::SweepWorker</name>
     <message>
         <source>%1 (set aside as .corrupt; measuring %2 again)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（已另存为 .corrupt；重新测量 %2）</translation>
     </message>
     <message>
         <source>internal error: the sweep worker must live on its own thread</source>
-        <translation type="unfinished"></translation>
+        <translation>内部错误：扫描工作器必须运行在自己的线程上</translation>
     </message>
     <message>
         <source>sweep of %1 on %2: internal error: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>在 %2 上扫描 %1：内部错误：%3</translation>
     </message>
     <message>
         <source>sweep of %1 on %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>在 %2 上扫描 %1：%3</translation>
     </message>
     <message>
         <source>%1 skipped: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>已跳过 %1：%2</translation>
     </message>
 </context>
 <context>
     <name>vp::Translations</name>
     <message>
         <source>System language</source>
-        <translation type="unfinished"></translation>
+        <translation>系统语言</translation>
     </message>
 </context>
 </TS>

@@ -37,6 +37,9 @@ ParetoPanel::ParetoPanel(QWidget* parent) : QWidget(parent) {
     m_status->setWordWrap(true);
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
+    // The plot takes what the choices leave; they never squeeze it below a readable width.
+    m_plot->setMinimumWidth(360);
+    m_form->setMaximumWidth(340);
     auto* buttons = new QHBoxLayout;
     buttons->addWidget(m_run);
     buttons->addWidget(m_cancel);

@@ -89,8 +89,10 @@ private Q_SLOTS:
         // "evit keep=0.3 — point 2/5, 128/1000 images"
         const QRegularExpression format(QStringLiteral("^\\S+ \\S+=\\S+ — point \\d/5, \\d+/1000 images$"));
         QTRY_VERIFY_WITH_TIMEOUT(format.match(bar->text()).hasMatch() && bar->text().contains("point 2/5"), kTimeoutMs);
-        if (const QByteArray out = qgetenv("VP_PARETO_SCREENSHOT"); !out.isEmpty())
+        if (const QByteArray out = qgetenv("VP_PARETO_SCREENSHOT"); !out.isEmpty()) {
+            panel.resize(980, 420);
             QVERIFY(panel.grab().save(QString::fromUtf8(out) + "_running.png"));
+        }
         panel.cancelSweep();
         QTRY_VERIFY_WITH_TIMEOUT(!panel.isRunning(), kTimeoutMs);
         QVERIFY2(panel.statusText().startsWith("Cancelled"), qPrintable(panel.statusText()));

@@ -238,6 +238,7 @@ void MainWindow::submit(std::optional<double> budget) {
     r.knobs = m_side->knobValues();
     r.budgetGmacs = budget;
     r.device = m_side->device();
+    if (budget) m_budgetGeneration = r.generation;
     m_worker->submit(r);
 }
 
@@ -331,7 +332,8 @@ void MainWindow::onResult(const StudioResult& result) {
     m_shownGeneration = result.generation;
     m_result = result;
     m_hasResult = true;
-    if (result.knobs != m_side->knobValues() && result.methodId == m_side->methodId()) {
+    if (result.generation == m_budgetGeneration && result.generation == m_generation &&
+        result.knobs != m_side->knobValues() && result.methodId == m_side->methodId()) {
         // A budget was solved into the main knob: show it, and make it one undoable step.
         m_side->showKnobs(result.knobs);
         m_history->record({result.methodId, m_side->knobValues()});

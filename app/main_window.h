@@ -112,6 +112,7 @@ private:
     ImageInfo m_image;
     quint64 m_generation = 0;
     quint64 m_shownGeneration = 0;
+    quint64 m_budgetGeneration = 0;  // the latest request that asked for a GMACs budget
     bool m_hasResult = false;
     StudioResult m_result;
     int m_layer = -1;  // -1: the last block

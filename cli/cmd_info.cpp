@@ -6,6 +6,7 @@
 #include <iostream>
 
 #include "cli_common.h"
+#include "model/compatibility.h"
 #include "prune/flops.h"
 
 namespace vp::cli {
@@ -15,14 +16,19 @@ int cmdInfo(const Args& args) {
     ViTModel model = openModel(args);
     const ViTConfig& c = model.config();
     const double g = toG(denseMacs(model));
+    const CompatibilityReport report = checkCompatibility(model);
     if (args.has("--json")) {
+        // The model facts are top-level keys already; the report adds its words and one entry per method.
+        const nlohmann::json rj = compatibilityToJson(report);
         printJson({{"model", model.origin()}, {"family", model.family()}, {"architecture", c.architecture},
                    {"gmacs", g}, {"params", model.parameterCount()}, {"image_size", c.imageSize},
                    {"in_chans", c.inChans}, {"patch_size", c.patchSize}, {"grid", c.grid()},
                    {"embed_dim", c.embedDim}, {"depth", c.depth}, {"num_heads", c.numHeads},
                    {"mlp_hidden", c.mlpHidden}, {"num_classes", c.numClasses}, {"distilled", c.distilled},
                    {"pool", c.pool}, {"prefix_tokens", c.numPrefixTokens()}, {"extra_tensors", model.extras().size()},
-                   {"label_names", c.labelNames}});
+                   {"label_names", c.labelNames}, {"head_dim", report.headDim},
+                   {"family_description", report.family}, {"pooling", report.pooling},
+                   {"compatibility", rj.at("methods")}});
         return 0;
     }
     std::cout << "model        " << model.origin() << "  [" << model.family() << "]\n"
@@ -35,6 +41,7 @@ int cmdInfo(const Args& args) {
               << "parameters   " << std::fixed << std::setprecision(2) << model.parameterCount() / 1e6 << " M\n"
               << "GMACs        " << std::setprecision(3) << g << "\n";
     if (!model.extras().empty()) std::cout << "extra tensors " << model.extras().size() << " (method parts)\n";
+    std::cout << "\n" << compatibilityText(report);
     return 0;
 }
 

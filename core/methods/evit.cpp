@@ -24,6 +24,8 @@ public:
                     "Fraction of the current non-CLS tokens kept at each pruning block (EViT's keep_rate)."},
                    {"locations", "Pruning blocks", KnobType::IntList, 0, 63, 1, "3,6,9", {},
                     "0-based blocks after whose attention tokens are reorganised."}};
+        s.requirements.clsAttention = true;
+        s.requirements.blockKnobs = {"locations"};
         if (m_fusionMethod) {
             s.id = "evit";
             s.name = "EViT";

@@ -46,6 +46,11 @@ public:
              "code: authors' code, placeholders frozen; paper: paper's description (approximation), a "
              "representative token carries the blocks' update to the placeholders."},
         };
+        // The score g is the CLS attention row; `start` must leave a block before it (g's first
+        // value) and be below the depth (prepare() throws otherwise).
+        s.requirements.clsAttention = true;
+        s.requirements.minDepth = 2;
+        s.requirements.blockKnobs = {"start"};
         return s;
     }
 

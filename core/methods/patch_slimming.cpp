@@ -47,6 +47,8 @@ public:
             {"calib", "Calibration images", KnobType::Integer, 1, 60000, 1, "256", {},
              "Images whose averaged attention decides the masks."},
         };
+        // Uses the full attention map and follows the head's pooling (CLS or mean): no CLS need.
+        s.requirements.blockKnobs = {"start"};
         return s;
     }
 

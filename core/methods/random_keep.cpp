@@ -29,6 +29,7 @@ public:
              "0-based blocks after whose attention tokens are dropped."},
             {"seed", "Seed", KnobType::Integer, 0, 1e9, 1, "0", {}, "Random seed (per forward)."},
         };
+        s.requirements.blockKnobs = {"locations"};
         return s;
     }
 

@@ -17,6 +17,24 @@ struct Knob {
     std::string help;
 };
 
+// What a method needs of a model, declared next to its knobs so that the compatibility report
+// (model/compatibility.h) judges any checkpoint from the spec alone, never by method id.
+struct MethodRequirements {
+    // Ranks tokens by the CLS query's attention row. That row tells which patches matter only
+    // when the head reads the CLS token (pool "token"); with average pooling it does not.
+    bool clsAttention = false;
+    int minDepth = 1;                     // fewest blocks the method can work with
+    // Knobs whose values are 0-based block indices (Integer or IntList). Defaults are chosen for
+    // DeiT's 12 blocks; on a shallower model the report says which knob to change.
+    std::vector<std::string> blockKnobs;
+    // Trained parts read from the checkpoint: key prefixes looked up among the model's extra
+    // tensors (ViTModel::extras), what they are, and the command that trains them ("{model}"
+    // stands for the model). Empty for training-free methods.
+    std::vector<std::string> learnedKeys;
+    std::string learnedWhat;              // e.g. "score predictors"
+    std::string trainCommand;
+};
+
 struct MethodSpec {
     std::string id, name, paper, family;  // family: token | structural | video | baseline
     std::string help;                      // one line for the GUI
@@ -24,6 +42,7 @@ struct MethodSpec {
     std::string mainKnob;                  // the knob the keep-ratio / budget sliders drive
     bool mainKnobIncreasesCost = true;     // false when a larger value prunes more (ToMe's r)
     bool trainingFree = true;
+    MethodRequirements requirements;
     const Knob* knob(const std::string& id) const;
 };
 

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "model/compatibility.h"
 #include "prune/token_trace.h"
 
 namespace vp {
@@ -43,6 +44,7 @@ struct ModelInfo {
     double denseGmacs = 0;
     double reportedAccuracy = -1;
     QStringList labels;    // may be shorter than numClasses: see label()
+    CompatibilityReport compatibility;  // which methods apply (plain data, no Torch)
     QString label(int index) const;
 };
 

@@ -10,6 +10,7 @@
 #include "common/error.h"
 #include "io/image_loader.h"
 #include "io/preprocess.h"
+#include "model/compatibility.h"
 #include "model/model_loader.h"
 #include "model_source.h"
 #include "prune/budget.h"
@@ -41,6 +42,7 @@ ModelInfo describe(const OpenedModel& opened, const QString& spec) {
     info.denseGmacs = toG(denseMacs(m));
     info.reportedAccuracy = c.reportedAccuracy;
     for (const std::string& l : c.labelNames) info.labels << QString::fromStdString(l);
+    info.compatibility = checkCompatibility(m);
     return info;
 }
 

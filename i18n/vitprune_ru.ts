@@ -823,7 +823,7 @@
     </message>
     <message>
         <source>Images</source>
-        <translation>Изображения</translation>
+        <translation>Изображений</translation>
     </message>
     <message>
         <source>Points per method</source>

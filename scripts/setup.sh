@@ -7,7 +7,7 @@ PKGS=(
   qt6-base-dev qt6-svg-dev qt6-tools-dev qt6-l10n-tools qt6-translations-l10n libqcustomplot-dev
   libopencv-dev nlohmann-json3-dev libzip-dev zlib1g-dev
   libgtest-dev libgmock-dev libbenchmark-dev
-  xvfb xauth
+  xvfb xauth fonts-noto-cjk
   dataset-fashion-mnist opencv-doc
   python3-torch python3-torchvision
 )

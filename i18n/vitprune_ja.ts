@@ -37,6 +37,93 @@
     </message>
 </context>
 <context>
+    <name>vp::CompatibilityDialog</name>
+    <message>
+        <source>Applies</source>
+        <translation>適用可</translation>
+    </message>
+    <message>
+        <source>Needs training</source>
+        <translation>要学習</translation>
+    </message>
+    <message>
+        <source>Cannot apply</source>
+        <translation>適用不可</translation>
+    </message>
+    <message>
+        <source>Compatibility report — %1</source>
+        <translation>互換性レポート — %1</translation>
+    </message>
+    <message>
+        <source>Model:</source>
+        <translation>モデル：</translation>
+    </message>
+    <message>
+        <source>Family:</source>
+        <translation>ファミリー：</translation>
+    </message>
+    <message>
+        <source>Input:</source>
+        <translation>入力：</translation>
+    </message>
+    <message>
+        <source>%1 channel(s), %2×%3 pixels</source>
+        <translation>%1 チャンネル、%2×%3 ピクセル</translation>
+    </message>
+    <message>
+        <source>Patches:</source>
+        <translation>パッチ：</translation>
+    </message>
+    <message>
+        <source>patch %1, grid %2×%3 (%4 patches)</source>
+        <translation>パッチ %1、グリッド %2×%3 (%4 パッチ)</translation>
+    </message>
+    <message>
+        <source>Transformer:</source>
+        <translation>Transformer 構成：</translation>
+    </message>
+    <message>
+        <source>%1 blocks, %2 heads × head dim %3 = embed dim %4</source>
+        <translation>%1 ブロック、%2 ヘッド × ヘッド次元 %3 = 埋め込み次元 %4</translation>
+    </message>
+    <message>
+        <source>Prefix tokens:</source>
+        <translation>プレフィックストークン：</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Pooling:</source>
+        <translation>プーリング：</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>手法</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>詳細</translation>
+    </message>
+    <message>
+        <source>Note: %1</source>
+        <translation>注: %1</translation>
+    </message>
+    <message>
+        <source>No model is loaded.</source>
+        <translation>モデルが読み込まれていません。</translation>
+    </message>
+    <message>
+        <source>&amp;Copy as text</source>
+        <translation>テキストとしてコピー(&amp;C)</translation>
+    </message>
+</context>
+<context>
     <name>vp::FigureExport</name>
     <message>
         <source>Cannot export %1: the file name has no type suffix (.png, .svg, .pdf…)</source>

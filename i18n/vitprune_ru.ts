@@ -37,6 +37,93 @@
     </message>
 </context>
 <context>
+    <name>vp::CompatibilityDialog</name>
+    <message>
+        <source>Applies</source>
+        <translation>Применим</translation>
+    </message>
+    <message>
+        <source>Needs training</source>
+        <translation>Требует обучения</translation>
+    </message>
+    <message>
+        <source>Cannot apply</source>
+        <translation>Неприменим</translation>
+    </message>
+    <message>
+        <source>Compatibility report — %1</source>
+        <translation>Отчёт о совместимости — %1</translation>
+    </message>
+    <message>
+        <source>Model:</source>
+        <translation>Модель:</translation>
+    </message>
+    <message>
+        <source>Family:</source>
+        <translation>Семейство:</translation>
+    </message>
+    <message>
+        <source>Input:</source>
+        <translation>Вход:</translation>
+    </message>
+    <message>
+        <source>%1 channel(s), %2×%3 pixels</source>
+        <translation>каналов: %1, %2×%3 пикселей</translation>
+    </message>
+    <message>
+        <source>Patches:</source>
+        <translation>Патчи:</translation>
+    </message>
+    <message>
+        <source>patch %1, grid %2×%3 (%4 patches)</source>
+        <translation>патч %1, сетка %2×%3 (патчей: %4)</translation>
+    </message>
+    <message>
+        <source>Transformer:</source>
+        <translation>Трансформер:</translation>
+    </message>
+    <message>
+        <source>%1 blocks, %2 heads × head dim %3 = embed dim %4</source>
+        <translation>блоков: %1, голов: %2 × размерность головы %3 = размерность эмбеддинга %4</translation>
+    </message>
+    <message>
+        <source>Prefix tokens:</source>
+        <translation>Префиксные токены:</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Pooling:</source>
+        <translation>Пулинг:</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Метод</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Подробности</translation>
+    </message>
+    <message>
+        <source>Note: %1</source>
+        <translation>Примечание: %1</translation>
+    </message>
+    <message>
+        <source>No model is loaded.</source>
+        <translation>Модель не загружена.</translation>
+    </message>
+    <message>
+        <source>&amp;Copy as text</source>
+        <translation>&amp;Копировать как текст</translation>
+    </message>
+</context>
+<context>
     <name>vp::FigureExport</name>
     <message>
         <source>Cannot export %1: the file name has no type suffix (.png, .svg, .pdf…)</source>

@@ -37,6 +37,93 @@
     </message>
 </context>
 <context>
+    <name>vp::CompatibilityDialog</name>
+    <message>
+        <source>Applies</source>
+        <translation>适用</translation>
+    </message>
+    <message>
+        <source>Needs training</source>
+        <translation>需要训练</translation>
+    </message>
+    <message>
+        <source>Cannot apply</source>
+        <translation>不适用</translation>
+    </message>
+    <message>
+        <source>Compatibility report — %1</source>
+        <translation>兼容性报告 — %1</translation>
+    </message>
+    <message>
+        <source>Model:</source>
+        <translation>模型：</translation>
+    </message>
+    <message>
+        <source>Family:</source>
+        <translation>系列：</translation>
+    </message>
+    <message>
+        <source>Input:</source>
+        <translation>输入：</translation>
+    </message>
+    <message>
+        <source>%1 channel(s), %2×%3 pixels</source>
+        <translation>%1 个通道，%2×%3 像素</translation>
+    </message>
+    <message>
+        <source>Patches:</source>
+        <translation>图像块：</translation>
+    </message>
+    <message>
+        <source>patch %1, grid %2×%3 (%4 patches)</source>
+        <translation>图像块 %1，网格 %2×%3（%4 个图像块）</translation>
+    </message>
+    <message>
+        <source>Transformer:</source>
+        <translation>Transformer 结构：</translation>
+    </message>
+    <message>
+        <source>%1 blocks, %2 heads × head dim %3 = embed dim %4</source>
+        <translation>%1 个块，%2 个头 × 头维度 %3 = 嵌入维度 %4</translation>
+    </message>
+    <message>
+        <source>Prefix tokens:</source>
+        <translation>前缀词元：</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Pooling:</source>
+        <translation>池化：</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>方法</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>Note: %1</source>
+        <translation>注：%1</translation>
+    </message>
+    <message>
+        <source>No model is loaded.</source>
+        <translation>未加载模型。</translation>
+    </message>
+    <message>
+        <source>&amp;Copy as text</source>
+        <translation>复制为文本(&amp;C)</translation>
+    </message>
+</context>
+<context>
     <name>vp::FigureExport</name>
     <message>
         <source>Cannot export %1: the file name has no type suffix (.png, .svg, .pdf…)</source>

@@ -172,6 +172,10 @@
         <source>Moving the model to %1…</source>
         <translation>モデルを %1 に移動中…</translation>
     </message>
+    <message>
+        <source>Reading %1 calibration images (Fashion-MNIST train)…</source>
+        <translation>キャリブレーション画像を %1 枚読み込み中 (Fashion-MNIST 学習セット)…</translation>
+    </message>
 </context>
 <context>
     <name>vp::KeptTokensChart</name>
@@ -550,6 +554,10 @@
     <message>
         <source>Inference failed</source>
         <translation>推論に失敗しました</translation>
+    </message>
+    <message>
+        <source>Model &amp;compatibility report…</source>
+        <translation>モデルの互換性レポート(&amp;C)…</translation>
     </message>
 </context>
 <context>

@@ -172,6 +172,10 @@
         <source>Moving the model to %1…</source>
         <translation>Перенос модели на %1…</translation>
     </message>
+    <message>
+        <source>Reading %1 calibration images (Fashion-MNIST train)…</source>
+        <translation>Чтение калибровочных изображений: %1 (Fashion-MNIST, обучающая выборка)…</translation>
+    </message>
 </context>
 <context>
     <name>vp::KeptTokensChart</name>
@@ -550,6 +554,10 @@
     <message>
         <source>Inference failed</source>
         <translation>Ошибка инференса</translation>
+    </message>
+    <message>
+        <source>Model &amp;compatibility report…</source>
+        <translation>Отчёт о &amp;совместимости модели…</translation>
     </message>
 </context>
 <context>

@@ -172,6 +172,10 @@
         <source>Moving the model to %1…</source>
         <translation>正在将模型移至 %1…</translation>
     </message>
+    <message>
+        <source>Reading %1 calibration images (Fashion-MNIST train)…</source>
+        <translation>正在读取 %1 张校准图像（Fashion-MNIST 训练集）…</translation>
+    </message>
 </context>
 <context>
     <name>vp::KeptTokensChart</name>
@@ -550,6 +554,10 @@
     <message>
         <source>Inference failed</source>
         <translation>推理失败</translation>
+    </message>
+    <message>
+        <source>Model &amp;compatibility report…</source>
+        <translation>模型兼容性报告(&amp;C)…</translation>
     </message>
 </context>
 <context>

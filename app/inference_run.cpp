@@ -9,6 +9,8 @@
 
 #include "common/error.h"
 #include "inference_worker.h"
+#include "io/dataset.h"
+#include "io/dataset_batches.h"
 #include "prune/budget.h"
 #include "prune/flops.h"
 #include "prune/registry.h"
@@ -102,6 +104,19 @@ void InferenceWorker::fillDense(const StudioRequest& r, StudioResult& result) {
     result.denseMs = m_denseMs;
 }
 
+const std::vector<at::Tensor>& InferenceWorker::calibrationBatches(const StudioRequest& r, int images) {
+    // Methods that calibrate on data (Patch Slimming) use the Fashion-MNIST train split, as the
+    // CLI's default --calib does; kept per model and device.
+    if (m_calibrationImages < images) {
+        Q_EMIT busy(r.generation, tr("Reading %1 calibration images (Fashion-MNIST train)…").arg(images));
+        const std::unique_ptr<Dataset> data = openDataset("fashion-mnist:train");
+        m_calibration = leadingBatches(*data, images, m_model.config());
+        for (at::Tensor& b : m_calibration) b = b.to(m_model.device(), m_model.dtype());
+        m_calibrationImages = images;
+    }
+    return m_calibration;
+}
+
 void InferenceWorker::run(const StudioRequest& r) {
     const QString methodName = QString::fromStdString(r.methodId);
     StudioResult result;
@@ -119,6 +134,10 @@ void InferenceWorker::run(const StudioRequest& r) {
         if (auto smaller = method->patchModel(m_model)) {
             patched = std::move(*smaller);
             model = &patched;
+        }
+        if (const int want = method->calibrationImages(); want > 0) {
+            c10::InferenceMode guard;
+            method->calibrate(*model, calibrationBatches(r, want));
         }
         method->prepare(*model);
     } catch (const Error& e) {

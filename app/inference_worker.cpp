@@ -114,6 +114,7 @@ bool InferenceWorker::ensureModel(const StudioRequest& r) {
         m_hasModel = true;
         m_inputValid = false;  // pre-processing depends on the model's config
         m_denseValid = false;
+        m_calibrationImages = 0;
         m_solver.reset();
     } catch (const Error& e) {
         fail(r, StudioFailure::Stage::Model, r.modelSpec, QString::fromStdString(e.what()), e.exitCode());
@@ -149,6 +150,7 @@ bool InferenceWorker::ensureDevice(const StudioRequest& r) {
     }
     m_inputValid = false;
     m_denseValid = false;
+    m_calibrationImages = 0;
     m_solver.reset();
     return true;
 }

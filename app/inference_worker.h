@@ -51,6 +51,7 @@ private:
     template <typename F>
     double timeRepeated(int pane, F&& once, int* runs, double firstMs);
     void fillDense(const StudioRequest& request, StudioResult& result);
+    const std::vector<at::Tensor>& calibrationBatches(const StudioRequest& request, int images);
     void fail(const StudioRequest& request, StudioFailure::Stage stage, const QString& subject,
               const QString& message, int exitCode);
 
@@ -72,6 +73,9 @@ private:
     bool m_denseValid = false;
     std::vector<float> m_denseLogits;
     double m_denseMs = 0;
+    // Calibration images of the current model and device (Patch Slimming).
+    std::vector<at::Tensor> m_calibration;
+    int m_calibrationImages = 0;
     // Budget solving caches forwards per (method, other knobs).
     std::unique_ptr<BudgetSolver> m_solver;
     std::string m_solverKey;

@@ -18,6 +18,7 @@
 #include <QStatusBar>
 
 #include "compare_view.h"
+#include "compatibility_dialog.h"
 #include "main_window.h"
 #include "model/model_loader.h"
 #include "model_source.h"
@@ -121,6 +122,7 @@ void MainWindow::buildMenus() {
     }
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("Model &compatibility report…"), this, [this] { showCompatibilityDialog(this, m_info); });
     help->addAction(tr("&About ViT Prune Studio"), this, [this] {
         QMessageBox::about(this, tr("About ViT Prune Studio"),
                            tr("<b>ViT Prune Studio</b> %1<br>See which patches a token-pruning method keeps, "

@@ -154,6 +154,25 @@ private Q_SLOTS:
         QCOMPARE(panes, QSet<int>({1, 2, 3}));
     }
 
+    void calibratedMethodRunsInTheStudio() {
+        // Patch Slimming calibrates its masks on Fashion-MNIST train images, as the CLI does.
+        QTemporaryDir dir;
+        QSignalSpy results(m_worker, &vp::InferenceWorker::resultReady);
+        QSignalSpy failures(m_worker, &vp::InferenceWorker::failed);
+        vp::StudioRequest r;
+        r.generation = 170;
+        r.modelSpec = kFixtureModel;
+        r.imagePath = writeTestImage(dir);
+        r.methodId = "patch-slimming";
+        r.knobs = {{"keep", "0.5"}, {"start", "1"}};
+        m_worker->submit(r);
+        QVERIFY(finishes(170));
+        QVERIFY2(failures.isEmpty(), failures.isEmpty() ? "" : qPrintable(failures.first().at(0).value<vp::StudioFailure>().message));
+        const auto res = results.last().at(0).value<vp::StudioResult>();
+        QCOMPARE(res.generation, quint64(170));
+        QVERIFY(res.gmacs < res.denseGmacs);
+    }
+
     void badImageFailsNamingIt() {
         QTemporaryDir dir;
         const QString bad = dir.filePath("broken_image.png");

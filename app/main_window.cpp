@@ -278,6 +278,12 @@ void MainWindow::onModelLoaded(quint64, const ModelInfo& info) {
     m_resultPanel->clear();
     m_compare->setModelInfo(info);
     m_pareto->setModel(info.spec, info.name, info.denseGmacs);
+    if (!m_options.sweep.isEmpty()) {  // --sweep FILE: once, over the cache of the choices
+        QString error;
+        const QString file = m_options.sweep;
+        m_options.sweep.clear();
+        if (!m_pareto->showSweepFile(file, &error)) report(tr("Cannot open sweep results"), error, 2);
+    }
     m_view->setGrid(info.gridH, info.gridW);
     m_strip->clear();
     const int last = std::max(0, info.depth - 1);

@@ -33,6 +33,12 @@ bool isFigure(const QString& suffix) {
 }  // namespace
 
 void MainWindow::buildExportMenu(QMenu* file) {
+    file->addAction(tr("Open sweep results…"), this, [this] {
+        const QString path = QFileDialog::getOpenFileName(this, tr("Open sweep results (vitprune sweep / merge)"),
+                                                          QString(), tr("Sweep results (*.json)"));
+        QString error;
+        if (!path.isEmpty() && !m_pareto->showSweepFile(path, &error)) report(tr("Cannot open sweep results"), error, 2);
+    });
     QMenu* ex = file->addMenu(tr("&Export"));
     ex->addAction(tr("Overlay of every block…"), this,
                   [this] { exportDialog(tr("Export the overlay of every block"), kFigureFilters, &MainWindow::exportOverlayGrid); })

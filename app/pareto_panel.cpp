@@ -1,5 +1,7 @@
 #include "pareto_panel.h"
 
+#include <QFileInfo>
+
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -147,6 +149,29 @@ void ParetoPanel::reloadCached() {
     if (!cached.problems.isEmpty())
         text += QLatin1Char(' ') + tr("Ignored unreadable cache (measured again on Run): %1").arg(cached.problems.join(QLatin1String("; ")));
     setStatus(text);
+}
+
+bool ParetoPanel::showSweepFile(const QString& path, QString* error) {
+    // A sweep made elsewhere (`vitprune sweep`/`merge`, a cluster's shards) shown as it is; the
+    // next model change or Run goes back to the cache of the current choices.
+    if (m_running) {
+        *error = tr("%1: wait for the running sweep to finish or cancel it").arg(path);
+        return false;
+    }
+    SweepResult sweep;
+    try {
+        sweep = loadSweep(path.toStdString());
+    } catch (const std::exception& e) {
+        *error = QString::fromStdString(e.what());
+        return false;
+    }
+    clearShown();
+    for (const SweepMethod& m : sweep.methods)
+        for (const SweepPoint& p : m.points) showPoint(QString::fromStdString(m.id), p);
+    setStatus(tr("%1: %2 on %3, %4 images — %n point(s).", "", sweep.finishedPoints())
+                  .arg(QFileInfo(path).fileName(), QString::fromStdString(sweep.model), QString::fromStdString(sweep.dataset))
+                  .arg(sweep.limit));
+    return true;
 }
 
 void ParetoPanel::showPoint(const QString& methodId, const SweepPoint& point) {

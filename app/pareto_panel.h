@@ -42,7 +42,10 @@ public:
     void setCurrent(const QString& methodId, double gmacs);
 
     void runSweep();     // with the form's choices; no-op while running or without a model
-    void cancelSweep();  // finished points stay cached
+    void cancelSweep();
+    // Shows the points of a sweep file (JSON of `vitprune sweep` or `merge`). False + *error
+    // (naming the file) when it cannot be read.
+    bool showSweepFile(const QString& path, QString* error);  // finished points stay cached
     bool isRunning() const { return m_running; }
 
     ParetoPlot* plot() const { return m_plot; }

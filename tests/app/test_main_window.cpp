@@ -13,7 +13,9 @@
 #include "compare_view.h"
 #include "main_window.h"
 #include "pareto_panel.h"
+#include "eval/sweep_result.h"
 #include "side_panel.h"
+#include "widgets/pareto_plot.h"
 #include "widgets/knob_panel.h"
 #include "widgets/patch_overlay_view.h"
 
@@ -115,6 +117,36 @@ private Q_SLOTS:
         QCOMPARE(w.shownResult().methodId, std::string("evit"));
         QCOMPARE(std::stod(w.shownResult().knobs.at("keep")), 0.6);
         QCOMPARE(w.sidePanel()->methodId(), std::string("evit"));
+    }
+
+    void sweepFileFillsTheParetoPlot() {
+        vp::MainWindow w(unattended("dense"));
+        QVERIFY(settled(w));
+        QTemporaryDir dir;
+        vp::SweepResult sweep;
+        sweep.model = "fixture";
+        sweep.dataset = "fashion-mnist";
+        sweep.limit = 100;
+        sweep.pointsPerMethod = 2;
+        sweep.plannedPoints = 3;
+        sweep.denseGMacs = 0.009;
+        vp::SweepPoint dense{{}, 0.009, 0.009, 80, 100, 0.8, 1.0};
+        vp::SweepPoint a{{{"keep", "0.5"}}, 0.005, 0.005, 70, 100, 0.7, 0.6};
+        vp::SweepPoint b{{{"keep", "0.7"}}, 0.007, 0.007, 76, 100, 0.76, 0.8};
+        sweep.methods = {{"dense", {dense}}, {"evit", {a, b}}};
+        const QString path = dir.filePath("sweep.json");
+        vp::saveSweep(sweep, path.toStdString());
+        QString error;
+        QVERIFY2(w.paretoPanel()->showSweepFile(path, &error), qPrintable(error));
+        QCOMPARE(w.paretoPanel()->plot()->pointCount("evit"), 2);
+        QVERIFY(w.paretoPanel()->plot()->hasDense());
+        QFile bad(dir.filePath("broken_sweep.json"));
+        QVERIFY(bad.open(QIODevice::WriteOnly));
+        bad.write("{\"format\": 1");
+        bad.close();
+        QVERIFY(!w.paretoPanel()->showSweepFile(bad.fileName(), &error));
+        QVERIFY2(error.contains("broken_sweep.json"), qPrintable(error));
+        QCOMPARE(w.paretoPanel()->plot()->pointCount("evit"), 2);  // what was shown stays
     }
 
     void exportsEveryFormat() {

@@ -23,6 +23,7 @@ constexpr int kMaxTimedRuns = 5;
 constexpr double kRepeatBudgetMs = 60.0;
 constexpr double kSmallModelGmacs = 2.0;  // ≤ ~50 ms per forward on any recent CPU
 constexpr int kSmallModelMinRuns = 3;
+constexpr int kQuietBeforeTimingMs = 120;
 
 std::vector<float> toVector(const at::Tensor& logits) {
     const at::Tensor l = logits.to(at::kCPU, at::kFloat).contiguous();
@@ -164,7 +165,9 @@ void InferenceWorker::run(const StudioRequest& r) {
         result.trace = std::move(out.trace);
         fillDense(r, result);
         Q_EMIT resultReady(result);
-        if (!newerPending(r.pane)) {
+        // While the user drags, the next request is a few ms away: a timed forward started now
+        // would delay it by a whole forward. Time only once the requests pause.
+        if (!newerArrivesWithin(r.pane, kQuietBeforeTimingMs)) {
             const int before = result.timedRuns;
             result.ms = timeRepeated(r.pane, [&](int) { model->forward(m_input, *method, ForwardOptions{TraceLevel::Counts}); },
                                      &result.timedRuns, result.ms);

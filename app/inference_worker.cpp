@@ -5,6 +5,7 @@
 #include <c10/util/Exception.h>
 
 #include <QFileInfo>
+#include <chrono>
 #include <algorithm>
 
 #include "common/error.h"
@@ -61,12 +62,18 @@ void InferenceWorker::submit(const StudioRequest& request) {
         const std::lock_guard lock(m_mutex);
         m_pending[request.pane] = request;
     }
+    m_arrived.notify_all();
     QMetaObject::invokeMethod(this, &InferenceWorker::processPending, Qt::QueuedConnection);
 }
 
 bool InferenceWorker::newerPending(int pane) const {
     const std::lock_guard lock(m_mutex);
     return m_pending.count(pane) != 0;
+}
+
+bool InferenceWorker::newerArrivesWithin(int pane, int ms) {
+    std::unique_lock lock(m_mutex);
+    return m_arrived.wait_for(lock, std::chrono::milliseconds(ms), [&] { return m_pending.count(pane) != 0; });
 }
 
 void InferenceWorker::processPending() {

@@ -6,6 +6,7 @@
 #include <QObject>
 #include <map>
 #include <memory>
+#include <condition_variable>
 #include <mutex>
 #include <opencv2/core.hpp>
 
@@ -38,6 +39,8 @@ Q_SIGNALS:
 private:
     void processPending();
     bool newerPending(int pane) const;
+    // Waits up to `ms` for a newer request of `pane`; true when one came.
+    bool newerArrivesWithin(int pane, int ms);
     void handle(const StudioRequest& request);
     bool ensureModel(const StudioRequest& request);
     bool ensureDevice(const StudioRequest& request);
@@ -56,6 +59,7 @@ private:
               const QString& message, int exitCode);
 
     mutable std::mutex m_mutex;
+    std::condition_variable m_arrived;  // signalled by submit()
     std::map<int, StudioRequest> m_pending;  // by pane; guarded by m_mutex
 
     // Worker-thread state.

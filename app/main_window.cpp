@@ -282,7 +282,16 @@ void MainWindow::onModelLoaded(quint64, const ModelInfo& info) {
         QString error;
         const QString file = m_options.sweep;
         m_options.sweep.clear();
-        if (!m_pareto->showSweepFile(file, &error)) report(tr("Cannot open sweep results"), error, 2);
+        if (!m_pareto->showSweepFile(file, &error)) {
+            report(tr("Cannot open sweep results"), error, 2);
+        } else if (!m_options.exportPareto.isEmpty()) {
+            // Let the dock get its size first: the figure is the plot as laid out.
+            QTimer::singleShot(0, this, [this] {
+                QString err;
+                if (exportPareto(m_options.exportPareto, &err)) statusBar()->showMessage(tr("Saved %1").arg(m_options.exportPareto));
+                else report(tr("Export failed"), err, 2);
+            });
+        }
     }
     m_view->setGrid(info.gridH, info.gridW);
     m_strip->clear();

@@ -17,11 +17,13 @@
 #include "widgets/figure_export.h"
 #include "widgets/overlay_grid_figure.h"
 #include "widgets/pareto_plot.h"
+#include "widgets/qcp.h"
 
 namespace vp {
 namespace {
 
 constexpr int kFigureDpi = 300;
+constexpr int kParetoWidth = 640, kParetoHeight = 420;  // layout pixels (96 dpi)
 const QString kFigureFilters = QStringLiteral("PDF (*.pdf);;SVG (*.svg);;PNG (*.png)");
 
 QString suffixOf(const QString& path) { return QFileInfo(path).suffix().toLower(); }
@@ -98,7 +100,8 @@ bool MainWindow::exportPareto(const QString& path, QString* error) {
     const QString suffix = suffixOf(path);
     if (suffix == QLatin1String("csv")) return exportText(m_pareto->csv().toUtf8(), path, error);
     if (suffix == QLatin1String("json")) return exportText(m_pareto->json(), path, error);
-    return exportWidgetFigure(m_pareto->plot(), path, kFigureDpi, error);
+    // A paper-sized figure, whatever the dock's shape on screen.
+    return exportPlot(m_pareto->plot()->plot(), path, kParetoWidth, kParetoHeight, kFigureDpi, error);
 }
 
 bool MainWindow::exportResultData(const QString& path, QString* error) {

@@ -34,10 +34,13 @@ ParsedOptions parseStudioOptions(const QStringList& arguments) {
     const QCommandLineOption layer("layer", "0-based block whose patch fates are shown (default: the last).", "L");
     const QCommandLineOption compare("compare", "Compare 2 to 4 methods side by side (comma-separated ids).", "ID,ID");
     const QCommandLineOption sweep("sweep", "Show this sweep file (of vitprune sweep or merge) in the Pareto plot.", "FILE");
+    const QCommandLineOption exportPareto("export-pareto",
+                                          "With --sweep: write the Pareto figure (.png, .svg, .pdf) or its data (.csv, .json).",
+                                          "OUT");
     const QCommandLineOption screenshot("screenshot", "Save the window as an image once the first result is shown.",
                                         "OUT.png");
     const QCommandLineOption quit("quit-after-screenshot", "Quit (exit code 0) after saving the screenshot.");
-    parser.addOptions({model, image, video, method, set, layer, compare, sweep, screenshot, quit});
+    parser.addOptions({model, image, video, method, set, layer, compare, sweep, exportPareto, screenshot, quit});
 
     if (!parser.parse(arguments)) return stop(2, parser.errorText() + "\n\n" + parser.helpText());
     if (parser.isSet(help)) return stop(0, parser.helpText());
@@ -66,6 +69,8 @@ ParsedOptions parseStudioOptions(const QStringList& arguments) {
             return stop(2, "--compare '" + parser.value(compare) + "': give 2 to 4 method ids separated by commas");
     }
     o.sweep = parser.value(sweep);
+    o.exportPareto = parser.value(exportPareto);
+    if (!o.exportPareto.isEmpty() && o.sweep.isEmpty()) return stop(2, "--export-pareto needs --sweep FILE");
     o.screenshot = parser.value(screenshot);
     o.quitAfterScreenshot = parser.isSet(quit);
     if (o.quitAfterScreenshot && o.screenshot.isEmpty()) return stop(2, "--quit-after-screenshot needs --screenshot");

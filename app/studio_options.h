@@ -15,7 +15,8 @@ struct StudioOptions {
     QStringList sets;               // K=V, validated against the method's spec
     std::optional<int> layer;
     QStringList compare;            // 2–4 method ids: open in compare mode
-    QString sweep;                  // a sweep file (vitprune sweep/merge) for the Pareto plot       // 0-based block whose token fates are shown; unset: the last
+    QString sweep;                  // a sweep file (vitprune sweep/merge) for the Pareto plot
+    QString exportPareto;           // with --sweep: write the Pareto figure (.png/.svg/.pdf/.csv/.json)       // 0-based block whose token fates are shown; unset: the last
     QString screenshot;             // save the window here once the first result is shown
     bool quitAfterScreenshot = false;
     // Unattended (screenshot) runs ignore and do not write the saved settings, and report errors

@@ -110,6 +110,13 @@ private Q_SLOTS:
         r = studio({"--model", kFixtureModel, "--layer", "99", "--screenshot", "x.png", "--quit-after-screenshot"});
         QCOMPARE(r.exitCode, 2);
         QVERIFY2(r.err.contains("--layer 99"), qPrintable(r.err));
+        r = studio({"--export-pareto", "p.png"});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains("--sweep"), qPrintable(r.err));
+        r = studio({"--model", kFixtureModel, "--sweep", "/nonexistent/sweep_abc.json", "--screenshot", "x.png",
+                    "--quit-after-screenshot"});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains("sweep_abc.json"), qPrintable(r.err));
         r = studio({"--compare", "evit"});
         QCOMPARE(r.exitCode, 2);
         QVERIFY2(r.err.contains("2 to 4"), qPrintable(r.err));

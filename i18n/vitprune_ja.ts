@@ -559,6 +559,22 @@
         <source>Model &amp;compatibility report…</source>
         <translation>モデルの互換性レポート(&amp;C)…</translation>
     </message>
+    <message>
+        <source>Cannot open sweep results</source>
+        <translation>スイープ結果を開けません</translation>
+    </message>
+    <message>
+        <source>Open sweep results…</source>
+        <translation>スイープ結果を開く…</translation>
+    </message>
+    <message>
+        <source>Open sweep results (vitprune sweep / merge)</source>
+        <translation>スイープ結果を開く (vitprune sweep / merge)</translation>
+    </message>
+    <message>
+        <source>Sweep results (*.json)</source>
+        <translation>スイープ結果 (*.json)</translation>
+    </message>
 </context>
 <context>
     <name>vp::OverlayGridFigure</name>
@@ -662,6 +678,16 @@
     <message>
         <source>Stopped</source>
         <translation>停止</translation>
+    </message>
+    <message>
+        <source>%1: wait for the running sweep to finish or cancel it</source>
+        <translation>%1: 実行中のスイープの完了を待つか、キャンセルしてください</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %2 on %3, %4 images — %n point(s).</source>
+        <translation>
+            <numerusform>%1: %2、%3、画像数: %4 — %n 点。</numerusform>
+        </translation>
     </message>
 </context>
 <context>

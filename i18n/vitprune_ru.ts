@@ -559,6 +559,22 @@
         <source>Model &amp;compatibility report…</source>
         <translation>Отчёт о &amp;совместимости модели…</translation>
     </message>
+    <message>
+        <source>Cannot open sweep results</source>
+        <translation>Не удалось открыть результаты перебора</translation>
+    </message>
+    <message>
+        <source>Open sweep results…</source>
+        <translation>Открыть результаты перебора…</translation>
+    </message>
+    <message>
+        <source>Open sweep results (vitprune sweep / merge)</source>
+        <translation>Открыть результаты перебора (vitprune sweep / merge)</translation>
+    </message>
+    <message>
+        <source>Sweep results (*.json)</source>
+        <translation>Результаты перебора (*.json)</translation>
+    </message>
 </context>
 <context>
     <name>vp::OverlayGridFigure</name>
@@ -668,6 +684,18 @@
     <message>
         <source>Stopped</source>
         <translation>Остановлено</translation>
+    </message>
+    <message>
+        <source>%1: wait for the running sweep to finish or cancel it</source>
+        <translation>%1: дождитесь окончания текущего перебора или отмените его</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %2 on %3, %4 images — %n point(s).</source>
+        <translation>
+            <numerusform>%1: %2 на %3, изображений: %4 — %n точка.</numerusform>
+            <numerusform>%1: %2 на %3, изображений: %4 — %n точки.</numerusform>
+            <numerusform>%1: %2 на %3, изображений: %4 — %n точек.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -559,6 +559,22 @@
         <source>Model &amp;compatibility report…</source>
         <translation>模型兼容性报告(&amp;C)…</translation>
     </message>
+    <message>
+        <source>Cannot open sweep results</source>
+        <translation>无法打开扫描结果</translation>
+    </message>
+    <message>
+        <source>Open sweep results…</source>
+        <translation>打开扫描结果…</translation>
+    </message>
+    <message>
+        <source>Open sweep results (vitprune sweep / merge)</source>
+        <translation>打开扫描结果（vitprune sweep / merge）</translation>
+    </message>
+    <message>
+        <source>Sweep results (*.json)</source>
+        <translation>扫描结果 (*.json)</translation>
+    </message>
 </context>
 <context>
     <name>vp::OverlayGridFigure</name>
@@ -662,6 +678,16 @@
     <message>
         <source>Stopped</source>
         <translation>已停止</translation>
+    </message>
+    <message>
+        <source>%1: wait for the running sweep to finish or cancel it</source>
+        <translation>%1：请等待正在运行的扫描完成或将其取消</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %2 on %3, %4 images — %n point(s).</source>
+        <translation>
+            <numerusform>%1：%2，%3，图像数：%4 — %n 个点。</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -10,6 +10,7 @@
 #include <QVBoxLayout>
 #include <algorithm>
 
+#include "method_strings.h"
 #include "widgets/knob_panel.h"
 #include "widgets/patch_overlay_view.h"
 
@@ -95,7 +96,7 @@ void CompareView::addPane() {
     v->setContentsMargins(2, 2, 2, 2);
     p.method = new QComboBox(p.box);
     for (const MethodSpec& s : m_methods)
-        p.method->addItem(QStringLiteral("%1  [%2]").arg(QString::fromStdString(s.name), QString::fromStdString(s.id)),
+        p.method->addItem(QStringLiteral("%1  [%2]").arg(translatedSpecText(s.name), QString::fromStdString(s.id)),
                           QString::fromStdString(s.id));
     p.view = new PatchOverlayView(p.box);
     p.view->setMinimumSize(180, 180);

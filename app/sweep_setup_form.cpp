@@ -9,6 +9,7 @@
 #include <QSettings>
 #include <QSpinBox>
 
+#include "method_strings.h"
 #include "prune/registry.h"
 
 namespace vp {
@@ -92,9 +93,11 @@ void SweepSetupForm::buildMethodList() {
     // Methods a sweep can plan: training-free, with a main knob to spread the points over.
     for (const MethodSpec& s : builtinRegistry().specs()) {
         if (s.id == "dense" || !s.trainingFree || s.mainKnob.empty()) continue;
-        auto* item = new QListWidgetItem(QString::fromStdString(s.name), m_methods);
+        auto* item = new QListWidgetItem(translatedSpecText(s.name), m_methods);
         item->setData(Qt::UserRole, QString::fromStdString(s.id));
-        item->setToolTip(QString::fromStdString(s.name + "\n" + s.paper + (s.help.empty() ? "" : "\n" + s.help)));
+        QString tip = translatedSpecText(s.name) + QLatin1Char('\n') + QString::fromStdString(s.paper);
+        if (!s.help.empty()) tip += QLatin1Char('\n') + translatedSpecText(s.help);
+        item->setToolTip(tip);
         item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable);
         item->setCheckState(Qt::Checked);
     }

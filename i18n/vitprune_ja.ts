@@ -577,6 +577,221 @@
     </message>
 </context>
 <context>
+    <name>vp::Methods</name>
+    <message>
+        <source>Dense (no pruning)</source>
+        <translation>密モデル (枝刈りなし)</translation>
+    </message>
+    <message>
+        <source>The unpruned model: every patch goes through every block.</source>
+        <translation>枝刈りしないモデル: すべてのパッチがすべてのブロックを通ります。</translation>
+    </message>
+    <message>
+        <source>Random keep</source>
+        <translation>ランダム保持</translation>
+    </message>
+    <message>
+        <source>Keeps a random subset of the patch tokens after attention at the chosen blocks.</source>
+        <translation>選択したブロックのアテンションの後で、パッチトークンのランダムな部分集合を保持します。</translation>
+    </message>
+    <message>
+        <source>Keep ratio</source>
+        <translation>保持率</translation>
+    </message>
+    <message>
+        <source>Fraction of the current patch tokens kept at each pruning block.</source>
+        <translation>各枝刈りブロックで保持する現在のパッチトークンの割合。</translation>
+    </message>
+    <message>
+        <source>Pruning blocks</source>
+        <translation>枝刈りブロック</translation>
+    </message>
+    <message>
+        <source>0-based blocks after whose attention tokens are dropped.</source>
+        <translation>アテンションの後でトークンを破棄するブロック (0 始まり)。</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>シード</translation>
+    </message>
+    <message>
+        <source>Random seed (per forward).</source>
+        <translation>乱数シード (順伝播ごと)。</translation>
+    </message>
+    <message>
+        <source>Attention top-k (no fusion)</source>
+        <translation>アテンション top-k (融合なし)</translation>
+    </message>
+    <message>
+        <source>Keeps the patches the CLS token attends to most and drops the rest.</source>
+        <translation>CLS トークンが最も注目するパッチを保持し、残りを破棄します。</translation>
+    </message>
+    <message>
+        <source>EViT</source>
+        <translation>EViT</translation>
+    </message>
+    <message>
+        <source>Keeps the patches the CLS token attends to most; fuses the rest into one token.</source>
+        <translation>CLS トークンが最も注目するパッチを保持し、残りを 1 つのトークンに融合します。</translation>
+    </message>
+    <message>
+        <source>Keep rate</source>
+        <translation>保持レート</translation>
+    </message>
+    <message>
+        <source>Fraction of the current non-CLS tokens kept at each pruning block (EViT&apos;s keep_rate).</source>
+        <translation>各枝刈りブロックで保持する現在の非 CLS トークンの割合 (EViT の keep_rate)。</translation>
+    </message>
+    <message>
+        <source>0-based blocks after whose attention tokens are reorganised.</source>
+        <translation>アテンションの後でトークンを再編成するブロック (0 始まり)。</translation>
+    </message>
+    <message>
+        <source>Fuse inattentive tokens</source>
+        <translation>注目度の低いトークンを融合</translation>
+    </message>
+    <message>
+        <source>Fold the dropped tokens into one attention-weighted token (EViT) or drop them.</source>
+        <translation>破棄したトークンをアテンションで重み付けした 1 つのトークンにまとめる (EViT) か、そのまま破棄します。</translation>
+    </message>
+    <message>
+        <source>ToMe (token merging)</source>
+        <translation>ToMe (トークンマージ)</translation>
+    </message>
+    <message>
+        <source>Merges the r most similar token pairs in every block (bipartite soft matching).</source>
+        <translation>各ブロックで最も類似した r 組のトークンペアをマージします (二部ソフトマッチング)。</translation>
+    </message>
+    <message>
+        <source>Tokens merged per block</source>
+        <translation>ブロックごとのマージトークン数</translation>
+    </message>
+    <message>
+        <source>r: tokens removed by merging in each block (capped at half the tokens, as the reference).</source>
+        <translation>r: 各ブロックでマージにより削除するトークン数 (参照実装と同様、トークン数の半分が上限)。</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>スケジュール</translation>
+    </message>
+    <message>
+        <source>constant: r in every block; decreasing: ToMe&apos;s (r, inflection) schedule.</source>
+        <translation>constant: 全ブロックで r。decreasing: ToMe の (r, 変曲点) スケジュール。</translation>
+    </message>
+    <message>
+        <source>Inflection</source>
+        <translation>変曲点</translation>
+    </message>
+    <message>
+        <source>ToMe&apos;s inflection for the decreasing schedule (-0.5: start at 1.5r, end at 0.5r).</source>
+        <translation>decreasing スケジュールにおける ToMe の変曲点 (-0.5: 1.5r で始まり 0.5r で終わる)。</translation>
+    </message>
+    <message>
+        <source>Proportional attention</source>
+        <translation>比例アテンション</translation>
+    </message>
+    <message>
+        <source>Add log(token size) to the attention logits of the keys.</source>
+        <translation>キーのアテンションロジットに log(トークンサイズ) を加えます。</translation>
+    </message>
+    <message>
+        <source>Evo-ViT</source>
+        <translation>Evo-ViT</translation>
+    </message>
+    <message>
+        <source>Sorts patches by a global class-attention score in two stages; the informative ones go through the blocks, the others are placeholders that skip them and re-join later.</source>
+        <translation>グローバルなクラスアテンションスコアでパッチを 2 段階で並べ替えます。情報量の多いパッチはブロックを通り、それ以外はブロックをスキップするプレースホルダーとなって後で再合流します。</translation>
+    </message>
+    <message>
+        <source>Fraction of the patches that are informative in each stage: int(P * keep) (98 of 196).</source>
+        <translation>各ステージで情報量が多いとするパッチの割合: int(P * keep) (196 中 98)。</translation>
+    </message>
+    <message>
+        <source>Start block</source>
+        <translation>開始ブロック</translation>
+    </message>
+    <message>
+        <source>First block of the first stage; the blocks from here on form two stages of equal length.</source>
+        <translation>第 1 ステージの最初のブロック。ここから先のブロックが同じ長さの 2 つのステージになります。</translation>
+    </message>
+    <message>
+        <source>Score tradeoff</source>
+        <translation>スコアの配分</translation>
+    </message>
+    <message>
+        <source>g &lt;- (1 - alpha) g + alpha * CLS attention, for the informative tokens from the start block.</source>
+        <translation>g &lt;- (1 - alpha) g + alpha * CLS アテンション (開始ブロック以降の情報量の多いトークンに適用)。</translation>
+    </message>
+    <message>
+        <source>Head</source>
+        <translation>ヘッド</translation>
+    </message>
+    <message>
+        <source>mean: head(norm(mean of patch tokens)), the reference&apos;s head (Evo-ViT checkpoints); cls: the checkpoint&apos;s own head (CLS token for DeiT); auto: mean for Evo-ViT checkpoints, cls otherwise.</source>
+        <translation>mean: head(norm(パッチトークンの平均))、参照実装のヘッド (Evo-ViT のチェックポイント)。cls: チェックポイント自身のヘッド (DeiT では CLS トークン)。auto: Evo-ViT のチェックポイントでは mean、それ以外は cls。</translation>
+    </message>
+    <message>
+        <source>Placeholders</source>
+        <translation>プレースホルダー</translation>
+    </message>
+    <message>
+        <source>code: authors&apos; code, placeholders frozen; paper: paper&apos;s description (approximation), a representative token carries the blocks&apos; update to the placeholders.</source>
+        <translation>code: 著者のコード、プレースホルダーは固定。paper: 論文の記述 (近似)、代表トークンがブロックの更新をプレースホルダーに伝えます。</translation>
+    </message>
+    <message>
+        <source>LTP (fixed thresholds)</source>
+        <translation>LTP (固定しきい値)</translation>
+    </message>
+    <message>
+        <source>Drops tokens that receive little attention (below theta_l / N, thresholds rising linearly over the blocks); the count varies per image. The authors evaluate on BERT only: applying it to ViTs is this app&apos;s adaptation.</source>
+        <translation>受けるアテンションが少ないトークンを破棄します (theta_l / N 未満、しきい値はブロックごとに線形に上昇)。破棄数は画像ごとに異なります。著者の評価は BERT のみで、ViT への適用は本アプリによる応用です。</translation>
+    </message>
+    <message>
+        <source>Final threshold</source>
+        <translation>最終しきい値</translation>
+    </message>
+    <message>
+        <source>theta_final, relative to the uniform score 1/N: after block l a token is pruned when the attention it receives is below theta_final * (l+1)/L / N. 0 = dense; larger prunes more.</source>
+        <translation>theta_final (一様スコア 1/N に対する相対値): ブロック l の後、受けるアテンションが theta_final * (l+1)/L / N 未満のトークンは枝刈りされます。0 = 密モデル。大きいほど多く枝刈りします。</translation>
+    </message>
+    <message>
+        <source>Learned thresholds</source>
+        <translation>学習済みしきい値</translation>
+    </message>
+    <message>
+        <source>Use thresholds learned with LTP&apos;s soft-mask training (not available without training).</source>
+        <translation>LTP のソフトマスク学習で得たしきい値を使用します (学習なしでは利用不可)。</translation>
+    </message>
+    <message>
+        <source>Patch Slimming (training-free approximation)</source>
+        <translation>Patch Slimming (学習不要の近似)</translation>
+    </message>
+    <message>
+        <source>Static nested patch masks decided top-down from the attention of a calibration set (the same patches for every image). Training-free approximation: the paper fine-tunes the model.</source>
+        <translation>キャリブレーションセットのアテンションから上位のブロックから順に決める静的な入れ子のパッチマスク (全画像で同じパッチ)。学習不要の近似: 論文ではモデルをファインチューニングします。</translation>
+    </message>
+    <message>
+        <source>Last-block keep ratio</source>
+        <translation>最終ブロックの保持率</translation>
+    </message>
+    <message>
+        <source>Fraction of the patches the last block keeps; earlier blocks keep linearly more.</source>
+        <translation>最終ブロックが保持するパッチの割合。それより前のブロックは線形に多く保持します。</translation>
+    </message>
+    <message>
+        <source>Block where the linear schedule starts at 100%; later blocks keep fewer patches.</source>
+        <translation>線形スケジュールが 100% で始まるブロック。それ以降のブロックはより少ないパッチを保持します。</translation>
+    </message>
+    <message>
+        <source>Calibration images</source>
+        <translation>キャリブレーション画像</translation>
+    </message>
+    <message>
+        <source>Images whose averaged attention decides the masks.</source>
+        <translation>平均アテンションでマスクを決める画像。</translation>
+    </message>
+</context>
+<context>
     <name>vp::OverlayGridFigure</name>
     <message>
         <source>block %1 · %2/%3 kept</source>

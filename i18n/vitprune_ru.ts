@@ -577,6 +577,221 @@
     </message>
 </context>
 <context>
+    <name>vp::Methods</name>
+    <message>
+        <source>Dense (no pruning)</source>
+        <translation>Плотная модель (без прунинга)</translation>
+    </message>
+    <message>
+        <source>The unpruned model: every patch goes through every block.</source>
+        <translation>Модель без прунинга: каждый патч проходит через каждый блок.</translation>
+    </message>
+    <message>
+        <source>Random keep</source>
+        <translation>Случайное сохранение</translation>
+    </message>
+    <message>
+        <source>Keeps a random subset of the patch tokens after attention at the chosen blocks.</source>
+        <translation>Сохраняет случайное подмножество токенов патчей после внимания в выбранных блоках.</translation>
+    </message>
+    <message>
+        <source>Keep ratio</source>
+        <translation>Доля сохраняемых</translation>
+    </message>
+    <message>
+        <source>Fraction of the current patch tokens kept at each pruning block.</source>
+        <translation>Доля текущих токенов патчей, сохраняемых в каждом блоке прунинга.</translation>
+    </message>
+    <message>
+        <source>Pruning blocks</source>
+        <translation>Блоки прунинга</translation>
+    </message>
+    <message>
+        <source>0-based blocks after whose attention tokens are dropped.</source>
+        <translation>Блоки (нумерация с 0), после внимания которых токены отбрасываются.</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>Зерно</translation>
+    </message>
+    <message>
+        <source>Random seed (per forward).</source>
+        <translation>Зерно генератора случайных чисел (для каждого прямого прохода).</translation>
+    </message>
+    <message>
+        <source>Attention top-k (no fusion)</source>
+        <translation>Top-k по вниманию (без слияния)</translation>
+    </message>
+    <message>
+        <source>Keeps the patches the CLS token attends to most and drops the rest.</source>
+        <translation>Сохраняет патчи, которым CLS-токен уделяет больше всего внимания, и отбрасывает остальные.</translation>
+    </message>
+    <message>
+        <source>EViT</source>
+        <translation>EViT</translation>
+    </message>
+    <message>
+        <source>Keeps the patches the CLS token attends to most; fuses the rest into one token.</source>
+        <translation>Сохраняет патчи, которым CLS-токен уделяет больше всего внимания; остальные сливает в один токен.</translation>
+    </message>
+    <message>
+        <source>Keep rate</source>
+        <translation>Коэффициент сохранения</translation>
+    </message>
+    <message>
+        <source>Fraction of the current non-CLS tokens kept at each pruning block (EViT&apos;s keep_rate).</source>
+        <translation>Доля текущих токенов (кроме CLS), сохраняемых в каждом блоке прунинга (keep_rate в EViT).</translation>
+    </message>
+    <message>
+        <source>0-based blocks after whose attention tokens are reorganised.</source>
+        <translation>Блоки (нумерация с 0), после внимания которых токены реорганизуются.</translation>
+    </message>
+    <message>
+        <source>Fuse inattentive tokens</source>
+        <translation>Сливать токены с низким вниманием</translation>
+    </message>
+    <message>
+        <source>Fold the dropped tokens into one attention-weighted token (EViT) or drop them.</source>
+        <translation>Объединить отброшенные токены в один токен, взвешенный по вниманию (EViT), или просто отбросить их.</translation>
+    </message>
+    <message>
+        <source>ToMe (token merging)</source>
+        <translation>ToMe (слияние токенов)</translation>
+    </message>
+    <message>
+        <source>Merges the r most similar token pairs in every block (bipartite soft matching).</source>
+        <translation>Сливает r самых похожих пар токенов в каждом блоке (двудольное мягкое сопоставление).</translation>
+    </message>
+    <message>
+        <source>Tokens merged per block</source>
+        <translation>Токенов сливается на блок</translation>
+    </message>
+    <message>
+        <source>r: tokens removed by merging in each block (capped at half the tokens, as the reference).</source>
+        <translation>r: число токенов, удаляемых слиянием в каждом блоке (не более половины токенов, как в эталонной реализации).</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>Расписание</translation>
+    </message>
+    <message>
+        <source>constant: r in every block; decreasing: ToMe&apos;s (r, inflection) schedule.</source>
+        <translation>constant: r в каждом блоке; decreasing: расписание ToMe (r, перегиб).</translation>
+    </message>
+    <message>
+        <source>Inflection</source>
+        <translation>Перегиб</translation>
+    </message>
+    <message>
+        <source>ToMe&apos;s inflection for the decreasing schedule (-0.5: start at 1.5r, end at 0.5r).</source>
+        <translation>Перегиб ToMe для убывающего расписания (-0.5: начало с 1.5r, конец на 0.5r).</translation>
+    </message>
+    <message>
+        <source>Proportional attention</source>
+        <translation>Пропорциональное внимание</translation>
+    </message>
+    <message>
+        <source>Add log(token size) to the attention logits of the keys.</source>
+        <translation>Добавлять log(размер токена) к логитам внимания ключей.</translation>
+    </message>
+    <message>
+        <source>Evo-ViT</source>
+        <translation>Evo-ViT</translation>
+    </message>
+    <message>
+        <source>Sorts patches by a global class-attention score in two stages; the informative ones go through the blocks, the others are placeholders that skip them and re-join later.</source>
+        <translation>Сортирует патчи по глобальной оценке внимания класса в два этапа; информативные проходят через блоки, остальные — заполнители, которые пропускают блоки и позже присоединяются снова.</translation>
+    </message>
+    <message>
+        <source>Fraction of the patches that are informative in each stage: int(P * keep) (98 of 196).</source>
+        <translation>Доля патчей, информативных на каждом этапе: int(P * keep) (98 из 196).</translation>
+    </message>
+    <message>
+        <source>Start block</source>
+        <translation>Начальный блок</translation>
+    </message>
+    <message>
+        <source>First block of the first stage; the blocks from here on form two stages of equal length.</source>
+        <translation>Первый блок первого этапа; блоки начиная с него образуют два этапа равной длины.</translation>
+    </message>
+    <message>
+        <source>Score tradeoff</source>
+        <translation>Баланс оценки</translation>
+    </message>
+    <message>
+        <source>g &lt;- (1 - alpha) g + alpha * CLS attention, for the informative tokens from the start block.</source>
+        <translation>g &lt;- (1 - alpha) g + alpha * внимание CLS, для информативных токенов начиная с начального блока.</translation>
+    </message>
+    <message>
+        <source>Head</source>
+        <translation>Голова</translation>
+    </message>
+    <message>
+        <source>mean: head(norm(mean of patch tokens)), the reference&apos;s head (Evo-ViT checkpoints); cls: the checkpoint&apos;s own head (CLS token for DeiT); auto: mean for Evo-ViT checkpoints, cls otherwise.</source>
+        <translation>mean: head(norm(среднее токенов патчей)), голова эталонной реализации (чекпойнты Evo-ViT); cls: собственная голова чекпойнта (CLS-токен для DeiT); auto: mean для чекпойнтов Evo-ViT, иначе cls.</translation>
+    </message>
+    <message>
+        <source>Placeholders</source>
+        <translation>Заполнители</translation>
+    </message>
+    <message>
+        <source>code: authors&apos; code, placeholders frozen; paper: paper&apos;s description (approximation), a representative token carries the blocks&apos; update to the placeholders.</source>
+        <translation>code: код авторов, заполнители заморожены; paper: описание из статьи (приближение), репрезентативный токен переносит обновление блоков на заполнители.</translation>
+    </message>
+    <message>
+        <source>LTP (fixed thresholds)</source>
+        <translation>LTP (фиксированные пороги)</translation>
+    </message>
+    <message>
+        <source>Drops tokens that receive little attention (below theta_l / N, thresholds rising linearly over the blocks); the count varies per image. The authors evaluate on BERT only: applying it to ViTs is this app&apos;s adaptation.</source>
+        <translation>Отбрасывает токены, получающие мало внимания (ниже theta_l / N, пороги растут линейно от блока к блоку); их число зависит от изображения. Авторы оценивают метод только на BERT: применение к ViT — адаптация этого приложения.</translation>
+    </message>
+    <message>
+        <source>Final threshold</source>
+        <translation>Конечный порог</translation>
+    </message>
+    <message>
+        <source>theta_final, relative to the uniform score 1/N: after block l a token is pruned when the attention it receives is below theta_final * (l+1)/L / N. 0 = dense; larger prunes more.</source>
+        <translation>theta_final относительно равномерной оценки 1/N: после блока l токен удаляется, если получаемое им внимание ниже theta_final * (l+1)/L / N. 0 = плотная модель; чем больше, тем сильнее прунинг.</translation>
+    </message>
+    <message>
+        <source>Learned thresholds</source>
+        <translation>Обученные пороги</translation>
+    </message>
+    <message>
+        <source>Use thresholds learned with LTP&apos;s soft-mask training (not available without training).</source>
+        <translation>Использовать пороги, обученные с мягкими масками LTP (недоступно без обучения).</translation>
+    </message>
+    <message>
+        <source>Patch Slimming (training-free approximation)</source>
+        <translation>Patch Slimming (приближение без обучения)</translation>
+    </message>
+    <message>
+        <source>Static nested patch masks decided top-down from the attention of a calibration set (the same patches for every image). Training-free approximation: the paper fine-tunes the model.</source>
+        <translation>Статические вложенные маски патчей, определяемые сверху вниз по вниманию на калибровочном наборе (одни и те же патчи для всех изображений). Приближение без обучения: в статье модель дообучается.</translation>
+    </message>
+    <message>
+        <source>Last-block keep ratio</source>
+        <translation>Доля сохраняемых в последнем блоке</translation>
+    </message>
+    <message>
+        <source>Fraction of the patches the last block keeps; earlier blocks keep linearly more.</source>
+        <translation>Доля патчей, сохраняемых последним блоком; более ранние блоки сохраняют линейно больше.</translation>
+    </message>
+    <message>
+        <source>Block where the linear schedule starts at 100%; later blocks keep fewer patches.</source>
+        <translation>Блок, с которого линейное расписание начинается со 100%; последующие блоки сохраняют меньше патчей.</translation>
+    </message>
+    <message>
+        <source>Calibration images</source>
+        <translation>Калибровочные изображения</translation>
+    </message>
+    <message>
+        <source>Images whose averaged attention decides the masks.</source>
+        <translation>Изображения, по усреднённому вниманию которых определяются маски.</translation>
+    </message>
+</context>
+<context>
     <name>vp::OverlayGridFigure</name>
     <message>
         <source>block %1 · %2/%3 kept</source>

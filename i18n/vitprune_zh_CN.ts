@@ -577,6 +577,221 @@
     </message>
 </context>
 <context>
+    <name>vp::Methods</name>
+    <message>
+        <source>Dense (no pruning)</source>
+        <translation>稠密模型（不剪枝）</translation>
+    </message>
+    <message>
+        <source>The unpruned model: every patch goes through every block.</source>
+        <translation>未剪枝的模型：每个图像块都经过每个块。</translation>
+    </message>
+    <message>
+        <source>Random keep</source>
+        <translation>随机保留</translation>
+    </message>
+    <message>
+        <source>Keeps a random subset of the patch tokens after attention at the chosen blocks.</source>
+        <translation>在所选块的注意力之后随机保留一部分图像块词元。</translation>
+    </message>
+    <message>
+        <source>Keep ratio</source>
+        <translation>保留比例</translation>
+    </message>
+    <message>
+        <source>Fraction of the current patch tokens kept at each pruning block.</source>
+        <translation>每个剪枝块中保留的当前图像块词元的比例。</translation>
+    </message>
+    <message>
+        <source>Pruning blocks</source>
+        <translation>剪枝块</translation>
+    </message>
+    <message>
+        <source>0-based blocks after whose attention tokens are dropped.</source>
+        <translation>在其注意力之后丢弃词元的块（从 0 开始编号）。</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <source>Random seed (per forward).</source>
+        <translation>随机种子（每次前向传播）。</translation>
+    </message>
+    <message>
+        <source>Attention top-k (no fusion)</source>
+        <translation>注意力 top-k（不融合）</translation>
+    </message>
+    <message>
+        <source>Keeps the patches the CLS token attends to most and drops the rest.</source>
+        <translation>保留 CLS 词元关注最多的图像块，丢弃其余图像块。</translation>
+    </message>
+    <message>
+        <source>EViT</source>
+        <translation>EViT</translation>
+    </message>
+    <message>
+        <source>Keeps the patches the CLS token attends to most; fuses the rest into one token.</source>
+        <translation>保留 CLS 词元关注最多的图像块；将其余图像块融合为一个词元。</translation>
+    </message>
+    <message>
+        <source>Keep rate</source>
+        <translation>保留率</translation>
+    </message>
+    <message>
+        <source>Fraction of the current non-CLS tokens kept at each pruning block (EViT&apos;s keep_rate).</source>
+        <translation>每个剪枝块中保留的当前非 CLS 词元的比例（EViT 的 keep_rate）。</translation>
+    </message>
+    <message>
+        <source>0-based blocks after whose attention tokens are reorganised.</source>
+        <translation>在其注意力之后重组词元的块（从 0 开始编号）。</translation>
+    </message>
+    <message>
+        <source>Fuse inattentive tokens</source>
+        <translation>融合低关注度词元</translation>
+    </message>
+    <message>
+        <source>Fold the dropped tokens into one attention-weighted token (EViT) or drop them.</source>
+        <translation>将被丢弃的词元合并为一个按注意力加权的词元（EViT），或直接丢弃。</translation>
+    </message>
+    <message>
+        <source>ToMe (token merging)</source>
+        <translation>ToMe（词元合并）</translation>
+    </message>
+    <message>
+        <source>Merges the r most similar token pairs in every block (bipartite soft matching).</source>
+        <translation>在每个块中合并 r 对最相似的词元（二分软匹配）。</translation>
+    </message>
+    <message>
+        <source>Tokens merged per block</source>
+        <translation>每块合并的词元数</translation>
+    </message>
+    <message>
+        <source>r: tokens removed by merging in each block (capped at half the tokens, as the reference).</source>
+        <translation>r：每个块中通过合并移除的词元数（与参考实现相同，最多为词元数的一半）。</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>调度</translation>
+    </message>
+    <message>
+        <source>constant: r in every block; decreasing: ToMe&apos;s (r, inflection) schedule.</source>
+        <translation>constant：每个块均为 r；decreasing：ToMe 的 (r, 拐点) 调度。</translation>
+    </message>
+    <message>
+        <source>Inflection</source>
+        <translation>拐点</translation>
+    </message>
+    <message>
+        <source>ToMe&apos;s inflection for the decreasing schedule (-0.5: start at 1.5r, end at 0.5r).</source>
+        <translation>递减调度中 ToMe 的拐点（-0.5：从 1.5r 开始，到 0.5r 结束）。</translation>
+    </message>
+    <message>
+        <source>Proportional attention</source>
+        <translation>比例注意力</translation>
+    </message>
+    <message>
+        <source>Add log(token size) to the attention logits of the keys.</source>
+        <translation>将 log(词元大小) 加到键的注意力 logits 上。</translation>
+    </message>
+    <message>
+        <source>Evo-ViT</source>
+        <translation>Evo-ViT</translation>
+    </message>
+    <message>
+        <source>Sorts patches by a global class-attention score in two stages; the informative ones go through the blocks, the others are placeholders that skip them and re-join later.</source>
+        <translation>分两个阶段按全局类注意力分数对图像块排序；信息丰富的图像块经过各块，其余的作为占位符跳过这些块，之后再重新加入。</translation>
+    </message>
+    <message>
+        <source>Fraction of the patches that are informative in each stage: int(P * keep) (98 of 196).</source>
+        <translation>每个阶段中信息丰富的图像块比例：int(P * keep)（196 个中的 98 个）。</translation>
+    </message>
+    <message>
+        <source>Start block</source>
+        <translation>起始块</translation>
+    </message>
+    <message>
+        <source>First block of the first stage; the blocks from here on form two stages of equal length.</source>
+        <translation>第一阶段的第一个块；从此块起的各块组成长度相等的两个阶段。</translation>
+    </message>
+    <message>
+        <source>Score tradeoff</source>
+        <translation>分数权衡</translation>
+    </message>
+    <message>
+        <source>g &lt;- (1 - alpha) g + alpha * CLS attention, for the informative tokens from the start block.</source>
+        <translation>g &lt;- (1 - alpha) g + alpha * CLS 注意力，用于从起始块开始的信息丰富的词元。</translation>
+    </message>
+    <message>
+        <source>Head</source>
+        <translation>分类头</translation>
+    </message>
+    <message>
+        <source>mean: head(norm(mean of patch tokens)), the reference&apos;s head (Evo-ViT checkpoints); cls: the checkpoint&apos;s own head (CLS token for DeiT); auto: mean for Evo-ViT checkpoints, cls otherwise.</source>
+        <translation>mean：head(norm(图像块词元的均值))，即参考实现的分类头（Evo-ViT 检查点）；cls：检查点自身的分类头（DeiT 为 CLS 词元）；auto：Evo-ViT 检查点用 mean，其他用 cls。</translation>
+    </message>
+    <message>
+        <source>Placeholders</source>
+        <translation>占位符</translation>
+    </message>
+    <message>
+        <source>code: authors&apos; code, placeholders frozen; paper: paper&apos;s description (approximation), a representative token carries the blocks&apos; update to the placeholders.</source>
+        <translation>code：作者代码，占位符冻结；paper：论文中的描述（近似），由一个代表词元将各块的更新传递给占位符。</translation>
+    </message>
+    <message>
+        <source>LTP (fixed thresholds)</source>
+        <translation>LTP（固定阈值）</translation>
+    </message>
+    <message>
+        <source>Drops tokens that receive little attention (below theta_l / N, thresholds rising linearly over the blocks); the count varies per image. The authors evaluate on BERT only: applying it to ViTs is this app&apos;s adaptation.</source>
+        <translation>丢弃获得注意力较少的词元（低于 theta_l / N，阈值随块线性上升）；丢弃数量因图像而异。作者仅在 BERT 上评估：将其用于 ViT 是本应用的改编。</translation>
+    </message>
+    <message>
+        <source>Final threshold</source>
+        <translation>最终阈值</translation>
+    </message>
+    <message>
+        <source>theta_final, relative to the uniform score 1/N: after block l a token is pruned when the attention it receives is below theta_final * (l+1)/L / N. 0 = dense; larger prunes more.</source>
+        <translation>theta_final，相对于均匀分数 1/N：在块 l 之后，若词元获得的注意力低于 theta_final * (l+1)/L / N，则被剪枝。0 = 稠密模型；值越大剪枝越多。</translation>
+    </message>
+    <message>
+        <source>Learned thresholds</source>
+        <translation>学习得到的阈值</translation>
+    </message>
+    <message>
+        <source>Use thresholds learned with LTP&apos;s soft-mask training (not available without training).</source>
+        <translation>使用通过 LTP 软掩码训练学得的阈值（未经训练时不可用）。</translation>
+    </message>
+    <message>
+        <source>Patch Slimming (training-free approximation)</source>
+        <translation>Patch Slimming（免训练近似）</translation>
+    </message>
+    <message>
+        <source>Static nested patch masks decided top-down from the attention of a calibration set (the same patches for every image). Training-free approximation: the paper fine-tunes the model.</source>
+        <translation>由校准集的注意力自上而下确定的静态嵌套图像块掩码（所有图像使用相同的图像块）。免训练近似：论文中会对模型进行微调。</translation>
+    </message>
+    <message>
+        <source>Last-block keep ratio</source>
+        <translation>最后一块的保留比例</translation>
+    </message>
+    <message>
+        <source>Fraction of the patches the last block keeps; earlier blocks keep linearly more.</source>
+        <translation>最后一个块保留的图像块比例；更早的块按线性关系保留更多。</translation>
+    </message>
+    <message>
+        <source>Block where the linear schedule starts at 100%; later blocks keep fewer patches.</source>
+        <translation>线性调度从 100% 开始的块；之后的块保留更少的图像块。</translation>
+    </message>
+    <message>
+        <source>Calibration images</source>
+        <translation>校准图像</translation>
+    </message>
+    <message>
+        <source>Images whose averaged attention decides the masks.</source>
+        <translation>其平均注意力用于确定掩码的图像。</translation>
+    </message>
+</context>
+<context>
     <name>vp::OverlayGridFigure</name>
     <message>
         <source>block %1 · %2/%3 kept</source>

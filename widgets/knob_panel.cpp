@@ -2,6 +2,7 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -32,6 +33,12 @@ bool parseDouble(const QString& text, double& out) {
     return ok && std::isfinite(out);
 }
 
+// A spec text (method help, knob label or help) in the UI language: app/method_strings.cpp lists
+// them for Qt Linguist in this context (widgets/ cannot include app/).
+QString specText(const std::string& english) {
+    return english.empty() ? QString() : QCoreApplication::translate("vp::Methods", english.c_str());
+}
+
 }  // namespace
 
 KnobPanel::KnobPanel(QWidget* parent) : QWidget(parent) {
@@ -55,7 +62,7 @@ void KnobPanel::setSpec(const MethodSpec& spec) {
     while (m_form->rowCount() > 0) m_form->removeRow(0);
     m_editors.clear();
     m_spec = spec;
-    m_help->setText(QString::fromStdString(spec.help));
+    m_help->setText(specText(spec.help));
     m_help->setVisible(!spec.help.empty());
     for (const Knob& k : spec.knobs) addEditor(k);
     if (spec.knobs.empty()) m_form->addRow(new QLabel(tr("This method has no settings."), this));
@@ -170,8 +177,8 @@ void KnobPanel::addEditor(const Knob& k) {
         break;
     }
     }
-    const QString help = QString::fromStdString(k.help);
-    auto* label = new QLabel(QString::fromStdString(k.label.empty() ? k.id : k.label), this);
+    const QString help = specText(k.help);  // ids, choice values and --set texts stay untranslated
+    auto* label = new QLabel(k.label.empty() ? QString::fromStdString(k.id) : specText(k.label), this);
     label->setToolTip(help + QStringLiteral("\n(--set %1=…)").arg(QString::fromStdString(k.id)));
     field->setToolTip(help);
     if (k.id == m_spec.mainKnob) {

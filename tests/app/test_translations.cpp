@@ -106,7 +106,10 @@ const QSet<QString>& untranslatableWords() {
                                      QStringLiteral("ms"),    QStringLiteral("ViT"), QStringLiteral("CPU"),
                                      QStringLiteral("GPU"),   QStringLiteral("CUDA"), QStringLiteral("PNG"),
                                      QStringLiteral("SVG"),   QStringLiteral("PDF"), QStringLiteral("CSV"),
-                                     QStringLiteral("JSON")};
+                                     QStringLiteral("JSON"),
+                                     // Method names that are proper names (app/method_strings.cpp).
+                                     QStringLiteral("EViT"),  QStringLiteral("Evo"), QStringLiteral("ToMe"),
+                                     QStringLiteral("LTP")};
     return words;
 }
 

@@ -99,7 +99,7 @@ void CompareView::addPane() {
         p.method->addItem(QStringLiteral("%1  [%2]").arg(translatedSpecText(s.name), QString::fromStdString(s.id)),
                           QString::fromStdString(s.id));
     p.view = new PatchOverlayView(p.box);
-    p.view->setMinimumSize(180, 180);
+    p.view->setMinimumSize(120, 120);  // four panes with their knobs must fit without overlapping
     p.caption = new QLabel(QStringLiteral("–"), p.box);
     p.caption->setWordWrap(true);
     p.caption->setAlignment(Qt::AlignHCenter);

@@ -411,8 +411,7 @@ void MainWindow::showLayer() {
     m_view->setTrace(m_result.trace, layer);
     const int kept = m_view->keptCount(), total = m_view->patchCount();
     // Merging keeps every patch but not every token: say how many tokens the MLP saw.
-    const auto& lt = m_result.trace.layers[layer];
-    const int tokens = lt.mlpTokens.empty() ? kept : lt.mlpTokens[0] - m_result.trace.prefix;
+    const int tokens = static_cast<int>(tokensPerLayer(m_result.trace)[layer]);
     m_layerLabel->setText(tr("block %1 · %2 / %3 patches kept · %4 tokens (%5%)")
                               .arg(layer).arg(kept).arg(total).arg(tokens)
                               .arg(total > 0 ? 100.0 * tokens / total : 100.0, 0, 'f', 0));

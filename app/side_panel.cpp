@@ -206,13 +206,6 @@ bool SidePanel::setState(const std::string& methodId, const std::map<std::string
     return true;
 }
 
-const MethodSpec* SidePanel::currentSpec() const {
-    const std::string id = methodId();
-    for (const MethodSpec& s : m_methods)
-        if (s.id == id) return &s;
-    return nullptr;
-}
-
 void SidePanel::showMethod(int index) {
     const std::string id = m_methodCombo->itemData(index).toString().toStdString();
     const auto it = std::find_if(m_methods.begin(), m_methods.end(), [&](const MethodSpec& m) { return m.id == id; });

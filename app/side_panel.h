@@ -53,7 +53,6 @@ private:
     QWidget* buildDeviceBox();
     void showMethod(int index);
     void showBudget(double gmacs);
-    const MethodSpec* currentSpec() const;
 
     std::vector<MethodSpec> m_methods;
     QLabel* m_modelName = nullptr;

@@ -43,6 +43,15 @@ void clipGradNorm(const std::vector<at::Tensor>& params, double maxNorm) {
         if (p.grad().defined()) p.grad().mul_(scale);
 }
 
+// A run may be resumed with a different --epochs (shortened or extended): the warm-up + cosine is
+// laid over the new total from the current step on. Every other setting must match.
+std::string withoutEpochs(const std::string& fingerprint) {
+    const size_t at = fingerprint.find(" epochs=");
+    if (at == std::string::npos) return fingerprint;
+    const size_t end = fingerprint.find(' ', at + 1);
+    return fingerprint.substr(0, at) + (end == std::string::npos ? "" : fingerprint.substr(end));
+}
+
 }  // namespace
 
 ViTConfig fashionVitConfig(int dim, int heads, int depth, int mlp) {
@@ -177,10 +186,16 @@ std::vector<EpochRecord> Trainer::run(const TrainData& data, const TrainCallback
     if (o.resume) {
         if (!files || !fs::exists(statePath)) throw fileError(statePath.string(), "no training state to resume from");
         TrainState loaded = loadTrainState(statePath.string(), m_model, *m_optimizer);
-        if (loaded.fingerprint != state.fingerprint)
+        if (withoutEpochs(loaded.fingerprint) != withoutEpochs(state.fingerprint))
             throw fileError(statePath.string(), "was written with different settings; resume with the same ones.\n  saved: " +
                                                     loaded.fingerprint + "\n  now:   " + state.fingerprint);
+        if (loaded.epochsDone > o.epochs)
+            throw fileError(statePath.string(), "has " + std::to_string(loaded.epochsDone) + " epochs done; --epochs " +
+                                                    std::to_string(o.epochs) + " would end before them");
+        if (cb.onMessage && loaded.fingerprint != state.fingerprint)
+            cb.onMessage("schedule length changed: the cosine now ends at epoch " + std::to_string(o.epochs));
         state = loaded;
+        state.fingerprint = fingerprint(n);
         if (cb.onMessage)
             cb.onMessage("resuming after epoch " + std::to_string(state.epochsDone) + " of " + std::to_string(o.epochs));
     } else if (files && fs::exists(statePath)) {

@@ -163,6 +163,19 @@ TEST(Trainer, ResumeAfterOneEpochIsBitwiseIdenticalToAnUninterruptedRun) {
     EXPECT_TRUE(at::equal(tuned.model().weights().headW, saved.weights().headW));
     EXPECT_THROW(Trainer(fashionVitConfig(16, 2, 2, 64), fine), Error);
 
+    // --epochs may change on resume: a longer schedule runs the extra epoch, a shorter one than the
+    // epochs already done is refused.
+    o.epochs = 1;
+    EXPECT_THROW(Trainer(tinyConfig(), o).run(d), Error);
+    o.epochs = 3;
+    {
+        Trainer extended(tinyConfig(), o);
+        const std::vector<EpochRecord> logC = extended.run(d);
+        ASSERT_EQ(logC.size(), 3u);
+        EXPECT_EQ(logC[1].trainLoss, logB[1].trainLoss);
+        EXPECT_EQ(logC[2].epoch, 3);
+    }
+
     // Resuming with other settings is refused.
     o.lr = 5e-4;
     Trainer other(tinyConfig(), o);

@@ -23,6 +23,10 @@ const char* const kStrings[] = {
     QT_TRANSLATE_NOOP("vp::Methods", "0-based blocks after whose attention tokens are dropped."),
     QT_TRANSLATE_NOOP("vp::Methods", "Seed"),
     QT_TRANSLATE_NOOP("vp::Methods", "Random seed (per forward)."),
+    QT_TRANSLATE_NOOP("vp::Methods", "Per-block keep ratios"),
+    QT_TRANSLATE_NOOP("vp::Methods",
+                      "One keep ratio per block (1 = no pruning there), comma-separated; replaces the keep ratio and "
+                      "the pruning blocks when set. Empty: not used."),
     // attn-topk and evit (shared knobs: "Pruning blocks" above)
     QT_TRANSLATE_NOOP("vp::Methods", "Attention top-k (no fusion)"),
     QT_TRANSLATE_NOOP("vp::Methods", "Keeps the patches the CLS token attends to most and drops the rest."),
@@ -32,6 +36,10 @@ const char* const kStrings[] = {
     QT_TRANSLATE_NOOP("vp::Methods",
                       "Fraction of the current non-CLS tokens kept at each pruning block (EViT's keep_rate)."),
     QT_TRANSLATE_NOOP("vp::Methods", "0-based blocks after whose attention tokens are reorganised."),
+    QT_TRANSLATE_NOOP("vp::Methods", "Per-block keep rates"),
+    QT_TRANSLATE_NOOP("vp::Methods",
+                      "One keep rate per block (1 = no pruning there), comma-separated; replaces keep and the "
+                      "pruning blocks when set. Empty: not used."),
     QT_TRANSLATE_NOOP("vp::Methods", "Fuse inattentive tokens"),
     QT_TRANSLATE_NOOP("vp::Methods",
                       "Fold the dropped tokens into one attention-weighted token (EViT) or drop them."),
@@ -46,6 +54,10 @@ const char* const kStrings[] = {
     QT_TRANSLATE_NOOP("vp::Methods", "Inflection"),
     QT_TRANSLATE_NOOP("vp::Methods",
                       "ToMe's inflection for the decreasing schedule (-0.5: start at 1.5r, end at 0.5r)."),
+    QT_TRANSLATE_NOOP("vp::Methods", "Per-block r"),
+    QT_TRANSLATE_NOOP("vp::Methods",
+                      "One r per block (tokens merged there), comma-separated; replaces r and the schedule when set. "
+                      "Empty: not used."),
     QT_TRANSLATE_NOOP("vp::Methods", "Proportional attention"),
     QT_TRANSLATE_NOOP("vp::Methods", "Add log(token size) to the attention logits of the keys."),
     // evo-vit ("Keep ratio" above)

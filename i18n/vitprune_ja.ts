@@ -203,6 +203,10 @@
         <source> (dense %1)</source>
         <translation> (密モデル %1)</translation>
     </message>
+    <message>
+        <source>Layer %1: %2 (drag to change)</source>
+        <translation>レイヤー %1: %2（ドラッグで変更）</translation>
+    </message>
 </context>
 <context>
     <name>vp::KnobHistory</name>
@@ -224,6 +228,10 @@
     <message>
         <source>Main knob: the budget slider and the Pareto sweep move it.</source>
         <translation>主パラメータ: 予算スライダーとパレートスイープで変更されます。</translation>
+    </message>
+    <message>
+        <source>one value per block; empty: not used</source>
+        <translation>ブロックごとに1つの値。空なら使用しない</translation>
     </message>
 </context>
 <context>
@@ -790,6 +798,30 @@
         <source>Images whose averaged attention decides the masks.</source>
         <translation>平均アテンションでマスクを決める画像。</translation>
     </message>
+    <message>
+        <source>Per-block keep ratios</source>
+        <translation>ブロックごとの保持率</translation>
+    </message>
+    <message>
+        <source>One keep ratio per block (1 = no pruning there), comma-separated; replaces the keep ratio and the pruning blocks when set. Empty: not used.</source>
+        <translation>ブロックごとに1つの保持率（1 = そのブロックでは枝刈りしない）をカンマ区切りで指定します。設定すると保持率と枝刈りブロックに代わります。空なら使用しません。</translation>
+    </message>
+    <message>
+        <source>Per-block keep rates</source>
+        <translation>ブロックごとの保持レート</translation>
+    </message>
+    <message>
+        <source>One keep rate per block (1 = no pruning there), comma-separated; replaces keep and the pruning blocks when set. Empty: not used.</source>
+        <translation>ブロックごとに1つの保持レート（1 = そのブロックでは枝刈りしない）をカンマ区切りで指定します。設定すると keep と枝刈りブロックに代わります。空なら使用しません。</translation>
+    </message>
+    <message>
+        <source>Per-block r</source>
+        <translation>ブロックごとの r</translation>
+    </message>
+    <message>
+        <source>One r per block (tokens merged there), comma-separated; replaces r and the schedule when set. Empty: not used.</source>
+        <translation>ブロックごとに1つの r（そのブロックでマージするトークン数）をカンマ区切りで指定します。設定すると r とスケジュールに代わります。空なら使用しません。</translation>
+    </message>
 </context>
 <context>
     <name>vp::OverlayGridFigure</name>
@@ -1037,6 +1069,42 @@
         <source>✘ differs from dense: %1 instead of %2</source>
         <translation>✘ 密モデルと不一致: %2 ではなく %1</translation>
     </message>
+    <message>
+        <source>Edit schedule</source>
+        <translation>スケジュールを編集</translation>
+    </message>
+    <message>
+        <source>Show the value every block uses and drag a bar to change it; the method then follows this per-block schedule instead of its main knob.</source>
+        <translation>各ブロックが使う値を表示し、棒をドラッグして変更します。手法は主パラメータの代わりにこのブロックごとのスケジュールに従います。</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>リセット</translation>
+    </message>
+    <message>
+        <source>Clear the per-block schedule: the main knob and its blocks apply again.</source>
+        <translation>ブロックごとのスケジュールを消去し、主パラメータとそのブロックを再び使います。</translation>
+    </message>
+    <message>
+        <source>pruned</source>
+        <translation>枝刈り後</translation>
+    </message>
+    <message>
+        <source>dense</source>
+        <translation>密モデル</translation>
+    </message>
+    <message>
+        <source>A per-block schedule is set.</source>
+        <translation>ブロックごとのスケジュールが設定されています。</translation>
+    </message>
+    <message>
+        <source>Drag a bar to set that block&apos;s value.</source>
+        <translation>棒をドラッグしてそのブロックの値を設定します。</translation>
+    </message>
+    <message>
+        <source>From the main knob; drag a bar to set a per-block schedule.</source>
+        <translation>主パラメータによる値です。棒をドラッグするとブロックごとのスケジュールを設定します。</translation>
+    </message>
 </context>
 <context>
     <name>vp::SidePanel</name>
@@ -1111,6 +1179,10 @@
     <message>
         <source>reported top-1: %1%</source>
         <translation>公表値 top-1: %1%</translation>
+    </message>
+    <message>
+        <source>The per-block schedule (%1) replaces the main knob: clear it (Reset under the chart) to meet a budget.</source>
+        <translation>ブロックごとのスケジュール（%1）が主パラメータに代わっています。予算に合わせるには消去してください（グラフ下の「リセット」）。</translation>
     </message>
 </context>
 <context>

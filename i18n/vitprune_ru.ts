@@ -203,6 +203,10 @@
         <source> (dense %1)</source>
         <translation> (плотная модель: %1)</translation>
     </message>
+    <message>
+        <source>Layer %1: %2 (drag to change)</source>
+        <translation>Слой %1: %2 (перетащите, чтобы изменить)</translation>
+    </message>
 </context>
 <context>
     <name>vp::KnobHistory</name>
@@ -224,6 +228,10 @@
     <message>
         <source>Main knob: the budget slider and the Pareto sweep move it.</source>
         <translation>Основной параметр: его меняют ползунок бюджета и перебор Парето.</translation>
+    </message>
+    <message>
+        <source>one value per block; empty: not used</source>
+        <translation>по одному значению на блок; пусто — не используется</translation>
     </message>
 </context>
 <context>
@@ -790,6 +798,30 @@
         <source>Images whose averaged attention decides the masks.</source>
         <translation>Изображения, по усреднённому вниманию которых определяются маски.</translation>
     </message>
+    <message>
+        <source>Per-block keep ratios</source>
+        <translation>Доли сохраняемых по блокам</translation>
+    </message>
+    <message>
+        <source>One keep ratio per block (1 = no pruning there), comma-separated; replaces the keep ratio and the pruning blocks when set. Empty: not used.</source>
+        <translation>По одной доле сохраняемых токенов на блок (1 — без прунинга в этом блоке), через запятую; если задано, заменяет долю сохраняемых и блоки прунинга. Пусто — не используется.</translation>
+    </message>
+    <message>
+        <source>Per-block keep rates</source>
+        <translation>Коэффициенты сохранения по блокам</translation>
+    </message>
+    <message>
+        <source>One keep rate per block (1 = no pruning there), comma-separated; replaces keep and the pruning blocks when set. Empty: not used.</source>
+        <translation>По одному коэффициенту сохранения на блок (1 — без прунинга в этом блоке), через запятую; если задано, заменяет keep и блоки прунинга. Пусто — не используется.</translation>
+    </message>
+    <message>
+        <source>Per-block r</source>
+        <translation>r по блокам</translation>
+    </message>
+    <message>
+        <source>One r per block (tokens merged there), comma-separated; replaces r and the schedule when set. Empty: not used.</source>
+        <translation>По одному r на блок (столько токенов в нём сливается), через запятую; если задано, заменяет r и расписание. Пусто — не используется.</translation>
+    </message>
 </context>
 <context>
     <name>vp::OverlayGridFigure</name>
@@ -1045,6 +1077,42 @@
         <source>✘ differs from dense: %1 instead of %2</source>
         <translation>✘ расходится с плотной моделью: %1 вместо %2</translation>
     </message>
+    <message>
+        <source>Edit schedule</source>
+        <translation>Изменить расписание</translation>
+    </message>
+    <message>
+        <source>Show the value every block uses and drag a bar to change it; the method then follows this per-block schedule instead of its main knob.</source>
+        <translation>Показать значение, которое использует каждый блок, и менять его перетаскиванием столбца; тогда метод следует этому поблочному расписанию вместо основного параметра.</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>Сбросить</translation>
+    </message>
+    <message>
+        <source>Clear the per-block schedule: the main knob and its blocks apply again.</source>
+        <translation>Очистить поблочное расписание: снова действуют основной параметр и его блоки.</translation>
+    </message>
+    <message>
+        <source>pruned</source>
+        <translation>после прунинга</translation>
+    </message>
+    <message>
+        <source>dense</source>
+        <translation>плотная модель</translation>
+    </message>
+    <message>
+        <source>A per-block schedule is set.</source>
+        <translation>Задано поблочное расписание.</translation>
+    </message>
+    <message>
+        <source>Drag a bar to set that block&apos;s value.</source>
+        <translation>Перетащите столбец, чтобы задать значение этого блока.</translation>
+    </message>
+    <message>
+        <source>From the main knob; drag a bar to set a per-block schedule.</source>
+        <translation>По основному параметру; перетащите столбец, чтобы задать поблочное расписание.</translation>
+    </message>
 </context>
 <context>
     <name>vp::SidePanel</name>
@@ -1119,6 +1187,10 @@
     <message>
         <source>reported top-1: %1%</source>
         <translation>заявленная точность top-1: %1%</translation>
+    </message>
+    <message>
+        <source>The per-block schedule (%1) replaces the main knob: clear it (Reset under the chart) to meet a budget.</source>
+        <translation>Поблочное расписание (%1) заменяет основной параметр: очистите его (кнопка «Сбросить» под графиком), чтобы уложиться в бюджет.</translation>
     </message>
 </context>
 <context>

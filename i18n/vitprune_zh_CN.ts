@@ -203,6 +203,10 @@
         <source> (dense %1)</source>
         <translation> (稠密模型 %1)</translation>
     </message>
+    <message>
+        <source>Layer %1: %2 (drag to change)</source>
+        <translation>第 %1 层：%2（拖动以修改）</translation>
+    </message>
 </context>
 <context>
     <name>vp::KnobHistory</name>
@@ -224,6 +228,10 @@
     <message>
         <source>Main knob: the budget slider and the Pareto sweep move it.</source>
         <translation>主参数：预算滑块和帕累托扫描会调整它。</translation>
+    </message>
+    <message>
+        <source>one value per block; empty: not used</source>
+        <translation>每块一个值；留空则不使用</translation>
     </message>
 </context>
 <context>
@@ -790,6 +798,30 @@
         <source>Images whose averaged attention decides the masks.</source>
         <translation>其平均注意力用于确定掩码的图像。</translation>
     </message>
+    <message>
+        <source>Per-block keep ratios</source>
+        <translation>逐块保留比例</translation>
+    </message>
+    <message>
+        <source>One keep ratio per block (1 = no pruning there), comma-separated; replaces the keep ratio and the pruning blocks when set. Empty: not used.</source>
+        <translation>每块一个保留比例（1 = 该块不剪枝），以逗号分隔；设置后取代保留比例和剪枝块。留空则不使用。</translation>
+    </message>
+    <message>
+        <source>Per-block keep rates</source>
+        <translation>逐块保留率</translation>
+    </message>
+    <message>
+        <source>One keep rate per block (1 = no pruning there), comma-separated; replaces keep and the pruning blocks when set. Empty: not used.</source>
+        <translation>每块一个保留率（1 = 该块不剪枝），以逗号分隔；设置后取代 keep 和剪枝块。留空则不使用。</translation>
+    </message>
+    <message>
+        <source>Per-block r</source>
+        <translation>逐块 r</translation>
+    </message>
+    <message>
+        <source>One r per block (tokens merged there), comma-separated; replaces r and the schedule when set. Empty: not used.</source>
+        <translation>每块一个 r（该块合并的词元数），以逗号分隔；设置后取代 r 和调度。留空则不使用。</translation>
+    </message>
 </context>
 <context>
     <name>vp::OverlayGridFigure</name>
@@ -1037,6 +1069,42 @@
         <source>✘ differs from dense: %1 instead of %2</source>
         <translation>✘ 与稠密模型不同：%1 而非 %2</translation>
     </message>
+    <message>
+        <source>Edit schedule</source>
+        <translation>编辑调度</translation>
+    </message>
+    <message>
+        <source>Show the value every block uses and drag a bar to change it; the method then follows this per-block schedule instead of its main knob.</source>
+        <translation>显示每个块使用的值，拖动柱形即可修改；此后方法按此逐块调度运行，而不再使用主参数。</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>重置</translation>
+    </message>
+    <message>
+        <source>Clear the per-block schedule: the main knob and its blocks apply again.</source>
+        <translation>清除逐块调度：重新使用主参数及其剪枝块。</translation>
+    </message>
+    <message>
+        <source>pruned</source>
+        <translation>剪枝后</translation>
+    </message>
+    <message>
+        <source>dense</source>
+        <translation>稠密模型</translation>
+    </message>
+    <message>
+        <source>A per-block schedule is set.</source>
+        <translation>已设置逐块调度。</translation>
+    </message>
+    <message>
+        <source>Drag a bar to set that block&apos;s value.</source>
+        <translation>拖动柱形以设置该块的值。</translation>
+    </message>
+    <message>
+        <source>From the main knob; drag a bar to set a per-block schedule.</source>
+        <translation>来自主参数；拖动柱形即可设置逐块调度。</translation>
+    </message>
 </context>
 <context>
     <name>vp::SidePanel</name>
@@ -1111,6 +1179,10 @@
     <message>
         <source>reported top-1: %1%</source>
         <translation>报告的 top-1：%1%</translation>
+    </message>
+    <message>
+        <source>The per-block schedule (%1) replaces the main knob: clear it (Reset under the chart) to meet a budget.</source>
+        <translation>逐块调度（%1）取代了主参数：要满足预算，请清除它（图表下方的“重置”）。</translation>
     </message>
 </context>
 <context>

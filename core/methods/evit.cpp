@@ -5,10 +5,13 @@
 // the rest into one token sum_j a_j x_j (weights not renormalised, as the reference). An earlier
 // fused token competes like any patch. The MLP then runs on the shorter sequence.
 // Also registered without fusion as the "attention top-k" baseline every paper compares with.
+// A per-block schedule (knob `schedule`, one keep rate per block, 1 = no pruning there) replaces
+// keep and locations when set: keep=0.7 at 3,6,9 is schedule=1,1,1,0.7,1,1,0.7,1,1,0.7,1,1.
 #include <algorithm>
 
 #include "methods/builtin_methods.h"
 #include "methods/token_ops.h"
+#include "model/vit_model.h"
 
 namespace vp {
 namespace {
@@ -23,7 +26,11 @@ public:
         s.knobs = {{"keep", "Keep rate", KnobType::Number, 0.05, 1.0, 0.01, "0.7", {},
                     "Fraction of the current non-CLS tokens kept at each pruning block (EViT's keep_rate)."},
                    {"locations", "Pruning blocks", KnobType::IntList, 0, 63, 1, "3,6,9", {},
-                    "0-based blocks after whose attention tokens are reorganised."}};
+                    "0-based blocks after whose attention tokens are reorganised."},
+                   {"schedule", "Per-block keep rates", KnobType::NumberList, 0.01, 1.0, 0.01, "", {},
+                    "One keep rate per block (1 = no pruning there), comma-separated; replaces keep and the "
+                    "pruning blocks when set. Empty: not used."}};
+        s.scheduleKnob = "schedule";
         s.requirements.clsAttention = true;
         s.requirements.blockKnobs = {"locations"};
         if (m_fusionMethod) {
@@ -48,19 +55,32 @@ public:
         const MethodSpec s = spec();
         m_keep = v.number(s, "keep");
         m_locations = v.intList(s, "locations");
+        m_schedule = v.numberList(s, "schedule");
         if (m_fusionMethod) m_fuse = v.flag(s, "fuse");
+    }
+
+    void prepare(const ViTModel& model) override {
+        m_depth = static_cast<int>(model.weights().blocks.size());
+        checkPerBlockCount("schedule", m_schedule.size(), m_depth);
+    }
+
+    std::vector<double> blockSchedule() const override {
+        std::vector<double> out;
+        for (int l = 0; l < m_depth; ++l) out.push_back(keepAt(l));
+        return out;
     }
 
     AttnNeeds needs(int layer) const override {
         AttnNeeds n;
-        n.clsAttn = m_keep < 1.0 && isLocation(layer);
+        n.clsAttn = keepAt(layer) < 1.0;
         return n;
     }
 
     void reduce(int layer, const AttnContext& ctx, TokenState& state) override {
-        if (m_keep >= 1.0 || !isLocation(layer)) return;
+        const double keepRate = keepAt(layer);
+        if (keepRate >= 1.0) return;
         const int64_t B = state.batch(), N = state.tokens(), pre = state.prefix, rest = N - pre;
-        const int64_t keep = keptCount(m_keep, rest);
+        const int64_t keep = keptCount(keepRate, rest);
         if (keep >= rest || keep < 1) return;
         // CLS row, mean over heads, over the non-prefix columns: sums to < 1 (excludes CLS itself).
         const at::Tensor attn = ctx.clsAttn.mean(1).narrow(1, pre, rest);
@@ -93,13 +113,18 @@ public:
     }
 
 private:
-    bool isLocation(int layer) const {
-        return std::find(m_locations.begin(), m_locations.end(), layer) != m_locations.end();
+    // Keep rate at a block: the schedule's when set, else keep at the pruning blocks.
+    double keepAt(int layer) const {
+        if (!m_schedule.empty())
+            return layer >= 0 && layer < static_cast<int>(m_schedule.size()) ? m_schedule[layer] : 1.0;
+        return std::find(m_locations.begin(), m_locations.end(), layer) != m_locations.end() ? m_keep : 1.0;
     }
     bool m_fusionMethod;
     bool m_fuse;
     double m_keep = 0.7;
     std::vector<int> m_locations{3, 6, 9};
+    std::vector<double> m_schedule;
+    int m_depth = 12;
 };
 
 }  // namespace

@@ -5,6 +5,8 @@
 // edge; the r best edges merge their A token into its B partner by a size-weighted average and
 // sizes add. CLS (A[0]) never merges; a distillation token (B[0]) is never merged into.
 // Proportional attention adds log(size) of each key to the attention logits.
+// `layer_r` (one r per block) replaces r, schedule and inflect when set; every block's r is still
+// capped at half its tokens.
 #include <cmath>
 #include <limits>
 
@@ -33,9 +35,13 @@ public:
              "constant: r in every block; decreasing: ToMe's (r, inflection) schedule."},
             {"inflect", "Inflection", KnobType::Number, -1.0, 1.0, 0.05, "-0.5", {},
              "ToMe's inflection for the decreasing schedule (-0.5: start at 1.5r, end at 0.5r)."},
+            {"layer_r", "Per-block r", KnobType::IntList, 0, 128, 1, "", {},
+             "One r per block (tokens merged there), comma-separated; replaces r and the schedule when set. "
+             "Empty: not used."},
             {"prop_attn", "Proportional attention", KnobType::Bool, 0, 1, 1, "true", {},
              "Add log(token size) to the attention logits of the keys."},
         };
+        s.scheduleKnob = "layer_r";
         return s;
     }
 
@@ -45,10 +51,12 @@ public:
         m_decreasing = v.choice(s, "schedule") == "decreasing";
         m_inflect = v.number(s, "inflect");
         m_propAttn = v.flag(s, "prop_attn");
+        m_layerR = v.intList(s, "layer_r");
     }
 
     // tome.utils.parse_r: r per layer from (r, inflection).
     int rAt(int layer, int depth) const {
+        if (!m_layerR.empty()) return layer >= 0 && layer < static_cast<int>(m_layerR.size()) ? m_layerR[layer] : 0;
         if (!m_decreasing) return m_r;
         const double inflect = m_inflect;
         const int minVal = static_cast<int>(m_r * (1.0 - inflect));
@@ -57,7 +65,15 @@ public:
         return static_cast<int>(minVal + step * layer);
     }
 
-    void prepare(const ViTModel& model) override { m_depth = static_cast<int>(model.weights().blocks.size()); }
+    void prepare(const ViTModel& model) override {
+        m_depth = static_cast<int>(model.weights().blocks.size());
+        checkPerBlockCount("layer_r", m_layerR.size(), m_depth);
+    }
+    std::vector<double> blockSchedule() const override {
+        std::vector<double> out;
+        for (int l = 0; l < m_depth; ++l) out.push_back(rAt(l, m_depth));
+        return out;
+    }
     void begin(TokenState& state) override { state.proportionalAttention = m_propAttn; }
     AttnNeeds needs(int layer) const override {
         AttnNeeds n;
@@ -137,6 +153,7 @@ private:
     bool m_decreasing = false;
     double m_inflect = -0.5;
     bool m_propAttn = true;
+    std::vector<int> m_layerR;
     int m_depth = 12;
 };
 

@@ -61,6 +61,12 @@ BudgetSolver::BudgetSolver(const ViTModel& model, std::string methodId, KnobValu
     if (!k || (k->type != KnobType::Number && k->type != KnobType::Integer))
         throw Error("method '" + m_methodId + "': main knob '" + spec.mainKnob + "' is not numeric", Error::Kind::Internal);
     m_knob = k->id;
+    // A per-block schedule replaces the main knob, so moving it would change nothing: say so
+    // rather than return a range of one cost (clear the schedule, or scale it by hand).
+    if (m_base.hasSchedule(spec))
+        throw Error("method '" + m_methodId + "': the per-block schedule (knob '" + spec.scheduleKnob +
+                    "') is set and replaces the main knob '" + m_knob + "', so no setting of '" + m_knob +
+                    "' can meet a budget; clear the schedule (--set " + spec.scheduleKnob + "=) to solve for one");
     m_min = k->min;
     m_max = k->max;
     m_increasesCost = spec.mainKnobIncreasesCost;

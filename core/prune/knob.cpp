@@ -35,6 +35,12 @@ const Knob& knobOf(const MethodSpec& spec, const std::string& id) {
     return *k;
 }
 
+std::string trimmed(const std::string& s) {
+    const size_t a = s.find_first_not_of(" \t");
+    if (a == std::string::npos) return "";
+    return s.substr(a, s.find_last_not_of(" \t") - a + 1);
+}
+
 }  // namespace
 
 const Knob* MethodSpec::knob(const std::string& knobId) const {
@@ -50,6 +56,7 @@ std::string knobTypeName(KnobType t) {
         case KnobType::Bool: return "bool";
         case KnobType::Choice: return "choice";
         case KnobType::IntList: return "int_list";
+        case KnobType::NumberList: return "number_list";
     }
     return "number";
 }
@@ -114,6 +121,41 @@ std::vector<int> KnobValues::intList(const MethodSpec& spec, const std::string& 
     return out;
 }
 
+std::vector<double> KnobValues::numberList(const MethodSpec& spec, const std::string& id) const {
+    const Knob& k = knobOf(spec, id);
+    const std::string all = trimmed(text(spec, id));
+    std::vector<double> out;
+    if (all.empty()) return out;
+    std::stringstream ss(all);
+    std::string item;
+    while (std::getline(ss, item, ',')) {
+        const std::string t = trimmed(item);
+        const std::string where = describe(k) + ": value " + std::to_string(out.size() + 1);
+        if (t.empty()) throw Error(where + " is empty (expected comma-separated numbers, e.g. 1,1,0.7)");
+        const std::optional<double> v = parseFiniteNumber(t);
+        if (!v) throw Error(where + " ('" + t + "') is not a number");
+        if (*v < k.min - 1e-9 || *v > k.max + 1e-9) {
+            std::ostringstream s;
+            s << where << " (" << *v << ") is outside [" << k.min << ", " << k.max << "]";
+            throw Error(s.str());
+        }
+        out.push_back(*v);
+    }
+    if (all.back() == ',') throw Error(describe(k) + ": value " + std::to_string(out.size() + 1) + " is empty (trailing comma)");
+    return out;
+}
+
+bool KnobValues::hasSchedule(const MethodSpec& spec) const {
+    if (spec.scheduleKnob.empty() || !spec.knob(spec.scheduleKnob)) return false;
+    return !trimmed(text(spec, spec.scheduleKnob)).empty();
+}
+
+void checkPerBlockCount(const std::string& knobId, size_t count, int depth) {
+    if (count == 0 || static_cast<int>(count) == depth) return;
+    throw Error("knob '" + knobId + "': " + std::to_string(count) + (count == 1 ? " value" : " values") +
+                " for a model with " + std::to_string(depth) + " blocks; give one value per block (or leave it empty)");
+}
+
 void KnobValues::validate(const MethodSpec& spec) const {
     for (const auto& [id, value] : m_values) {
         if (!spec.knob(id)) {
@@ -130,6 +172,7 @@ void KnobValues::validate(const MethodSpec& spec) const {
             case KnobType::Bool: flag(spec, k.id); break;
             case KnobType::Choice: choice(spec, k.id); break;
             case KnobType::IntList: intList(spec, k.id); break;
+            case KnobType::NumberList: numberList(spec, k.id); break;
         }
     }
 }

@@ -6,13 +6,15 @@
 
 namespace vp {
 
-enum class KnobType { Number, Integer, Bool, Choice, IntList };
+// NumberList: comma-separated numbers, each within [min, max] (per-block schedules); empty text
+// is an empty list.
+enum class KnobType { Number, Integer, Bool, Choice, IntList, NumberList };
 
 struct Knob {
     std::string id, label;
     KnobType type = KnobType::Number;
     double min = 0, max = 1, step = 0.01;
-    std::string defaultValue;            // text form: "0.7", "13", "true", "3,6,9", "constant"
+    std::string defaultValue;            // text form: "0.7", "13", "true", "3,6,9", "constant", ""
     std::vector<std::string> choices;    // for Choice
     std::string help;
 };
@@ -41,6 +43,11 @@ struct MethodSpec {
     std::vector<Knob> knobs;
     std::string mainKnob;                  // the knob the keep-ratio / budget sliders drive
     bool mainKnobIncreasesCost = true;     // false when a larger value prunes more (ToMe's r)
+    // A list knob (NumberList or IntList) holding one value per block, in the units of the main
+    // knob's effect at one block (keep ratio, tokens merged). Empty text: no schedule, the main
+    // knob and its blocks apply; set: it replaces them, so the budget solver cannot move the
+    // main knob (prune/budget.h). "" when the method takes no per-block schedule.
+    std::string scheduleKnob;
     bool trainingFree = true;
     MethodRequirements requirements;
     const Knob* knob(const std::string& id) const;
@@ -64,6 +71,10 @@ public:
     bool flag(const MethodSpec& spec, const std::string& id) const;
     std::string choice(const MethodSpec& spec, const std::string& id) const;
     std::vector<int> intList(const MethodSpec& spec, const std::string& id) const;
+    // Every item must be a number in range ("1,,2" and "1,x" are errors naming the position).
+    std::vector<double> numberList(const MethodSpec& spec, const std::string& id) const;
+    // The method's per-block schedule knob is set (non-blank text).
+    bool hasSchedule(const MethodSpec& spec) const;
 
     // Every value parses and lies in range; unknown ids are an error.
     void validate(const MethodSpec& spec) const;
@@ -74,5 +85,9 @@ private:
 };
 
 std::string knobTypeName(KnobType t);
+
+// A per-block list needs exactly one value per block: throws vp::Error naming the knob otherwise.
+// Methods call it from prepare(), where the depth is known.
+void checkPerBlockCount(const std::string& knobId, size_t count, int depth);
 
 }  // namespace vp

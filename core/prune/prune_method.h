@@ -42,6 +42,11 @@ public:
     // MACs of the method's own learned parts for one sample (predictors, gates).
     virtual double extraMacsPerSample(const ViTModel&) const { return 0; }
 
+    // Methods with a per-block schedule knob (MethodSpec::scheduleKnob): the value each block uses
+    // under the current knobs, in that knob's units, one per block of the prepared model (so the
+    // studio can show, and start editing from, the effective schedule). Empty otherwise.
+    virtual std::vector<double> blockSchedule() const { return {}; }
+
     // Structural methods return a physically smaller model; token methods return nothing.
     virtual std::optional<ViTModel> patchModel(const ViTModel&) const;
 };

@@ -36,6 +36,11 @@ KeptTokensChart::KeptTokensChart(QWidget* parent) : QWidget(parent), m_plot(new 
     m_currentBar->setBrush(palette::highlight());
     m_currentBar->setPen(QPen(palette::highlight().darker(150), 1.5));
     m_plot->legend->removeItem(m_plot->legend->itemWithPlottable(m_currentBar));
+    m_lineGraph = new QCPGraph(m_plot->xAxis, m_plot->yAxis2);
+    m_lineGraph->setPen(QPen(palette::seriesColour(1), 2));
+    m_lineGraph->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, palette::seriesColour(1), Qt::white, 5));
+    m_lineGraph->setSelectable(QCP::stNone);
+    m_lineGraph->removeFromLegend();
     for (QCPBars* b : {m_denseBars, m_pruned, m_currentBar}) b->setSelectable(QCP::stNone);
 
     // Legend in its own column right of the axes: dense bars are full height and would hide under it.
@@ -70,10 +75,27 @@ void KeptTokensChart::setAxisLabels(const QString& x, const QString& y) {
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
+void KeptTokensChart::setSeriesNames(const QString& bars, const QString& reference) {
+    m_pruned->setName(bars);
+    m_denseBars->setName(reference);
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void KeptTokensChart::setLine(const std::vector<double>& values, const QString& name, const QString& axisLabel) {
+    m_line = values;
+    m_lineGraph->setName(name);
+    m_plot->yAxis2->setLabel(axisLabel);
+    refresh();
+}
+
 void KeptTokensChart::setCounts(const std::vector<double>& pruned, const std::vector<double>& dense) {
+    // Mid-drag (results of the edit arriving), the dragged bar stays where the mouse put it.
+    const bool dragging = m_dragLayer >= 0 && pruned.size() == m_values.size();
+    const double dragged = dragging ? m_values[m_dragLayer] : 0;
     m_values = pruned;
     m_dense = dense;
-    m_dragLayer = -1;
+    if (dragging) m_values[m_dragLayer] = dragged;
+    else m_dragLayer = -1;
     if (m_current >= layerCount()) m_current = -1;
     refresh();
 }
@@ -84,6 +106,7 @@ void KeptTokensChart::setCurrentLayer(int layer) {
 }
 
 void KeptTokensChart::setEditable(bool editable) {
+    if (editable == m_editable) return;  // a drag in progress goes on
     m_editable = editable;
     m_dragLayer = -1;
     m_plot->setCursor(editable ? Qt::SizeVerCursor : Qt::ArrowCursor);
@@ -117,6 +140,20 @@ void KeptTokensChart::refresh() {
     else m_denseBars->addToLegend();
     if (m_current >= 0) m_currentBar->setData({m_current + 1.0}, {m_values[m_current]}, true);
     else m_currentBar->data()->clear();
+    QVector<double> lineKeys, lineValues;
+    double lineTop = 0;
+    for (size_t l = 0; l < m_line.size(); ++l) {
+        lineKeys << l + 1.0;
+        lineValues << m_line[l];
+        lineTop = std::max(lineTop, m_line[l]);
+    }
+    m_lineGraph->setData(lineKeys, lineValues, true);
+    const bool line = !m_line.empty();
+    if (line) m_lineGraph->addToLegend();
+    else m_lineGraph->removeFromLegend();
+    m_lineGraph->setVisible(line);
+    m_plot->yAxis2->setVisible(line);
+    m_plot->yAxis2->setRange(0, std::max(1.0, lineTop) * 1.08);
 
     // Fixed ranges (no autoscale while dragging): all layers, 0..max with headroom.
     const int n = std::max<int>(layerCount(), static_cast<int>(m_dense.size()));
@@ -150,8 +187,9 @@ void KeptTokensChart::onPress(QMouseEvent* e) {
 
 void KeptTokensChart::onMove(QMouseEvent* e) {
     if (m_dragLayer >= 0) {
-        double v = std::clamp(m_plot->yAxis->pixelToCoord(e->position().y()), 0.0, maximum());
-        if (m_step > 0) v = std::min(maximum(), std::round(v / m_step) * m_step);
+        const double lo = std::min(m_min, maximum());
+        double v = std::clamp(m_plot->yAxis->pixelToCoord(e->position().y()), lo, maximum());
+        if (m_step > 0) v = std::clamp(std::round(v / m_step) * m_step, lo, maximum());
         if (v == m_values[m_dragLayer]) return;
         m_values[m_dragLayer] = v;
         refresh();
@@ -164,7 +202,10 @@ void KeptTokensChart::onMove(QMouseEvent* e) {
         return;
     }
     QString text = tr("Layer %1: %2 kept").arg(layer + 1).arg(m_values[layer], 0, 'g', 5);
+    if (m_editable) text = tr("Layer %1: %2 (drag to change)").arg(layer + 1).arg(m_values[layer], 0, 'g', 5);
     if (static_cast<size_t>(layer) < m_dense.size()) text += tr(" (dense %1)").arg(m_dense[layer], 0, 'g', 5);
+    if (static_cast<size_t>(layer) < m_line.size())
+        text += QStringLiteral("\n") + m_lineGraph->name() + QStringLiteral(": ") + QString::number(m_line[layer], 'g', 5);
     QToolTip::showText(e->globalPosition().toPoint(), text, m_plot);
 }
 

@@ -2,13 +2,16 @@
 // Kept tokens per layer as a QCustomPlot bar chart: pruned counts as filled bars over the dense
 // counts drawn as light outlines, the current layer's bar in the highlight colour. Clicking a bar
 // emits layerClicked. In editable mode (per-layer schedules) dragging a bar up or down sets its
-// value and emits barEdited. Layers are 0-based in the API and shown 1-based on the axis.
+// value and emits barEdited; new counts arriving mid-drag keep the dragged bar where the mouse is.
+// An optional line on a right-hand axis shows a second series (e.g. the tokens a schedule leaves).
+// Layers are 0-based in the API and shown 1-based on the axis.
 #include <QPointF>
 #include <QWidget>
 #include <vector>
 
 class QCustomPlot;
 class QCPBars;
+class QCPGraph;
 class QMouseEvent;
 
 namespace vp {
@@ -30,9 +33,18 @@ public:
     // dense counts, pruned) value given to setCounts. A value <= 0 returns to that default.
     void setMaximum(double max);
     double maximum() const;
+    // Lower end of edits (default 0).
+    void setMinimum(double min) { m_min = min; }
+    double minimum() const { return m_min; }
     // Edited values snap to multiples of `step` (e.g. 1 for token counts); 0 = no snapping.
     void setEditStep(double step) { m_step = step; }
     void setAxisLabels(const QString& x, const QString& y);
+    // Legend names of the bars and of the reference outlines (default "pruned", "dense").
+    void setSeriesNames(const QString& bars, const QString& reference);
+    // A line over the bars on its own right-hand axis from 0; empty values hide it and the axis.
+    void setLine(const std::vector<double>& values, const QString& name, const QString& axisLabel);
+    const std::vector<double>& lineValues() const { return m_line; }
+    QCPGraph* lineGraph() const { return m_lineGraph; }
 
     std::vector<double> values() const { return m_values; }
     const std::vector<double>& denseValues() const { return m_dense; }
@@ -60,10 +72,12 @@ private:
     QCPBars* m_denseBars = nullptr;
     QCPBars* m_pruned = nullptr;
     QCPBars* m_currentBar = nullptr;
-    std::vector<double> m_values, m_dense;
+    QCPGraph* m_lineGraph = nullptr;
+    std::vector<double> m_values, m_dense, m_line;
     int m_current = -1;
     bool m_editable = false;
     double m_max = 0;  // 0 = automatic
+    double m_min = 0;
     double m_step = 0;
     int m_dragLayer = -1;
 };

@@ -162,10 +162,18 @@ void KnobPanel::addEditor(const Knob& k) {
         field = combo;
         break;
     }
-    case KnobType::IntList: {
+    case KnobType::IntList:
+    case KnobType::NumberList: {
         auto* edit = new QLineEdit(this);
-        edit->setValidator(new QRegularExpressionValidator(QRegularExpression(R"(\s*(\d+\s*(,\s*\d+\s*)*)?)"), edit));
-        edit->setPlaceholderText(tr("comma-separated, e.g. 3,6,9"));
+        const QString item = k.type == KnobType::IntList ? QStringLiteral(R"(\d+)")
+                                                          : QStringLiteral(R"((\d+\.?\d*|\.\d+)([eE][-+]?\d+)?)");
+        edit->setValidator(new QRegularExpressionValidator(
+            QRegularExpression(QStringLiteral(R"(\s*(%1\s*(,\s*%1\s*)*)?)").arg(item)), edit));
+        edit->setObjectName(QStringLiteral("knobEdit_") + QString::fromStdString(k.id));
+        if (k.id == m_spec.scheduleKnob)
+            edit->setPlaceholderText(tr("one value per block; empty: not used"));
+        else
+            edit->setPlaceholderText(tr("comma-separated, e.g. 3,6,9"));
         connect(edit, &QLineEdit::editingFinished, this, [this] { changed(); });
         e.get = [edit] { return edit->text().remove(' '); };
         e.set = [edit](const QString& text) {
@@ -202,6 +210,13 @@ bool KnobPanel::setValue(const std::string& id, const std::string& text) {
         return ok;
     }
     return false;
+}
+
+bool KnobPanel::applyUserValue(const std::string& id, const std::string& text) {
+    const auto before = values();
+    if (!setValue(id, text)) return false;
+    if (values() != before) Q_EMIT valuesChanged();
+    return true;
 }
 
 std::map<std::string, std::string> KnobPanel::values() const {

@@ -1,7 +1,8 @@
 #pragma once
 // Editors generated from a MethodSpec alone (a new method needs no GUI code):
 // number → slider + spin box, integer → spin box, bool → check box, choice → combo box,
-// int_list → line edit. Values travel as text, exactly as `--set K=V` takes them.
+// int_list and number_list (per-block schedules) → line edit. Values travel as text, exactly as
+// `--set K=V` takes them.
 #include <QWidget>
 #include <functional>
 #include <map>
@@ -27,6 +28,9 @@ public:
     // Sets one knob from text (as --set gives it). Returns false for an unknown id or a value the
     // editor cannot show (the caller validates values with KnobValues first). Emits nothing.
     bool setValue(const std::string& id, const std::string& text);
+    // The same as if the user had typed it (another view edited the knob, e.g. a schedule chart):
+    // emits valuesChanged when the value was taken and differs from the current one.
+    bool applyUserValue(const std::string& id, const std::string& text);
     // Current text of every knob, by id.
     std::map<std::string, std::string> values() const;
     // Back to the spec's defaults. Emits valuesChanged.

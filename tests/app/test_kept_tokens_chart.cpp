@@ -128,6 +128,45 @@ private Q_SLOTS:
         send(chart.plot(), QEvent::MouseMove, {chart.barTop(0).x(), 1.0}, Qt::NoButton, Qt::LeftButton);
         QCOMPARE(chart.values()[0], 30.0);
     }
+
+    // Schedules: edits clamp to [minimum, maximum], a line rides on the right axis, and new
+    // values arriving mid-drag leave the dragged bar under the mouse.
+    void scheduleEditing() {
+        vp::KeptTokensChart chart;
+        const std::vector<double> schedule{1, 1, 1, 0.7, 1, 1, 0.7, 1, 1, 0.7, 1, 1};
+        chart.setCounts(schedule, {});
+        chart.setEditable(true);
+        chart.setEditStep(0.01);
+        chart.setMinimum(0.05);
+        chart.setMaximum(1);
+        chart.setSeriesNames(QStringLiteral("keep rate"), QString());
+        chart.setLine(kPruned, QStringLiteral("tokens"), QStringLiteral("tokens"));
+        QCOMPARE(chart.lineValues(), kPruned);
+        QCOMPARE(chart.lineGraph()->data()->size(), 12);
+        QVERIFY(chart.plot()->yAxis2->visible());
+        QCOMPARE(chart.plot()->legend->itemCount(), 2);  // keep rate, tokens
+        layOut(chart);
+        QSignalSpy edited(&chart, &vp::KeptTokensChart::barEdited);
+        QCPAxis* y = chart.plot()->yAxis;
+        const double x = chart.barTop(3).x();
+        send(chart.plot(), QEvent::MouseButtonPress, chart.barTop(3) + QPointF(0, 2), Qt::LeftButton, Qt::LeftButton);
+        send(chart.plot(), QEvent::MouseMove, {x, y->coordToPixel(0.42)}, Qt::NoButton, Qt::LeftButton);
+        QCOMPARE(edited.last().at(1).toDouble(), 0.42);
+        // A result of an earlier step of the drag arrives: the dragged bar stays, the others update.
+        std::vector<double> arriving = schedule;
+        arriving[0] = 0.9;
+        chart.setCounts(arriving, {});
+        QCOMPARE(chart.values()[3], 0.42);
+        QCOMPARE(chart.values()[0], 0.9);
+        send(chart.plot(), QEvent::MouseMove, {x, chart.plot()->height() - 1.0}, Qt::NoButton, Qt::LeftButton);
+        QCOMPARE(edited.last().at(1).toDouble(), 0.05);  // the minimum, not 0
+        send(chart.plot(), QEvent::MouseButtonRelease, {x, 100}, Qt::LeftButton, Qt::NoButton);
+        chart.setCounts(schedule, {});  // after the drag, values are taken as they come
+        QCOMPARE(chart.values(), schedule);
+        chart.setLine({}, QString(), QString());
+        QVERIFY(!chart.plot()->yAxis2->visible());
+        QCOMPARE(chart.plot()->legend->itemCount(), 1);
+    }
 };
 
 QTEST_MAIN(TestKeptTokensChart)

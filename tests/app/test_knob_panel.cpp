@@ -89,6 +89,35 @@ private Q_SLOTS:
         QCOMPARE(spy.count(), 2);
     }
 
+    // A per-block schedule: a line edit taking numbers (typed, or set by another view with
+    // applyUserValue, which emits like a user edit); empty means "no schedule".
+    void numberListSchedule() {
+        vp::MethodSpec s = spec();
+        s.knobs.push_back({"per_block", "Per-block keep", KnobType::NumberList, 0.01, 1.0, 0.01, "", {}, ""});
+        s.scheduleKnob = "per_block";
+        vp::KnobPanel panel;
+        panel.setSpec(s);
+        auto* edit = panel.findChild<QLineEdit*>(QStringLiteral("knobEdit_per_block"));
+        QVERIFY(edit);
+        QCOMPARE(panel.values().at("per_block"), std::string());
+        QVERIFY(!edit->placeholderText().isEmpty());
+        QSignalSpy changed(&panel, &vp::KnobPanel::valuesChanged);
+        QVERIFY(panel.setValue("per_block", "1,0.5, .25,1e-1"));
+        QCOMPARE(changed.count(), 0);
+        QCOMPARE(panel.values().at("per_block"), std::string("1,0.5,.25,1e-1"));
+        QVERIFY(!panel.setValue("per_block", "1,abc"));  // the editor refuses non-numbers
+        QVERIFY(panel.setValue("per_block", ""));
+        QVERIFY(panel.applyUserValue("per_block", "1,0.7,1"));
+        QCOMPARE(changed.count(), 1);
+        QVERIFY(panel.applyUserValue("per_block", "1,0.7,1"));  // unchanged: no second signal
+        QCOMPARE(changed.count(), 1);
+        edit->setText(QStringLiteral("0.5,0.5"));
+        Q_EMIT edit->editingFinished();
+        QCOMPARE(changed.count(), 2);
+        QCOMPARE(panel.values().at("per_block"), std::string("0.5,0.5"));
+        QVERIFY(!panel.applyUserValue("nope", "1"));
+    }
+
     void noKnobs() {
         vp::KnobPanel panel;
         vp::MethodSpec s;

@@ -1,5 +1,7 @@
 #include "prune/flops.h"
 
+#include <algorithm>
+
 #include "model/vit_model.h"
 
 namespace vp {
@@ -41,18 +43,25 @@ double denseMacs(const ViTModel& model) {
     return macs;
 }
 
-double traceMacs(const ViTModel& model, const TokenTrace& trace) {
+std::vector<double> sampleMacs(const ViTModel& model, const TokenTrace& trace) {
     const ViTConfig& c = model.config();
     const auto& blocks = model.weights().blocks;
-    if (trace.batch == 0) return 0;
-    double total = 0;
+    std::vector<double> out;
+    out.reserve(static_cast<size_t>(std::max(0, trace.batch)));
     for (int s = 0; s < trace.batch; ++s) {
         double macs = stemAndHeadMacs(c, trace.patches);
         for (const LayerTrace& lt : trace.layers)
             macs += blockMacs(c.embedDim, dimsOf(blocks[lt.layer]), lt.attnTokens[s], lt.mlpTokens[s]);
         if (s < static_cast<int>(trace.extraMacs.size())) macs += trace.extraMacs[s];
-        total += macs;
+        out.push_back(macs);
     }
+    return out;
+}
+
+double traceMacs(const ViTModel& model, const TokenTrace& trace) {
+    if (trace.batch == 0) return 0;
+    double total = 0;
+    for (double macs : sampleMacs(model, trace)) total += macs;
     return total / trace.batch;
 }
 

@@ -4,6 +4,8 @@
 // Block with N_a tokens in attention and N_m in the MLP:
 //   3*N_a*C*A + 2*N_a^2*A + N_a*A*C + 2*N_m*C*H   (A = heads*headDim, H = MLP hidden)
 // which is 12*N*C^2 + 2*N^2*C for a dense block.
+#include <vector>
+
 #include "model/vit_config.h"
 #include "prune/token_trace.h"
 
@@ -16,7 +18,10 @@ struct BlockDims { int attnDim; int mlpHidden; bool attention = true; };
 double blockMacs(int embedDim, const BlockDims& dims, double attnTokens, double mlpTokens);
 double denseMacs(const ViTConfig& config);
 double denseMacs(const ViTModel& model);
-// Mean over the batch of what a traced forward did.
+// What a traced forward did, per sample (batch order): stem, head, every block at the sample's own
+// token counts, and the method's own learned parts. Dynamic methods (LTP) differ per sample.
+std::vector<double> sampleMacs(const ViTModel& model, const TokenTrace& trace);
+// Mean over the batch of sampleMacs.
 double traceMacs(const ViTModel& model, const TokenTrace& trace);
 inline double toG(double macs) { return macs / 1e9; }
 

@@ -16,6 +16,7 @@ const char* kUsage =
     "  flops MODEL [--method ID] [--set K=V]... [--json] GMACs of a setting\n"
     "  predict MODEL IMAGE... [--method ID] [--set K=V]... [--budget G] [--device cpu|cuda] [--json]\n"
     "  eval MODEL DATA [--method ID] [--set K=V]... [--budget G] [--limit N] [--batch B] [--device D] [--json]\n"
+    "       [--per-image [--histogram-bins N]] [--per-image-csv FILE]   GMACs and kept tokens of every image\n"
     "  bench MODEL [--method ID] [--set K=V]... [--budget G] [--batch B] [--iters N] [--threads T] [--device D] [--json]\n"
     "  sweep MODEL DATA --methods ID[,ID...] --out FILE [--points N] [--limit N] [--batch B] [--shard K/N|auto] [--threads T] [--json]\n"
     "  merge PART... --out FILE [--json]                 combine the shards of one sweep\n"
@@ -36,7 +37,7 @@ int main(int argc, char** argv) {
     }
     const std::string cmd = argv[1];
     try {
-        const Args args(argc, argv, 2, {"--json", "--help", "--resume"});
+        const Args args(argc, argv, 2, {"--json", "--help", "--resume", "--per-image"});
         if (cmd == "methods") return cmdMethods(args);
         if (cmd == "info") return cmdInfo(args);
         if (cmd == "flops") return cmdFlops(args);

@@ -1,6 +1,7 @@
 #include "cli_common.h"
 
 #include <iostream>
+#include <sstream>
 
 #include "common/error.h"
 #include "io/dataset.h"
@@ -64,7 +65,7 @@ MethodPtr openMethod(const Args& args, ViTModel& model, KnobValues* settings) {
     const std::string id = args.value("--method", "dense");
     if (args.has("--budget")) {
         const double target = args.doubleValue("--budget", 0, 1e-12, 1e9);
-        const MethodSpec spec = builtinRegistry().create(id)->spec();
+        const MethodSpec& spec = builtinRegistry().spec(id);
         if (!spec.mainKnob.empty() && values.has(spec.mainKnob))
             throw Error("--budget chooses knob '" + spec.mainKnob + "' of method '" + id + "': do not --set it too");
         values = solveForBudget(model, id, values, target);
@@ -113,6 +114,15 @@ int cmdMethods(const Args& args) {
                       << k.min << ".." << k.max << ") " << k.help << "\n";
     }
     return 0;
+}
+
+std::vector<std::string> splitList(const std::string& text) {
+    std::vector<std::string> out;
+    std::stringstream ss(text);
+    std::string item;
+    while (std::getline(ss, item, ','))
+        if (!item.empty()) out.push_back(item);
+    return out;
 }
 
 }  // namespace vp::cli

@@ -23,6 +23,8 @@ nlohmann::json settingsToJson(const KnobValues& values);
 // Prints a JSON object on stdout (one line) or nothing.
 void printJson(const nlohmann::json& j);
 nlohmann::json specToJson(const MethodSpec& spec);
+// "a,b,,c" -> {"a", "b", "c"}.
+std::vector<std::string> splitList(const std::string& text);
 
 int cmdMethods(const Args& args);
 int cmdInfo(const Args& args);

@@ -47,15 +47,6 @@ private:
     void (*m_term)(int);
 };
 
-std::vector<std::string> splitList(const std::string& text) {
-    std::vector<std::string> out;
-    std::stringstream ss(text);
-    std::string item;
-    while (std::getline(ss, item, ','))
-        if (!item.empty()) out.push_back(item);
-    return out;
-}
-
 // VITPRUNE_SWEEP_STOP_AFTER=K: stop as if interrupted once K points were measured (tests).
 int stopAfterFromEnv() {
     const char* v = std::getenv("VITPRUNE_SWEEP_STOP_AFTER");

@@ -195,9 +195,11 @@ ForwardResult ViTModel::forward(const at::Tensor& images, PruneMethod& method,
                                 const ForwardOptions& options) const {
     const int64_t C = m_config.embedDim;
     const double eps = m_config.lnEps;
+    StageClock clock(options.stageTimes, static_cast<int>(m_weights.blocks.size()));
     TokenState state;
     state.prefix = m_config.numPrefixTokens();
     state.x = embed(images);
+    clock.lap(Stage::Embed, 0, state.x);
     const int64_t B = state.x.size(0), P = state.x.size(1) - state.prefix;
     state.tracking = options.trace == TraceLevel::Full;
     if (state.tracking)
@@ -209,24 +211,35 @@ ForwardResult ViTModel::forward(const at::Tensor& images, PruneMethod& method,
     method.begin(state);
     for (int l = 0; l < static_cast<int>(m_weights.blocks.size()); ++l) {
         const BlockWeights& b = m_weights.blocks[l];
+        clock.lap(Stage::Other, l, state.x);
         method.beforeBlock(l, state);
+        clock.lap(Stage::Select, l, state.x);
         std::vector<int> attnTokens = TraceRecorder::countTokens(state);
         AttnContext ctx;
+        clock.lap(Stage::Other, l, state.x);
         if (b.attentionRemoved) {
             state.x = state.x * 2;
         } else {
             at::Tensor xn = at::layer_norm(state.x, {C}, b.norm1W, b.norm1B, eps);
             state.x = state.x + attention(l, xn, state, method.needs(l), ctx);
         }
+        clock.lap(Stage::Attention, l, state.x);
         if (!b.attentionRemoved) method.reduce(l, ctx, state);  // no attention, no scores to reduce by
+        clock.lap(Stage::Select, l, state.x);
         std::vector<int> mlpTokens = TraceRecorder::countTokens(state);
+        clock.lap(Stage::Other, l, state.x);
         state.x = state.x + mlp(l, at::layer_norm(state.x, {C}, b.norm2W, b.norm2B, eps));
+        clock.lap(Stage::Mlp, l, state.x);
         method.afterBlock(l, state);
+        clock.lap(Stage::Select, l, state.x);
         recorder.record(l, attnTokens, mlpTokens, state);
+        if (options.layerTokens) options.layerTokens->push_back(state.x.detach());
     }
+    clock.lap(Stage::Other, static_cast<int>(m_weights.blocks.size()) - 1, state.x);
     method.finish(state);
     ForwardResult result;
     result.logits = head(state);
+    clock.lap(Stage::Head, 0, result.logits);
     result.trace = recorder.take();
     result.trace.extraMacs.assign(B, method.extraMacsPerSample(*this));
     return result;

@@ -4,7 +4,9 @@
 // records through the same ATen ops). Callers set c10::InferenceMode for inference.
 #include <ATen/ATen.h>
 #include <string>
+#include <vector>
 
+#include "model/stage_times.h"
 #include "model/tensor_map.h"
 #include "model/vit_config.h"
 #include "model/vit_weights.h"
@@ -19,6 +21,12 @@ struct AttnContext;
 
 struct ForwardOptions {
     TraceLevel trace = TraceLevel::Counts;
+    // Set: receives each block's output tokens (state.x after the block and the method's hooks,
+    // detached, [B,N,C], the same moment the trace records), for analysis (token map). Null on
+    // the normal path, which then does no extra work.
+    std::vector<at::Tensor>* layerTokens = nullptr;
+    // Set: receives the time of each stage of each block (model/stage_times.h).
+    StageTimes* stageTimes = nullptr;
 };
 
 struct ForwardResult {

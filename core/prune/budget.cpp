@@ -52,9 +52,10 @@ double methodGMacs(const ViTModel& model, const std::string& methodId, const Kno
     return toG(traceMacs(used, r.trace));
 }
 
-BudgetSolver::BudgetSolver(const ViTModel& model, std::string methodId, KnobValues base)
-    : m_model(model), m_methodId(std::move(methodId)), m_base(std::move(base)) {
-    const MethodSpec spec = builtinRegistry().create(m_methodId)->spec();
+BudgetSolver::BudgetSolver(const ViTModel& model, std::string methodId, KnobValues base, SettingCost cost)
+    : m_model(model), m_methodId(std::move(methodId)), m_base(std::move(base)), m_cost(std::move(cost)) {
+    if (!m_cost) m_cost = [this](const KnobValues& v) { return methodGMacs(m_model, m_methodId, v); };
+    const MethodSpec& spec = builtinRegistry().spec(m_methodId);
     if (spec.mainKnob.empty())
         throw Error("method '" + m_methodId + "' has no main knob, so no setting of it can be chosen for a GMACs budget");
     const Knob* k = spec.knob(spec.mainKnob);
@@ -90,24 +91,26 @@ std::string BudgetSolver::valueAt(int64_t j) const {
     return formatFixed(v, m_decimals);
 }
 
-double BudgetSolver::gmacsAt(int64_t j) {
+double BudgetSolver::costAt(int64_t j) {
     auto it = m_cache.find(j);
     if (it != m_cache.end()) return it->second;
     KnobValues v = m_base;
     v.set(m_knob, valueAt(j));
-    const double g = methodGMacs(m_model, m_methodId, v);
+    const double g = m_cost(v);
     m_cache[j] = g;
     return g;
 }
 
-std::pair<double, double> BudgetSolver::range() { return {gmacsAt(0), gmacsAt(m_last)}; }
+std::pair<double, double> BudgetSolver::range() { return {costAt(0), costAt(m_last)}; }
 
 KnobValues BudgetSolver::solve(double target, double tolerance) {
     const auto [lo, hi] = range();
     if (!(target > 0) || target < lo * (1 - tolerance) || target > hi * (1 + tolerance)) {
-        throw Error("budget " + g4(target) + " GMACs is outside the reachable range of method '" + m_methodId +
-                    "' on this model: " + g4(lo) + " to " + g4(hi) + " GMACs (" + m_knob + " " + valueAt(0) + " to " +
-                    valueAt(m_last) + "; dense " + g4(toG(denseMacs(m_model))) + " GMACs)");
+        std::string msg = "budget " + g4(target) + " " + m_unit + " is outside the reachable range of method '" +
+                          m_methodId + "' on this model: " + g4(lo) + " to " + g4(hi) + " " + m_unit + " (" + m_knob +
+                          " " + valueAt(0) + " to " + valueAt(m_last);
+        if (m_unit == "GMACs") msg += "; dense " + g4(toG(denseMacs(m_model))) + " GMACs";
+        throw Error(msg + ")");
     }
     // Largest grid index (cheap -> dear) whose cost is not above the target: a bracket [a, b]
     // with cost(a) <= target < cost(b), narrowed by interpolation (cost is near-linear in the
@@ -117,33 +120,33 @@ KnobValues BudgetSolver::solve(double target, double tolerance) {
     const double slack = tolerance * target;
     const bool exhaustive = m_decimals == 0;
     int64_t a = 0;
-    if (gmacsAt(0) <= target) {
+    if (costAt(0) <= target) {
         int64_t b = m_last;
-        if (gmacsAt(b) <= target) {
+        if (costAt(b) <= target) {
             a = b;
         } else {
             for (int step = 0; b - a > 1; ++step) {
-                const double ca = gmacsAt(a), cb = gmacsAt(b);
+                const double ca = costAt(a), cb = costAt(b);
                 if (!exhaustive && target - ca <= slack) break;
                 int64_t mid = a + (b - a) / 2;
                 if (step % 2 == 0 && cb > ca)
                     mid = std::clamp<int64_t>(a + std::llround((target - ca) / (cb - ca) * (b - a)), a + 1, b - 1);
-                (gmacsAt(mid) <= target ? a : b) = mid;
+                (costAt(mid) <= target ? a : b) = mid;
             }
         }
     }
     int64_t chosen = a;
-    if (gmacsAt(a) < target - slack && a < m_last && gmacsAt(a + 1) <= target + slack) chosen = a + 1;
+    if (costAt(a) < target - slack && a < m_last && costAt(a + 1) <= target + slack) chosen = a + 1;
     // Prefer a round value (a multiple of the knob's step, else of a tenth of it) that costs the
     // same or also meets the budget: token counts are ceil()s of the knob, so many values tie.
     if (m_decimals > 0) {
         const int64_t i = m_increasesCost ? chosen : m_last - chosen;
-        const double base = gmacsAt(chosen);
+        const double base = costAt(chosen);
         for (int64_t unit : {100, 10}) {
             const int64_t ri = std::min<int64_t>(m_last, (i + unit / 2) / unit * unit);
             const int64_t rj = m_increasesCost ? ri : m_last - ri;
             if (rj == chosen) break;
-            const double g = gmacsAt(rj);
+            const double g = costAt(rj);
             if (std::abs(g - base) <= 1e-12 * std::max(1.0, base) || (g <= target && target - g <= slack)) {
                 chosen = rj;
                 break;

@@ -5,6 +5,7 @@
 // structural, is solved the same way. The main knob is searched on a grid (integers: every
 // value; numbers: 1/100 of the knob's step) by bisection, which needs only that cost be
 // monotone in the knob (MethodSpec::mainKnobIncreasesCost says which way).
+#include <functional>
 #include <map>
 #include <string>
 #include <utility>
@@ -27,27 +28,40 @@ KnobValues solveForBudget(const ViTModel& model, const std::string& methodId, Kn
 // (cheapest, dearest) GMACs over the main knob's range, other knobs as in `base`.
 std::pair<double, double> gmacsRange(const ViTModel& model, const std::string& methodId, const KnobValues& base);
 
+// Cost of one setting: GMACs by default; the measured latency for the equal-latency lock
+// (eval/latency.h). Any cost that is monotone in the main knob, up to noise, can be solved for.
+using SettingCost = std::function<double(const KnobValues&)>;
+
 // The same with the measurements cached, for many targets on one method (sweeps, sliders).
 class BudgetSolver {
 public:
-    BudgetSolver(const ViTModel& model, std::string methodId, KnobValues base);
+    BudgetSolver(const ViTModel& model, std::string methodId, KnobValues base, SettingCost cost = {});
     const std::string& mainKnob() const { return m_knob; }
     std::pair<double, double> range();
-    KnobValues solve(double targetGMacs, double tolerance = 0.005);
-    // Text of the main knob at grid index `j` (j = 0 is the cheapest end) and its GMACs.
+    KnobValues solve(double targetCost, double tolerance = 0.005);
+    // Text of the main knob at grid index `j` (j = 0 is the cheapest end) and its cost.
     std::string valueAt(int64_t j) const;
-    double gmacsAt(int64_t j);
+    double gmacsAt(int64_t j) { return costAt(j); }
+    double costAt(int64_t j);
+    // Cost evaluations so far (each one a forward, or a timed series for latency).
+    int evaluations() const { return static_cast<int>(m_cache.size()); }
     int64_t gridSize() const { return m_last + 1; }
 
 private:
     const ViTModel& m_model;
     std::string m_methodId, m_knob;
     KnobValues m_base;
+    SettingCost m_cost;
+    std::string m_unit = "GMACs";
     double m_min = 0, m_max = 0, m_gridStep = 1;
     int m_decimals = 0;
     bool m_increasesCost = true;
     int64_t m_last = 0;
     std::map<int64_t, double> m_cache;
+
+public:
+    // Names the cost in error messages ("GMACs", "ms").
+    void setCostUnit(std::string unit) { m_unit = std::move(unit); }
 };
 
 }  // namespace vp

@@ -24,12 +24,24 @@ bool Registry::contains(const std::string& id) const {
     return false;
 }
 
+namespace {
+[[noreturn]] void throwUnknown(const std::string& id, const std::vector<MethodSpec>& specs) {
+    std::string known;
+    for (const MethodSpec& s : specs) known += (known.empty() ? "" : ", ") + s.id;
+    throw Error("unknown method '" + id + "' (known: " + known + ")");
+}
+}  // namespace
+
+const MethodSpec& Registry::spec(const std::string& id) const {
+    for (const Entry& e : m_entries)
+        if (e.spec.id == id) return e.spec;
+    throwUnknown(id, specs());
+}
+
 MethodPtr Registry::create(const std::string& id) const {
     for (const Entry& e : m_entries)
         if (e.spec.id == id) return e.factory();
-    std::string known;
-    for (const Entry& e : m_entries) known += (known.empty() ? "" : ", ") + e.spec.id;
-    throw Error("unknown method '" + id + "' (known: " + known + ")");
+    throwUnknown(id, specs());
 }
 
 MethodPtr Registry::create(const std::string& id, const KnobValues& values) const {

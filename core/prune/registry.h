@@ -14,6 +14,8 @@ public:
     void add(Factory factory);
     std::vector<MethodSpec> specs() const;
     bool contains(const std::string& id) const;
+    // The spec of method `id`; throws vp::Error "unknown method" like create().
+    const MethodSpec& spec(const std::string& id) const;
     // Throws vp::Error "unknown method 'x' (known: ...)".
     MethodPtr create(const std::string& id) const;
     MethodPtr create(const std::string& id, const KnobValues& values) const;

@@ -68,6 +68,9 @@ void InferenceWorker::resolveKnobs(const StudioRequest& r, StudioResult& result)
         if (r.budgetGmacs) throw Error(r.methodId + " has no main knob to meet a GMACs budget with");
         return;
     }
+    // A per-block schedule replaces the main knob: no range to offer (a budget still goes to the
+    // solver, whose error names the schedule knob).
+    if (values.hasSchedule(spec) && !r.budgetGmacs) return;
     // The solver caches its forwards for one (method, other knobs): slider drags reuse them.
     KnobValues others = values;
     others.set(spec.mainKnob, main->defaultValue);
@@ -132,6 +135,7 @@ void InferenceWorker::run(const StudioRequest& r) {
         KnobValues values;
         for (const auto& [id, text] : result.knobs) values.set(id, text);
         method = builtinRegistry().create(r.methodId, values);
+        const MethodSpec spec = method->spec();
         if (auto smaller = method->patchModel(m_model)) {
             patched = std::move(*smaller);
             model = &patched;
@@ -141,6 +145,10 @@ void InferenceWorker::run(const StudioRequest& r) {
             method->calibrate(*model, calibrationBatches(r, want));
         }
         method->prepare(*model);
+        if (const Knob* k = spec.scheduleKnob.empty() ? nullptr : spec.knob(spec.scheduleKnob)) {
+            result.scheduleKnob = *k;
+            result.schedule = method->blockSchedule();
+        }
     } catch (const Error& e) {
         fail(r, StudioFailure::Stage::Method, methodName, QString::fromStdString(e.what()), e.exitCode());
         return;

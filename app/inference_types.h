@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "model/compatibility.h"
+#include "prune/knob.h"
 #include "prune/token_trace.h"
 
 namespace vp {
@@ -67,6 +68,10 @@ struct StudioResult {
     QString device;              // "cpu", "cuda:0"
     double gmacs = 0;
     double denseGmacs = 0;
+    // Methods with a per-block schedule (MethodSpec::scheduleKnob): that knob (id "" otherwise)
+    // and the value each block used, in its units (PruneMethod::blockSchedule).
+    Knob scheduleKnob;
+    std::vector<double> schedule;
     // The dense model on the same image (empty unless the request asked for it).
     std::vector<float> denseLogits;
     double denseMs = 0;

@@ -141,6 +141,10 @@ void MainWindow::buildUi() {
     rv->addWidget(m_resultPanel);
     rv->addStretch(1);
     connect(m_resultPanel, &ResultPanel::layerClicked, this, [this](int l) { setLayer(l); });
+    // A dragged schedule bar is a knob edit like typing it: undoable, remembered, re-run.
+    connect(m_resultPanel, &ResultPanel::scheduleEdited, this, [this](const std::string& id, const std::string& text) {
+        m_side->knobs()->applyUserValue(id, text);
+    });
     auto* scroll = new QScrollArea(this);
     scroll->setWidget(right);
     scroll->setWidgetResizable(true);

@@ -3,9 +3,15 @@
 #include <QFormLayout>
 #include <QGridLayout>
 #include <QGroupBox>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QTextStream>
+#include <QToolButton>
 #include <QVBoxLayout>
+#include <algorithm>
+#include <cmath>
+
+#include "method_strings.h"
 
 #include "widgets/kept_tokens_chart.h"
 #include "widgets/prediction_bars.h"
@@ -28,6 +34,11 @@ QLabel* wrapped(QWidget* parent) {
     l->setWordWrap(true);
     l->setTextInteractionFlags(Qt::TextSelectableByMouse);
     return l;
+}
+
+bool scheduleSet(const StudioResult& r) {
+    const auto it = r.knobs.find(r.scheduleKnob.id);
+    return !r.scheduleKnob.id.empty() && it != r.knobs.end() && !it->second.empty();
 }
 
 std::vector<Prediction> predictions(const std::vector<float>& logits, const ModelInfo& info) {
@@ -71,15 +82,120 @@ ResultPanel::ResultPanel(QWidget* parent) : QWidget(parent) {
     m_time = wrapped(costBox);
     form->addRow(tr("GMACs:"), m_gmacs);
     form->addRow(tr("Measured:"), m_time);
+    m_scheduleRow = new QWidget(costBox);
+    auto* row = new QHBoxLayout(m_scheduleRow);
+    row->setContentsMargins(0, 0, 0, 0);
+    m_editSchedule = new QToolButton(m_scheduleRow);
+    m_editSchedule->setObjectName(QStringLiteral("editScheduleButton"));
+    m_editSchedule->setText(tr("Edit schedule"));
+    m_editSchedule->setCheckable(true);
+    m_editSchedule->setToolTip(tr("Show the value every block uses and drag a bar to change it; the method "
+                                  "then follows this per-block schedule instead of its main knob."));
+    m_resetSchedule = new QToolButton(m_scheduleRow);
+    m_resetSchedule->setObjectName(QStringLiteral("resetScheduleButton"));
+    m_resetSchedule->setText(tr("Reset"));
+    m_resetSchedule->setToolTip(tr("Clear the per-block schedule: the main knob and its blocks apply again."));
+    m_scheduleHint = new QLabel(m_scheduleRow);
+    m_scheduleHint->setWordWrap(true);
+    m_scheduleHint->setForegroundRole(QPalette::PlaceholderText);
+    row->addWidget(m_editSchedule);
+    row->addWidget(m_resetSchedule);
+    row->addWidget(m_scheduleHint, 1);
+    m_scheduleRow->hide();
+    form->addRow(m_scheduleRow);
     m_chart = new KeptTokensChart(costBox);
     m_chart->setAxisLabels(tr("block"), tr("tokens"));
     m_chart->setMinimumHeight(150);
     form->addRow(m_chart);
     layout->addWidget(costBox);
     connect(m_chart, &KeptTokensChart::layerClicked, this, &ResultPanel::layerClicked);
+    connect(m_chart, &KeptTokensChart::barEdited, this, &ResultPanel::onBarEdited);
+    connect(m_editSchedule, &QToolButton::toggled, this, [this] { showChart(); });
+    connect(m_resetSchedule, &QToolButton::clicked, this, [this] {
+        if (scheduleEditable()) Q_EMIT scheduleEdited(m_result.scheduleKnob.id, std::string());
+    });
+}
+
+std::string ResultPanel::scheduleText(const Knob& knob, const std::vector<double>& values) {
+    const double step = knob.step > 0 ? knob.step : 0.01;
+    const int decimals = knob.type == KnobType::IntList ? 0 : std::clamp(static_cast<int>(std::ceil(-std::log10(step) - 1e-9)), 0, 6);
+    std::string out;
+    for (double v : values) {
+        QString t = QString::number(v, 'f', decimals);
+        if (t.contains(QLatin1Char('.'))) {  // 0.70 -> 0.7, 1.00 -> 1
+            while (t.endsWith(QLatin1Char('0'))) t.chop(1);
+            if (t.endsWith(QLatin1Char('.'))) t.chop(1);
+        }
+        if (t == QLatin1String("-0")) t = QStringLiteral("0");
+        out += (out.empty() ? "" : ",") + t.toStdString();
+    }
+    return out;
+}
+
+bool ResultPanel::scheduleEditable() const {
+    return m_hasResult && !m_result.scheduleKnob.id.empty() &&
+           m_result.schedule.size() == m_result.trace.layers.size() && !m_result.schedule.empty();
+}
+
+void ResultPanel::setScheduleEditing(bool on) {
+    m_editSchedule->setChecked(on);  // toggled -> showChart()
+    showChart();
+}
+
+bool ResultPanel::scheduleEditing() const {
+    return m_editSchedule->isChecked() && scheduleEditable();
+}
+
+// Tokens per block, or (editing a schedule) the schedule's values with the tokens as a line.
+void ResultPanel::showChart() {
+    const bool editable = scheduleEditable();
+    m_scheduleRow->setVisible(editable);
+    if (!m_hasResult) return;
+    const std::vector<double> tokens = tokensPerLayer(m_result.trace);
+    if (!scheduleEditing()) {
+        m_chart->setEditable(false);
+        m_chart->setLine({}, QString(), QString());
+        m_chart->setSeriesNames(tr("pruned"), tr("dense"));
+        m_chart->setAxisLabels(tr("block"), tr("tokens"));
+        m_chart->setEditStep(0);
+        m_chart->setMinimum(0);
+        m_chart->setMaximum(m_result.trace.patches);
+        m_chart->setCounts(tokens, std::vector<double>(m_result.trace.layers.size(), static_cast<double>(m_result.trace.patches)));
+        if (editable) {
+            const bool set = scheduleSet(m_result);
+            m_scheduleHint->setText(set ? tr("A per-block schedule is set.") : QString());
+            m_resetSchedule->setEnabled(set);
+        }
+        return;
+    }
+    const Knob& k = m_result.scheduleKnob;
+    const bool set = scheduleSet(m_result);
+    const QString label = translatedSpecText(k.label);
+    m_chart->setEditable(true);
+    m_chart->setEditStep(k.step > 0 ? k.step : 0);
+    m_chart->setMinimum(k.min);
+    // r beyond half of the patches merges no more than half: a useful top for the drag.
+    double top = k.max;
+    if (k.type == KnobType::IntList) top = std::min(k.max, std::max(1.0, std::floor(m_result.trace.patches / 2.0)));
+    for (double v : m_result.schedule) top = std::max(top, v);
+    m_chart->setMaximum(top);
+    m_chart->setSeriesNames(label, QString());
+    m_chart->setAxisLabels(tr("block"), label);
+    m_chart->setCounts(m_result.schedule, {});
+    m_chart->setLine(tokens, tr("tokens"), tr("tokens"));
+    m_resetSchedule->setEnabled(set);
+    m_scheduleHint->setText(set ? tr("Drag a bar to set that block's value.")
+                                : tr("From the main knob; drag a bar to set a per-block schedule."));
+}
+
+void ResultPanel::onBarEdited(int, double) {
+    if (!scheduleEditing()) return;
+    Q_EMIT scheduleEdited(m_result.scheduleKnob.id, scheduleText(m_result.scheduleKnob, m_chart->values()));
 }
 
 void ResultPanel::setResult(const StudioResult& r, const ModelInfo& info) {
+    // A schedule that just got set (typed, loaded, --set) is shown as the schedule.
+    const bool wasScheduled = m_hasResult && scheduleSet(m_result);
     m_result = r;
     m_info = info;
     m_hasResult = true;
@@ -98,9 +214,8 @@ void ResultPanel::setResult(const StudioResult& r, const ModelInfo& info) {
                                            .arg(formatMs(r.denseMs)).arg(speedup, 0, 'f', 2).arg(ideal, 0, 'f', 2);
     }
     m_time->setText(time);
-    const std::vector<double> dense(r.trace.layers.size(), static_cast<double>(r.trace.patches));
-    m_chart->setMaximum(r.trace.patches);
-    m_chart->setCounts(tokensPerLayer(r.trace), dense);
+    if (!wasScheduled && scheduleSet(r)) m_editSchedule->setChecked(true);
+    showChart();
 }
 
 QString ResultPanel::agreementText() const {
@@ -120,6 +235,9 @@ void ResultPanel::clear() {
     m_agreement->setText(QStringLiteral("–"));
     m_gmacs->setText(QStringLiteral("–"));
     m_time->setText(QStringLiteral("–"));
+    m_scheduleRow->hide();
+    m_chart->setEditable(false);
+    m_chart->setLine({}, QString(), QString());
     m_chart->setCounts({}, {});
 }
 

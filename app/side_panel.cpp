@@ -174,6 +174,11 @@ double SidePanel::budgetSliderGmacs() const {
 }
 
 void SidePanel::showBudget(double gmacs) {
+    if (!m_scheduleKnob.isEmpty()) {
+        m_budgetLabel->setText(tr("The per-block schedule (%1) replaces the main knob: clear it (Reset under the "
+                                  "chart) to meet a budget.").arg(m_scheduleKnob));
+        return;
+    }
     if (m_budgetMax <= m_budgetMin) {
         m_budgetLabel->setText(tr("This method has no main knob to trade cost with."));
         return;
@@ -188,6 +193,9 @@ void SidePanel::setResult(const StudioResult& r) {
     m_budgetMin = r.budgetMin;
     m_budgetMax = r.budgetMax;
     m_denseGmacs = r.denseGmacs;
+    const auto sched = r.knobs.find(r.scheduleKnob.id);
+    m_scheduleKnob = !r.scheduleKnob.id.empty() && sched != r.knobs.end() && !sched->second.empty()
+                         ? QString::fromStdString(r.scheduleKnob.id) : QString();
     const bool usable = m_budgetMax > m_budgetMin;
     const QSignalBlocker block(m_budget);
     m_budget->setEnabled(usable);

@@ -64,6 +64,7 @@ private:
     QSlider* m_budget = nullptr;
     QLabel* m_budgetLabel = nullptr;
     double m_budgetMin = 0, m_budgetMax = 0, m_denseGmacs = 0;
+    QString m_scheduleKnob;  // set: a per-block schedule replaces the main knob (no budget)
     QComboBox* m_device = nullptr;
 };
 

@@ -44,9 +44,15 @@ CompareView::CompareView(const std::vector<MethodSpec>& methods, QWidget* parent
     m_layerLabel->setMinimumWidth(m_layerLabel->fontMetrics().horizontalAdvance(QStringLiteral("block 00")));
     bar->addWidget(m_layerLabel);
     bar->addSpacing(12);
-    m_lock = new QCheckBox(tr("Equal GMACs:"), this);
+    m_lock = new QCheckBox(tr("Equal"), this);
     m_lock->setToolTip(tr("Solve every pane's main knob for the same cost"));
     bar->addWidget(m_lock);
+    m_lockKind = new QComboBox(this);
+    m_lockKind->addItem(tr("GMACs"));
+    m_lockKind->addItem(tr("latency"));
+    m_lockKind->setToolTip(tr("GMACs: the papers' cost. Latency: measured on this machine at batch 1 (bisection on "
+                              "measured time; the first solve of a method times a dozen settings)"));
+    bar->addWidget(m_lockKind);
     m_budget = new QSlider(Qt::Horizontal, this);
     m_budget->setRange(0, kBudgetSteps);
     m_budget->setValue(kBudgetSteps / 2);
@@ -71,13 +77,19 @@ CompareView::CompareView(const std::vector<MethodSpec>& methods, QWidget* parent
     auto budgetChanged = [this] {
         m_budget->setEnabled(m_lock->isChecked());
         const double fraction = kLowestBudgetFraction + (1 - kLowestBudgetFraction) * m_budget->value() / kBudgetSteps;
-        m_budgetLabel->setText(m_lock->isChecked()
-                                   ? tr("%1 GMACs (%2%)").arg(fraction * m_info.denseGmacs, 0, 'f', 3).arg(100 * fraction, 0, 'f', 0)
-                                   : QStringLiteral("–"));
+        if (!m_lock->isChecked())
+            m_budgetLabel->setText(QStringLiteral("–"));
+        else if (latencyLock())
+            m_budgetLabel->setText(tr("%1% of dense latency").arg(100 * fraction, 0, 'f', 0));
+        else
+            m_budgetLabel->setText(tr("%1 GMACs (%2%)").arg(fraction * m_info.denseGmacs, 0, 'f', 3).arg(100 * fraction, 0, 'f', 0));
         for (int i = 0; i < paneCount(); ++i) ask(i);
     };
     connect(m_lock, &QCheckBox::toggled, this, budgetChanged);
     connect(m_budget, &QSlider::valueChanged, this, budgetChanged);
+    connect(m_lockKind, &QComboBox::currentIndexChanged, this, [this, budgetChanged] {
+        if (m_lock->isChecked()) budgetChanged();
+    });
 
     m_count->setValue(2);
     setPaneCount(2);
@@ -174,6 +186,10 @@ void CompareView::setEqualBudget(bool locked, double gmacs) {
     m_lock->setChecked(locked);
 }
 
+bool CompareView::latencyLock() const { return m_lockKind->currentIndex() == 1; }
+
+void CompareView::setLatencyLock(bool on) { m_lockKind->setCurrentIndex(on ? 1 : 0); }
+
 bool CompareView::equalBudget() const {
     return m_lock->isChecked();
 }
@@ -186,8 +202,11 @@ void CompareView::ask(int pane) {
     r.methodId = p.method->currentData().toString().toStdString();
     r.knobs = p.knobs->values();
     r.withDense = false;
-    if (m_lock->isChecked() && m_info.denseGmacs > 0)
-        r.budgetGmacs = (kLowestBudgetFraction + (1 - kLowestBudgetFraction) * m_budget->value() / kBudgetSteps) * m_info.denseGmacs;
+    const double fraction = kLowestBudgetFraction + (1 - kLowestBudgetFraction) * m_budget->value() / kBudgetSteps;
+    if (m_lock->isChecked() && latencyLock())
+        r.latencyFraction = fraction;
+    else if (m_lock->isChecked() && m_info.denseGmacs > 0)
+        r.budgetGmacs = fraction * m_info.denseGmacs;
     Q_EMIT paneRequest(r);
 }
 
@@ -227,12 +246,14 @@ void CompareView::showPaneResult(int pane) {
     p.view->setTrace(r.trace, m_layer);
     const auto top = topClasses(r.logits, 1);
     const double pct = r.denseGmacs > 0 ? 100.0 * r.gmacs / r.denseGmacs : 100.0;
-    p.caption->setText(tr("<b>%1</b> · %2 GMACs (%3%) · %4 ms<br>%5 %6% · %7/%8 patches kept at block %9")
+    const QString lock = r.lockTargetMs > 0 ? tr(" (timed %1 ms for %2)").arg(r.lockMs, 0, 'f', 1).arg(r.lockTargetMs, 0, 'f', 1)
+                                            : QString();
+    p.caption->setText(tr("<b>%1</b> · %2 GMACs (%3%) · %4 ms%10<br>%5 %6% · %7/%8 patches kept at block %9")
                            .arg(QString::fromStdString(r.methodId))
                            .arg(r.gmacs, 0, 'f', 3).arg(pct, 0, 'f', 0).arg(r.ms, 0, 'f', 1)
                            .arg(top.empty() ? QStringLiteral("–") : m_info.label(top[0].index))
                            .arg(top.empty() ? 0.0 : 100 * top[0].probability, 0, 'f', 1)
-                           .arg(p.view->keptCount()).arg(p.view->patchCount()).arg(m_layer));
+                           .arg(p.view->keptCount()).arg(p.view->patchCount()).arg(m_layer).arg(lock));
 }
 
 void CompareView::setLayer(int layer) {

@@ -34,6 +34,9 @@ public:
     std::string paneMethod(int pane) const;
     void setEqualBudget(bool locked, double gmacs);
     bool equalBudget() const;
+    // The lock matches measured latency (else GMACs).
+    bool latencyLock() const;
+    void setLatencyLock(bool on);
 
     void setModelInfo(const ModelInfo& info);
     void setImage(const QImage& image);
@@ -79,6 +82,7 @@ private:
     QSlider* m_layerSlider = nullptr;
     QLabel* m_layerLabel = nullptr;
     QCheckBox* m_lock = nullptr;
+    QComboBox* m_lockKind = nullptr;  // equal GMACs | equal measured latency
     QSlider* m_budget = nullptr;
     QLabel* m_budgetLabel = nullptr;
 };

@@ -11,6 +11,7 @@
 #include "inference_worker.h"
 #include "io/dataset.h"
 #include "io/dataset_batches.h"
+#include "eval/latency_lock.h"
 #include "prune/budget.h"
 #include "prune/flops.h"
 #include "prune/registry.h"
@@ -28,12 +29,6 @@ constexpr int kQuietBeforeTimingMs = 120;
 std::vector<float> toVector(const at::Tensor& logits) {
     const at::Tensor l = logits.to(at::kCPU, at::kFloat).contiguous();
     return {l.data_ptr<float>(), l.data_ptr<float>() + l.size(1)};
-}
-
-MethodSpec specOf(const std::string& id) {
-    for (const MethodSpec& s : builtinRegistry().specs())
-        if (s.id == id) return s;
-    throw Error("unknown method '" + id + "'");
 }
 
 }  // namespace
@@ -58,14 +53,15 @@ double InferenceWorker::timeRepeated(int pane, F&& once, int* runs, double first
 }
 
 void InferenceWorker::resolveKnobs(const StudioRequest& r, StudioResult& result) {
-    const MethodSpec spec = specOf(r.methodId);
+    const MethodSpec& spec = builtinRegistry().spec(r.methodId);
     KnobValues values;
     for (const auto& [id, text] : r.knobs) values.set(id, text);
     values.validate(spec);
     result.knobs = r.knobs;
     const Knob* main = spec.mainKnob.empty() ? nullptr : spec.knob(spec.mainKnob);
     if (!main || (main->type != KnobType::Number && main->type != KnobType::Integer)) {
-        if (r.budgetGmacs) throw Error(r.methodId + " has no main knob to meet a GMACs budget with");
+        if (r.budgetGmacs || r.latencyFraction)
+            throw Error(r.methodId + " has no main knob to meet a GMACs or latency budget with");
         return;
     }
     // A per-block schedule replaces the main knob: no range to offer (a budget still goes to the
@@ -87,6 +83,13 @@ void InferenceWorker::resolveKnobs(const StudioRequest& r, StudioResult& result)
         const double target = std::clamp(*r.budgetGmacs, lo, hi);
         const KnobValues solved = m_solver->solve(target);
         result.knobs[spec.mainKnob] = solved.raw().at(spec.mainKnob);
+    }
+    if (r.latencyFraction) {
+        if (!m_latencyLock) m_latencyLock = std::make_unique<LatencyLock>(m_model);
+        const LatencyLock::Solved s = m_latencyLock->solve(r.methodId, others, *r.latencyFraction);
+        result.knobs[spec.mainKnob] = s.values.raw().at(spec.mainKnob);
+        result.lockTargetMs = s.targetMs;
+        result.lockMs = s.ms;
     }
 }
 
@@ -162,7 +165,10 @@ void InferenceWorker::run(const StudioRequest& r) {
         // repeats follow unless a newer request is waiting, and update the shown time.
         using Clock = std::chrono::steady_clock;
         const auto t0 = Clock::now();
-        ForwardResult out = model->forward(m_input, *method, ForwardOptions{TraceLevel::Full});
+        std::vector<at::Tensor> tokens;  // each block's tokens, only for the token map view
+        ForwardOptions options{.trace = TraceLevel::Full};
+        if (r.withTokenMap) options.layerTokens = &tokens;
+        ForwardResult out = model->forward(m_input, *method, options);
         result.ms = std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
         result.timedRuns = 1;
         result.logits = toVector(out.logits);
@@ -172,6 +178,8 @@ void InferenceWorker::run(const StudioRequest& r) {
         result.denseGmacs = m_info.denseGmacs;
         result.trace = std::move(out.trace);
         fillDense(r, result);
+        if (r.withTokenMap) fillTokenMap(tokens, result);
+        tokens.clear();
         Q_EMIT resultReady(result);
         // While the user drags, the next request is a few ms away: a timed forward started now
         // would delay it by a whole forward. Time only once the requests pause.

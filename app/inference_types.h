@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "analysis/token_map_data.h"
 #include "model/compatibility.h"
 #include "prune/knob.h"
 #include "prune/token_trace.h"
@@ -28,8 +29,12 @@ struct StudioRequest {
     std::map<std::string, std::string> knobs;  // knob id → text, as --set takes them
     // Set: the worker solves the method's main knob for this cost (GMACs per image) first.
     std::optional<double> budgetGmacs;
+    // Set: the worker solves the main knob so the measured latency (batch 1) is this fraction of
+    // the dense model's (compare mode's equal-latency lock; bisection on measured time).
+    std::optional<double> latencyFraction;
     QString device = QStringLiteral("cpu");    // "cpu" or "cuda" (when available)
     bool withDense = true;  // also report the dense model on the same image (cached)
+    bool withTokenMap = false;  // also colour the tokens by the dense model's PCA (token map view)
 };
 
 struct ModelInfo {
@@ -77,6 +82,11 @@ struct StudioResult {
     double denseMs = 0;
     // GMACs reachable through the main knob with the other knobs as given (0/0: no main knob).
     double budgetMin = 0, budgetMax = 0;
+    // With latencyFraction: the latency aimed at and the solved setting's measured latency.
+    double lockTargetMs = 0, lockMs = 0;
+    // Asked for with withTokenMap: every block's token map; when it cannot be made, why.
+    TokenMap tokenMap;
+    QString tokenMapNote;
 };
 
 struct StudioFailure {
@@ -99,6 +109,7 @@ void registerStudioMetaTypes();
 
 }  // namespace vp
 
+Q_DECLARE_METATYPE(vp::StudioRequest)
 Q_DECLARE_METATYPE(vp::ModelInfo)
 Q_DECLARE_METATYPE(vp::ImageInfo)
 Q_DECLARE_METATYPE(vp::StudioResult)

@@ -9,6 +9,7 @@
 #include <algorithm>
 
 #include "common/error.h"
+#include "eval/latency_lock.h"
 #include "io/image_loader.h"
 #include "io/preprocess.h"
 #include "model/compatibility.h"
@@ -123,6 +124,7 @@ bool InferenceWorker::ensureModel(const StudioRequest& r) {
         m_denseValid = false;
         m_calibrationImages = 0;
         m_solver.reset();
+        m_latencyLock.reset();
     } catch (const Error& e) {
         fail(r, StudioFailure::Stage::Model, r.modelSpec, QString::fromStdString(e.what()), e.exitCode());
         return false;
@@ -159,6 +161,7 @@ bool InferenceWorker::ensureDevice(const StudioRequest& r) {
     m_denseValid = false;
     m_calibrationImages = 0;
     m_solver.reset();
+    m_latencyLock.reset();
     return true;
 }
 

@@ -10,12 +10,14 @@
 #include <mutex>
 #include <opencv2/core.hpp>
 
+#include "analysis/token_map.h"
 #include "inference_types.h"
 #include "model/vit_model.h"
 
 namespace vp {
 
 class BudgetSolver;
+class LatencyLock;
 
 class InferenceWorker : public QObject {
     Q_OBJECT
@@ -54,6 +56,8 @@ private:
     template <typename F>
     double timeRepeated(int pane, F&& once, int* runs, double firstMs);
     void fillDense(const StudioRequest& request, StudioResult& result);
+    // The token map of the forward that produced `tokens` and result.trace (app/inference_token_map.cpp).
+    void fillTokenMap(const std::vector<at::Tensor>& tokens, StudioResult& result);
     const std::vector<at::Tensor>& calibrationBatches(const StudioRequest& request, int images);
     void fail(const StudioRequest& request, StudioFailure::Stage stage, const QString& subject,
               const QString& message, int exitCode);
@@ -77,12 +81,18 @@ private:
     bool m_denseValid = false;
     std::vector<float> m_denseLogits;
     double m_denseMs = 0;
+    // The dense token PCA of m_input: valid while m_tokenFitInput is m_input (a new model, image
+    // or device always makes a new m_input tensor; holding the old one keeps its identity unique).
+    TokenMapFit m_tokenFit;
+    at::Tensor m_tokenFitInput;
     // Calibration images of the current model and device (Patch Slimming).
     std::vector<at::Tensor> m_calibration;
     int m_calibrationImages = 0;
     // Budget solving caches forwards per (method, other knobs).
     std::unique_ptr<BudgetSolver> m_solver;
     std::string m_solverKey;
+    // Equal-latency solving times each setting once per model and device.
+    std::unique_ptr<LatencyLock> m_latencyLock;
 };
 
 }  // namespace vp

@@ -14,6 +14,7 @@
 #include "main_window.h"
 #include "pareto_panel.h"
 #include "result_panel.h"
+#include "save_path.h"
 #include "widgets/figure_export.h"
 #include "widgets/overlay_grid_figure.h"
 #include "widgets/pareto_plot.h"
@@ -22,15 +23,9 @@
 namespace vp {
 namespace {
 
-constexpr int kFigureDpi = 300;
 constexpr int kParetoWidth = 640, kParetoHeight = 420;  // layout pixels (96 dpi)
-const QString kFigureFilters = QStringLiteral("PDF (*.pdf);;SVG (*.svg);;PNG (*.png)");
-
-QString suffixOf(const QString& path) { return QFileInfo(path).suffix().toLower(); }
-
-bool isFigure(const QString& suffix) {
-    return suffix == QLatin1String("png") || suffix == QLatin1String("svg") || suffix == QLatin1String("pdf");
-}
+const QString kFigureFilters = figureFilters();
+bool isFigure(const QString& suffix) { return isFigureSuffix(suffix); }
 
 }  // namespace
 
@@ -58,16 +53,8 @@ void MainWindow::buildExportMenu(QMenu* file) {
 
 void MainWindow::exportDialog(const QString& title, const QString& filters,
                               bool (MainWindow::*exporter)(const QString&, QString*)) {
-    QSettings settings;
-    const QString dir = settings.value(QStringLiteral("export/dir")).toString();
-    QString selected;
-    QString path = QFileDialog::getSaveFileName(this, title, dir, filters, &selected);
+    const QString path = chooseSavePath(this, title, filters);
     if (path.isEmpty()) return;
-    if (QFileInfo(path).suffix().isEmpty()) {  // take the suffix of the chosen filter
-        const qsizetype star = selected.indexOf(QStringLiteral("*."));
-        if (star >= 0) path += selected.mid(star + 1, selected.indexOf(QLatin1Char(')'), star) - star - 1);
-    }
-    settings.setValue(QStringLiteral("export/dir"), QFileInfo(path).absolutePath());
     QString error;
     if ((this->*exporter)(path, &error)) statusBar()->showMessage(tr("Saved %1").arg(path));
     else report(tr("Export failed"), error, 2);

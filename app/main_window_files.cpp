@@ -121,6 +121,7 @@ void MainWindow::buildMenus() {
         });
     }
 
+    buildAnalysisMenu();
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("Model &compatibility report…"), this, [this] { showCompatibilityDialog(this, m_info); });
     help->addAction(tr("&About ViT Prune Studio"), this, [this] {

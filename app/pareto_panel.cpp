@@ -9,6 +9,7 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 
+#include "measured_cost.h"
 #include "pareto_points.h"
 #include "sweep_cache.h"
 #include "sweep_setup_form.h"
@@ -22,7 +23,8 @@ constexpr int kProgressSteps = 1000;
 
 ParetoPanel::ParetoPanel(QWidget* parent) : QWidget(parent) {
     m_plot = new ParetoPlot(this);
-    m_plot->setCostAxis(tr("GMACs per image"));
+    m_cost = new MeasuredCost(this);
+    m_plot->setCostAxis(m_cost->axisLabel());
     m_form = new SweepSetupForm(this);
     m_run = new QPushButton(tr("Run"), this);
     m_run->setObjectName(QStringLiteral("runButton"));
@@ -48,8 +50,11 @@ ParetoPanel::ParetoPanel(QWidget* parent) : QWidget(parent) {
     auto* side = new QVBoxLayout;
     side->addWidget(m_form, 1);
     side->addLayout(buttons);
+    auto* plotColumn = new QVBoxLayout;
+    plotColumn->addWidget(m_cost->controls());
+    plotColumn->addWidget(m_plot, 1);
     auto* grid = new QGridLayout(this);
-    grid->addWidget(m_plot, 0, 0);
+    grid->addLayout(plotColumn, 0, 0);
     grid->addLayout(side, 0, 1);
     grid->addWidget(m_progress, 1, 0, 1, 2);
     grid->addWidget(m_status, 2, 0, 1, 2);
@@ -81,6 +86,17 @@ ParetoPanel::ParetoPanel(QWidget* parent) : QWidget(parent) {
     connect(m_cancel, &QPushButton::clicked, this, &ParetoPanel::cancelSweep);
     connect(m_form, &SweepSetupForm::changed, this, &ParetoPanel::reloadCached);
     connect(m_plot, &ParetoPlot::pointClicked, this, &ParetoPanel::settingRequested);
+    connect(m_cost, &MeasuredCost::axisChanged, this, [this] {
+        m_cost->cancel();
+        redraw();
+        if (!measureShown() && !m_cost->isMeasuring() && m_cost->axis() != MeasuredCost::Axis::Gmacs)
+            Q_EMIT latencyMeasured();  // everything shown was cached
+    });
+    connect(m_cost, &MeasuredCost::pointMeasured, this, &ParetoPanel::redraw);
+    connect(m_cost, &MeasuredCost::measuringFinished, this, [this] {
+        if (m_cost->axis() == MeasuredCost::Axis::Gmacs) return;
+        if (!measureShown()) Q_EMIT latencyMeasured();  // else: points that arrived while timing
+    });
     setStatus(tr("No model yet."));
     updateControls();
 }
@@ -120,6 +136,7 @@ void ParetoPanel::setModel(const QString& modelSpec, const QString& displayName,
     m_modelSpec = modelSpec;
     m_modelName = displayName.isEmpty() ? modelIdentity(modelSpec).name : displayName;
     m_denseGmacs = denseGmacs;
+    m_cost->setModel(modelSpec);
     reloadCached();
     if (m_autoRun) runSweep();
 }
@@ -127,7 +144,57 @@ void ParetoPanel::setModel(const QString& modelSpec, const QString& displayName,
 void ParetoPanel::clearShown() {
     m_shown = SweepResult();
     m_plot->clearAll();
-    m_plot->setCostAxis(tr("GMACs per image"));
+    m_plot->setCostAxis(m_cost->axisLabel());
+}
+
+std::vector<ParetoPoint> ParetoPanel::plotPoints(const std::string& methodId) const {
+    const SweepMethod* m = m_shown.method(methodId);
+    if (!m) return {};
+    std::vector<ParetoPoint> out = toParetoPoints(m->points);
+    if (m_cost->axis() == MeasuredCost::Axis::Gmacs) return out;
+    std::vector<ParetoPoint> measured;
+    for (size_t i = 0; i < m->points.size(); ++i) {
+        const auto c = m_cost->cost(methodId, m->points[i].settings);
+        if (!c) continue;  // not timed yet: appears when it is
+        ParetoPoint p = out[i];
+        p.cost = c->value;
+        p.errLow = c->value - c->low;
+        p.errHigh = c->high - c->value;
+        measured.push_back(p);
+    }
+    return measured;
+}
+
+void ParetoPanel::redraw() {
+    const SweepResult shown = m_shown;
+    m_plot->clearAll();
+    m_plot->setCostAxis(m_cost->axisLabel());
+    for (const SweepMethod& m : shown.methods) {
+        const QString id = QString::fromStdString(m.id);
+        const std::vector<ParetoPoint> points = plotPoints(m.id);
+        if (m.id == "dense") {
+            if (!points.empty()) m_plot->setDense(points.front().cost, points.front().accuracy);
+        } else if (!points.empty()) {
+            m_plot->setSeries(id, m_form->methodName(id), points);
+        }
+    }
+    updateCurrent();
+}
+
+bool ParetoPanel::measureShown() {
+    if (m_cost->axis() == MeasuredCost::Axis::Gmacs || !m_hasModel) return false;
+    std::vector<std::pair<std::string, std::map<std::string, std::string>>> settings;
+    for (const SweepMethod& m : m_shown.methods)
+        for (const SweepPoint& p : m.points) settings.emplace_back(m.id, p.settings);
+    return m_cost->measure(settings);
+}
+
+void ParetoPanel::showMeasuredCost() {
+    if (m_cost->axis() == MeasuredCost::Axis::Gmacs) {
+        m_cost->setAxis(MeasuredCost::Axis::MsPerImage);  // redraws and measures (axisChanged)
+    } else if (!measureShown() && !m_cost->isMeasuring()) {
+        Q_EMIT latencyMeasured();
+    }
 }
 
 void ParetoPanel::reloadCached() {
@@ -177,11 +244,13 @@ bool ParetoPanel::showSweepFile(const QString& path, QString* error) {
 void ParetoPanel::showPoint(const QString& methodId, const SweepPoint& point) {
     const std::string id = methodId.toStdString();
     addShownPoint(m_shown, id, point);
+    const std::vector<ParetoPoint> points = plotPoints(id);
     if (id == "dense") {
-        m_plot->setDense(point.gmacs, 100.0 * point.accuracy);
-    } else {
-        m_plot->setSeries(methodId, m_form->methodName(methodId), toParetoPoints(m_shown.method(id)->points));
+        if (!points.empty()) m_plot->setDense(points.front().cost, points.front().accuracy);
+    } else if (!points.empty()) {
+        m_plot->setSeries(methodId, m_form->methodName(methodId), points);
     }
+    if (m_cost->axis() != MeasuredCost::Axis::Gmacs) measureShown();
     updateCurrent();
 }
 
@@ -193,8 +262,11 @@ void ParetoPanel::setCurrent(const QString& methodId, double gmacs) {
 }
 
 void ParetoPanel::updateCurrent() {
-    const std::optional<double> acc =
-        m_hasCurrent ? interpolateAccuracy(m_shown, m_currentMethod.toStdString(), m_currentGmacs) : std::nullopt;
+    // The ring sits on the GMACs curve; on a measured axis the current setting has no timing.
+    const bool gmacsAxis = m_cost->axis() == MeasuredCost::Axis::Gmacs;
+    const std::optional<double> acc = m_hasCurrent && gmacsAxis
+                                          ? interpolateAccuracy(m_shown, m_currentMethod.toStdString(), m_currentGmacs)
+                                          : std::nullopt;
     if (acc)
         m_plot->setCurrent(m_currentMethod, m_currentGmacs, 100.0 * *acc);
     else

@@ -12,6 +12,7 @@
 
 #include "eval/sweep_result.h"
 #include "sweep_job.h"
+#include "widgets/pareto_plot.h"
 
 class QLabel;
 class QProgressBar;
@@ -19,6 +20,7 @@ class QPushButton;
 
 namespace vp {
 
+class MeasuredCost;
 class ParetoPlot;
 class SweepSetupForm;
 class SweepWorker;
@@ -47,6 +49,10 @@ public:
     // (naming the file) when it cannot be read.
     bool showSweepFile(const QString& path, QString* error);  // finished points stay cached
     bool isRunning() const { return m_running; }
+    // Switches x to measured ms per image (if it shows GMACs) and times what is not cached;
+    // latencyMeasured() follows when every shown point has its measurement.
+    void showMeasuredCost();
+    MeasuredCost* measuredCost() const { return m_cost; }
 
     ParetoPlot* plot() const { return m_plot; }
     SweepSetupForm* setupForm() const { return m_form; }
@@ -62,12 +68,17 @@ Q_SIGNALS:
     void settingRequested(const QString& methodId, const std::map<std::string, std::string>& settings);
     // A run ended: finished, cancelled or failed.
     void sweepFinished();
+    // On a measured x axis: the shown points' timing ended (all measured, stopped or failed).
+    void latencyMeasured();
 
 private:
     void reloadCached();
     void clearShown();
     void showPoint(const QString& methodId, const SweepPoint& point);
     void updateCurrent();
+    void redraw();                 // every shown point again, on the current x axis
+    bool measureShown();           // times the shown settings missing from the latency cache
+    std::vector<ParetoPoint> plotPoints(const std::string& methodId) const;
     void updateControls();
     SweepResult shownResult() const;
     bool liveRun() const { return m_runsEnded >= m_firstLiveRun; }
@@ -77,6 +88,7 @@ private:
     QString subject() const;  // "Fashion ViT on Fashion-MNIST test (10,000), 1000 images"
 
     ParetoPlot* m_plot = nullptr;
+    MeasuredCost* m_cost = nullptr;
     SweepSetupForm* m_form = nullptr;
     QPushButton* m_run = nullptr;
     QPushButton* m_cancel = nullptr;

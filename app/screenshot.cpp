@@ -27,11 +27,20 @@ void fail(const QString& message, int code) {
 
 ScreenshotController::ScreenshotController(MainWindow* window, QString path, bool quitAfter)
     : QObject(window), m_window(window), m_path(std::move(path)), m_quitAfter(quitAfter) {
-    connect(window, &MainWindow::resultShown, this, [this] {
-        if (m_done) return;
-        m_done = true;
-        QTimer::singleShot(kSettleMs, this, &ScreenshotController::capture);
-    });
+    // With --analysis the view opens after the first result and is saved once it is complete.
+    if (window->options().analysis.isEmpty()) {
+        connect(window, &MainWindow::resultShown, this, [this] {
+            if (m_done) return;
+            m_done = true;
+            QTimer::singleShot(kSettleMs, this, [this] { capture(m_window); });
+        });
+    } else {
+        connect(window, &MainWindow::analysisShown, this, [this](QWidget* view) {
+            if (m_done) return;
+            m_done = true;
+            QTimer::singleShot(kSettleMs, this, [this, view] { capture(view); });
+        });
+    }
     connect(window, &MainWindow::fatalError, this, [](const QString& message, int code) { fail(message, code); });
 }
 
@@ -55,9 +64,9 @@ bool ScreenshotController::save(QWidget* window, const QString& path, QString* e
     return true;
 }
 
-void ScreenshotController::capture() {
+void ScreenshotController::capture(QWidget* view) {
     QString error;
-    if (!save(m_window, m_path, &error)) {
+    if (!save(view, m_path, &error)) {
         fail(error, 2);
         return;
     }

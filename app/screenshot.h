@@ -18,7 +18,7 @@ public:
     static bool save(QWidget* window, const QString& path, QString* error);
 
 private:
-    void capture();
+    void capture(QWidget* view);
     MainWindow* m_window;
     QString m_path;
     bool m_quitAfter;

@@ -1,7 +1,8 @@
 #pragma once
 // The GUI command line (docs/architecture.md, "GUI command line"):
 //   vitprune-studio [--model M] [--image F | --video F] [--method ID] [--set K=V]... [--layer L]
-//                   [--compare ID,ID] [--screenshot OUT.png] [--quit-after-screenshot]
+//                   [--view patches|token-map] [--compare ID,ID] [--screenshot OUT.png]
+//                   [--quit-after-screenshot]
 #include <QString>
 #include <QStringList>
 #include <optional>
@@ -14,9 +15,12 @@ struct StudioOptions {
     std::optional<QString> method;  // unset: dense
     QStringList sets;               // K=V, validated against the method's spec
     std::optional<int> layer;
+    QString view;                   // "patches" or "token-map": the single view's tab; "" = as last used
     QStringList compare;            // 2–4 method ids: open in compare mode
     QString sweep;                  // a sweep file (vitprune sweep/merge) for the Pareto plot
     QString exportPareto;           // with --sweep: write the Pareto figure (.png/.svg/.pdf/.csv/.json)       // 0-based block whose token fates are shown; unset: the last
+    QString analysis;               // efficiency | breakdown | latency: open that view after the first result
+    QString analysisFile;           // efficiency=FILE: a table of `vitprune bench --out` to show
     QString screenshot;             // save the window here once the first result is shown
     bool quitAfterScreenshot = false;
     // Unattended (screenshot) runs ignore and do not write the saved settings, and report errors

@@ -1,0 +1,43 @@
+#pragma once
+// One piece of long analysis work (timing tables, breakdowns, latency measurements) off the UI
+// thread, with progress, cancel and a clear end: start() runs `body` on a fresh thread; the body
+// polls cancelled(), reports progress and hands results to the UI thread with post(). Exactly
+// one finished() ends each run. Destroying the job cancels a running body and waits for it.
+#include <QObject>
+#include <QString>
+#include <atomic>
+#include <functional>
+
+class QThread;
+
+namespace vp {
+
+class BackgroundJob : public QObject {
+    Q_OBJECT
+public:
+    using Body = std::function<void(BackgroundJob& job)>;
+    explicit BackgroundJob(QObject* parent = nullptr);
+    ~BackgroundJob() override;
+
+    // False (and nothing started) while a run is going.
+    bool start(Body body);
+    void cancel() { m_cancel = true; }
+    bool isRunning() const { return m_thread != nullptr; }
+
+    // For the body, on its thread.
+    bool cancelled() const { return m_cancel.load(); }
+    void reportProgress(int done, int total, const QString& text);
+    void post(std::function<void()> uiCall);  // runs on this object's (the UI) thread
+
+Q_SIGNALS:
+    void progress(int done, int total, const QString& text);
+    // error: empty on success; else the exception's message (names the model or file).
+    void finished(bool cancelled, const QString& error);
+
+private:
+    void onThreadDone(const QString& error);
+    QThread* m_thread = nullptr;
+    std::atomic<bool> m_cancel{false};
+};
+
+}  // namespace vp

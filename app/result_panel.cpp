@@ -5,13 +5,15 @@
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QTextStream>
+#include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
 #include <algorithm>
 #include <cmath>
-
-#include "method_strings.h"
+#include <memory>
 
 #include "widgets/kept_tokens_chart.h"
 #include "widgets/prediction_bars.h"
@@ -111,6 +113,9 @@ ResultPanel::ResultPanel(QWidget* parent) : QWidget(parent) {
     connect(m_chart, &KeptTokensChart::layerClicked, this, &ResultPanel::layerClicked);
     connect(m_chart, &KeptTokensChart::barEdited, this, &ResultPanel::onBarEdited);
     connect(m_editSchedule, &QToolButton::toggled, this, [this] { showChart(); });
+    connect(m_editSchedule, &QToolButton::clicked, this, [this](bool on) {
+        if (on) revealChart();
+    });
     connect(m_resetSchedule, &QToolButton::clicked, this, [this] {
         if (scheduleEditable()) Q_EMIT scheduleEdited(m_result.scheduleKnob.id, std::string());
     });
@@ -170,7 +175,9 @@ void ResultPanel::showChart() {
     }
     const Knob& k = m_result.scheduleKnob;
     const bool set = scheduleSet(m_result);
-    const QString label = translatedSpecText(k.label);
+    // Short names for the axis and legend (the knob labels are long): the built-in schedules are
+    // keep ratios (number lists) or ToMe's r (integer lists).
+    const QString label = k.type == KnobType::IntList ? tr("r (merged)") : tr("keep ratio");
     m_chart->setEditable(true);
     m_chart->setEditStep(k.step > 0 ? k.step : 0);
     m_chart->setMinimum(k.min);
@@ -214,8 +221,31 @@ void ResultPanel::setResult(const StudioResult& r, const ModelInfo& info) {
                                            .arg(formatMs(r.denseMs)).arg(speedup, 0, 'f', 2).arg(ideal, 0, 'f', 2);
     }
     m_time->setText(time);
-    if (!wasScheduled && scheduleSet(r)) m_editSchedule->setChecked(true);
+    if (!wasScheduled && scheduleSet(r)) {
+        m_editSchedule->setChecked(true);
+        // Opened with a schedule (command line, saved settings): show it. Later, typing one in
+        // the knob panel does not pull the column away from the field being typed in.
+        if (!m_hadResult) revealChart();
+    }
+    m_hadResult = true;
     showChart();
+}
+
+void ResultPanel::revealChart() {
+    QScrollArea* area = nullptr;
+    for (QWidget* w = parentWidget(); w && !area; w = w->parentWidget()) area = qobject_cast<QScrollArea*>(w);
+    if (!area) return;
+    auto reveal = [this, area] {
+        // The controls row and the chart below it, as far as the viewport allows.
+        area->ensureWidgetVisible(m_chart, 0, 8);
+        area->ensureWidgetVisible(m_scheduleRow, 0, 8);
+    };
+    QTimer::singleShot(0, this, reveal);
+    // The column is still laying out this result's texts (and, at start, the window itself):
+    // follow the chart while the scrollable height changes, for a moment.
+    auto follow = std::make_shared<QMetaObject::Connection>(
+        connect(area->verticalScrollBar(), &QScrollBar::rangeChanged, this, reveal));
+    QTimer::singleShot(1000, this, [follow] { QObject::disconnect(*follow); });
 }
 
 QString ResultPanel::agreementText() const {

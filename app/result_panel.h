@@ -49,8 +49,11 @@ Q_SIGNALS:
 private:
     void showChart();
     void onBarEdited(int layer, double value);
+    // Scrolls an enclosing scroll area (the window's right column) to the schedule controls.
+    void revealChart();
 
     bool m_hasResult = false;
+    bool m_hadResult = false;  // any result since construction
     StudioResult m_result;
     ModelInfo m_info;
     PredictionBars* m_pruned = nullptr;

@@ -1105,6 +1105,14 @@
         <source>From the main knob; drag a bar to set a per-block schedule.</source>
         <translation>主パラメータによる値です。棒をドラッグするとブロックごとのスケジュールを設定します。</translation>
     </message>
+    <message>
+        <source>keep ratio</source>
+        <translation>保持率</translation>
+    </message>
+    <message>
+        <source>r (merged)</source>
+        <translation>r（マージ数）</translation>
+    </message>
 </context>
 <context>
     <name>vp::SidePanel</name>

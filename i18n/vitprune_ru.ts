@@ -1113,6 +1113,14 @@
         <source>From the main knob; drag a bar to set a per-block schedule.</source>
         <translation>По основному параметру; перетащите столбец, чтобы задать поблочное расписание.</translation>
     </message>
+    <message>
+        <source>keep ratio</source>
+        <translation>доля сохраняемых</translation>
+    </message>
+    <message>
+        <source>r (merged)</source>
+        <translation>r (слито)</translation>
+    </message>
 </context>
 <context>
     <name>vp::SidePanel</name>

@@ -1105,6 +1105,14 @@
         <source>From the main knob; drag a bar to set a per-block schedule.</source>
         <translation>来自主参数；拖动柱形即可设置逐块调度。</translation>
     </message>
+    <message>
+        <source>keep ratio</source>
+        <translation>保留比例</translation>
+    </message>
+    <message>
+        <source>r (merged)</source>
+        <translation>r（合并数）</translation>
+    </message>
 </context>
 <context>
     <name>vp::SidePanel</name>

@@ -26,6 +26,7 @@
 #include "widgets/knob_panel.h"
 #include "widgets/layer_strip.h"
 #include "widgets/patch_overlay_view.h"
+#include "widgets/token_map_view.h"
 
 namespace vp {
 namespace {
@@ -91,7 +92,7 @@ QWidget* MainWindow::buildSingleView() {
     lv->setContentsMargins(6, 6, 6, 6);
     m_view = new PatchOverlayView(page);
     m_view->setPlaceholderText(tr("Open an image: File ▸ Open image…, or drop one here."));
-    lv->addWidget(m_view, 1);
+    lv->addWidget(buildViewTabs(page), 1);
 
     auto* layerRow = new QHBoxLayout();
     auto* layerTitle = new QLabel(tr("Show after block:"), page);
@@ -242,6 +243,7 @@ void MainWindow::submit(std::optional<double> budget) {
     r.knobs = m_side->knobValues();
     r.budgetGmacs = budget;
     r.device = m_side->device();
+    r.withTokenMap = tokenMapShown();
     if (budget) m_budgetGeneration = r.generation;
     m_worker->submit(r);
 }
@@ -298,6 +300,7 @@ void MainWindow::onModelLoaded(quint64, const ModelInfo& info) {
         }
     }
     m_view->setGrid(info.gridH, info.gridW);
+    showTokenMap();
     m_strip->clear();
     const int last = std::max(0, info.depth - 1);
     if (m_options.layer && *m_options.layer > last) {
@@ -323,9 +326,11 @@ void MainWindow::onImageLoaded(quint64, const ImageInfo& info) {
     m_image = info;
     m_view->setImage(info.display);
     m_view->clearTrace();
+    m_tokenMap->setImage(info.display);
     m_strip->setImage(info.display);
     m_compare->setImage(info.display);
     m_hasResult = false;
+    showTokenMap();
     m_imageCaption->setText(tr("%1 (%2×%3) — shown as the model sees it: %4×%4 %5")
                                 .arg(QFileInfo(info.path).fileName())
                                 .arg(info.original.width()).arg(info.original.height())
@@ -360,6 +365,7 @@ void MainWindow::onResult(const StudioResult& result) {
     m_side->setResult(result);
     m_resultPanel->setResult(result, m_info);
     m_strip->setTrace(result.trace);
+    showTokenMap();
     m_pareto->setCurrent(QString::fromStdString(result.methodId), result.gmacs);
     showLayer();
     statusBar()->showMessage(tr("%1: %2 GMACs, %3 ms")
@@ -407,6 +413,7 @@ void MainWindow::showLayer() {
     const int layer = shownLayer();
     m_strip->setCurrentLayer(layer);
     m_resultPanel->setCurrentLayer(layer);
+    m_tokenMap->setLayer(layer);
     if (!m_hasResult || m_result.trace.layers.empty()) {
         m_view->clearTrace();
         m_layerLabel->setText(m_hasModel ? tr("block %1 · no result yet").arg(m_layerSlider->value()) : QStringLiteral("–"));

@@ -15,6 +15,7 @@ class QLabel;
 class QSlider;
 class QSplitter;
 class QStackedWidget;
+class QTabWidget;
 class QTimer;
 class QToolButton;
 class QAction;
@@ -30,6 +31,7 @@ class ParetoPanel;
 class PatchOverlayView;
 class ResultPanel;
 class SidePanel;
+class TokenMapView;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -50,6 +52,10 @@ public:
     CompareView* compareView() const { return m_compare; }
     ParetoPanel* paretoPanel() const { return m_pareto; }
     PatchOverlayView* overlayView() const { return m_view; }
+    TokenMapView* tokenMapView() const { return m_tokenMap; }
+    // The single view's "Token map" tab (else "Patches"); the worker computes maps only while shown.
+    bool tokenMapShown() const;
+    void setTokenMapShown(bool on);
     KnobHistory* history() const { return m_history; }
     quint64 lastSubmittedGeneration() const { return m_generation; }
     quint64 shownGeneration() const { return m_shownGeneration; }
@@ -76,6 +82,8 @@ protected:
 private:
     void buildUi();
     QWidget* buildSingleView();
+    QWidget* buildViewTabs(QWidget* parent);  // "Patches | Token map" around m_view
+    void showTokenMap();                      // m_result's map (or why there is none)
     void buildMenus();
     void buildExportMenu(QMenu* file);
     void buildToolBar();
@@ -119,6 +127,8 @@ private:
 
     QStackedWidget* m_pages = nullptr;
     PatchOverlayView* m_view = nullptr;
+    QTabWidget* m_viewTabs = nullptr;
+    TokenMapView* m_tokenMap = nullptr;
     LayerStrip* m_strip = nullptr;
     Filmstrip* m_filmstrip = nullptr;
     QSlider* m_layerSlider = nullptr;

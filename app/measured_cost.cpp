@@ -142,9 +142,11 @@ QString MeasuredCost::axisLabel() const {
 }
 
 void MeasuredCost::setModel(const QString& modelSpec) {
-    if (modelSpec == m_modelSpec) return;
+    // "" is the default model (openStudioModel); the cache keys it by its name.
+    const QString spec = modelSpec.isEmpty() ? QString::fromLatin1(kDefaultModelName) : modelSpec;
+    if (spec == m_modelSpec) return;
     cancel();
-    m_modelSpec = modelSpec;
+    m_modelSpec = spec;
 }
 
 LatencyKey MeasuredCost::keyFor(const std::string& methodId, const std::map<std::string, std::string>& settings) const {

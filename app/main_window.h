@@ -57,6 +57,7 @@ public:
     bool tokenMapShown() const;
     void setTokenMapShown(bool on);
     KnobHistory* history() const { return m_history; }
+    const StudioOptions& options() const { return m_options; }
     quint64 lastSubmittedGeneration() const { return m_generation; }
     quint64 shownGeneration() const { return m_shownGeneration; }
     const StudioResult& shownResult() const { return m_result; }
@@ -71,6 +72,9 @@ public:
 Q_SIGNALS:
     // A result is on screen (the overlay, predictions and cost show it).
     void resultShown();
+    // An Analysis view asked for on the command line (--analysis) is complete: measured, or its
+    // table loaded. `view` is what a screenshot saves.
+    void analysisShown(QWidget* view);
     // Unattended mode only: what would have been a dialog. exitCode 2 = bad input, 1 = internal.
     void fatalError(const QString& message, int exitCode);
 
@@ -86,6 +90,13 @@ private:
     void showTokenMap();                      // m_result's map (or why there is none)
     void buildMenus();
     void buildExportMenu(QMenu* file);
+    void buildAnalysisMenu();
+    // Opens an Analysis view (efficiency, breakdown, latency) for the current model and setting;
+    // `file`: an efficiency table to show instead of measuring. Returns the view (nullptr: none).
+    QWidget* openAnalysis(const QString& name, const QString& file = QString());
+    // Analysis ▸ Per-image cost: the dialog for the current setting; images > 0 runs it at once
+    // on that many Fashion-MNIST test images (--analysis per-image=N).
+    QWidget* openPerImageCost(int images = 0);
     void buildToolBar();
     void restoreSettings();
     void applyCommandLine();

@@ -16,6 +16,7 @@
 #include <QSettings>
 #include <QSpinBox>
 #include <QVBoxLayout>
+#include <cstdlib>
 
 #include "method_strings.h"
 #include "prune/registry.h"
@@ -27,7 +28,6 @@ namespace {
 
 constexpr int kSpecRole = Qt::UserRole;      // dataset spec of a combo item ("" for "Folder…")
 constexpr int kDefaultImages = 1000;
-constexpr int kDefaultBins = 24;
 constexpr int kFigureWidth = 900, kFigureHeight = 480, kFigureDpi = 300;
 
 QString num(double v, int precision) { return QLocale().toString(v, 'f', precision); }
@@ -50,7 +50,6 @@ PerImageCostDialog::PerImageCostDialog(std::function<PerImageSubject()> subject,
            "number of tokens (EViT, ToMe, random, …) cost every image the same and show a single bar."),
         this);
     intro->setWordWrap(true);
-    intro->setStyleSheet(QStringLiteral("color: palette(mid);"));
 
     m_dataset = new QComboBox(this);
     m_dataset->setObjectName(QStringLiteral("perImageDataset"));
@@ -129,12 +128,19 @@ PerImageCostDialog::PerImageCostDialog(std::function<PerImageSubject()> subject,
     layout->addWidget(m_note);
     layout->addWidget(buttons);
 
-    QSettings s;
-    s.beginGroup(QStringLiteral("perImage"));
-    setDatasetSpec(s.value(QStringLiteral("dataset"), QStringLiteral("fashion-mnist")).toString());
-    m_images->setValue(s.value(QStringLiteral("images"), kDefaultImages).toInt());
-    m_bins->setValue(s.value(QStringLiteral("bins"), kDefaultBins).toInt());
-    s.endGroup();
+    {
+        // Read every choice before applying any: applying one saves them all.
+        QSettings s;
+        s.beginGroup(QStringLiteral("perImage"));
+        const QString dataset = s.value(QStringLiteral("dataset"), QStringLiteral("fashion-mnist")).toString();
+        const int images = s.value(QStringLiteral("images"), kDefaultImages).toInt();
+        const int bins = s.value(QStringLiteral("bins"), kDefaultBins).toInt();
+        m_loading = true;
+        setDatasetSpec(dataset);
+        m_images->setValue(images);
+        m_bins->setValue(bins);
+        m_loading = false;
+    }
 
     connect(m_dataset, &QComboBox::activated, this, &PerImageCostDialog::datasetActivated);
     connect(m_images, &QSpinBox::valueChanged, this, [this] { saveSettings(); });
@@ -211,9 +217,22 @@ QString PerImageCostDialog::methodDisplayName(const std::string& id) const {
 }
 
 QString PerImageCostDialog::subjectText(const PerImageSubject& s) const {
+    // The main knob, and the others only where they differ from their defaults (empty = unset).
+    const MethodSpec* spec = nullptr;
+    const std::vector<MethodSpec> specs = builtinRegistry().specs();
+    for (const MethodSpec& m : specs)
+        if (m.id == s.methodId) spec = &m;
+    auto sameNumber = [](const std::string& a, const std::string& b) {
+        char* ea = nullptr;
+        char* eb = nullptr;
+        const double x = std::strtod(a.c_str(), &ea), y = std::strtod(b.c_str(), &eb);
+        return !a.empty() && !b.empty() && *ea == 0 && *eb == 0 && x == y;
+    };
     QStringList knobs;
     for (const auto& [id, text] : s.knobs) {
-        if (id == "learned" && text == "false") continue;  // a switch at its default says nothing
+        const Knob* k = spec ? spec->knob(id) : nullptr;
+        const bool main = spec && id == spec->mainKnob;
+        if (!main && (text.empty() || (k && (text == k->defaultValue || sameNumber(text, k->defaultValue))))) continue;
         knobs << QString::fromStdString(id + "=" + text);
     }
     QString text = methodDisplayName(s.methodId);
@@ -263,11 +282,11 @@ void PerImageCostDialog::datasetActivated(int index) {
 
 void PerImageCostDialog::setImageCount(int images) { m_images->setValue(images); }
 int PerImageCostDialog::imageCount() const { return m_images->value(); }
-void PerImageCostDialog::setBins(int bins) { m_bins->setValue(bins); }
+void PerImageCostDialog::setBins(int bins) { m_bins->setValue(bins > 0 ? bins : kDefaultBins); }
 int PerImageCostDialog::bins() const { return m_bins->value(); }
 
 void PerImageCostDialog::saveSettings() const {
-    if (!m_remember) return;
+    if (!m_remember || m_loading) return;
     QSettings s;
     s.beginGroup(QStringLiteral("perImage"));
     s.setValue(QStringLiteral("dataset"), datasetSpec());
@@ -321,8 +340,9 @@ void PerImageCostDialog::showCosts() {
     const DistributionStats g = summarize(m_costs.gmacs());
     const DistributionStats t = summarize(m_costs.meanTokens());
     const DistributionStats f = summarize(m_costs.finalTokens());
-    const QString dataset = m_dataset->itemText(m_datasetIndex);
-    m_histogram->setSubject(tr("%1 on %2").arg(subjectText(m_ran), dataset));
+    // "Fashion-MNIST test", without the combo's "(10,000)": the title gives the images measured.
+    const QString dataset = m_dataset->itemText(m_datasetIndex).section(QStringLiteral(" ("), 0, 0);
+    m_histogram->setSubject(tr("%1 on %2, %3").arg(subjectText(m_ran), m_ran.modelName, dataset));
     m_histogram->setSummary(g.mean, g.std, g.count);
     m_histogram->setDense(m_costs.denseGmacs);
     rebin();

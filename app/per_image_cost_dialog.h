@@ -45,7 +45,8 @@ public:
     QString datasetSpec() const;
     void setImageCount(int images);
     int imageCount() const;
-    void setBins(int bins);
+    static constexpr int kDefaultBins = 24;
+    void setBins(int bins);  // <= 0: kDefaultBins
     int bins() const;
     // Off: choices are not written to QSettings (unattended command-line runs).
     void setRemembersSettings(bool on) { m_remember = on; }
@@ -103,6 +104,7 @@ private:
     QPushButton* m_exportCsv = nullptr;
     int m_datasetIndex = 0;
     bool m_remember = true;
+    bool m_loading = false;  // applying the saved choices: nothing to save yet
 
     QThread m_thread;
     PerImageCostWorker* m_worker = nullptr;  // lives on m_thread

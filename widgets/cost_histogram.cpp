@@ -116,7 +116,7 @@ QString CostHistogram::title() const {
         stats = tr("%1 images: %2 ± %3 GMACs (mean ± std)")
                     .arg(QLocale().toString(m_images), gmacsText(m_mean), gmacsText(m_std));
     if (m_subject.isEmpty()) return stats;
-    return stats.isEmpty() ? m_subject : m_subject + QStringLiteral(" — ") + stats;
+    return stats.isEmpty() ? m_subject : m_subject + QLatin1Char('\n') + stats;
 }
 
 double CostHistogram::axisLow() const { return m_plot->xAxis->range().lower; }

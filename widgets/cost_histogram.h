@@ -30,7 +30,7 @@ public:
     void setSubject(const QString& text);   // leads the title, e.g. "LTP θ=1.0 on Fashion-MNIST test"
     void clear();
 
-    QString title() const;
+    QString title() const;  // the subject, and on a second line the images and mean ± std
     int binCount() const { return static_cast<int>(m_counts.size()); }
     qint64 imageCount() const;              // sum of the counts
     double mean() const { return m_mean; }

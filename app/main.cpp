@@ -1,12 +1,11 @@
 // vitprune-studio: the ViT Prune Studio window (see docs/architecture.md, GUI).
-#include <ATen/Parallel.h>
 
 #include <QApplication>
 #include <algorithm>
 #include <clocale>
 #include <cstdio>
-#include <thread>
 
+#include "common/runtime_setup.h"
 #include "main_window.h"
 #include "screenshot.h"
 #include "studio_options.h"
@@ -21,7 +20,8 @@ int main(int argc, char** argv) {
     // Qt sets the user's locale; the core parses knob values and JSON with the C library, which
     // must keep reading "0.5" as a number in every locale.
     std::setlocale(LC_NUMERIC, "C");
-    at::set_num_threads(static_cast<int>(std::max(1u, std::thread::hardware_concurrency())));
+    vp::useAllCoresForTorch();
+    vp::keepFreedMemoryForReuse();
 
     // VITPRUNE_LANG overrides the saved language (docs screenshots, tests).
     vp::installTranslations(app, qEnvironmentVariable("VITPRUNE_LANG"));

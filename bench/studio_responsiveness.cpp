@@ -24,6 +24,7 @@
 
 #include "io/image_loader.h"
 #include "io/preprocess.h"
+#include "common/runtime_setup.h"
 #include "main_window.h"
 #include "model_source.h"
 #include "prune/registry.h"
@@ -53,7 +54,8 @@ std::vector<vp::PatchFate> directFates(const QString& modelSpec, const QString& 
 int main(int argc, char** argv) {
     QApplication app(argc, argv);
     std::setlocale(LC_NUMERIC, "C");
-    at::set_num_threads(static_cast<int>(std::max(1u, std::thread::hardware_concurrency())));
+    vp::useAllCoresForTorch();
+    vp::keepFreedMemoryForReuse();
     const QStringList args = app.arguments();
     const QString model = arg(args, "--model", "fashion-vit-tiny");
     const QString method = arg(args, "--method", "evit");

@@ -1,9 +1,8 @@
 // vitprune: the command-line face of ViT Prune Studio (see docs/architecture.md, CLI).
-#include <ATen/Parallel.h>
 
 #include <iostream>
-#include <thread>
 
+#include "common/runtime_setup.h"
 #include "cli_common.h"
 #include "common/error.h"
 
@@ -32,7 +31,8 @@ const char* kUsage =
 
 int main(int argc, char** argv) {
     using namespace vp::cli;
-    at::set_num_threads(static_cast<int>(std::max(1u, std::thread::hardware_concurrency())));
+    vp::useAllCoresForTorch();
+    vp::keepFreedMemoryForReuse();
     if (argc < 2 || std::string(argv[1]) == "--help" || std::string(argv[1]) == "-h") {
         std::cout << kUsage;
         return argc < 2 ? 2 : 0;

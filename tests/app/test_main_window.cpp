@@ -12,6 +12,7 @@
 
 #include "compare_view.h"
 #include "main_window.h"
+#include "studio_test_support.h"
 #include "pareto_panel.h"
 #include "eval/sweep_result.h"
 #include "side_panel.h"
@@ -21,22 +22,8 @@
 
 namespace {
 
-const QString kFixtureModel = QStringLiteral(VP_TEST_DATA "/reference/tv_vit_timm.safetensors");
-const QString kPhoto = QStringLiteral(VP_TEST_DATA "/images/pil_baboon_bicubic_64.png");
-
-vp::StudioOptions unattended(const QString& method) {
-    vp::StudioOptions o;
-    o.model = kFixtureModel;
-    o.image = kPhoto;
-    o.method = method;
-    o.screenshot = QStringLiteral("unused.png");  // unattended: no dialogs, no saved settings
-    return o;
-}
-
-// Waits until the window shows the result of its latest request.
-bool settled(vp::MainWindow& w) {
-    return QTest::qWaitFor([&] { return w.shownGeneration() == w.lastSubmittedGeneration(); }, 60000);
-}
+using vp::test::settled;
+using vp::test::unattended;
 
 }  // namespace
 

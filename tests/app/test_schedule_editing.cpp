@@ -15,6 +15,7 @@
 #include <QtTest>
 
 #include "main_window.h"
+#include "studio_test_support.h"
 #include "result_panel.h"
 #include "side_panel.h"
 #include "widgets/kept_tokens_chart.h"
@@ -23,22 +24,10 @@
 
 namespace {
 
-// 4 blocks, 8x8 patches + CLS.
-const QString kFixtureModel = QStringLiteral(VP_TEST_DATA "/reference/tv_vit_timm.safetensors");
-const QString kPhoto = QStringLiteral(VP_TEST_DATA "/images/pil_baboon_bicubic_64.png");
-
-vp::StudioOptions unattended(const QString& method) {
-    vp::StudioOptions o;
-    o.model = kFixtureModel;
-    o.image = kPhoto;
-    o.method = method;
-    o.screenshot = QStringLiteral("unused.png");  // unattended: no dialogs, no saved settings
-    return o;
-}
-
-bool settled(vp::MainWindow& w) {
-    return QTest::qWaitFor([&] { return w.shownGeneration() == w.lastSubmittedGeneration(); }, 60000);
-}
+using vp::test::kFixtureModel;
+using vp::test::kPhoto;
+using vp::test::settled;
+using vp::test::unattended;
 
 void send(QWidget* w, QEvent::Type type, QPointF pos, Qt::MouseButton button, Qt::MouseButtons buttons) {
     QMouseEvent e(type, pos, w->mapToGlobal(pos), button, buttons, Qt::NoModifier);

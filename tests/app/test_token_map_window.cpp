@@ -5,6 +5,7 @@
 #include <map>
 
 #include "main_window.h"
+#include "studio_test_support.h"
 #include "side_panel.h"
 #include "studio_options.h"
 #include "widgets/knob_panel.h"
@@ -12,22 +13,8 @@
 
 namespace {
 
-const QString kFixtureModel = QStringLiteral(VP_TEST_DATA "/reference/tv_vit_timm.safetensors");
-const QString kPhoto = QStringLiteral(VP_TEST_DATA "/images/pil_baboon_bicubic_64.png");
-
-vp::StudioOptions unattended(const QString& method, const QString& view = {}) {
-    vp::StudioOptions o;
-    o.model = kFixtureModel;
-    o.image = kPhoto;
-    o.method = method;
-    o.view = view;
-    o.screenshot = QStringLiteral("unused.png");  // unattended: no dialogs, no saved settings
-    return o;
-}
-
-bool settled(vp::MainWindow& w) {
-    return QTest::qWaitFor([&] { return w.shownGeneration() == w.lastSubmittedGeneration(); }, 60000);
-}
+using vp::test::settled;
+using vp::test::unattended;
 
 }  // namespace
 

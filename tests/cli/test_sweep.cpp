@@ -19,6 +19,7 @@
 #include "common/error.h"
 #include "eval/shard.h"
 #include "model/model_loader.h"
+#include "support/small_vit.h"
 
 namespace fs = std::filesystem;
 
@@ -38,9 +39,7 @@ protected:
     static void SetUpTestSuite() {
         s_dir = fs::temp_directory_path() / ("vp_sweep_" + std::to_string(::getpid()));
         fs::create_directories(s_dir);
-        vp::ViTConfig c;
-        c.imageSize = 28; c.inChans = 1; c.patchSize = 4; c.embedDim = 32; c.depth = 12; c.numHeads = 2;
-        c.mlpHidden = 64; c.numClasses = 10; c.mean = {0.5}; c.std = {0.5};
+        vp::ViTConfig c = vp::test::smallConfig();
         vp::saveModel(vp::randomModel(c, 11), (s_dir / "model").string());
     }
     static void TearDownTestSuite() { fs::remove_all(s_dir); }

@@ -7,15 +7,14 @@
 #include "model/model_loader.h"
 #include "prune/budget.h"
 #include "prune/flops.h"
+#include "support/small_vit.h"
 
 namespace {
 
 // 49 patches: cheap forwards, and ToMe's r reaches its cap (half the tokens) well below 128.
 const vp::ViTModel& model() {
     static const vp::ViTModel m = [] {
-        vp::ViTConfig c;
-        c.imageSize = 28; c.inChans = 1; c.patchSize = 4; c.embedDim = 32; c.depth = 12; c.numHeads = 2;
-        c.mlpHidden = 64; c.numClasses = 10; c.mean = {0.5}; c.std = {0.5};
+        vp::ViTConfig c = vp::test::smallConfig();
         return vp::randomModel(c, 7);
     }();
     return m;

@@ -11,13 +11,12 @@
 #include "model/model_loader.h"
 #include "prune/flops.h"
 #include "prune/registry.h"
+#include "support/small_vit.h"
 
 namespace {
 
 vp::ViTConfig smallConfig(int depth) {
-    vp::ViTConfig c;
-    c.imageSize = 28; c.inChans = 1; c.patchSize = 4; c.embedDim = 32; c.depth = depth; c.numHeads = 2;
-    c.mlpHidden = 64; c.numClasses = 10; c.mean = {0.5}; c.std = {0.5};
+    vp::ViTConfig c = vp::test::smallConfig(depth);
     return c;
 }
 

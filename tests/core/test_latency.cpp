@@ -16,6 +16,7 @@
 #include "model/model_loader.h"
 #include "prune/budget.h"
 #include "prune/flops.h"
+#include "support/small_vit.h"
 
 namespace fs = std::filesystem;
 
@@ -23,9 +24,7 @@ namespace {
 
 const vp::ViTModel& model() {
     static const vp::ViTModel m = [] {
-        vp::ViTConfig c;
-        c.imageSize = 28; c.inChans = 1; c.patchSize = 4; c.embedDim = 32; c.depth = 12; c.numHeads = 2;
-        c.mlpHidden = 64; c.numClasses = 10; c.mean = {0.5}; c.std = {0.5};
+        vp::ViTConfig c = vp::test::smallConfig();
         return vp::randomModel(c, 7);
     }();
     return m;
@@ -231,4 +230,21 @@ TEST(EqualLatency, LockMeetsAFractionOfTheDenseLatencyWithinFivePercent) {
     // Below what the method can reach: its cheapest setting, not an error.
     const vp::LatencyLock::Solved floor = lock.solve("evit", {}, 0.01);
     EXPECT_GT(floor.targetMs, 0.01 * floor.denseMs);
+}
+
+// Like the GMACs solver, the lock refuses a method whose per-block schedule is set (it replaces
+// the main knob, so no setting of the knob changes the time), and says so before timing anything.
+TEST(EqualLatency, LockRefusesASetScheduleBeforeTimingAnything) {
+    int measured = 0;
+    vp::LatencyLock lock(model(), [&](const std::string&, const vp::KnobValues&) { return ++measured, 10.0; });
+    vp::KnobValues scheduled;
+    scheduled.set("schedule", "1,1,1,0.5,0.5,0.5,0.5,0.5,0.5,0.5,0.5,0.5");
+    try {
+        lock.solve("evit", scheduled, 0.5);
+        FAIL() << "a set schedule was accepted";
+    } catch (const vp::Error& e) {
+        EXPECT_NE(std::string(e.what()).find("per-block schedule (knob 'schedule') is set"), std::string::npos) << e.what();
+    }
+    EXPECT_EQ(measured, 0);
+    EXPECT_NO_THROW(lock.solve("evit", {}, 0.5)) << "the same lock still solves without the schedule";
 }

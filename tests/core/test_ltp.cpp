@@ -9,15 +9,14 @@
 #include "model/model_loader.h"
 #include "prune/flops.h"
 #include "prune/registry.h"
+#include "support/small_vit.h"
 
 namespace {
 
 // A random ViT whose attention is peaked like a trained one's (query and key weights scaled up):
 // with timm's init the attention is almost uniform and every token receives about 1/N.
 vp::ViTModel smallModel(int depth = 12) {
-    vp::ViTConfig c;
-    c.imageSize = 28; c.inChans = 1; c.patchSize = 4; c.embedDim = 32; c.depth = depth; c.numHeads = 2;
-    c.mlpHidden = 64; c.numClasses = 10; c.mean = {0.5}; c.std = {0.5};
+    vp::ViTConfig c = vp::test::smallConfig(depth);
     vp::ViTModel m = vp::randomModel(c, 11);
     for (auto& b : m.weights().blocks) b.qkvW.narrow(0, 0, 2 * b.attnDim()).mul_(15.0);
     return m;

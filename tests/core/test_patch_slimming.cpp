@@ -13,13 +13,12 @@
 #include "model/model_loader.h"
 #include "prune/flops.h"
 #include "prune/registry.h"
+#include "support/small_vit.h"
 
 namespace {
 
 vp::ViTModel smallModel() {
-    vp::ViTConfig c;
-    c.imageSize = 28; c.inChans = 1; c.patchSize = 4; c.embedDim = 32; c.depth = 12; c.numHeads = 2;
-    c.mlpHidden = 64; c.numClasses = 10; c.mean = {0.286}; c.std = {0.353};
+    vp::ViTConfig c = vp::test::smallConfig(12, 0.286, 0.353);
     return vp::randomModel(c, 21);
 }
 

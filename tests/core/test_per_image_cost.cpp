@@ -16,6 +16,7 @@
 #include "prune/flops.h"
 #include "prune/registry.h"
 #include "train/augment.h"
+#include "support/small_vit.h"
 
 namespace fs = std::filesystem;
 
@@ -29,9 +30,7 @@ vp::MethodPtr method(const std::string& id, const std::string& knob = "", const 
 
 // A random ViT with peaked attention (as in test_ltp.cpp), so LTP prunes different counts per image.
 vp::ViTModel smallModel() {
-    vp::ViTConfig c;
-    c.imageSize = 28; c.inChans = 1; c.patchSize = 4; c.embedDim = 32; c.depth = 6; c.numHeads = 2;
-    c.mlpHidden = 64; c.numClasses = 10; c.mean = {0.5}; c.std = {0.5};
+    vp::ViTConfig c = vp::test::smallConfig(6);
     vp::ViTModel m = vp::randomModel(c, 11);
     for (auto& b : m.weights().blocks) b.qkvW.narrow(0, 0, 2 * b.attnDim()).mul_(15.0);
     return m;

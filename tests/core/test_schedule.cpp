@@ -16,6 +16,7 @@
 #include "prune/budget.h"
 #include "prune/flops.h"
 #include "prune/registry.h"
+#include "support/small_vit.h"
 
 namespace {
 
@@ -24,9 +25,7 @@ using vp::KnobValues;
 // 7x7 patches, 12 blocks: cheap forwards.
 const vp::ViTModel& model() {
     static const vp::ViTModel m = [] {
-        vp::ViTConfig c;
-        c.imageSize = 28; c.inChans = 1; c.patchSize = 4; c.embedDim = 32; c.depth = 12; c.numHeads = 2;
-        c.mlpHidden = 64; c.numClasses = 10; c.mean = {0.5}; c.std = {0.5};
+        vp::ViTConfig c = vp::test::smallConfig();
         return vp::randomModel(c, 11);
     }();
     return m;

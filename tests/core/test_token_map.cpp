@@ -10,13 +10,12 @@
 #include "common/error.h"
 #include "model/model_loader.h"
 #include "prune/registry.h"
+#include "support/small_vit.h"
 
 namespace {
 
 vp::ViTConfig smallConfig() {
-    vp::ViTConfig c;
-    c.imageSize = 28; c.inChans = 1; c.patchSize = 4; c.embedDim = 32; c.depth = 6; c.numHeads = 2;
-    c.mlpHidden = 64; c.numClasses = 10; c.mean = {0.5}; c.std = {0.5};
+    vp::ViTConfig c = vp::test::smallConfig(6);
     return c;
 }
 

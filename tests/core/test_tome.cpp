@@ -6,6 +6,7 @@
 #include "model/model_loader.h"
 #include "prune/flops.h"
 #include "prune/registry.h"
+#include "support/small_vit.h"
 
 namespace {
 
@@ -89,9 +90,7 @@ TEST(Tome, DistillationTokenIsNeverMergedInto) {
 
 TEST(Tome, MergedSizesSumToPatchCountThroughAWholeModel) {
     c10::InferenceMode guard;
-    vp::ViTConfig c;
-    c.imageSize = 28; c.inChans = 1; c.patchSize = 4; c.embedDim = 32; c.depth = 12; c.numHeads = 2;
-    c.mlpHidden = 64; c.numClasses = 10; c.mean = {0.5}; c.std = {0.5};
+    vp::ViTConfig c = vp::test::smallConfig();
     vp::ViTModel model = vp::randomModel(c, 5);
     auto m = tome(3);
     auto r = model.forward(at::randn({2, 1, 28, 28}), *m, {vp::TraceLevel::Full});

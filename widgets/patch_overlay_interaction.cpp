@@ -7,19 +7,13 @@
 #include <cmath>
 
 #include "widgets/patch_overlay_view.h"
+#include "widgets/patch_grid_geometry.h"
 
 namespace vp {
 namespace {
 
 constexpr double kMinZoom = 1.0, kMaxZoom = 8.0;
 constexpr double kZoomPerNotch = 1.25;  // one wheel notch (120 eighths of a degree)
-
-// Index of the cell holding pixel `x` given cellEdges() output, -1 outside.
-int cellOf(const std::vector<int>& edges, double x) {
-    const int px = static_cast<int>(std::floor(x));
-    if (edges.size() < 2 || px < edges.front() || px >= edges.back()) return -1;
-    return static_cast<int>(std::upper_bound(edges.begin(), edges.end(), px) - edges.begin()) - 1;
-}
 
 }  // namespace
 
@@ -54,10 +48,7 @@ QString PatchOverlayView::describePatch(int patch) const {
 int PatchOverlayView::patchAt(const QPointF& widgetPos) const {
     if (m_gridH <= 0 || m_gridW <= 0) return -1;
     const QPointF content = (widgetPos - m_pan) / m_zoom;
-    const QRectF r = imageRect(QRectF(rect()));
-    const int gx = cellOf(cellEdges(r.left(), r.width(), m_gridW), content.x());
-    const int gy = cellOf(cellEdges(r.top(), r.height(), m_gridH), content.y());
-    return gx < 0 || gy < 0 ? -1 : gy * m_gridW + gx;
+    return PatchGridGeometry(sourceSize(), QRectF(rect()), m_gridH, m_gridW).patchAt(content);
 }
 
 void PatchOverlayView::zoomAt(double factor, const QPointF& anchor) {

@@ -4,6 +4,7 @@
 #include <QPainter>
 #include <algorithm>
 #include <cmath>
+#include "widgets/patch_grid_geometry.h"
 
 namespace vp {
 namespace {
@@ -15,13 +16,6 @@ QColor tokenColour(int token) {
 }
 
 }  // namespace
-
-// Pixel edges of `cells` equal cells across [start, start + length): no seams, no overlaps.
-std::vector<int> PatchOverlayView::cellEdges(double start, double length, int cells) {
-    std::vector<int> edges(static_cast<size_t>(cells) + 1);
-    for (int i = 0; i <= cells; ++i) edges[i] = static_cast<int>(std::lround(start + length * i / cells));
-    return edges;
-}
 
 PatchOverlayView::PatchOverlayView(QWidget* parent) : QWidget(parent) {
     setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
@@ -115,12 +109,8 @@ int PatchOverlayView::keptCount() const {
                                           [](PatchFate f) { return f != PatchFate::Dropped; }));
 }
 
-QRectF PatchOverlayView::imageRect(const QRectF& target) const {
-    const QSizeF src = m_image.isNull() ? QSizeF(std::max(1, m_gridW), std::max(1, m_gridH)) : QSizeF(m_image.size());
-    const double scale = std::min(target.width() / src.width(), target.height() / src.height());
-    const QSizeF size(std::floor(src.width() * scale), std::floor(src.height() * scale));
-    return QRectF(QPointF(std::round(target.center().x() - size.width() / 2),
-                          std::round(target.center().y() - size.height() / 2)), size);
+QSizeF PatchOverlayView::sourceSize() const {
+    return m_image.isNull() ? QSizeF(m_gridW, m_gridH) : QSizeF(m_image.size());
 }
 
 void PatchOverlayView::paintOverlay(QPainter& p, const QRectF& target) const {
@@ -132,7 +122,8 @@ void PatchOverlayView::paintOverlay(QPainter& p, const QRectF& target) const {
         p.restore();
         return;
     }
-    const QRectF r = imageRect(target);
+    const PatchGridGeometry grid(sourceSize(), target, m_gridH, m_gridW);
+    const QRectF r = grid.content();
     if (!m_image.isNull()) {
         // Tiny model inputs (28×28) are shown as crisp pixels; photos are smoothed.
         const bool enlarge = r.width() >= 2.0 * m_image.width();
@@ -142,15 +133,13 @@ void PatchOverlayView::paintOverlay(QPainter& p, const QRectF& target) const {
         p.fillRect(r, QColor(70, 72, 78));
     }
     if (m_gridH > 0 && m_gridW > 0) {
-        const std::vector<int> xs = cellEdges(r.left(), r.width(), m_gridW);
-        const std::vector<int> ys = cellEdges(r.top(), r.height(), m_gridH);
         p.setRenderHint(QPainter::Antialiasing, false);
         const QBrush dim(QColor(0, 0, 0, 185));
         const QBrush hatch(QColor(255, 255, 255, 95), Qt::BDiagPattern);
         for (int gy = 0; gy < m_gridH; ++gy) {
             for (int gx = 0; gx < m_gridW; ++gx) {
                 const size_t i = static_cast<size_t>(gy) * m_gridW + gx;
-                const QRect cell(QPoint(xs[gx], ys[gy]), QPoint(xs[gx + 1] - 1, ys[gy + 1] - 1));
+                const QRect cell = grid.cell(gy, gx);
                 switch (m_fates[i]) {
                 case PatchFate::Dropped:
                     p.fillRect(cell, dim);
@@ -180,6 +169,8 @@ void PatchOverlayView::paintOverlay(QPainter& p, const QRectF& target) const {
         }
         // Grid lines: light over dark images and dark over light ones stay visible.
         p.setPen(QPen(QColor(255, 255, 255, 70), 1));
+        const std::vector<int>& xs = grid.xEdges();
+        const std::vector<int>& ys = grid.yEdges();
         for (int x : xs) p.drawLine(QPoint(x, ys.front()), QPoint(x, ys.back()));
         for (int y : ys) p.drawLine(QPoint(xs.front(), y), QPoint(xs.back(), y));
     }

@@ -82,8 +82,7 @@ protected:
     void resizeEvent(QResizeEvent* event) override;
 
 private:
-    QRectF imageRect(const QRectF& target) const;
-    static std::vector<int> cellEdges(double start, double length, int cells);
+    QSizeF sourceSize() const;  // what the grid is fitted from: the image, else the grid itself
     void clampPan();
     QImage m_image;
     QString m_placeholder;

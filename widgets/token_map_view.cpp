@@ -5,25 +5,9 @@
 #include <QToolTip>
 #include <algorithm>
 #include <cmath>
+#include "widgets/patch_grid_geometry.h"
 
 namespace vp {
-namespace {
-
-// Pixel edges of `cells` equal cells across [start, start + length): no seams, no overlaps.
-std::vector<int> edges(double start, double length, int cells) {
-    std::vector<int> e(static_cast<size_t>(std::max(cells, 0)) + 1);
-    for (int i = 0; i <= cells; ++i) e[i] = static_cast<int>(std::lround(start + length * i / cells));
-    return e;
-}
-
-int cellOf(const std::vector<int>& e, double x) {
-    const int px = static_cast<int>(std::floor(x));
-    if (e.size() < 2 || px < e.front() || px >= e.back()) return -1;
-    return static_cast<int>(std::upper_bound(e.begin(), e.end(), px) - e.begin()) - 1;
-}
-
-}  // namespace
-
 TokenMapView::TokenMapView(QWidget* parent) : QWidget(parent) {
     setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
     setAttribute(Qt::WA_OpaquePaintEvent);
@@ -101,26 +85,20 @@ QString TokenMapView::describePatch(int patch) const {
     return lines.join(QLatin1Char('\n'));
 }
 
-QRectF TokenMapView::contentRect(const QRectF& target) const {
-    const QSizeF src = m_image.isNull() ? QSizeF(std::max(1, m_map.gridW), std::max(1, m_map.gridH)) : QSizeF(m_image.size());
-    const double scale = std::min(target.width() / src.width(), target.height() / src.height());
-    const QSizeF size(std::floor(src.width() * scale), std::floor(src.height() * scale));
-    return QRectF(QPointF(std::round(target.center().x() - size.width() / 2),
-                          std::round(target.center().y() - size.height() / 2)), size);
+QSizeF TokenMapView::sourceSize() const {
+    return m_image.isNull() ? QSizeF(m_map.gridW, m_map.gridH) : QSizeF(m_image.size());
 }
 
 int TokenMapView::patchAt(const QPointF& pos) const {
     if (m_map.empty()) return -1;
-    const QRectF r = contentRect(QRectF(rect()));
-    const int gx = cellOf(edges(r.left(), r.width(), m_map.gridW), pos.x());
-    const int gy = cellOf(edges(r.top(), r.height(), m_map.gridH), pos.y());
-    return gx < 0 || gy < 0 ? -1 : gy * m_map.gridW + gx;
+    return PatchGridGeometry(sourceSize(), QRectF(rect()), m_map.gridH, m_map.gridW).patchAt(pos);
 }
 
 void TokenMapView::paintMap(QPainter& p, const QRectF& target) const {
     p.save();
     p.fillRect(target, QColor(40, 42, 46));
-    const QRectF r = contentRect(target);
+    const PatchGridGeometry grid(sourceSize(), target, m_map.gridH, m_map.gridW);
+    const QRectF r = grid.content();
     if (!m_grey.isNull()) {
         p.setRenderHint(QPainter::SmoothPixmapTransform, r.width() < 2.0 * m_grey.width());
         p.drawImage(r, m_grey);
@@ -134,14 +112,13 @@ void TokenMapView::paintMap(QPainter& p, const QRectF& target) const {
         return;
     }
     const int W = m_map.gridW, H = m_map.gridH;
-    const std::vector<int> xs = edges(r.left(), r.width(), W), ys = edges(r.top(), r.height(), H);
     const int alpha = static_cast<int>(std::lround(255 * (1.0 - m_imageOpacity)));
     p.setRenderHint(QPainter::Antialiasing, false);
     const QBrush hatch(QColor(255, 255, 255, 80), Qt::BDiagPattern);
     for (int gy = 0; gy < H; ++gy) {
         for (int gx = 0; gx < W; ++gx) {
             const int i = gy * W + gx;
-            const QRect cell(QPoint(xs[gx], ys[gy]), QPoint(xs[gx + 1] - 1, ys[gy + 1] - 1));
+            const QRect cell = grid.cell(gy, gx);
             if (l->hasToken(i)) {
                 QColor c = QColor::fromRgb(l->rgb[i]);
                 c.setAlpha(alpha);
@@ -164,10 +141,11 @@ void TokenMapView::paintMap(QPainter& p, const QRectF& target) const {
     for (int gy = 0; gy < H; ++gy) {
         for (int gx = 0; gx < W; ++gx) {
             const int i = gy * W + gx;
+            const QRect c = grid.cell(gy, gx);  // borders on the next cells' first pixels
             if (gx + 1 < W && l->token[i] != l->token[i + 1])
-                p.drawLine(QPoint(xs[gx + 1], ys[gy]), QPoint(xs[gx + 1], ys[gy + 1]));
+                p.drawLine(QPoint(c.right() + 1, c.top()), QPoint(c.right() + 1, c.bottom() + 1));
             if (gy + 1 < H && l->token[i] != l->token[i + W])
-                p.drawLine(QPoint(xs[gx], ys[gy + 1]), QPoint(xs[gx + 1], ys[gy + 1]));
+                p.drawLine(QPoint(c.left(), c.bottom() + 1), QPoint(c.right() + 1, c.bottom() + 1));
         }
     }
     p.setPen(QPen(QColor(15, 15, 18, 200), 1));

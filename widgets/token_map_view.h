@@ -51,7 +51,7 @@ protected:
 
 private:
     const TokenMapLayer* shown() const;
-    QRectF contentRect(const QRectF& target) const;
+    QSizeF sourceSize() const;  // what the grid is fitted from: the image, else the grid itself
     QImage m_image, m_grey;
     TokenMap m_map;
     int m_layer = -1;  // requested; -1 = the last block

@@ -21,6 +21,7 @@
 
 #include "background_job.h"
 #include "common/parse_number.h"
+#include "eval/thread_count.h"
 #include "model_source.h"
 #include "save_path.h"
 #include "widgets/efficiency_plot.h"
@@ -211,21 +212,13 @@ void EfficiencyDialog::run() {
     const std::string spec = m_modelSpec.toStdString();
     m_job->start([this, plan, threads, spec](BackgroundJob& job) {
         const OpenedModel opened = openStudioModel(spec);
-        // Threads are process-wide in LibTorch: set for the measurement, restored after.
-        const int before = at::get_num_threads();
-        at::set_num_threads(threads);
-        try {
-            efficiencyTable(opened.model, plan, [&](int done, int total, const EfficiencyRow& row) {
-                if (row.pairs > 0) job.post([this, row] { addRow(row); });
-                job.reportProgress(done, total, QString::fromStdString(row.method + " " + row.setting + " · batch " +
-                                                                        std::to_string(row.batch)));
-                return !job.cancelled();
-            });
-        } catch (...) {
-            at::set_num_threads(before);
-            throw;
-        }
-        at::set_num_threads(before);
+        const ScopedThreadCount threadCount(threads);
+        efficiencyTable(opened.model, plan, [&](int done, int total, const EfficiencyRow& row) {
+            if (row.pairs > 0) job.post([this, row] { addRow(row); });
+            job.reportProgress(done, total, QString::fromStdString(row.method + " " + row.setting + " · batch " +
+                                                                    std::to_string(row.batch)));
+            return !job.cancelled();
+        });
     });
     updateControls();
 }

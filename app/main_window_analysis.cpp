@@ -1,6 +1,7 @@
 // MainWindow: the Analysis menu — where the FLOPs saving goes on this machine: the efficiency
 // view (GMACs saved vs time saved over methods, settings and batch sizes), the per-block time
 // breakdown of the current setting, and the Pareto plot against measured latency.
+#include <QDockWidget>
 #include <QMenu>
 #include <QMenuBar>
 #include <QStatusBar>
@@ -72,6 +73,9 @@ QWidget* MainWindow::openAnalysis(const QString& name, const QString& file) {
     }
     if (name == QLatin1String("latency")) {
         m_pareto->showMeasuredCost();
+        // The question is the plot's: give it half the window so the legend leaves the curves free.
+        if (auto* dock = qobject_cast<QDockWidget*>(m_pareto->parentWidget()))
+            resizeDocks({dock}, {height() / 2}, Qt::Vertical);
         connect(m_pareto, &ParetoPanel::latencyMeasured, this, [this] { Q_EMIT analysisShown(this); },
                 Qt::SingleShotConnection);
         return this;

@@ -14,6 +14,7 @@
 #include <QThread>
 
 #include "background_job.h"
+#include "eval/thread_count.h"
 #include "model_source.h"
 
 namespace vp {
@@ -186,20 +187,13 @@ bool MeasuredCost::measure(const std::vector<std::pair<std::string, std::map<std
         const OpenedModel opened = openStudioModel(spec);
         const at::Device dev(todo.front().first.device);
         const ViTModel model = dev.is_cpu() ? opened.model : opened.model.to(dev);
-        // Threads are process-wide in LibTorch: set for the measurement, restored after.
-        const int before = at::get_num_threads();
-        at::set_num_threads(nThreads);
+        const ScopedThreadCount threadCount(nThreads);
         const int total = static_cast<int>(todo.size());
         for (int i = 0; i < total && !job.cancelled(); ++i) {
             const auto& [key, setting] = todo[static_cast<size_t>(i)];
             job.reportProgress(i, total, QString::fromStdString(key.method + " " + key.settings));
-            LatencyStats s;
-            try {
-                s = measureLatency(model, setting.first, setting.second, options, [&] { return job.cancelled(); });
-            } catch (...) {
-                at::set_num_threads(before);
-                throw;
-            }
+            const LatencyStats s =
+                measureLatency(model, setting.first, setting.second, options, [&] { return job.cancelled(); });
             if (s.runs > 0)
                 job.post([this, key, s] {
                     m_cache->store(key, s);
@@ -212,7 +206,6 @@ bool MeasuredCost::measure(const std::vector<std::pair<std::string, std::map<std
                     Q_EMIT pointMeasured();
                 });
         }
-        at::set_num_threads(before);
     });
     return true;
 }

@@ -9,6 +9,7 @@
 #include <QVBoxLayout>
 
 #include "background_job.h"
+#include "eval/latency.h"
 #include "model_source.h"
 #include "save_path.h"
 #include "widgets/figure_export.h"
@@ -29,11 +30,8 @@ std::vector<StageBar> barsOf(const StageTimes& t) {
 TimeBreakdownDialog::TimeBreakdownDialog(const QString& modelSpec, const QString& modelName, const std::string& methodId,
                                          const KnobValues& values, QWidget* parent)
     : QDialog(parent), m_modelSpec(modelSpec), m_methodId(methodId), m_values(values) {
-    const QString setting = QString::fromStdString(methodId + (values.raw().empty() ? "" : " " + [&] {
-        std::string s;
-        for (const auto& [k, v] : values.raw()) s += (s.empty() ? "" : " ") + k + "=" + v;
-        return s;
-    }()));
+    const std::string knobs = settingsText(values);
+    const QString setting = QString::fromStdString(knobs.empty() ? methodId : methodId + " " + knobs);
     setWindowTitle(tr("Time breakdown: %1 on %2").arg(setting, modelName));
     QSettings settings;
     m_batch = new QSpinBox(this);

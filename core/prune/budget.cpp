@@ -57,7 +57,7 @@ BudgetSolver::BudgetSolver(const ViTModel& model, std::string methodId, KnobValu
     if (!m_cost) m_cost = [this](const KnobValues& v) { return methodGMacs(m_model, m_methodId, v); };
     const MethodSpec& spec = builtinRegistry().spec(m_methodId);
     if (spec.mainKnob.empty())
-        throw Error("method '" + m_methodId + "' has no main knob, so no setting of it can be chosen for a GMACs budget");
+        throw Error("method '" + m_methodId + "' has no main knob, so no setting of it can be chosen for a cost budget (GMACs or time)");
     const Knob* k = spec.knob(spec.mainKnob);
     if (!k || (k->type != KnobType::Number && k->type != KnobType::Integer))
         throw Error("method '" + m_methodId + "': main knob '" + spec.mainKnob + "' is not numeric", Error::Kind::Internal);

@@ -16,10 +16,6 @@
         <translation>すべてのペインに表示するブロック</translation>
     </message>
     <message>
-        <source>Equal GMACs:</source>
-        <translation>GMACs を揃える：</translation>
-    </message>
-    <message>
         <source>Solve every pane&apos;s main knob for the same cost</source>
         <translation>各ペインの主パラメータを同じコストになるよう求める</translation>
     </message>
@@ -32,8 +28,32 @@
         <translation>ブロック %1</translation>
     </message>
     <message>
-        <source>&lt;b&gt;%1&lt;/b&gt; · %2 GMACs (%3%) · %4 ms&lt;br&gt;%5 %6% · %7/%8 patches kept at block %9</source>
-        <translation>&lt;b&gt;%1&lt;/b&gt; · %2 GMACs (%3%) · %4 ms&lt;br&gt;%5 %6% · ブロック %9 で %7/%8 パッチを保持</translation>
+        <source>Equal</source>
+        <translation>同一</translation>
+    </message>
+    <message>
+        <source>GMACs</source>
+        <translation>GMACs</translation>
+    </message>
+    <message>
+        <source>latency</source>
+        <translation>レイテンシ</translation>
+    </message>
+    <message>
+        <source>GMACs: the papers&apos; cost. Latency: measured on this machine at batch 1 (bisection on measured time; the first solve of a method times a dozen settings)</source>
+        <translation>GMACs: 論文で用いられるコスト。レイテンシ: このマシンでバッチサイズ 1 で実測 (実測時間に対する二分法。手法を初めて求解するときは十数個の設定を計測します)</translation>
+    </message>
+    <message>
+        <source>%1% of dense latency</source>
+        <translation>密モデルのレイテンシの %1%</translation>
+    </message>
+    <message>
+        <source> (timed %1 ms for %2)</source>
+        <translation> (実測 %1 ms、目標 %2 ms)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; · %2 GMACs (%3%) · %4 ms%10&lt;br&gt;%5 %6% · %7/%8 patches kept at block %9</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; · %2 GMACs (%3%) · %4 ms%10&lt;br&gt;%5 %6% · ブロック %9 で %7/%8 パッチを保持</translation>
     </message>
 </context>
 <context>
@@ -124,6 +144,207 @@
     </message>
 </context>
 <context>
+    <name>vp::CostHistogram</name>
+    <message>
+        <source>images</source>
+        <translation>画像数</translation>
+    </message>
+    <message>
+        <source>GMACs per image</source>
+        <translation>画像あたりの GMACs</translation>
+    </message>
+    <message>
+        <source>%1 images: %2 ± %3 GMACs (mean ± std)</source>
+        <translation>%1 枚の画像: %2 ± %3 GMACs (平均 ± 標準偏差)</translation>
+    </message>
+    <message>
+        <source>mean %1</source>
+        <translation>平均 %1</translation>
+    </message>
+    <message>
+        <source>dense %1</source>
+        <translation>密モデル %1</translation>
+    </message>
+    <message>
+        <source>%1 GMACs: %2 images</source>
+        <translation>%1 GMACs: %2 枚</translation>
+    </message>
+</context>
+<context>
+    <name>vp::EfficiencyDialog</name>
+    <message>
+        <source>Efficiency: GMACs saved vs time saved — %1</source>
+        <translation>効率: GMACs の削減と時間の削減 — %1</translation>
+    </message>
+    <message>
+        <source>Batch sizes, comma-separated (1 to 4096)</source>
+        <translation>バッチサイズ (カンマ区切り、1～4096)</translation>
+    </message>
+    <message>
+        <source>Each method is set to these fractions of the dense GMACs, so methods compare at equal cost</source>
+        <translation>各手法を密モデルの GMACs に対するこれらの割合に設定し、手法を同じコストで比較できるようにします</translation>
+    </message>
+    <message>
+        <source>Interleaved dense/pruned pairs per setting at batch 1 (a third of them, at least 3, at larger batches)</source>
+        <translation>バッチサイズ 1 での設定ごとの密モデル/枝刈り後の交互実行ペア数 (より大きなバッチではその 3 分の 1、最低 3)</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation>測定</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>Open table…</source>
+        <translation>表を開く…</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>エクスポート…</translation>
+    </message>
+    <message>
+        <source>Idle</source>
+        <translation>待機中</translation>
+    </message>
+    <message>
+        <source>Measures on this machine: dense and pruned forwards interleaved, median of the per-pair ratios, p10–p90 as error bars. Efficiency 1 = the GMACs saving becomes time saved in full.</source>
+        <translation>このマシンで測定します: 密モデルと枝刈り後の順伝播を交互に実行し、ペアごとの比の中央値を求め、p10–p90 をエラーバーとします。効率 1 = GMACs の削減がそのまま時間の削減になることを表します。</translation>
+    </message>
+    <message>
+        <source>method</source>
+        <translation>手法</translation>
+    </message>
+    <message>
+        <source>setting</source>
+        <translation>設定</translation>
+    </message>
+    <message>
+        <source>batch</source>
+        <translation>バッチ</translation>
+    </message>
+    <message>
+        <source>GMACs</source>
+        <translation>GMACs</translation>
+    </message>
+    <message>
+        <source>GMACs speed-up</source>
+        <translation>GMACs での高速化</translation>
+    </message>
+    <message>
+        <source>measured speed-up (p10–p90)</source>
+        <translation>実測の高速化 (p10–p90)</translation>
+    </message>
+    <message>
+        <source>efficiency</source>
+        <translation>効率</translation>
+    </message>
+    <message>
+        <source>Methods</source>
+        <translation>手法</translation>
+    </message>
+    <message>
+        <source>Batch sizes</source>
+        <translation>バッチサイズ</translation>
+    </message>
+    <message>
+        <source>GMACs budgets (× dense)</source>
+        <translation>GMACs 予算 (× 密モデル)</translation>
+    </message>
+    <message>
+        <source>Threads</source>
+        <translation>スレッド数</translation>
+    </message>
+    <message>
+        <source>Pairs</source>
+        <translation>ペア数</translation>
+    </message>
+    <message>
+        <source>%1 of %2 — %3</source>
+        <translation>%2 件中 %1 件完了 — %3</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>キャンセル済み</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完了</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失敗</translation>
+    </message>
+    <message>
+        <source>Measuring failed: %1</source>
+        <translation>測定に失敗しました: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n setting(s) measured.</source>
+        <translation>
+            <numerusform>%n 個の設定を測定しました。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open an efficiency table (vitprune bench --out)</source>
+        <translation>効率表を開く (vitprune bench --out)</translation>
+    </message>
+    <message>
+        <source>Efficiency table (*.json)</source>
+        <translation>効率表 (*.json)</translation>
+    </message>
+    <message>
+        <source>Export the efficiency view</source>
+        <translation>効率ビューをエクスポート</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>%1 を保存しました</translation>
+    </message>
+    <message>
+        <source>Choose at least one method, and give batch sizes and budgets as comma-separated numbers.</source>
+        <translation>手法を 1 つ以上選択し、バッチサイズと予算をカンマ区切りの数値で指定してください。</translation>
+    </message>
+    <message>
+        <source>%1: cannot be read (%2)</source>
+        <translation>%1: 読み取れません (%2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n setting(s).</source>
+        <translation>
+            <numerusform>%1: %n 個の設定。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: export as PNG, SVG, PDF, JSON, CSV or Markdown (.md)</source>
+        <translation>%1: PNG、SVG、PDF、JSON、CSV、Markdown (.md) 形式でエクスポートできます</translation>
+    </message>
+</context>
+<context>
+    <name>vp::EfficiencyPlot</name>
+    <message>
+        <source>GMACs speed-up (dense GMACs / pruned GMACs)</source>
+        <translation>GMACs での高速化 (密モデルの GMACs / 枝刈り後の GMACs)</translation>
+    </message>
+    <message>
+        <source>efficiency (measured speed-up / GMACs speed-up)</source>
+        <translation>効率 (実測の高速化 / GMACs での高速化)</translation>
+    </message>
+    <message>
+        <source>%1 · batch %2</source>
+        <translation>%1 · バッチ %2</translation>
+    </message>
+    <message>
+        <source>ideal: time falls as GMACs do</source>
+        <translation>理想: 時間が GMACs と同じ割合で減る</translation>
+    </message>
+    <message>
+        <source>goal %1</source>
+        <translation>目標 %1</translation>
+    </message>
+</context>
+<context>
     <name>vp::FigureExport</name>
     <message>
         <source>Cannot export %1: the file name has no type suffix (.png, .svg, .pdf…)</source>
@@ -175,6 +396,10 @@
     <message>
         <source>Reading %1 calibration images (Fashion-MNIST train)…</source>
         <translation>キャリブレーション画像を %1 枚読み込み中 (Fashion-MNIST 学習セット)…</translation>
+    </message>
+    <message>
+        <source>the forward recorded no blocks</source>
+        <translation>順伝播でブロックが 1 つも記録されませんでした</translation>
     </message>
 </context>
 <context>
@@ -583,6 +808,153 @@
         <source>Sweep results (*.json)</source>
         <translation>スイープ結果 (*.json)</translation>
     </message>
+    <message>
+        <source>&amp;Analysis</source>
+        <translation>分析(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Efficiency: GMACs saved vs time saved…</source>
+        <translation>効率: GMACs の削減と時間の削減(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Time breakdown of this setting…</source>
+        <translation>この設定の時間内訳(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Pareto plot against measured &amp;latency</source>
+        <translation>実測レイテンシに対するパレート図(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Per-image cost…</source>
+        <translation>画像ごとのコスト(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Analysis</source>
+        <translation>分析</translation>
+    </message>
+    <message>
+        <source>--analysis %1: nothing to show</source>
+        <translation>--analysis %1: 表示する内容がありません</translation>
+    </message>
+    <message>
+        <source>Open a model first</source>
+        <translation>先にモデルを開いてください</translation>
+    </message>
+    <message>
+        <source>Efficiency</source>
+        <translation>効率</translation>
+    </message>
+    <message>
+        <source>No result yet: the breakdown times the current setting</source>
+        <translation>結果がまだありません: 内訳は現在の設定を計測します</translation>
+    </message>
+    <message>
+        <source>Per-image cost</source>
+        <translation>画像ごとのコスト</translation>
+    </message>
+    <message>
+        <source>Patches</source>
+        <translation>パッチ</translation>
+    </message>
+    <message>
+        <source>Each patch&apos;s fate after the block: kept, merged, fused, dropped or parked</source>
+        <translation>ブロック通過後の各パッチの状態: 保持、マージ、融合、破棄、待機</translation>
+    </message>
+    <message>
+        <source>What each surviving token represents: its features after the block on the dense model&apos;s first three principal components (fitted on this image), as red, green and blue, painted over every patch it holds. Similar colours = similar features; a region without inner lines = one token.</source>
+        <translation>生き残った各トークンが表すもの: ブロック通過後のその特徴を密モデルの第 1～第 3 主成分 (この画像で算出) 上で赤・緑・青として表し、そのトークンが含むすべてのパッチに塗ります。色が近い = 特徴が近い。内部に線のない領域 = 1 つのトークン。</translation>
+    </message>
+    <message>
+        <source>Open an image to see its token map.</source>
+        <translation>画像を開くとトークンマップが表示されます。</translation>
+    </message>
+    <message>
+        <source>R, G, B = the token&apos;s features on the dense model&apos;s principal components 1–3 · one outlined region = one token · hatched = dropped</source>
+        <translation>R, G, B = 密モデルの主成分 1～3 におけるトークンの特徴 · 輪郭で囲まれた 1 領域 = 1 トークン · ハッチング = 破棄</translation>
+    </message>
+    <message>
+        <source>Token map</source>
+        <translation>トークンマップ</translation>
+    </message>
+    <message>
+        <source>No token map: %1</source>
+        <translation>トークンマップなし: %1</translation>
+    </message>
+    <message>
+        <source>Computing the token map…</source>
+        <translation>トークンマップを計算中…</translation>
+    </message>
+</context>
+<context>
+    <name>vp::MeasuredCost</name>
+    <message>
+        <source>GMACs</source>
+        <translation>GMACs</translation>
+    </message>
+    <message>
+        <source>ms per image</source>
+        <translation>画像あたりの ms</translation>
+    </message>
+    <message>
+        <source>images / s</source>
+        <translation>画像/秒</translation>
+    </message>
+    <message>
+        <source>x axis: GMACs (the papers&apos; convention) or cost measured on this machine</source>
+        <translation>x 軸: GMACs (論文での慣例) またはこのマシンで実測したコスト</translation>
+    </message>
+    <message>
+        <source>batch %1</source>
+        <translation>バッチ %1</translation>
+    </message>
+    <message>
+        <source>custom</source>
+        <translation>カスタム</translation>
+    </message>
+    <message>
+        <source> threads</source>
+        <translation> スレッド</translation>
+    </message>
+    <message>
+        <source>Stop timing</source>
+        <translation>計測を停止</translation>
+    </message>
+    <message>
+        <source>x:</source>
+        <translation>x 軸：</translation>
+    </message>
+    <message>
+        <source>timing %1/%2: %3</source>
+        <translation>計測 %1/%2: %3</translation>
+    </message>
+    <message>
+        <source>timing failed: %1</source>
+        <translation>計測に失敗しました: %1</translation>
+    </message>
+    <message>
+        <source>timing stopped</source>
+        <translation>計測を停止しました</translation>
+    </message>
+    <message>
+        <source>batch %1, %2 threads, %3</source>
+        <translation>バッチ %1、%2 スレッド、%3</translation>
+    </message>
+    <message>
+        <source>GMACs per image</source>
+        <translation>画像あたりの GMACs</translation>
+    </message>
+    <message>
+        <source>measured ms per image (%1)</source>
+        <translation>画像あたりの実測 ms (%1)</translation>
+    </message>
+    <message>
+        <source>measured images / s (%1)</source>
+        <translation>実測 画像/秒 (%1)</translation>
+    </message>
+    <message>
+        <source>latency cache not saved: %1</source>
+        <translation>レイテンシキャッシュを保存できませんでした: %1</translation>
+    </message>
 </context>
 <context>
     <name>vp::Methods</name>
@@ -833,10 +1205,6 @@
 <context>
     <name>vp::ParetoPanel</name>
     <message>
-        <source>GMACs per image</source>
-        <translation>画像あたりの GMACs</translation>
-    </message>
-    <message>
         <source>Run</source>
         <translation>実行</translation>
     </message>
@@ -1013,6 +1381,204 @@
     <message>
         <source>Token size: %1</source>
         <translation>トークンサイズ: %1</translation>
+    </message>
+</context>
+<context>
+    <name>vp::PerImageCostDialog</name>
+    <message>
+        <source>Per-image cost</source>
+        <translation>画像ごとのコスト</translation>
+    </message>
+    <message>
+        <source>Runs the current method and settings on every image and records what that image cost. Methods whose token counts depend on the image (LTP) spread over many bins; methods that keep a fixed number of tokens (EViT, ToMe, random, …) cost every image the same and show a single bar.</source>
+        <translation>現在の手法と設定をすべての画像で実行し、各画像のコストを記録します。トークン数が画像によって変わる手法 (LTP) は多くのビンに分布し、固定数のトークンを保持する手法 (EViT、ToMe、random、…) はどの画像も同じコストになり、棒が 1 本だけ表示されます。</translation>
+    </message>
+    <message>
+        <source>Fashion-MNIST test (10,000)</source>
+        <translation>Fashion-MNIST テストセット (10,000)</translation>
+    </message>
+    <message>
+        <source>Fashion-MNIST train (60,000)</source>
+        <translation>Fashion-MNIST 学習セット (60,000)</translation>
+    </message>
+    <message>
+        <source>Folder…</source>
+        <translation>フォルダー…</translation>
+    </message>
+    <message>
+        <source>A folder with one sub-folder of images per class</source>
+        <translation>クラスごとに画像のサブフォルダーを 1 つ持つフォルダー</translation>
+    </message>
+    <message>
+        <source>The first N images of the dataset (fewer when it holds fewer)</source>
+        <translation>データセットの先頭 N 枚の画像 (それより少ない場合はすべての画像)</translation>
+    </message>
+    <message>
+        <source>Histogram bins between the cheapest and the dearest image</source>
+        <translation>最も低コストな画像と最も高コストな画像の間のヒストグラムのビン数</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>実行</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>Dataset</source>
+        <translation>データセット</translation>
+    </message>
+    <message>
+        <source>Bins</source>
+        <translation>ビン数</translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation>画像数</translation>
+    </message>
+    <message>
+        <source>%v / %m images</source>
+        <translation>%v / %m 枚</translation>
+    </message>
+    <message>
+        <source>Export figure…</source>
+        <translation>図をエクスポート…</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>CSV をエクスポート…</translation>
+    </message>
+    <message>
+        <source>Export figure</source>
+        <translation>図をエクスポート</translation>
+    </message>
+    <message>
+        <source>PNG (*.png);;SVG (*.svg);;PDF (*.pdf)</source>
+        <translation>PNG 画像 (*.png);;SVG 画像 (*.svg);;PDF 文書 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>エクスポートに失敗しました</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>CSV をエクスポート</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV ファイル (*.csv)</translation>
+    </message>
+    <message>
+        <source>Cancelled before the first batch finished.</source>
+        <translation>最初のバッチが完了する前にキャンセルしました。</translation>
+    </message>
+    <message>
+        <source>Cancelled: showing the first %1 images.</source>
+        <translation>キャンセルしました: 先頭の %1 枚の画像を表示しています。</translation>
+    </message>
+    <message>
+        <source>Measured %1 images in %2 s.</source>
+        <translation>%1 枚の画像を %2 秒で測定しました。</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>失敗しました: %1</translation>
+    </message>
+    <message>
+        <source>Not measured yet</source>
+        <translation>未測定</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; on &lt;b&gt;%2&lt;/b&gt; — dense %3 GMACs per image</source>
+        <translation>&lt;b&gt;%2&lt;/b&gt; での &lt;b&gt;%1&lt;/b&gt; — 密モデルは画像あたり %3 GMACs</translation>
+    </message>
+    <message>
+        <source>Dataset folder (one sub-folder per class)</source>
+        <translation>データセットフォルダー (クラスごとに 1 つのサブフォルダー)</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>起動中…</translation>
+    </message>
+    <message>
+        <source>Cancelling after the current batch…</source>
+        <translation>現在のバッチの完了後にキャンセルします…</translation>
+    </message>
+    <message>
+        <source>%1 on %2, %3</source>
+        <translation>%2 での %1、%3</translation>
+    </message>
+    <message>
+        <source>GMACs per image</source>
+        <translation>画像あたりの GMACs</translation>
+    </message>
+    <message>
+        <source>%1 ± %2 (%3% of dense %4) · min %5 · p5 %6 · median %7 · p95 %8 · max %9</source>
+        <translation>%1 ± %2 (密モデル %4 の %3%) · 最小 %5 · p5 %6 · 中央値 %7 · p95 %8 · 最大 %9</translation>
+    </message>
+    <message>
+        <source>Tokens per block</source>
+        <translation>ブロックあたりのトークン数</translation>
+    </message>
+    <message>
+        <source>%1 ± %2 (mean over the blocks) · min %3 · max %4</source>
+        <translation>%1 ± %2 (ブロック全体の平均) · 最小 %3 · 最大 %4</translation>
+    </message>
+    <message>
+        <source>Tokens after the last block</source>
+        <translation>最終ブロック通過後のトークン数</translation>
+    </message>
+    <message>
+        <source>%1 ± %2 · min %3 · max %4</source>
+        <translation>%1 ± %2 · 最小 %3 · 最大 %4</translation>
+    </message>
+    <message>
+        <source>Top-1</source>
+        <translation>Top-1 精度</translation>
+    </message>
+    <message>
+        <source>%1% of %2 images</source>
+        <translation>%2 枚中 %1%</translation>
+    </message>
+    <message>
+        <source>Every image cost the same (%1 GMACs): %2 keeps a fixed number of tokens per block, so the histogram is a single bar. Methods with per-image token counts, such as LTP, spread over many bins.</source>
+        <translation>すべての画像のコストが同じでした (%1 GMACs): %2 はブロックごとに固定数のトークンを保持するため、ヒストグラムは棒 1 本になります。LTP のように画像ごとにトークン数が変わる手法は、多くのビンに分布します。</translation>
+    </message>
+    <message>
+        <source>%1: nothing measured yet (press Run first)</source>
+        <translation>%1: まだ何も測定していません (先に「実行」を押してください)</translation>
+    </message>
+</context>
+<context>
+    <name>vp::PerImageCostWorker</name>
+    <message>
+        <source>internal error: the per-image worker must live on its own thread</source>
+        <translation>内部エラー: 画像ごとのワーカーは専用のスレッドで動作する必要があります</translation>
+    </message>
+    <message>
+        <source>%1 on %2: internal error: %3</source>
+        <translation>%2 での %1: 内部エラー: %3</translation>
+    </message>
+    <message>
+        <source>%1 on %2: %3</source>
+        <translation>%2 での %1: %3</translation>
+    </message>
+    <message>
+        <source>Loading the model…</source>
+        <translation>モデルを読み込み中…</translation>
+    </message>
+    <message>
+        <source>Opening %1…</source>
+        <translation>%1 を開いています…</translation>
+    </message>
+    <message>
+        <source>Reading %1 calibration images (Fashion-MNIST train)…</source>
+        <translation>キャリブレーション画像を %1 枚読み込み中 (Fashion-MNIST 学習セット)…</translation>
+    </message>
+    <message>
+        <source>Measuring %1 images…</source>
+        <translation>%1 枚の画像を測定中…</translation>
     </message>
 </context>
 <context>
@@ -1273,6 +1839,155 @@
     <message>
         <source>%1 skipped: %2</source>
         <translation>%1 をスキップしました: %2</translation>
+    </message>
+</context>
+<context>
+    <name>vp::TimeBreakdownChart</name>
+    <message>
+        <source>block (left bar: dense, right bar: pruned)</source>
+        <translation>ブロック (左の棒: 密モデル、右の棒: 枝刈り後)</translation>
+    </message>
+    <message>
+        <source>ms per forward</source>
+        <translation>順伝播 1 回あたりの ms</translation>
+    </message>
+    <message>
+        <source>%1 — total %2 ms dense, %3 ms pruned (%4× faster)</source>
+        <translation>%1 — 合計: 密モデル %2 ms、枝刈り後 %3 ms (%4× 高速)</translation>
+    </message>
+    <message>
+        <source>attention</source>
+        <translation>アテンション</translation>
+    </message>
+    <message>
+        <source>MLP</source>
+        <translation>MLP 層</translation>
+    </message>
+    <message>
+        <source>selection / merge ops</source>
+        <translation>選択 / マージ処理</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>その他</translation>
+    </message>
+</context>
+<context>
+    <name>vp::TimeBreakdownDialog</name>
+    <message>
+        <source>Time breakdown: %1 on %2</source>
+        <translation>時間内訳: %2 での %1</translation>
+    </message>
+    <message>
+        <source>Timed forwards of each (dense, pruned); every stage&apos;s figure is the median</source>
+        <translation>それぞれ (密モデル、枝刈り後) で計測する順伝播の回数。各段階の値は中央値です</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation>測定</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>エクスポート…</translation>
+    </message>
+    <message>
+        <source>Idle</source>
+        <translation>待機中</translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation>バッチサイズ</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>実行回数</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>キャンセル済み</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完了</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失敗</translation>
+    </message>
+    <message>
+        <source>Measuring failed: %1</source>
+        <translation>測定に失敗しました: %1</translation>
+    </message>
+    <message>
+        <source>Export the time breakdown</source>
+        <translation>時間内訳をエクスポート</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>%1 を保存しました</translation>
+    </message>
+    <message numerus="yes">
+        <source>Measuring %n run(s)…</source>
+        <translation>
+            <numerusform>%n 回の実行を測定中…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, batch %1</source>
+        <translation>、バッチ %1</translation>
+    </message>
+    <message>
+        <source>Blocks: attention %1 → %2 ms, MLP %3 → %4 ms, selection/merge ops %5 ms, other %6 → %7 ms. GMACs %8 → %9 (%10× fewer); time %11 → %12 ms (%13× faster). </source>
+        <translation>ブロック: アテンション %1 → %2 ms、MLP %3 → %4 ms、選択/マージ処理 %5 ms、その他 %6 → %7 ms。GMACs %8 → %9 (%10× 削減)、時間 %11 → %12 ms (%13× 高速)。 </translation>
+    </message>
+    <message>
+        <source>The method&apos;s own ops and bookkeeping take back %1 ms of the %2 ms that attention and MLP save (%3%).</source>
+        <translation>手法自体の処理と管理処理が、アテンションと MLP で削減した %2 ms のうち %1 ms を打ち消しています (%3%)。</translation>
+    </message>
+    <message numerus="yes">
+        <source> Median of %n run(s), %1 thread(s), %2; stage timers wait for the device, so totals run a little slower than an untimed forward.</source>
+        <translation>
+            <numerusform> %n 回の実行の中央値、%1 スレッド、%2。段階ごとのタイマーがデバイスの完了を待つため、合計は計測なしの順伝播より少し遅くなります。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: nothing measured yet</source>
+        <translation>%1: まだ何も測定していません</translation>
+    </message>
+    <message>
+        <source>%1: export as PNG, SVG, PDF, JSON or text (.txt)</source>
+        <translation>%1: PNG、SVG、PDF、JSON、テキスト (.txt) 形式でエクスポートできます</translation>
+    </message>
+</context>
+<context>
+    <name>vp::TokenMapView</name>
+    <message>
+        <source>Patch %1 (row %2, col %3), block %4</source>
+        <translation>パッチ %1 (行 %2、列 %3)、ブロック %4</translation>
+    </message>
+    <message>
+        <source>Dropped: no token carries it any more</source>
+        <translation>破棄: どのトークンにも含まれなくなりました</translation>
+    </message>
+    <message>
+        <source>Parked: set aside, not in this block&apos;s tokens</source>
+        <translation>待機: 退避中で、このブロックのトークンには含まれません</translation>
+    </message>
+    <message>
+        <source>Token %1, shared by %2 patches</source>
+        <translation>トークン %1、%2 パッチで共有</translation>
+    </message>
+    <message>
+        <source>Token %1</source>
+        <translation>トークン %1</translation>
+    </message>
+    <message>
+        <source>Colour %1 (R, G, B = its features on the dense model&apos;s principal components 1, 2, 3)</source>
+        <translation>色 %1 (R, G, B = 密モデルの主成分 1、2、3 におけるその特徴)</translation>
     </message>
 </context>
 <context>

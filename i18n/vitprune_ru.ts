@@ -16,10 +16,6 @@
         <translation>Блок, показываемый во всех панелях</translation>
     </message>
     <message>
-        <source>Equal GMACs:</source>
-        <translation>Равные GMACs:</translation>
-    </message>
-    <message>
         <source>Solve every pane&apos;s main knob for the same cost</source>
         <translation>Подобрать основной параметр каждой панели под одинаковую стоимость</translation>
     </message>
@@ -32,8 +28,32 @@
         <translation>блок %1</translation>
     </message>
     <message>
-        <source>&lt;b&gt;%1&lt;/b&gt; · %2 GMACs (%3%) · %4 ms&lt;br&gt;%5 %6% · %7/%8 patches kept at block %9</source>
-        <translation>&lt;b&gt;%1&lt;/b&gt; · %2 GMACs (%3%) · %4 мс&lt;br&gt;%5 %6% · в блоке %9 сохранено патчей: %7/%8</translation>
+        <source>Equal</source>
+        <translation>Уравнять</translation>
+    </message>
+    <message>
+        <source>GMACs</source>
+        <translation>GMACs</translation>
+    </message>
+    <message>
+        <source>latency</source>
+        <translation>задержка</translation>
+    </message>
+    <message>
+        <source>GMACs: the papers&apos; cost. Latency: measured on this machine at batch 1 (bisection on measured time; the first solve of a method times a dozen settings)</source>
+        <translation>GMACs: стоимость, принятая в статьях. Задержка: измеряется на этой машине при батче 1 (бисекция по измеренному времени; при первом подборе для метода замеряется около десятка настроек)</translation>
+    </message>
+    <message>
+        <source>%1% of dense latency</source>
+        <translation>%1% от задержки плотной модели</translation>
+    </message>
+    <message>
+        <source> (timed %1 ms for %2)</source>
+        <translation> (замер: %1 мс при цели %2 мс)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; · %2 GMACs (%3%) · %4 ms%10&lt;br&gt;%5 %6% · %7/%8 patches kept at block %9</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; · %2 GMACs (%3%) · %4 мс%10&lt;br&gt;%5 %6% · сохранено патчей в блоке %9: %7/%8</translation>
     </message>
 </context>
 <context>
@@ -124,6 +144,211 @@
     </message>
 </context>
 <context>
+    <name>vp::CostHistogram</name>
+    <message>
+        <source>images</source>
+        <translation>изображения</translation>
+    </message>
+    <message>
+        <source>GMACs per image</source>
+        <translation>GMACs на изображение</translation>
+    </message>
+    <message>
+        <source>%1 images: %2 ± %3 GMACs (mean ± std)</source>
+        <translation>изображений: %1; %2 ± %3 GMACs (среднее ± ст. откл.)</translation>
+    </message>
+    <message>
+        <source>mean %1</source>
+        <translation>среднее %1</translation>
+    </message>
+    <message>
+        <source>dense %1</source>
+        <translation>плотная модель: %1</translation>
+    </message>
+    <message>
+        <source>%1 GMACs: %2 images</source>
+        <translation>%1 GMACs — изображений: %2</translation>
+    </message>
+</context>
+<context>
+    <name>vp::EfficiencyDialog</name>
+    <message>
+        <source>Efficiency: GMACs saved vs time saved — %1</source>
+        <translation>Эффективность: экономия GMACs и экономия времени — %1</translation>
+    </message>
+    <message>
+        <source>Batch sizes, comma-separated (1 to 4096)</source>
+        <translation>Размеры батча через запятую (от 1 до 4096)</translation>
+    </message>
+    <message>
+        <source>Each method is set to these fractions of the dense GMACs, so methods compare at equal cost</source>
+        <translation>Каждый метод настраивается на эти доли от GMACs плотной модели, чтобы методы сравнивались при равной стоимости</translation>
+    </message>
+    <message>
+        <source>Interleaved dense/pruned pairs per setting at batch 1 (a third of them, at least 3, at larger batches)</source>
+        <translation>Число чередующихся пар «плотная модель / после прунинга» на настройку при батче 1 (при больших батчах — треть от этого числа, но не меньше 3)</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation>Измерить</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <source>Open table…</source>
+        <translation>Открыть таблицу…</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Экспорт…</translation>
+    </message>
+    <message>
+        <source>Idle</source>
+        <translation>Ожидание</translation>
+    </message>
+    <message>
+        <source>Measures on this machine: dense and pruned forwards interleaved, median of the per-pair ratios, p10–p90 as error bars. Efficiency 1 = the GMACs saving becomes time saved in full.</source>
+        <translation>Измерения на этой машине: прямые проходы плотной модели и модели после прунинга чередуются, берётся медиана отношений по парам, p10–p90 — планки погрешностей. Эффективность 1 = экономия GMACs полностью превращается в экономию времени.</translation>
+    </message>
+    <message>
+        <source>method</source>
+        <translation>метод</translation>
+    </message>
+    <message>
+        <source>setting</source>
+        <translation>настройка</translation>
+    </message>
+    <message>
+        <source>batch</source>
+        <translation>батч</translation>
+    </message>
+    <message>
+        <source>GMACs</source>
+        <translation>GMACs</translation>
+    </message>
+    <message>
+        <source>GMACs speed-up</source>
+        <translation>ускорение по GMACs</translation>
+    </message>
+    <message>
+        <source>measured speed-up (p10–p90)</source>
+        <translation>измеренное ускорение (p10–p90)</translation>
+    </message>
+    <message>
+        <source>efficiency</source>
+        <translation>эффективность</translation>
+    </message>
+    <message>
+        <source>Methods</source>
+        <translation>Методы</translation>
+    </message>
+    <message>
+        <source>Batch sizes</source>
+        <translation>Размеры батча</translation>
+    </message>
+    <message>
+        <source>GMACs budgets (× dense)</source>
+        <translation>Бюджеты GMACs (× плотная модель)</translation>
+    </message>
+    <message>
+        <source>Threads</source>
+        <translation>Потоков</translation>
+    </message>
+    <message>
+        <source>Pairs</source>
+        <translation>Пар</translation>
+    </message>
+    <message>
+        <source>%1 of %2 — %3</source>
+        <translation>%1 из %2 — %3</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Отменено</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Готово</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Ошибка</translation>
+    </message>
+    <message>
+        <source>Measuring failed: %1</source>
+        <translation>Ошибка измерения: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n setting(s) measured.</source>
+        <translation>
+            <numerusform>Измерена %n настройка.</numerusform>
+            <numerusform>Измерены %n настройки.</numerusform>
+            <numerusform>Измерено %n настроек.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open an efficiency table (vitprune bench --out)</source>
+        <translation>Открыть таблицу эффективности (vitprune bench --out)</translation>
+    </message>
+    <message>
+        <source>Efficiency table (*.json)</source>
+        <translation>Таблица эффективности (*.json)</translation>
+    </message>
+    <message>
+        <source>Export the efficiency view</source>
+        <translation>Экспортировать представление эффективности</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>Сохранено: %1</translation>
+    </message>
+    <message>
+        <source>Choose at least one method, and give batch sizes and budgets as comma-separated numbers.</source>
+        <translation>Выберите хотя бы один метод и укажите размеры батча и бюджеты числами через запятую.</translation>
+    </message>
+    <message>
+        <source>%1: cannot be read (%2)</source>
+        <translation>%1: не удалось прочитать (%2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n setting(s).</source>
+        <translation>
+            <numerusform>%1: %n настройка.</numerusform>
+            <numerusform>%1: %n настройки.</numerusform>
+            <numerusform>%1: %n настроек.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: export as PNG, SVG, PDF, JSON, CSV or Markdown (.md)</source>
+        <translation>%1: поддерживается экспорт в PNG, SVG, PDF, JSON, CSV или Markdown (.md)</translation>
+    </message>
+</context>
+<context>
+    <name>vp::EfficiencyPlot</name>
+    <message>
+        <source>GMACs speed-up (dense GMACs / pruned GMACs)</source>
+        <translation>ускорение по GMACs (GMACs плотной модели / GMACs после прунинга)</translation>
+    </message>
+    <message>
+        <source>efficiency (measured speed-up / GMACs speed-up)</source>
+        <translation>эффективность (измеренное ускорение / ускорение по GMACs)</translation>
+    </message>
+    <message>
+        <source>%1 · batch %2</source>
+        <translation>%1 · батч %2</translation>
+    </message>
+    <message>
+        <source>ideal: time falls as GMACs do</source>
+        <translation>идеал: время сокращается так же, как GMACs</translation>
+    </message>
+    <message>
+        <source>goal %1</source>
+        <translation>цель %1</translation>
+    </message>
+</context>
+<context>
     <name>vp::FigureExport</name>
     <message>
         <source>Cannot export %1: the file name has no type suffix (.png, .svg, .pdf…)</source>
@@ -175,6 +400,10 @@
     <message>
         <source>Reading %1 calibration images (Fashion-MNIST train)…</source>
         <translation>Чтение калибровочных изображений: %1 (Fashion-MNIST, обучающая выборка)…</translation>
+    </message>
+    <message>
+        <source>the forward recorded no blocks</source>
+        <translation>прямой проход не записал ни одного блока</translation>
     </message>
 </context>
 <context>
@@ -583,6 +812,153 @@
         <source>Sweep results (*.json)</source>
         <translation>Результаты перебора (*.json)</translation>
     </message>
+    <message>
+        <source>&amp;Analysis</source>
+        <translation>&amp;Анализ</translation>
+    </message>
+    <message>
+        <source>&amp;Efficiency: GMACs saved vs time saved…</source>
+        <translation>&amp;Эффективность: экономия GMACs и экономия времени…</translation>
+    </message>
+    <message>
+        <source>&amp;Time breakdown of this setting…</source>
+        <translation>&amp;Разбивка времени для этой настройки…</translation>
+    </message>
+    <message>
+        <source>Pareto plot against measured &amp;latency</source>
+        <translation>График Парето по измеренной &amp;задержке</translation>
+    </message>
+    <message>
+        <source>&amp;Per-image cost…</source>
+        <translation>&amp;Стоимость по изображениям…</translation>
+    </message>
+    <message>
+        <source>Analysis</source>
+        <translation>Анализ</translation>
+    </message>
+    <message>
+        <source>--analysis %1: nothing to show</source>
+        <translation>--analysis %1: нечего показать</translation>
+    </message>
+    <message>
+        <source>Open a model first</source>
+        <translation>Сначала откройте модель</translation>
+    </message>
+    <message>
+        <source>Efficiency</source>
+        <translation>Эффективность</translation>
+    </message>
+    <message>
+        <source>No result yet: the breakdown times the current setting</source>
+        <translation>Результата пока нет: разбивка замеряет время текущей настройки</translation>
+    </message>
+    <message>
+        <source>Per-image cost</source>
+        <translation>Стоимость по изображениям</translation>
+    </message>
+    <message>
+        <source>Patches</source>
+        <translation>Патчи</translation>
+    </message>
+    <message>
+        <source>Each patch&apos;s fate after the block: kept, merged, fused, dropped or parked</source>
+        <translation>Судьба каждого патча после блока: сохранён, слит, объединён, отброшен или отложен</translation>
+    </message>
+    <message>
+        <source>What each surviving token represents: its features after the block on the dense model&apos;s first three principal components (fitted on this image), as red, green and blue, painted over every patch it holds. Similar colours = similar features; a region without inner lines = one token.</source>
+        <translation>Что представляет каждый оставшийся токен: его признаки после блока в проекции на первые три главные компоненты плотной модели (вычисленные по этому изображению), показанные красным, зелёным и синим поверх всех патчей, которые он содержит. Похожие цвета = похожие признаки; область без внутренних линий = один токен.</translation>
+    </message>
+    <message>
+        <source>Open an image to see its token map.</source>
+        <translation>Откройте изображение, чтобы увидеть его карту токенов.</translation>
+    </message>
+    <message>
+        <source>R, G, B = the token&apos;s features on the dense model&apos;s principal components 1–3 · one outlined region = one token · hatched = dropped</source>
+        <translation>R, G, B = признаки токена по главным компонентам 1–3 плотной модели · одна обведённая область = один токен · штриховка = отброшен</translation>
+    </message>
+    <message>
+        <source>Token map</source>
+        <translation>Карта токенов</translation>
+    </message>
+    <message>
+        <source>No token map: %1</source>
+        <translation>Нет карты токенов: %1</translation>
+    </message>
+    <message>
+        <source>Computing the token map…</source>
+        <translation>Вычисление карты токенов…</translation>
+    </message>
+</context>
+<context>
+    <name>vp::MeasuredCost</name>
+    <message>
+        <source>GMACs</source>
+        <translation>GMACs</translation>
+    </message>
+    <message>
+        <source>ms per image</source>
+        <translation>мс на изображение</translation>
+    </message>
+    <message>
+        <source>images / s</source>
+        <translation>изображений/с</translation>
+    </message>
+    <message>
+        <source>x axis: GMACs (the papers&apos; convention) or cost measured on this machine</source>
+        <translation>ось x: GMACs (как принято в статьях) или стоимость, измеренная на этой машине</translation>
+    </message>
+    <message>
+        <source>batch %1</source>
+        <translation>батч %1</translation>
+    </message>
+    <message>
+        <source>custom</source>
+        <translation>другой</translation>
+    </message>
+    <message>
+        <source> threads</source>
+        <translation> потоков</translation>
+    </message>
+    <message>
+        <source>Stop timing</source>
+        <translation>Остановить замер</translation>
+    </message>
+    <message>
+        <source>x:</source>
+        <translation>Ось x:</translation>
+    </message>
+    <message>
+        <source>timing %1/%2: %3</source>
+        <translation>замер %1/%2: %3</translation>
+    </message>
+    <message>
+        <source>timing failed: %1</source>
+        <translation>ошибка замера: %1</translation>
+    </message>
+    <message>
+        <source>timing stopped</source>
+        <translation>замер остановлен</translation>
+    </message>
+    <message>
+        <source>batch %1, %2 threads, %3</source>
+        <translation>батч %1, потоков: %2, %3</translation>
+    </message>
+    <message>
+        <source>GMACs per image</source>
+        <translation>GMACs на изображение</translation>
+    </message>
+    <message>
+        <source>measured ms per image (%1)</source>
+        <translation>измеренные мс на изображение (%1)</translation>
+    </message>
+    <message>
+        <source>measured images / s (%1)</source>
+        <translation>изображений/с, измерено (%1)</translation>
+    </message>
+    <message>
+        <source>latency cache not saved: %1</source>
+        <translation>кэш задержек не сохранён: %1</translation>
+    </message>
 </context>
 <context>
     <name>vp::Methods</name>
@@ -833,10 +1209,6 @@
 <context>
     <name>vp::ParetoPanel</name>
     <message>
-        <source>GMACs per image</source>
-        <translation>GMACs на изображение</translation>
-    </message>
-    <message>
         <source>Run</source>
         <translation>Запустить</translation>
     </message>
@@ -1021,6 +1393,204 @@
     <message>
         <source>Token size: %1</source>
         <translation>Размер токена: %1</translation>
+    </message>
+</context>
+<context>
+    <name>vp::PerImageCostDialog</name>
+    <message>
+        <source>Per-image cost</source>
+        <translation>Стоимость по изображениям</translation>
+    </message>
+    <message>
+        <source>Runs the current method and settings on every image and records what that image cost. Methods whose token counts depend on the image (LTP) spread over many bins; methods that keep a fixed number of tokens (EViT, ToMe, random, …) cost every image the same and show a single bar.</source>
+        <translation>Запускает текущий метод с текущими настройками на каждом изображении и записывает, во что обошлось это изображение. Методы, у которых число токенов зависит от изображения (LTP), распределяются по многим интервалам; методы, сохраняющие фиксированное число токенов (EViT, ToMe, random, …), тратят на каждое изображение одинаково и дают один столбец.</translation>
+    </message>
+    <message>
+        <source>Fashion-MNIST test (10,000)</source>
+        <translation>Fashion-MNIST, тестовая выборка (10 000)</translation>
+    </message>
+    <message>
+        <source>Fashion-MNIST train (60,000)</source>
+        <translation>Fashion-MNIST, обучающая выборка (60 000)</translation>
+    </message>
+    <message>
+        <source>Folder…</source>
+        <translation>Папка…</translation>
+    </message>
+    <message>
+        <source>A folder with one sub-folder of images per class</source>
+        <translation>Папка с отдельной подпапкой изображений для каждого класса</translation>
+    </message>
+    <message>
+        <source>The first N images of the dataset (fewer when it holds fewer)</source>
+        <translation>Первые N изображений набора данных (меньше, если в нём меньше изображений)</translation>
+    </message>
+    <message>
+        <source>Histogram bins between the cheapest and the dearest image</source>
+        <translation>Интервалы гистограммы между самым дешёвым и самым дорогим изображением</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Запустить</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <source>Dataset</source>
+        <translation>Набор данных</translation>
+    </message>
+    <message>
+        <source>Bins</source>
+        <translation>Интервалов</translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation>Изображений</translation>
+    </message>
+    <message>
+        <source>%v / %m images</source>
+        <translation>изображений: %v / %m</translation>
+    </message>
+    <message>
+        <source>Export figure…</source>
+        <translation>Экспорт графика…</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Экспорт CSV…</translation>
+    </message>
+    <message>
+        <source>Export figure</source>
+        <translation>Экспорт графика</translation>
+    </message>
+    <message>
+        <source>PNG (*.png);;SVG (*.svg);;PDF (*.pdf)</source>
+        <translation>Изображения PNG (*.png);;Изображения SVG (*.svg);;Документы PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Ошибка экспорта</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>Экспорт CSV</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>Файлы CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Cancelled before the first batch finished.</source>
+        <translation>Отменено до завершения первого батча.</translation>
+    </message>
+    <message>
+        <source>Cancelled: showing the first %1 images.</source>
+        <translation>Отменено: показано первых изображений: %1.</translation>
+    </message>
+    <message>
+        <source>Measured %1 images in %2 s.</source>
+        <translation>Измерено изображений: %1 за %2 с.</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Ошибка: %1</translation>
+    </message>
+    <message>
+        <source>Not measured yet</source>
+        <translation>Ещё не измерено</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; on &lt;b&gt;%2&lt;/b&gt; — dense %3 GMACs per image</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; на &lt;b&gt;%2&lt;/b&gt; — плотная модель: %3 GMACs на изображение</translation>
+    </message>
+    <message>
+        <source>Dataset folder (one sub-folder per class)</source>
+        <translation>Папка набора данных (по подпапке на класс)</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>Запуск…</translation>
+    </message>
+    <message>
+        <source>Cancelling after the current batch…</source>
+        <translation>Отмена после текущего батча…</translation>
+    </message>
+    <message>
+        <source>%1 on %2, %3</source>
+        <translation>%1 на %2, %3</translation>
+    </message>
+    <message>
+        <source>GMACs per image</source>
+        <translation>GMACs на изображение</translation>
+    </message>
+    <message>
+        <source>%1 ± %2 (%3% of dense %4) · min %5 · p5 %6 · median %7 · p95 %8 · max %9</source>
+        <translation>%1 ± %2 (%3% от плотной модели, %4) · мин. %5 · p5 %6 · медиана %7 · p95 %8 · макс. %9</translation>
+    </message>
+    <message>
+        <source>Tokens per block</source>
+        <translation>Токенов на блок</translation>
+    </message>
+    <message>
+        <source>%1 ± %2 (mean over the blocks) · min %3 · max %4</source>
+        <translation>%1 ± %2 (среднее по блокам) · мин. %3 · макс. %4</translation>
+    </message>
+    <message>
+        <source>Tokens after the last block</source>
+        <translation>Токенов после последнего блока</translation>
+    </message>
+    <message>
+        <source>%1 ± %2 · min %3 · max %4</source>
+        <translation>%1 ± %2 · мин. %3 · макс. %4</translation>
+    </message>
+    <message>
+        <source>Top-1</source>
+        <translation>Точность top-1</translation>
+    </message>
+    <message>
+        <source>%1% of %2 images</source>
+        <translation>%1% (изображений: %2)</translation>
+    </message>
+    <message>
+        <source>Every image cost the same (%1 GMACs): %2 keeps a fixed number of tokens per block, so the histogram is a single bar. Methods with per-image token counts, such as LTP, spread over many bins.</source>
+        <translation>Все изображения стоили одинаково (%1 GMACs): %2 сохраняет фиксированное число токенов в каждом блоке, поэтому гистограмма состоит из одного столбца. Методы, у которых число токенов зависит от изображения, например LTP, распределяются по многим интервалам.</translation>
+    </message>
+    <message>
+        <source>%1: nothing measured yet (press Run first)</source>
+        <translation>%1: ещё ничего не измерено (сначала нажмите «Запустить»)</translation>
+    </message>
+</context>
+<context>
+    <name>vp::PerImageCostWorker</name>
+    <message>
+        <source>internal error: the per-image worker must live on its own thread</source>
+        <translation>внутренняя ошибка: обработчик стоимости по изображениям должен работать в собственном потоке</translation>
+    </message>
+    <message>
+        <source>%1 on %2: internal error: %3</source>
+        <translation>%1 на %2: внутренняя ошибка: %3</translation>
+    </message>
+    <message>
+        <source>%1 on %2: %3</source>
+        <translation>%1 на %2: %3</translation>
+    </message>
+    <message>
+        <source>Loading the model…</source>
+        <translation>Загрузка модели…</translation>
+    </message>
+    <message>
+        <source>Opening %1…</source>
+        <translation>Открытие %1…</translation>
+    </message>
+    <message>
+        <source>Reading %1 calibration images (Fashion-MNIST train)…</source>
+        <translation>Чтение калибровочных изображений: %1 (Fashion-MNIST, обучающая выборка)…</translation>
+    </message>
+    <message>
+        <source>Measuring %1 images…</source>
+        <translation>Измерение изображений: %1…</translation>
     </message>
 </context>
 <context>
@@ -1281,6 +1851,159 @@
     <message>
         <source>%1 skipped: %2</source>
         <translation>%1 пропущен: %2</translation>
+    </message>
+</context>
+<context>
+    <name>vp::TimeBreakdownChart</name>
+    <message>
+        <source>block (left bar: dense, right bar: pruned)</source>
+        <translation>блок (левый столбец — плотная модель, правый — после прунинга)</translation>
+    </message>
+    <message>
+        <source>ms per forward</source>
+        <translation>мс на прямой проход</translation>
+    </message>
+    <message>
+        <source>%1 — total %2 ms dense, %3 ms pruned (%4× faster)</source>
+        <translation>%1 — всего: плотная модель %2 мс, после прунинга %3 мс (быстрее в %4×)</translation>
+    </message>
+    <message>
+        <source>attention</source>
+        <translation>внимание</translation>
+    </message>
+    <message>
+        <source>MLP</source>
+        <translation>слои MLP</translation>
+    </message>
+    <message>
+        <source>selection / merge ops</source>
+        <translation>операции отбора / слияния</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>прочее</translation>
+    </message>
+</context>
+<context>
+    <name>vp::TimeBreakdownDialog</name>
+    <message>
+        <source>Time breakdown: %1 on %2</source>
+        <translation>Разбивка времени: %1 на %2</translation>
+    </message>
+    <message>
+        <source>Timed forwards of each (dense, pruned); every stage&apos;s figure is the median</source>
+        <translation>Число замеряемых прямых проходов для каждой модели (плотной и после прунинга); значение каждого этапа — медиана</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation>Измерить</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Экспорт…</translation>
+    </message>
+    <message>
+        <source>Idle</source>
+        <translation>Ожидание</translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation>Размер батча</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>Прогонов</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Отменено</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Готово</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Ошибка</translation>
+    </message>
+    <message>
+        <source>Measuring failed: %1</source>
+        <translation>Ошибка измерения: %1</translation>
+    </message>
+    <message>
+        <source>Export the time breakdown</source>
+        <translation>Экспортировать разбивку времени</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>Сохранено: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Measuring %n run(s)…</source>
+        <translation>
+            <numerusform>Измерение: %n прогон…</numerusform>
+            <numerusform>Измерение: %n прогона…</numerusform>
+            <numerusform>Измерение: %n прогонов…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, batch %1</source>
+        <translation>, батч %1</translation>
+    </message>
+    <message>
+        <source>Blocks: attention %1 → %2 ms, MLP %3 → %4 ms, selection/merge ops %5 ms, other %6 → %7 ms. GMACs %8 → %9 (%10× fewer); time %11 → %12 ms (%13× faster). </source>
+        <translation>Блоки: внимание %1 → %2 мс, MLP %3 → %4 мс, операции отбора/слияния %5 мс, прочее %6 → %7 мс. GMACs %8 → %9 (меньше в %10×); время %11 → %12 мс (быстрее в %13×). </translation>
+    </message>
+    <message>
+        <source>The method&apos;s own ops and bookkeeping take back %1 ms of the %2 ms that attention and MLP save (%3%).</source>
+        <translation>Собственные операции метода и служебные расчёты отнимают %1 мс из %2 мс, сэкономленных на внимании и MLP (%3%).</translation>
+    </message>
+    <message numerus="yes">
+        <source> Median of %n run(s), %1 thread(s), %2; stage timers wait for the device, so totals run a little slower than an untimed forward.</source>
+        <translation>
+            <numerusform> Медиана по %n прогону, потоков: %1, %2; таймеры этапов дожидаются завершения работы устройства, поэтому итоговое время немного больше, чем у прямого прохода без замеров.</numerusform>
+            <numerusform> Медиана по %n прогонам, потоков: %1, %2; таймеры этапов дожидаются завершения работы устройства, поэтому итоговое время немного больше, чем у прямого прохода без замеров.</numerusform>
+            <numerusform> Медиана по %n прогонам, потоков: %1, %2; таймеры этапов дожидаются завершения работы устройства, поэтому итоговое время немного больше, чем у прямого прохода без замеров.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: nothing measured yet</source>
+        <translation>%1: ещё ничего не измерено</translation>
+    </message>
+    <message>
+        <source>%1: export as PNG, SVG, PDF, JSON or text (.txt)</source>
+        <translation>%1: поддерживается экспорт в PNG, SVG, PDF, JSON или текст (.txt)</translation>
+    </message>
+</context>
+<context>
+    <name>vp::TokenMapView</name>
+    <message>
+        <source>Patch %1 (row %2, col %3), block %4</source>
+        <translation>Патч %1 (строка %2, столбец %3), блок %4</translation>
+    </message>
+    <message>
+        <source>Dropped: no token carries it any more</source>
+        <translation>Отброшен: его больше не несёт ни один токен</translation>
+    </message>
+    <message>
+        <source>Parked: set aside, not in this block&apos;s tokens</source>
+        <translation>Отложен: убран в сторону и не входит в токены этого блока</translation>
+    </message>
+    <message>
+        <source>Token %1, shared by %2 patches</source>
+        <translation>Токен %1, общий для патчей: %2</translation>
+    </message>
+    <message>
+        <source>Token %1</source>
+        <translation>Токен %1</translation>
+    </message>
+    <message>
+        <source>Colour %1 (R, G, B = its features on the dense model&apos;s principal components 1, 2, 3)</source>
+        <translation>Цвет %1 (R, G, B = его признаки по главным компонентам 1, 2, 3 плотной модели)</translation>
     </message>
 </context>
 <context>

@@ -16,10 +16,6 @@
         <translation>所有窗格中显示的块</translation>
     </message>
     <message>
-        <source>Equal GMACs:</source>
-        <translation>相同 GMACs：</translation>
-    </message>
-    <message>
         <source>Solve every pane&apos;s main knob for the same cost</source>
         <translation>求解每个窗格的主参数，使各窗格开销相同</translation>
     </message>
@@ -32,8 +28,32 @@
         <translation>第 %1 块</translation>
     </message>
     <message>
-        <source>&lt;b&gt;%1&lt;/b&gt; · %2 GMACs (%3%) · %4 ms&lt;br&gt;%5 %6% · %7/%8 patches kept at block %9</source>
-        <translation>&lt;b&gt;%1&lt;/b&gt; · %2 GMACs（%3%）· %4 ms&lt;br&gt;%5 %6% · 第 %9 块保留 %7/%8 个图像块</translation>
+        <source>Equal</source>
+        <translation>相同</translation>
+    </message>
+    <message>
+        <source>GMACs</source>
+        <translation>GMACs</translation>
+    </message>
+    <message>
+        <source>latency</source>
+        <translation>延迟</translation>
+    </message>
+    <message>
+        <source>GMACs: the papers&apos; cost. Latency: measured on this machine at batch 1 (bisection on measured time; the first solve of a method times a dozen settings)</source>
+        <translation>GMACs：论文中使用的开销。延迟：在本机上以批大小 1 实测（基于实测时间进行二分；对某个方法首次求解时会对十几个设置计时）</translation>
+    </message>
+    <message>
+        <source>%1% of dense latency</source>
+        <translation>稠密模型延迟的 %1%</translation>
+    </message>
+    <message>
+        <source> (timed %1 ms for %2)</source>
+        <translation> (实测 %1 ms，目标 %2 ms)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; · %2 GMACs (%3%) · %4 ms%10&lt;br&gt;%5 %6% · %7/%8 patches kept at block %9</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; · %2 GMACs（%3%）· %4 ms%10&lt;br&gt;%5 %6% · 第 %9 块保留 %7/%8 个图像块</translation>
     </message>
 </context>
 <context>
@@ -124,6 +144,207 @@
     </message>
 </context>
 <context>
+    <name>vp::CostHistogram</name>
+    <message>
+        <source>images</source>
+        <translation>图像数</translation>
+    </message>
+    <message>
+        <source>GMACs per image</source>
+        <translation>每张图像的 GMACs</translation>
+    </message>
+    <message>
+        <source>%1 images: %2 ± %3 GMACs (mean ± std)</source>
+        <translation>%1 张图像：%2 ± %3 GMACs（均值 ± 标准差）</translation>
+    </message>
+    <message>
+        <source>mean %1</source>
+        <translation>均值 %1</translation>
+    </message>
+    <message>
+        <source>dense %1</source>
+        <translation>稠密模型 %1</translation>
+    </message>
+    <message>
+        <source>%1 GMACs: %2 images</source>
+        <translation>%1 GMACs：%2 张图像</translation>
+    </message>
+</context>
+<context>
+    <name>vp::EfficiencyDialog</name>
+    <message>
+        <source>Efficiency: GMACs saved vs time saved — %1</source>
+        <translation>效率：节省的 GMACs 与节省的时间 — %1</translation>
+    </message>
+    <message>
+        <source>Batch sizes, comma-separated (1 to 4096)</source>
+        <translation>批大小，以逗号分隔（1 到 4096）</translation>
+    </message>
+    <message>
+        <source>Each method is set to these fractions of the dense GMACs, so methods compare at equal cost</source>
+        <translation>将每种方法设置为稠密模型 GMACs 的这些比例，使各方法在相同开销下比较</translation>
+    </message>
+    <message>
+        <source>Interleaved dense/pruned pairs per setting at batch 1 (a third of them, at least 3, at larger batches)</source>
+        <translation>批大小为 1 时每个设置交替运行的稠密/剪枝后配对数（批大小更大时取其三分之一，至少 3 对）</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation>测量</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Open table…</source>
+        <translation>打开表格…</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Idle</source>
+        <translation>空闲</translation>
+    </message>
+    <message>
+        <source>Measures on this machine: dense and pruned forwards interleaved, median of the per-pair ratios, p10–p90 as error bars. Efficiency 1 = the GMACs saving becomes time saved in full.</source>
+        <translation>在本机上测量：稠密模型与剪枝后模型的前向传播交替进行，取各配对比值的中位数，以 p10–p90 作为误差线。效率为 1 表示 GMACs 的节省完全转化为时间的节省。</translation>
+    </message>
+    <message>
+        <source>method</source>
+        <translation>方法</translation>
+    </message>
+    <message>
+        <source>setting</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>batch</source>
+        <translation>批大小</translation>
+    </message>
+    <message>
+        <source>GMACs</source>
+        <translation>GMACs</translation>
+    </message>
+    <message>
+        <source>GMACs speed-up</source>
+        <translation>GMACs 加速比</translation>
+    </message>
+    <message>
+        <source>measured speed-up (p10–p90)</source>
+        <translation>实测加速比（p10–p90）</translation>
+    </message>
+    <message>
+        <source>efficiency</source>
+        <translation>效率</translation>
+    </message>
+    <message>
+        <source>Methods</source>
+        <translation>方法</translation>
+    </message>
+    <message>
+        <source>Batch sizes</source>
+        <translation>批大小</translation>
+    </message>
+    <message>
+        <source>GMACs budgets (× dense)</source>
+        <translation>GMACs 预算（× 稠密模型）</translation>
+    </message>
+    <message>
+        <source>Threads</source>
+        <translation>线程数</translation>
+    </message>
+    <message>
+        <source>Pairs</source>
+        <translation>配对数</translation>
+    </message>
+    <message>
+        <source>%1 of %2 — %3</source>
+        <translation>已完成 %1/%2 — %3</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Measuring failed: %1</source>
+        <translation>测量失败：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n setting(s) measured.</source>
+        <translation>
+            <numerusform>已测量 %n 个设置。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open an efficiency table (vitprune bench --out)</source>
+        <translation>打开效率表（vitprune bench --out）</translation>
+    </message>
+    <message>
+        <source>Efficiency table (*.json)</source>
+        <translation>效率表 (*.json)</translation>
+    </message>
+    <message>
+        <source>Export the efficiency view</source>
+        <translation>导出效率视图</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <source>Choose at least one method, and give batch sizes and budgets as comma-separated numbers.</source>
+        <translation>请至少选择一种方法，并以逗号分隔的数字给出批大小和预算。</translation>
+    </message>
+    <message>
+        <source>%1: cannot be read (%2)</source>
+        <translation>%1：无法读取（%2）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n setting(s).</source>
+        <translation>
+            <numerusform>%1：%n 个设置。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: export as PNG, SVG, PDF, JSON, CSV or Markdown (.md)</source>
+        <translation>%1：只能导出为 PNG、SVG、PDF、JSON、CSV 或 Markdown（.md）</translation>
+    </message>
+</context>
+<context>
+    <name>vp::EfficiencyPlot</name>
+    <message>
+        <source>GMACs speed-up (dense GMACs / pruned GMACs)</source>
+        <translation>GMACs 加速比（稠密模型 GMACs / 剪枝后 GMACs）</translation>
+    </message>
+    <message>
+        <source>efficiency (measured speed-up / GMACs speed-up)</source>
+        <translation>效率（实测加速比 / GMACs 加速比）</translation>
+    </message>
+    <message>
+        <source>%1 · batch %2</source>
+        <translation>%1 · 批大小 %2</translation>
+    </message>
+    <message>
+        <source>ideal: time falls as GMACs do</source>
+        <translation>理想：时间与 GMACs 同比下降</translation>
+    </message>
+    <message>
+        <source>goal %1</source>
+        <translation>目标 %1</translation>
+    </message>
+</context>
+<context>
     <name>vp::FigureExport</name>
     <message>
         <source>Cannot export %1: the file name has no type suffix (.png, .svg, .pdf…)</source>
@@ -175,6 +396,10 @@
     <message>
         <source>Reading %1 calibration images (Fashion-MNIST train)…</source>
         <translation>正在读取 %1 张校准图像（Fashion-MNIST 训练集）…</translation>
+    </message>
+    <message>
+        <source>the forward recorded no blocks</source>
+        <translation>前向传播未记录任何块</translation>
     </message>
 </context>
 <context>
@@ -583,6 +808,153 @@
         <source>Sweep results (*.json)</source>
         <translation>扫描结果 (*.json)</translation>
     </message>
+    <message>
+        <source>&amp;Analysis</source>
+        <translation>分析(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Efficiency: GMACs saved vs time saved…</source>
+        <translation>效率：节省的 GMACs 与节省的时间(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Time breakdown of this setting…</source>
+        <translation>此设置的时间分解(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Pareto plot against measured &amp;latency</source>
+        <translation>基于实测延迟的帕累托图(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Per-image cost…</source>
+        <translation>逐图像开销(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Analysis</source>
+        <translation>分析</translation>
+    </message>
+    <message>
+        <source>--analysis %1: nothing to show</source>
+        <translation>--analysis %1：没有可显示的内容</translation>
+    </message>
+    <message>
+        <source>Open a model first</source>
+        <translation>请先打开模型</translation>
+    </message>
+    <message>
+        <source>Efficiency</source>
+        <translation>效率</translation>
+    </message>
+    <message>
+        <source>No result yet: the breakdown times the current setting</source>
+        <translation>尚无结果：时间分解针对的是当前设置</translation>
+    </message>
+    <message>
+        <source>Per-image cost</source>
+        <translation>逐图像开销</translation>
+    </message>
+    <message>
+        <source>Patches</source>
+        <translation>图像块</translation>
+    </message>
+    <message>
+        <source>Each patch&apos;s fate after the block: kept, merged, fused, dropped or parked</source>
+        <translation>每个图像块在该块之后的去向：保留、合并、融合、丢弃或暂存</translation>
+    </message>
+    <message>
+        <source>What each surviving token represents: its features after the block on the dense model&apos;s first three principal components (fitted on this image), as red, green and blue, painted over every patch it holds. Similar colours = similar features; a region without inner lines = one token.</source>
+        <translation>每个保留下来的词元代表什么：它在该块之后的特征投影到稠密模型的前三个主成分上（基于此图像拟合），分别以红、绿、蓝表示，并涂在它所包含的每个图像块上。颜色相近 = 特征相近；没有内部线条的区域 = 一个词元。</translation>
+    </message>
+    <message>
+        <source>Open an image to see its token map.</source>
+        <translation>打开图像以查看其词元图。</translation>
+    </message>
+    <message>
+        <source>R, G, B = the token&apos;s features on the dense model&apos;s principal components 1–3 · one outlined region = one token · hatched = dropped</source>
+        <translation>R、G、B = 词元在稠密模型主成分 1–3 上的特征 · 一个描边区域 = 一个词元 · 斜线填充 = 已丢弃</translation>
+    </message>
+    <message>
+        <source>Token map</source>
+        <translation>词元图</translation>
+    </message>
+    <message>
+        <source>No token map: %1</source>
+        <translation>无词元图：%1</translation>
+    </message>
+    <message>
+        <source>Computing the token map…</source>
+        <translation>正在计算词元图…</translation>
+    </message>
+</context>
+<context>
+    <name>vp::MeasuredCost</name>
+    <message>
+        <source>GMACs</source>
+        <translation>GMACs</translation>
+    </message>
+    <message>
+        <source>ms per image</source>
+        <translation>每张图像的 ms</translation>
+    </message>
+    <message>
+        <source>images / s</source>
+        <translation>图像/秒</translation>
+    </message>
+    <message>
+        <source>x axis: GMACs (the papers&apos; convention) or cost measured on this machine</source>
+        <translation>x 轴：GMACs（论文中的惯例）或在本机上实测的开销</translation>
+    </message>
+    <message>
+        <source>batch %1</source>
+        <translation>批大小 %1</translation>
+    </message>
+    <message>
+        <source>custom</source>
+        <translation>自定义</translation>
+    </message>
+    <message>
+        <source> threads</source>
+        <translation> 个线程</translation>
+    </message>
+    <message>
+        <source>Stop timing</source>
+        <translation>停止计时</translation>
+    </message>
+    <message>
+        <source>x:</source>
+        <translation>x 轴：</translation>
+    </message>
+    <message>
+        <source>timing %1/%2: %3</source>
+        <translation>计时 %1/%2：%3</translation>
+    </message>
+    <message>
+        <source>timing failed: %1</source>
+        <translation>计时失败：%1</translation>
+    </message>
+    <message>
+        <source>timing stopped</source>
+        <translation>计时已停止</translation>
+    </message>
+    <message>
+        <source>batch %1, %2 threads, %3</source>
+        <translation>批大小 %1，%2 个线程，%3</translation>
+    </message>
+    <message>
+        <source>GMACs per image</source>
+        <translation>每张图像的 GMACs</translation>
+    </message>
+    <message>
+        <source>measured ms per image (%1)</source>
+        <translation>每张图像的实测 ms（%1）</translation>
+    </message>
+    <message>
+        <source>measured images / s (%1)</source>
+        <translation>实测 图像/秒（%1）</translation>
+    </message>
+    <message>
+        <source>latency cache not saved: %1</source>
+        <translation>延迟缓存未保存：%1</translation>
+    </message>
 </context>
 <context>
     <name>vp::Methods</name>
@@ -833,10 +1205,6 @@
 <context>
     <name>vp::ParetoPanel</name>
     <message>
-        <source>GMACs per image</source>
-        <translation>每张图像的 GMACs</translation>
-    </message>
-    <message>
         <source>Run</source>
         <translation>运行</translation>
     </message>
@@ -1013,6 +1381,204 @@
     <message>
         <source>Token size: %1</source>
         <translation>词元大小：%1</translation>
+    </message>
+</context>
+<context>
+    <name>vp::PerImageCostDialog</name>
+    <message>
+        <source>Per-image cost</source>
+        <translation>逐图像开销</translation>
+    </message>
+    <message>
+        <source>Runs the current method and settings on every image and records what that image cost. Methods whose token counts depend on the image (LTP) spread over many bins; methods that keep a fixed number of tokens (EViT, ToMe, random, …) cost every image the same and show a single bar.</source>
+        <translation>在每张图像上运行当前方法和设置，并记录该图像的开销。词元数随图像变化的方法（LTP）会分布在许多区间中；保留固定词元数的方法（EViT、ToMe、random、…）对每张图像的开销都相同，只显示一个柱形。</translation>
+    </message>
+    <message>
+        <source>Fashion-MNIST test (10,000)</source>
+        <translation>Fashion-MNIST 测试集 (10,000)</translation>
+    </message>
+    <message>
+        <source>Fashion-MNIST train (60,000)</source>
+        <translation>Fashion-MNIST 训练集 (60,000)</translation>
+    </message>
+    <message>
+        <source>Folder…</source>
+        <translation>文件夹…</translation>
+    </message>
+    <message>
+        <source>A folder with one sub-folder of images per class</source>
+        <translation>每个类别各有一个图像子文件夹的文件夹</translation>
+    </message>
+    <message>
+        <source>The first N images of the dataset (fewer when it holds fewer)</source>
+        <translation>数据集的前 N 张图像（数据集不足 N 张时取全部）</translation>
+    </message>
+    <message>
+        <source>Histogram bins between the cheapest and the dearest image</source>
+        <translation>开销最低与最高的图像之间的直方图区间数</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Dataset</source>
+        <translation>数据集</translation>
+    </message>
+    <message>
+        <source>Bins</source>
+        <translation>区间数</translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation>图像数</translation>
+    </message>
+    <message>
+        <source>%v / %m images</source>
+        <translation>%v / %m 张图像</translation>
+    </message>
+    <message>
+        <source>Export figure…</source>
+        <translation>导出图表…</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <source>Export figure</source>
+        <translation>导出图表</translation>
+    </message>
+    <message>
+        <source>PNG (*.png);;SVG (*.svg);;PDF (*.pdf)</source>
+        <translation>PNG 图像 (*.png);;SVG 图像 (*.svg);;PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>导出 CSV</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Cancelled before the first batch finished.</source>
+        <translation>在第一个批次完成前已取消。</translation>
+    </message>
+    <message>
+        <source>Cancelled: showing the first %1 images.</source>
+        <translation>已取消：显示前 %1 张图像。</translation>
+    </message>
+    <message>
+        <source>Measured %1 images in %2 s.</source>
+        <translation>已测量 %1 张图像，用时 %2 秒。</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>失败：%1</translation>
+    </message>
+    <message>
+        <source>Not measured yet</source>
+        <translation>尚未测量</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; on &lt;b&gt;%2&lt;/b&gt; — dense %3 GMACs per image</source>
+        <translation>&lt;b&gt;%2&lt;/b&gt; 上的 &lt;b&gt;%1&lt;/b&gt; — 稠密模型每张图像 %3 GMACs</translation>
+    </message>
+    <message>
+        <source>Dataset folder (one sub-folder per class)</source>
+        <translation>数据集文件夹（每个类别一个子文件夹）</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>正在启动…</translation>
+    </message>
+    <message>
+        <source>Cancelling after the current batch…</source>
+        <translation>将在当前批次完成后取消…</translation>
+    </message>
+    <message>
+        <source>%1 on %2, %3</source>
+        <translation>%2 上的 %1，%3</translation>
+    </message>
+    <message>
+        <source>GMACs per image</source>
+        <translation>每张图像的 GMACs</translation>
+    </message>
+    <message>
+        <source>%1 ± %2 (%3% of dense %4) · min %5 · p5 %6 · median %7 · p95 %8 · max %9</source>
+        <translation>%1 ± %2（稠密模型 %4 的 %3%）· 最小 %5 · p5 %6 · 中位数 %7 · p95 %8 · 最大 %9</translation>
+    </message>
+    <message>
+        <source>Tokens per block</source>
+        <translation>每块词元数</translation>
+    </message>
+    <message>
+        <source>%1 ± %2 (mean over the blocks) · min %3 · max %4</source>
+        <translation>%1 ± %2（各块的平均值）· 最小 %3 · 最大 %4</translation>
+    </message>
+    <message>
+        <source>Tokens after the last block</source>
+        <translation>最后一块之后的词元数</translation>
+    </message>
+    <message>
+        <source>%1 ± %2 · min %3 · max %4</source>
+        <translation>%1 ± %2 · 最小 %3 · 最大 %4</translation>
+    </message>
+    <message>
+        <source>Top-1</source>
+        <translation>Top-1 准确率</translation>
+    </message>
+    <message>
+        <source>%1% of %2 images</source>
+        <translation>%2 张图像中的 %1%</translation>
+    </message>
+    <message>
+        <source>Every image cost the same (%1 GMACs): %2 keeps a fixed number of tokens per block, so the histogram is a single bar. Methods with per-image token counts, such as LTP, spread over many bins.</source>
+        <translation>每张图像的开销都相同（%1 GMACs）：%2 在每个块中保留固定数量的词元，因此直方图只有一个柱形。词元数随图像变化的方法（如 LTP）会分布在许多区间中。</translation>
+    </message>
+    <message>
+        <source>%1: nothing measured yet (press Run first)</source>
+        <translation>%1：尚未测量任何内容（请先点击“运行”）</translation>
+    </message>
+</context>
+<context>
+    <name>vp::PerImageCostWorker</name>
+    <message>
+        <source>internal error: the per-image worker must live on its own thread</source>
+        <translation>内部错误：逐图像工作器必须运行在自己的线程上</translation>
+    </message>
+    <message>
+        <source>%1 on %2: internal error: %3</source>
+        <translation>在 %2 上运行 %1：内部错误：%3</translation>
+    </message>
+    <message>
+        <source>%1 on %2: %3</source>
+        <translation>在 %2 上运行 %1：%3</translation>
+    </message>
+    <message>
+        <source>Loading the model…</source>
+        <translation>正在加载模型…</translation>
+    </message>
+    <message>
+        <source>Opening %1…</source>
+        <translation>正在打开 %1…</translation>
+    </message>
+    <message>
+        <source>Reading %1 calibration images (Fashion-MNIST train)…</source>
+        <translation>正在读取 %1 张校准图像（Fashion-MNIST 训练集）…</translation>
+    </message>
+    <message>
+        <source>Measuring %1 images…</source>
+        <translation>正在测量 %1 张图像…</translation>
     </message>
 </context>
 <context>
@@ -1273,6 +1839,155 @@
     <message>
         <source>%1 skipped: %2</source>
         <translation>已跳过 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>vp::TimeBreakdownChart</name>
+    <message>
+        <source>block (left bar: dense, right bar: pruned)</source>
+        <translation>块（左柱：稠密模型，右柱：剪枝后）</translation>
+    </message>
+    <message>
+        <source>ms per forward</source>
+        <translation>每次前向传播的 ms</translation>
+    </message>
+    <message>
+        <source>%1 — total %2 ms dense, %3 ms pruned (%4× faster)</source>
+        <translation>%1 — 总计：稠密模型 %2 ms，剪枝后 %3 ms（快 %4×）</translation>
+    </message>
+    <message>
+        <source>attention</source>
+        <translation>注意力</translation>
+    </message>
+    <message>
+        <source>MLP</source>
+        <translation>MLP 层</translation>
+    </message>
+    <message>
+        <source>selection / merge ops</source>
+        <translation>选择 / 合并操作</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>其他</translation>
+    </message>
+</context>
+<context>
+    <name>vp::TimeBreakdownDialog</name>
+    <message>
+        <source>Time breakdown: %1 on %2</source>
+        <translation>时间分解：%2 上的 %1</translation>
+    </message>
+    <message>
+        <source>Timed forwards of each (dense, pruned); every stage&apos;s figure is the median</source>
+        <translation>每种模型（稠密、剪枝后）计时的前向传播次数；每个阶段的数值取中位数</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation>测量</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Idle</source>
+        <translation>空闲</translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation>批大小</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>运行次数</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Measuring failed: %1</source>
+        <translation>测量失败：%1</translation>
+    </message>
+    <message>
+        <source>Export the time breakdown</source>
+        <translation>导出时间分解</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Measuring %n run(s)…</source>
+        <translation>
+            <numerusform>正在测量 %n 次运行…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, batch %1</source>
+        <translation>，批大小 %1</translation>
+    </message>
+    <message>
+        <source>Blocks: attention %1 → %2 ms, MLP %3 → %4 ms, selection/merge ops %5 ms, other %6 → %7 ms. GMACs %8 → %9 (%10× fewer); time %11 → %12 ms (%13× faster). </source>
+        <translation>各块：注意力 %1 → %2 ms，MLP %3 → %4 ms，选择/合并操作 %5 ms，其他 %6 → %7 ms。GMACs %8 → %9（减少 %10×）；时间 %11 → %12 ms（快 %13×）。 </translation>
+    </message>
+    <message>
+        <source>The method&apos;s own ops and bookkeeping take back %1 ms of the %2 ms that attention and MLP save (%3%).</source>
+        <translation>该方法自身的操作和簿记开销抵消了注意力和 MLP 节省的 %2 ms 中的 %1 ms（%3%）。</translation>
+    </message>
+    <message numerus="yes">
+        <source> Median of %n run(s), %1 thread(s), %2; stage timers wait for the device, so totals run a little slower than an untimed forward.</source>
+        <translation>
+            <numerusform> %n 次运行的中位数，%1 个线程，%2；各阶段计时器会等待设备完成，因此总时间比不计时的前向传播略长。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: nothing measured yet</source>
+        <translation>%1：尚未测量任何内容</translation>
+    </message>
+    <message>
+        <source>%1: export as PNG, SVG, PDF, JSON or text (.txt)</source>
+        <translation>%1：只能导出为 PNG、SVG、PDF、JSON 或文本（.txt）</translation>
+    </message>
+</context>
+<context>
+    <name>vp::TokenMapView</name>
+    <message>
+        <source>Patch %1 (row %2, col %3), block %4</source>
+        <translation>图像块 %1（第 %2 行，第 %3 列），第 %4 块</translation>
+    </message>
+    <message>
+        <source>Dropped: no token carries it any more</source>
+        <translation>已丢弃：不再有任何词元携带它</translation>
+    </message>
+    <message>
+        <source>Parked: set aside, not in this block&apos;s tokens</source>
+        <translation>暂存：被搁置，不在此块的词元中</translation>
+    </message>
+    <message>
+        <source>Token %1, shared by %2 patches</source>
+        <translation>词元 %1，由 %2 个图像块共享</translation>
+    </message>
+    <message>
+        <source>Token %1</source>
+        <translation>词元 %1</translation>
+    </message>
+    <message>
+        <source>Colour %1 (R, G, B = its features on the dense model&apos;s principal components 1, 2, 3)</source>
+        <translation>颜色 %1（R、G、B = 其在稠密模型主成分 1、2、3 上的特征）</translation>
     </message>
 </context>
 <context>

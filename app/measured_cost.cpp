@@ -55,7 +55,7 @@ MeasuredCost::MeasuredCost(QWidget* parent, const QString& cachePath) : QObject(
     m_threads = new QSpinBox(m_controls);
     m_threads->setRange(1, std::max(1, QThread::idealThreadCount()));
     m_threads->setValue(settings.value(QStringLiteral("latency/threads"), at::get_num_threads()).toInt());
-    m_threads->setSuffix(tr(" threads"));
+    m_threads->setPrefix(tr("Threads: "));  // a prefix reads right for every count
     m_device = new QComboBox(m_controls);
     m_device->addItem(QStringLiteral("cpu"));
     if (at::hasCUDA()) m_device->addItem(QStringLiteral("cuda"));

@@ -340,8 +340,10 @@ void PerImageCostDialog::showCosts() {
     const DistributionStats g = summarize(m_costs.gmacs());
     const DistributionStats t = summarize(m_costs.meanTokens());
     const DistributionStats f = summarize(m_costs.finalTokens());
-    // "Fashion-MNIST test", without the combo's "(10,000)": the title gives the images measured.
-    const QString dataset = m_dataset->itemText(m_datasetIndex).section(QStringLiteral(" ("), 0, 0);
+    // "Fashion-MNIST test", without the combo's "(10,000)" (or a translation's full-width
+    // "（10,000）"): the title gives the images measured.
+    static const QRegularExpression trailingCount(QStringLiteral("\\s*[(\uFF08][^()\uFF08\uFF09]*[)\uFF09]\\s*$"));
+    const QString dataset = m_dataset->itemText(m_datasetIndex).remove(trailingCount);
     m_histogram->setSubject(tr("%1 on %2, %3").arg(subjectText(m_ran), m_ran.modelName, dataset));
     m_histogram->setSummary(g.mean, g.std, g.count);
     m_histogram->setDense(m_costs.denseGmacs);

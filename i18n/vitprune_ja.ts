@@ -912,10 +912,6 @@
         <translation>カスタム</translation>
     </message>
     <message>
-        <source> threads</source>
-        <translation> スレッド</translation>
-    </message>
-    <message>
         <source>Stop timing</source>
         <translation>計測を停止</translation>
     </message>
@@ -954,6 +950,10 @@
     <message>
         <source>latency cache not saved: %1</source>
         <translation>レイテンシキャッシュを保存できませんでした: %1</translation>
+    </message>
+    <message>
+        <source>Threads: </source>
+        <translation>スレッド数: </translation>
     </message>
 </context>
 <context>

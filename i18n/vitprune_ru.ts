@@ -916,10 +916,6 @@
         <translation>другой</translation>
     </message>
     <message>
-        <source> threads</source>
-        <translation> потоков</translation>
-    </message>
-    <message>
         <source>Stop timing</source>
         <translation>Остановить замер</translation>
     </message>
@@ -958,6 +954,10 @@
     <message>
         <source>latency cache not saved: %1</source>
         <translation>кэш задержек не сохранён: %1</translation>
+    </message>
+    <message>
+        <source>Threads: </source>
+        <translation>Потоков: </translation>
     </message>
 </context>
 <context>

@@ -912,10 +912,6 @@
         <translation>自定义</translation>
     </message>
     <message>
-        <source> threads</source>
-        <translation> 个线程</translation>
-    </message>
-    <message>
         <source>Stop timing</source>
         <translation>停止计时</translation>
     </message>
@@ -954,6 +950,10 @@
     <message>
         <source>latency cache not saved: %1</source>
         <translation>延迟缓存未保存：%1</translation>
+    </message>
+    <message>
+        <source>Threads: </source>
+        <translation>线程数：</translation>
     </message>
 </context>
 <context>

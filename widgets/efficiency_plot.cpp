@@ -84,7 +84,8 @@ void EfficiencyPlot::rebuild() {
     std::stable_sort(order.begin(), order.end(), [&](const auto& a, const auto& b) {
         return styleIndex(a.first) != styleIndex(b.first) ? styleIndex(a.first) < styleIndex(b.first) : a.second < b.second;
     });
-    double xMax = 1.0, yMin = m_goal, yMax = 1.0;
+    double xMax = 1.0, yMin = m_goal, yMax = 1.0;  // the points, the goal and the ideal line
+    double barLow = yMin, barHigh = yMax;          // the error bars' ends
     for (const auto& key : order) {
         auto& pts = groups[key];
         std::stable_sort(pts.begin(), pts.end(), [](auto* a, auto* b) { return a->gmacsSpeedup < b->gmacsSpeedup; });
@@ -112,8 +113,10 @@ void EfficiencyPlot::rebuild() {
             lo << std::max(0.0, e - eLow);
             hi << std::max(0.0, eHigh - e);
             xMax = std::max(xMax, p->gmacsSpeedup);
-            yMin = std::min(yMin, eLow);
-            yMax = std::max(yMax, eHigh);
+            yMin = std::min(yMin, e);
+            yMax = std::max(yMax, e);
+            barLow = std::min(barLow, eLow);
+            barHigh = std::max(barHigh, eHigh);
         }
         g->setData(xs, ys, true);
         err->setData(lo, hi);
@@ -126,10 +129,11 @@ void EfficiencyPlot::rebuild() {
         line->setPen(pen);
         auto* text = new QCPItemText(m_plot);
         text->position->setType(QCPItemPosition::ptAxisRectRatio);
-        text->setPositionAlignment(Qt::AlignRight | Qt::AlignBottom);
-        text->position->setCoords(0.99, 0);
+        // Left end: no method saves nothing, so the points start right of GMACs speed-up 1.
+        text->setPositionAlignment(Qt::AlignLeft | Qt::AlignBottom);
+        text->position->setCoords(0.01, 0);
         text->position->setTypeY(QCPItemPosition::ptPlotCoords);
-        text->position->setCoords(0.99, y);
+        text->position->setCoords(0.01, y);
         text->setText(label);
         text->setColor(pen.color());
     };
@@ -137,8 +141,11 @@ void EfficiencyPlot::rebuild() {
     QPen goalPen(QColor(0xD5, 0x5E, 0x00), 1.2, Qt::DashLine);
     hline(m_goal, goalPen, tr("goal %1").arg(m_goal));
     m_plot->xAxis->setRange(1.0 - 0.05 * (xMax - 1.0) - 0.02, xMax + 0.08 * (xMax - 1.0) + 0.05);
-    const double span = std::max(0.2, yMax - yMin);
-    m_plot->yAxis->setRange(yMin - 0.1 * span, yMax + 0.1 * span);
+    // The error bars widen the range by at most 0.15: one noisy pair must not flatten every curve
+    // (a bar beyond is cut at the edge, which still shows it is wide).
+    const double lo = std::max(barLow, yMin - 0.15), hi = std::min(barHigh, yMax + 0.15);
+    const double span = std::max(0.2, hi - lo);
+    m_plot->yAxis->setRange(lo - 0.05 * span, hi + 0.05 * span);
     m_plot->legend->setVisible(!order.empty());
     m_plot->replot();
 }

@@ -20,6 +20,8 @@
 #include "compare_view.h"
 #include "compatibility_dialog.h"
 #include "main_window.h"
+#include "measured_cost.h"
+#include "pareto_panel.h"
 #include "model/model_loader.h"
 #include "model_source.h"
 #include "side_panel.h"
@@ -158,6 +160,7 @@ void MainWindow::restoreSettings() {
     QSettings settings;
     const bool useSettings = !m_options.unattended();
     if (useSettings) {
+        m_pareto->measuredCost()->rememberChoices();
         restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
         restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
         m_splitter->restoreState(settings.value(QStringLiteral("window/splitter")).toByteArray());

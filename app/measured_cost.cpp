@@ -39,7 +39,6 @@ MeasuredCost::MeasuredCost(QWidget* parent, const QString& cachePath) : QObject(
     m_cache = std::make_unique<LatencyCache>(path.toStdString());
 
     m_controls = new QWidget(parent);
-    QSettings settings;
     m_axis = new QComboBox(m_controls);
     m_axis->setObjectName(QStringLiteral("costAxis"));
     m_axis->addItem(tr("GMACs"));
@@ -51,10 +50,10 @@ MeasuredCost::MeasuredCost(QWidget* parent, const QString& cachePath) : QObject(
     m_batch->addItem(tr("custom"), 0);
     m_customBatch = new QSpinBox(m_controls);
     m_customBatch->setRange(1, 1024);
-    m_customBatch->setValue(settings.value(QStringLiteral("latency/customBatch"), 16).toInt());
+    m_customBatch->setValue(16);
     m_threads = new QSpinBox(m_controls);
     m_threads->setRange(1, std::max(1, QThread::idealThreadCount()));
-    m_threads->setValue(settings.value(QStringLiteral("latency/threads"), at::get_num_threads()).toInt());
+    m_threads->setValue(at::get_num_threads());
     m_threads->setPrefix(tr("Threads: "));  // a prefix reads right for every count
     m_device = new QComboBox(m_controls);
     m_device->addItem(QStringLiteral("cpu"));
@@ -68,20 +67,20 @@ MeasuredCost::MeasuredCost(QWidget* parent, const QString& cachePath) : QObject(
         row->addWidget(w);
     row->addStretch(1);
 
-    const int savedBatch = settings.value(QStringLiteral("latency/batch"), 1).toInt();
-    setBatch(savedBatch);
-    m_axis->setCurrentIndex(std::clamp(settings.value(QStringLiteral("latency/axis"), 0).toInt(), 0, 2));
+    setBatch(1);
     auto changed = [this] {
         const bool measured = axis() != Axis::Gmacs;
         m_batch->setVisible(measured);
         m_customBatch->setVisible(measured && m_batch->currentData().toInt() == 0);
         m_threads->setVisible(measured);
         m_device->setVisible(measured && m_device->count() > 1);
-        QSettings s;
-        s.setValue(QStringLiteral("latency/axis"), m_axis->currentIndex());
-        s.setValue(QStringLiteral("latency/batch"), batch());
-        s.setValue(QStringLiteral("latency/customBatch"), m_customBatch->value());
-        s.setValue(QStringLiteral("latency/threads"), threads());
+        if (m_remember) {
+            QSettings s;
+            s.setValue(QStringLiteral("latency/axis"), m_axis->currentIndex());
+            s.setValue(QStringLiteral("latency/batch"), batch());
+            s.setValue(QStringLiteral("latency/customBatch"), m_customBatch->value());
+            s.setValue(QStringLiteral("latency/threads"), threads());
+        }
         Q_EMIT axisChanged();
     };
     connect(m_axis, &QComboBox::currentIndexChanged, this, changed);
@@ -109,6 +108,15 @@ MeasuredCost::MeasuredCost(QWidget* parent, const QString& cachePath) : QObject(
 }
 
 MeasuredCost::~MeasuredCost() = default;
+
+void MeasuredCost::rememberChoices() {
+    QSettings settings;
+    m_customBatch->setValue(settings.value(QStringLiteral("latency/customBatch"), m_customBatch->value()).toInt());
+    m_threads->setValue(settings.value(QStringLiteral("latency/threads"), m_threads->value()).toInt());
+    setBatch(settings.value(QStringLiteral("latency/batch"), batch()).toInt());
+    m_axis->setCurrentIndex(std::clamp(settings.value(QStringLiteral("latency/axis"), m_axis->currentIndex()).toInt(), 0, 2));
+    m_remember = true;
+}
 
 MeasuredCost::Axis MeasuredCost::axis() const { return static_cast<Axis>(m_axis->currentIndex()); }
 void MeasuredCost::setAxis(Axis a) { m_axis->setCurrentIndex(static_cast<int>(a)); }

@@ -34,6 +34,9 @@ public:
     ~MeasuredCost() override;
 
     QWidget* controls() const { return m_controls; }
+    // Loads the axis, batch and threads chosen last time and saves every later change. Not
+    // called by unattended runs (screenshots, tests): they start on GMACs, batch 1, all threads.
+    void rememberChoices();
     Axis axis() const;
     void setAxis(Axis axis);
     int batch() const;
@@ -77,6 +80,7 @@ private:
     QString m_modelSpec;
     std::string m_machine;
     int m_measurements = 0;
+    bool m_remember = false;  // rememberChoices() was called
 };
 
 }  // namespace vp

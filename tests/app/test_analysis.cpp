@@ -5,6 +5,7 @@
 // compare view's lock asks the worker for equal measured latency instead of equal GMACs.
 #include <QLineEdit>
 #include <QListWidget>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTableWidget>
@@ -150,9 +151,29 @@ private Q_SLOTS:
         QCOMPARE(again.measurements(), 0);
     }
 
+    // The x axis, batch and threads are remembered between sessions, but only once the window asks
+    // (unattended runs never do, so screenshots and exports start on GMACs whatever was saved).
+    void costAxisChoicesAreRememberedOnlyWhenAsked() {
+        QSettings().setValue(QStringLiteral("latency/axis"), 1);
+        QSettings().setValue(QStringLiteral("latency/batch"), 8);
+        QTemporaryDir dir;
+        QWidget host;
+        vp::MeasuredCost fresh(&host, dir.filePath(QStringLiteral("a.json")));
+        QCOMPARE(fresh.axis(), vp::MeasuredCost::Axis::Gmacs);
+        QCOMPARE(fresh.batch(), 1);
+        fresh.setAxis(vp::MeasuredCost::Axis::ImagesPerSecond);
+        QCOMPARE(QSettings().value(QStringLiteral("latency/axis")).toInt(), 1);  // not remembering: not saved
+        vp::MeasuredCost remembering(&host, dir.filePath(QStringLiteral("b.json")));
+        remembering.rememberChoices();
+        QCOMPARE(remembering.axis(), vp::MeasuredCost::Axis::MsPerImage);
+        QCOMPARE(remembering.batch(), 8);
+        remembering.setBatch(32);
+        QCOMPARE(QSettings().value(QStringLiteral("latency/batch")).toInt(), 32);
+        QSettings().remove(QStringLiteral("latency"));
+    }
+
     void paretoPanelPlacesPointsAtTheirMeasuredLatency() {
         vp::ParetoPanel panel;
-        panel.measuredCost()->setAxis(vp::MeasuredCost::Axis::Gmacs);  // the axis is remembered between sessions
         panel.setModel(kModel, kModel, 0.126);
         QString error;
         const QString sweep = QStringLiteral(VP_SOURCE_DIR "/docs/results/fashion_vit_tiny_10k.json");

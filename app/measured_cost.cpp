@@ -9,6 +9,7 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QSettings>
+#include <QSignalBlocker>
 #include <QSpinBox>
 #include <QStandardPaths>
 #include <QThread>
@@ -68,31 +69,11 @@ MeasuredCost::MeasuredCost(QWidget* parent, const QString& cachePath) : QObject(
     row->addStretch(1);
 
     setBatch(1);
-    auto changed = [this] {
-        const bool measured = axis() != Axis::Gmacs;
-        m_batch->setVisible(measured);
-        m_customBatch->setVisible(measured && m_batch->currentData().toInt() == 0);
-        m_threads->setVisible(measured);
-        m_device->setVisible(measured && m_device->count() > 1);
-        if (m_remember) {
-            QSettings s;
-            s.setValue(QStringLiteral("latency/axis"), m_axis->currentIndex());
-            s.setValue(QStringLiteral("latency/batch"), batch());
-            s.setValue(QStringLiteral("latency/customBatch"), m_customBatch->value());
-            s.setValue(QStringLiteral("latency/threads"), threads());
-        }
-        Q_EMIT axisChanged();
-    };
-    connect(m_axis, &QComboBox::currentIndexChanged, this, changed);
-    connect(m_batch, &QComboBox::currentIndexChanged, this, changed);
-    connect(m_customBatch, &QSpinBox::valueChanged, this, changed);
-    connect(m_threads, &QSpinBox::valueChanged, this, changed);
-    connect(m_device, &QComboBox::currentIndexChanged, this, changed);
-    const bool measured = axis() != Axis::Gmacs;
-    m_batch->setVisible(measured);
-    m_customBatch->setVisible(measured && m_batch->currentData().toInt() == 0);
-    m_threads->setVisible(measured);
-    m_device->setVisible(measured && m_device->count() > 1);
+    for (QComboBox* box : {m_axis, m_batch, m_device})
+        connect(box, &QComboBox::currentIndexChanged, this, &MeasuredCost::choicesChanged);
+    for (QSpinBox* spin : {m_customBatch, m_threads})
+        connect(spin, &QSpinBox::valueChanged, this, &MeasuredCost::choicesChanged);
+    updateVisibility();
 
     m_job = new BackgroundJob(this);
     m_cancel->setVisible(false);
@@ -110,12 +91,36 @@ MeasuredCost::MeasuredCost(QWidget* parent, const QString& cachePath) : QObject(
 MeasuredCost::~MeasuredCost() = default;
 
 void MeasuredCost::rememberChoices() {
-    QSettings settings;
-    m_customBatch->setValue(settings.value(QStringLiteral("latency/customBatch"), m_customBatch->value()).toInt());
-    m_threads->setValue(settings.value(QStringLiteral("latency/threads"), m_threads->value()).toInt());
-    setBatch(settings.value(QStringLiteral("latency/batch"), batch()).toInt());
-    m_axis->setCurrentIndex(std::clamp(settings.value(QStringLiteral("latency/axis"), m_axis->currentIndex()).toInt(), 0, 2));
+    {
+        const QSignalBlocker a(m_axis), b(m_batch), c(m_customBatch), t(m_threads);  // one change, below
+        QSettings settings;
+        m_customBatch->setValue(settings.value(QStringLiteral("latency/customBatch"), m_customBatch->value()).toInt());
+        m_threads->setValue(settings.value(QStringLiteral("latency/threads"), m_threads->value()).toInt());
+        setBatch(settings.value(QStringLiteral("latency/batch"), batch()).toInt());
+        m_axis->setCurrentIndex(std::clamp(settings.value(QStringLiteral("latency/axis"), m_axis->currentIndex()).toInt(), 0, 2));
+    }
     m_remember = true;
+    choicesChanged();
+}
+
+void MeasuredCost::updateVisibility() {
+    const bool measured = axis() != Axis::Gmacs;
+    m_batch->setVisible(measured);
+    m_customBatch->setVisible(measured && m_batch->currentData().toInt() == 0);
+    m_threads->setVisible(measured);
+    m_device->setVisible(measured && m_device->count() > 1);
+}
+
+void MeasuredCost::choicesChanged() {
+    updateVisibility();
+    if (m_remember) {
+        QSettings s;
+        s.setValue(QStringLiteral("latency/axis"), m_axis->currentIndex());
+        s.setValue(QStringLiteral("latency/batch"), batch());
+        s.setValue(QStringLiteral("latency/customBatch"), m_customBatch->value());
+        s.setValue(QStringLiteral("latency/threads"), threads());
+    }
+    Q_EMIT axisChanged();
 }
 
 MeasuredCost::Axis MeasuredCost::axis() const { return static_cast<Axis>(m_axis->currentIndex()); }

@@ -66,6 +66,8 @@ Q_SIGNALS:
     void measuringFinished();
 
 private:
+    void updateVisibility();  // batch, threads and device only for a measured axis
+    void choicesChanged();    // shows, saves (when remembering) and announces a new choice
     LatencyKey keyFor(const std::string& methodId, const std::map<std::string, std::string>& settings) const;
     QWidget* m_controls = nullptr;
     QComboBox* m_axis = nullptr;

@@ -7,7 +7,6 @@
 #include <QSettings>
 #include <QSpinBox>
 #include <QVBoxLayout>
-#include <sstream>
 
 #include "background_job.h"
 #include "eval/latency.h"
@@ -26,21 +25,12 @@ std::vector<StageBar> barsOf(const StageTimes& t) {
     return out;
 }
 
-// "keep=0.5 schedule=" -> "keep=0.5": an unset knob (an empty schedule) says nothing in a title.
-std::string withoutEmptyKnobs(const std::string& setting) {
-    std::string out, item;
-    std::istringstream in(setting);
-    while (in >> item)
-        if (item.back() != '=') out += (out.empty() ? "" : " ") + item;
-    return out;
-}
-
 }  // namespace
 
 TimeBreakdownDialog::TimeBreakdownDialog(const QString& modelSpec, const QString& modelName, const std::string& methodId,
                                          const KnobValues& values, QWidget* parent)
     : QDialog(parent), m_modelSpec(modelSpec), m_methodId(methodId), m_values(values) {
-    const std::string knobs = withoutEmptyKnobs(settingsText(values));
+    const std::string knobs = settingsText(values);
     const QString setting = QString::fromStdString(knobs.empty() ? methodId : methodId + " " + knobs);
     setWindowTitle(tr("Time breakdown: %1 on %2").arg(setting, modelName));
     QSettings settings;
@@ -126,7 +116,7 @@ void TimeBreakdownDialog::measure() {
 void TimeBreakdownDialog::setBreakdown(const TimeBreakdown& b) {
     m_breakdown = b;
     m_chart->setData(barsOf(b.dense), barsOf(b.pruned), b.dense.embed + b.dense.head, b.pruned.embed + b.pruned.head,
-                     QString::fromStdString(b.method + " " + withoutEmptyKnobs(b.setting)) + tr(", batch %1").arg(b.batch));
+                     QString::fromStdString(b.method + " " + b.setting) + tr(", batch %1").arg(b.batch));
     m_summary->setText(summary());
 }
 

@@ -10,6 +10,7 @@
 #include "cli_common.h"
 #include "common/atomic_file.h"
 #include "common/error.h"
+#include "eval/latency.h"  // settingsText
 #include "eval/evaluator.h"
 #include "eval/per_image_cost.h"
 #include "io/dataset.h"
@@ -37,12 +38,6 @@ std::string fmt(double v, int precision) {
     std::ostringstream s;
     s << std::fixed << std::setprecision(precision) << v;
     return s.str();
-}
-
-std::string settingsText(const KnobValues& values) {
-    std::string out;
-    for (const auto& [k, v] : values.raw()) out += (out.empty() ? "" : " ") + k + "=" + v;
-    return out;
 }
 
 void printStats(const char* name, const DistributionStats& s, int precision) {

@@ -84,7 +84,8 @@ std::string LatencyKey::text() const {
 
 std::string settingsText(const KnobValues& values) {
     std::string out;
-    for (const auto& [id, v] : values.raw()) out += (out.empty() ? "" : " ") + id + "=" + v;
+    for (const auto& [id, v] : values.raw())
+        if (!v.empty()) out += (out.empty() ? "" : " ") + id + "=" + v;
     return out;
 }
 

@@ -48,7 +48,9 @@ struct LatencyKey {
     std::string text() const;
 };
 
-std::string settingsText(const KnobValues& values);  // "keep=0.7 loc=3,6,9", sorted by id
+// "keep=0.7 loc=3,6,9", sorted by id. An empty value (an unset schedule) is left out: it is the
+// same setting as the knob not given, so both share one latency cache key and one title.
+std::string settingsText(const KnobValues& values);
 
 // JSON file of measurements. Not thread-safe: one owner (the GUI's measuring worker).
 class LatencyCache {

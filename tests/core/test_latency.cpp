@@ -248,3 +248,15 @@ TEST(EqualLatency, LockRefusesASetScheduleBeforeTimingAnything) {
     EXPECT_EQ(measured, 0);
     EXPECT_NO_THROW(lock.solve("evit", {}, 0.5)) << "the same lock still solves without the schedule";
 }
+
+// An unset schedule (empty value) is the same setting as no schedule: one text, one cache key.
+TEST(LatencyCache, AnEmptyKnobValueIsTheSameSettingAsNone) {
+    vp::KnobValues plain, withEmpty;
+    plain.set("keep", "0.7");
+    withEmpty.set("keep", "0.7");
+    withEmpty.set("schedule", "");
+    EXPECT_EQ(vp::settingsText(plain), "keep=0.7");
+    EXPECT_EQ(vp::settingsText(withEmpty), "keep=0.7");
+    withEmpty.set("schedule", "1,0.5");
+    EXPECT_EQ(vp::settingsText(withEmpty), "keep=0.7 schedule=1,0.5");
+}

@@ -72,12 +72,13 @@ QWidget* MainWindow::openAnalysis(const QString& name, const QString& file) {
         return dialog;
     }
     if (name == QLatin1String("latency")) {
-        m_pareto->showMeasuredCost();
+        // Connected first: with every point cached, showMeasuredCost() reports at once.
+        connect(m_pareto, &ParetoPanel::latencyMeasured, this, [this] { Q_EMIT analysisShown(this); },
+                Qt::SingleShotConnection);
         // The question is the plot's: give it half the window so the legend leaves the curves free.
         if (auto* dock = qobject_cast<QDockWidget*>(m_pareto->parentWidget()))
             resizeDocks({dock}, {height() / 2}, Qt::Vertical);
-        connect(m_pareto, &ParetoPanel::latencyMeasured, this, [this] { Q_EMIT analysisShown(this); },
-                Qt::SingleShotConnection);
+        m_pareto->showMeasuredCost();
         return this;
     }
     return nullptr;

@@ -15,8 +15,9 @@ struct Run {
     QString err;
 };
 
-Run studio(const QStringList& args) {
+Run studio(const QStringList& args, const QProcessEnvironment& env = QProcessEnvironment::systemEnvironment()) {
     QProcess p;
+    p.setProcessEnvironment(env);
     p.start(QStringLiteral(VP_STUDIO), args);
     Run r;
     if (!p.waitForFinished(90000)) {
@@ -73,6 +74,22 @@ private Q_SLOTS:
         const Run r = studio({"--method", "random", "--layer", "5", "--screenshot", out, "--quit-after-screenshot"});
         QVERIFY2(r.exitCode == 0, qPrintable(QString("exit %1: %2").arg(r.exitCode).arg(r.err)));
         checkScreenshot(out);
+    }
+
+    // --analysis latency ends with a screenshot whether it times the points or finds every one in
+    // the latency cache (the second run: the panel reports at once, before any timing starts).
+    void latencyParetoScreenshotAlsoWhenEveryPointIsCached() {
+        QTemporaryDir dir;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("XDG_CACHE_HOME"), dir.filePath(QStringLiteral("cache")));
+        for (const char* name : {"timed.png", "cached.png"}) {
+            const QString out = dir.filePath(QString::fromLatin1(name));
+            const Run r = studio({"--sweep", QStringLiteral(VP_SOURCE_DIR "/docs/results/fashion_vit_tiny_10k.json"),
+                                  "--analysis", "latency", "--screenshot", out, "--quit-after-screenshot"},
+                                 env);
+            QVERIFY2(r.exitCode == 0, qPrintable(QString("%1: exit %2: %3").arg(name).arg(r.exitCode).arg(r.err)));
+            checkScreenshot(out);
+        }
     }
 
     void corruptImageExits2NamingIt() {

@@ -10,7 +10,7 @@
 #include <QVBoxLayout>
 #include <algorithm>
 
-#include "method_strings.h"
+#include "widgets/spec_text.h"
 #include "widgets/knob_panel.h"
 #include "widgets/patch_overlay_view.h"
 
@@ -108,7 +108,7 @@ void CompareView::addPane() {
     v->setContentsMargins(2, 2, 2, 2);
     p.method = new QComboBox(p.box);
     for (const MethodSpec& s : m_methods)
-        p.method->addItem(QStringLiteral("%1  [%2]").arg(translatedSpecText(s.name), QString::fromStdString(s.id)),
+        p.method->addItem(QStringLiteral("%1  [%2]").arg(specText(s.name), QString::fromStdString(s.id)),
                           QString::fromStdString(s.id));
     p.view = new PatchOverlayView(p.box);
     p.view->setMinimumSize(120, 120);  // four panes with their knobs must fit without overlapping

@@ -12,7 +12,7 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 
-#include "method_strings.h"
+#include "widgets/spec_text.h"
 
 namespace vp {
 namespace {
@@ -76,7 +76,7 @@ CompatibilityDialog::CompatibilityDialog(const ModelInfo& info, QWidget* parent)
     m_table->setWordWrap(true);
     for (int row = 0; row < m_table->rowCount(); ++row) {
         const MethodCompatibility& m = r.methods[static_cast<size_t>(row)];
-        auto* name = new QTableWidgetItem(translatedSpecText(m.name));
+        auto* name = new QTableWidgetItem(specText(m.name));
         name->setToolTip(q(m.id));
         auto* status = new QTableWidgetItem(dotIcon(statusColor(m.status)), statusText(m.status));
         status->setForeground(statusColor(m.status));

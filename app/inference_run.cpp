@@ -14,6 +14,7 @@
 #include "eval/latency_lock.h"
 #include "prune/budget.h"
 #include "prune/flops.h"
+#include "prune/method_setup.h"
 #include "prune/registry.h"
 
 namespace vp {
@@ -54,8 +55,7 @@ double InferenceWorker::timeRepeated(int pane, F&& once, int* runs, double first
 
 void InferenceWorker::resolveKnobs(const StudioRequest& r, StudioResult& result) {
     const MethodSpec& spec = builtinRegistry().spec(r.methodId);
-    KnobValues values;
-    for (const auto& [id, text] : r.knobs) values.set(id, text);
+    const KnobValues values = knobValuesFrom(r.knobs);
     values.validate(spec);
     result.knobs = r.knobs;
     const Knob* main = spec.mainKnob.empty() ? nullptr : spec.knob(spec.mainKnob);
@@ -67,26 +67,19 @@ void InferenceWorker::resolveKnobs(const StudioRequest& r, StudioResult& result)
     // A per-block schedule replaces the main knob: no range to offer (a budget still goes to the
     // solver, whose error names the schedule knob).
     if (values.hasSchedule(spec) && !r.budgetGmacs) return;
-    // The solver caches its forwards for one (method, other knobs): slider drags reuse them.
-    KnobValues others = values;
-    others.set(spec.mainKnob, main->defaultValue);
-    std::string key = r.methodId;
-    for (const auto& [id, text] : others.raw()) key += "|" + id + "=" + text;
-    if (!m_solver || key != m_solverKey) {
-        m_solver = std::make_unique<BudgetSolver>(m_model, r.methodId, others);
-        m_solverKey = key;
-    }
-    const auto [lo, hi] = m_solver->range();
+    BudgetSolver& solver = m_solvers.solverFor(m_model, r.methodId, values);
+    const auto [lo, hi] = solver.range();
     result.budgetMin = lo;
     result.budgetMax = hi;
     if (r.budgetGmacs) {
         const double target = std::clamp(*r.budgetGmacs, lo, hi);
-        const KnobValues solved = m_solver->solve(target);
+        const KnobValues solved = solver.solve(target);
         result.knobs[spec.mainKnob] = solved.raw().at(spec.mainKnob);
     }
     if (r.latencyFraction) {
         if (!m_latencyLock) m_latencyLock = std::make_unique<LatencyLock>(m_model);
-        const LatencyLock::Solved s = m_latencyLock->solve(r.methodId, others, *r.latencyFraction);
+        const LatencyLock::Solved s =
+            m_latencyLock->solve(r.methodId, withDefaultMainKnob(spec, values), *r.latencyFraction);
         result.knobs[spec.mainKnob] = s.values.raw().at(spec.mainKnob);
         result.lockTargetMs = s.targetMs;
         result.lockMs = s.ms;
@@ -111,43 +104,25 @@ void InferenceWorker::fillDense(const StudioRequest& r, StudioResult& result) {
     result.denseMs = m_denseMs;
 }
 
-const std::vector<at::Tensor>& InferenceWorker::calibrationBatches(const StudioRequest& r, int images) {
-    // Methods that calibrate on data (Patch Slimming) use the Fashion-MNIST train split, as the
-    // CLI's default --calib does; kept per model and device.
-    if (m_calibrationImages < images) {
-        Q_EMIT busy(r.generation, tr("Reading %1 calibration images (Fashion-MNIST train)…").arg(images));
-        const std::unique_ptr<Dataset> data = openDataset("fashion-mnist:train");
-        m_calibration = leadingBatches(*data, images, m_model.config());
-        for (at::Tensor& b : m_calibration) b = b.to(m_model.device(), m_model.dtype());
-        m_calibrationImages = images;
-    }
-    return m_calibration;
-}
-
 void InferenceWorker::run(const StudioRequest& r) {
     const QString methodName = QString::fromStdString(r.methodId);
     StudioResult result;
     result.generation = r.generation;
+    m_runGeneration = r.generation;
     result.pane = r.pane;
     result.methodId = r.methodId;
-    MethodPtr method;
-    ViTModel patched;
-    const ViTModel* model = &m_model;
+    ReadyMethod ready;
     try {
         resolveKnobs(r, result);
-        KnobValues values;
-        for (const auto& [id, text] : result.knobs) values.set(id, text);
-        method = builtinRegistry().create(r.methodId, values);
+        // Methods that calibrate on data (Patch Slimming) read the default calibration source, as
+        // the CLI's --calib does; the images are kept per model and device.
+        if (!m_calibration)
+            m_calibration = datasetCalibration(kDefaultCalibrationSource, m_model.config(), [this](int images) {
+                Q_EMIT busy(m_runGeneration, tr("Reading %1 calibration images (Fashion-MNIST train)…").arg(images));
+            });
+        ready = readyMethod(m_model, r.methodId, knobValuesFrom(result.knobs), m_calibration);
+        PruneMethod* method = ready.method.get();
         const MethodSpec spec = method->spec();
-        if (auto smaller = method->patchModel(m_model)) {
-            patched = std::move(*smaller);
-            model = &patched;
-        }
-        if (const int want = method->calibrationImages(); want > 0) {
-            c10::InferenceMode guard;
-            method->calibrate(*model, calibrationBatches(r, want));
-        }
-        method->prepare(*model);
         if (const Knob* k = spec.scheduleKnob.empty() ? nullptr : spec.knob(spec.scheduleKnob)) {
             result.scheduleKnob = *k;
             result.schedule = method->blockSchedule();
@@ -159,6 +134,8 @@ void InferenceWorker::run(const StudioRequest& r) {
         fail(r, StudioFailure::Stage::Method, methodName, QString::fromStdString(e.what()), 1);
         return;
     }
+    const ViTModel* model = &ready.model();
+    PruneMethod* method = ready.method.get();
     try {
         c10::InferenceMode guard;
         // The first forward is shown at once: a slider drag wants the overlay now. The timed

@@ -122,8 +122,8 @@ bool InferenceWorker::ensureModel(const StudioRequest& r) {
         m_hasModel = true;
         m_inputValid = false;  // pre-processing depends on the model's config
         m_denseValid = false;
-        m_calibrationImages = 0;
-        m_solver.reset();
+        m_calibration = nullptr;
+        m_solvers.reset();
         m_latencyLock.reset();
     } catch (const Error& e) {
         fail(r, StudioFailure::Stage::Model, r.modelSpec, QString::fromStdString(e.what()), e.exitCode());
@@ -159,8 +159,8 @@ bool InferenceWorker::ensureDevice(const StudioRequest& r) {
     }
     m_inputValid = false;
     m_denseValid = false;
-    m_calibrationImages = 0;
-    m_solver.reset();
+    m_calibration = nullptr;
+    m_solvers.reset();
     m_latencyLock.reset();
     return true;
 }

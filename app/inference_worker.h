@@ -13,10 +13,11 @@
 #include "analysis/token_map.h"
 #include "inference_types.h"
 #include "model/vit_model.h"
+#include "prune/budget.h"
+#include "prune/method_setup.h"
 
 namespace vp {
 
-class BudgetSolver;
 class LatencyLock;
 
 class InferenceWorker : public QObject {
@@ -58,7 +59,6 @@ private:
     void fillDense(const StudioRequest& request, StudioResult& result);
     // The token map of the forward that produced `tokens` and result.trace (app/inference_token_map.cpp).
     void fillTokenMap(const std::vector<at::Tensor>& tokens, StudioResult& result);
-    const std::vector<at::Tensor>& calibrationBatches(const StudioRequest& request, int images);
     void fail(const StudioRequest& request, StudioFailure::Stage stage, const QString& subject,
               const QString& message, int exitCode);
 
@@ -85,12 +85,11 @@ private:
     // or device always makes a new m_input tensor; holding the old one keeps its identity unique).
     TokenMapFit m_tokenFit;
     at::Tensor m_tokenFitInput;
-    // Calibration images of the current model and device (Patch Slimming).
-    std::vector<at::Tensor> m_calibration;
-    int m_calibrationImages = 0;
+    // Calibration images of the current model and device (Patch Slimming); read when first asked.
+    CalibrationProvider m_calibration;
+    quint64 m_runGeneration = 0;  // the request being run (for the calibration's status line)
     // Budget solving caches forwards per (method, other knobs).
-    std::unique_ptr<BudgetSolver> m_solver;
-    std::string m_solverKey;
+    BudgetSolverCache m_solvers;
     // Equal-latency solving times each setting once per model and device.
     std::unique_ptr<LatencyLock> m_latencyLock;
 };

@@ -16,7 +16,7 @@ int main(int argc, char** argv) {
     QApplication::setOrganizationName(QStringLiteral("ViTPruneStudio"));
     QApplication::setApplicationName(QStringLiteral("vitprune-studio"));
     QApplication::setApplicationDisplayName(QStringLiteral("ViT Prune Studio"));
-    QApplication::setApplicationVersion(QStringLiteral("0.1.0"));
+    QApplication::setApplicationVersion(QStringLiteral(VITPRUNE_VERSION));
     // Qt sets the user's locale; the core parses knob values and JSON with the C library, which
     // must keep reading "0.5" as a number in every locale.
     std::setlocale(LC_NUMERIC, "C");

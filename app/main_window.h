@@ -1,32 +1,28 @@
 #pragma once
-// The studio's main window. Single view: the image as the model sees it with the patch fates of
-// one block, a strip of every block below, a filmstrip of opened images (left); model, method,
-// knobs, budget and device, then the pruned-vs-dense prediction, cost and kept tokens per block
-// (right); the Pareto plot in a dock below. Compare mode swaps the left side for 2–4 panes.
-// Every change becomes a StudioRequest for the InferenceWorker; results come back as plain data.
+// The studio's main window. Left, one of two pages: the single-image page (SingleImagePage: the
+// image with the patch fates of one block, every block below, a filmstrip) or the compare page
+// (CompareView: 2–4 panes). Right: model, method, knobs, budget and device (SidePanel), then the
+// pruned-vs-dense prediction, cost and kept tokens per block (ResultPanel); the Pareto plot in a
+// dock below. Every change becomes a StudioRequest for the InferenceWorker; results come back as
+// plain data. Start-up options are applied in one place (main_window_startup.cpp).
 #include <QMainWindow>
-#include <QThread>
 
 #include "inference_types.h"
+#include "inference_worker.h"
 #include "knob_history.h"
+#include "single_image_page.h"
 #include "studio_options.h"
+#include "studio_session.h"
+#include "worker_thread.h"
 
-class QLabel;
-class QSlider;
 class QSplitter;
 class QStackedWidget;
-class QTabWidget;
-class QTimer;
-class QToolButton;
 class QAction;
 class QMenu;
 
 namespace vp {
 
 class CompareView;
-class Filmstrip;
-class InferenceWorker;
-class LayerStrip;
 class ParetoPanel;
 class PatchOverlayView;
 class ResultPanel;
@@ -51,17 +47,18 @@ public:
     ResultPanel* resultPanel() const { return m_resultPanel; }
     CompareView* compareView() const { return m_compare; }
     ParetoPanel* paretoPanel() const { return m_pareto; }
-    PatchOverlayView* overlayView() const { return m_view; }
-    TokenMapView* tokenMapView() const { return m_tokenMap; }
+    SingleImagePage* singleImagePage() const { return m_single; }
+    PatchOverlayView* overlayView() const { return m_single->overlayView(); }
+    TokenMapView* tokenMapView() const { return m_single->tokenMapView(); }
     // The single view's "Token map" tab (else "Patches"); the worker computes maps only while shown.
-    bool tokenMapShown() const;
-    void setTokenMapShown(bool on);
+    bool tokenMapShown() const { return m_single->tokenMapShown(); }
+    void setTokenMapShown(bool on) { m_single->setTokenMapShown(on); }
     KnobHistory* history() const { return m_history; }
     const StudioOptions& options() const { return m_options; }
-    quint64 lastSubmittedGeneration() const { return m_generation; }
-    quint64 shownGeneration() const { return m_shownGeneration; }
-    const StudioResult& shownResult() const { return m_result; }
-    int shownLayer() const;
+    quint64 lastSubmittedGeneration() const { return m_session.generation; }
+    quint64 shownGeneration() const { return m_session.shownGeneration; }
+    const StudioResult& shownResult() const { return m_single->result(); }
+    int shownLayer() const { return m_single->shownLayer(); }
 
     // Export (File menu; also tests): by suffix .png/.svg/.pdf (figures) or .csv/.json (data).
     bool exportOverlayGrid(const QString& path, QString* error);
@@ -85,9 +82,8 @@ protected:
 
 private:
     void buildUi();
-    QWidget* buildSingleView();
-    QWidget* buildViewTabs(QWidget* parent);  // "Patches | Token map" around m_view
-    void showTokenMap();                      // m_result's map (or why there is none)
+    void connectWorker();
+    void connectPanels();
     void buildMenus();
     void buildExportMenu(QMenu* file);
     void buildAnalysisMenu();
@@ -100,12 +96,13 @@ private:
     void buildToolBar();
     void restoreSettings();
     void applyCommandLine();
+    // The start-up options that need the model (--sweep, --export-pareto, --layer's range): once.
+    void applyStartupOptionsOnModel(const ModelInfo& info);
     void rememberRecent(const QString& key, const QString& path);
     void fillRecentMenu(QMenu* menu, const QString& key, bool models);
     void submit(std::optional<double> budget = std::nullopt);
     void submitPane(StudioRequest request);
     void userChangedState();
-    void showLayer();
     void setLayer(int layer);
     void updateTitle();
     void report(const QString& title, const QString& message, int exitCode);
@@ -119,39 +116,17 @@ private:
     void onFinished(quint64 generation);
 
     StudioOptions m_options;
-    QThread m_thread;
-    InferenceWorker* m_worker = nullptr;
+    WorkerThread<InferenceWorker> m_inference{QStringLiteral("InferenceWorker")};
     KnobHistory* m_history = nullptr;
+    StudioSession m_session;
 
-    // What the user asked for, and what the worker has confirmed.
-    QString m_modelSpec, m_imagePath;
-    QString m_loadedModelSpec, m_loadedImagePath;
-    bool m_hasModel = false;
-    ModelInfo m_info;
-    ImageInfo m_image;
-    quint64 m_generation = 0;
-    quint64 m_shownGeneration = 0;
-    quint64 m_budgetGeneration = 0;  // the latest request that asked for a GMACs budget
-    bool m_hasResult = false;
-    StudioResult m_result;
-    int m_layer = -1;  // -1: the last block
-
-    QStackedWidget* m_pages = nullptr;
-    PatchOverlayView* m_view = nullptr;
-    QTabWidget* m_viewTabs = nullptr;
-    TokenMapView* m_tokenMap = nullptr;
-    LayerStrip* m_strip = nullptr;
-    Filmstrip* m_filmstrip = nullptr;
-    QSlider* m_layerSlider = nullptr;
-    QLabel* m_layerLabel = nullptr;
-    QLabel* m_imageCaption = nullptr;
-    QTimer* m_playTimer = nullptr;
-    QAction* m_playAction = nullptr;
-    QAction* m_compareAction = nullptr;
+    QStackedWidget* m_pages = nullptr;  // the single-image page and the compare page
+    SingleImagePage* m_single = nullptr;
+    CompareView* m_compare = nullptr;
     SidePanel* m_side = nullptr;
     ResultPanel* m_resultPanel = nullptr;
-    CompareView* m_compare = nullptr;
     ParetoPanel* m_pareto = nullptr;
+    QAction* m_compareAction = nullptr;
     QSplitter* m_splitter = nullptr;
 };
 

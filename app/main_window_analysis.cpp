@@ -34,11 +34,11 @@ void MainWindow::buildAnalysisMenu() {
 }
 
 QWidget* MainWindow::openAnalysis(const QString& name, const QString& file) {
-    if (!m_hasModel) {
+    if (!m_session.hasModel) {
         statusBar()->showMessage(tr("Open a model first"));
         return nullptr;
     }
-    const QString spec = m_loadedModelSpec, modelName = m_info.name;
+    const QString spec = m_session.loadedModelSpec, modelName = m_session.info.name;
     if (name == QLatin1String("per-image")) return openPerImageCost(file.isEmpty() ? 1000 : file.toInt());
     if (name == QLatin1String("efficiency")) {
         auto* dialog = new EfficiencyDialog(spec, modelName, this);
@@ -58,13 +58,13 @@ QWidget* MainWindow::openAnalysis(const QString& name, const QString& file) {
         return dialog;
     }
     if (name == QLatin1String("breakdown")) {
-        if (!m_hasResult) {
+        if (!m_single->hasResult()) {
             statusBar()->showMessage(tr("No result yet: the breakdown times the current setting"));
             return nullptr;
         }
         KnobValues values;
-        for (const auto& [k, v] : m_result.knobs) values.set(k, v);
-        auto* dialog = new TimeBreakdownDialog(spec, modelName, m_result.methodId, values, this);
+        for (const auto& [k, v] : m_single->result().knobs) values.set(k, v);
+        auto* dialog = new TimeBreakdownDialog(spec, modelName, m_single->result().methodId, values, this);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
         connect(dialog, &TimeBreakdownDialog::measured, this, [this, dialog] { Q_EMIT analysisShown(dialog); });
         dialog->show();

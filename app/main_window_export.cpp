@@ -61,16 +61,16 @@ void MainWindow::exportDialog(const QString& title, const QString& filters,
 }
 
 bool MainWindow::exportOverlayGrid(const QString& path, QString* error) {
-    if (!m_hasResult) {
+    if (!m_single->hasResult()) {
         *error = tr("%1: there is no result to export yet").arg(path);
         return false;
     }
     const QString suffix = suffixOf(path);
     if (!isFigure(suffix)) return exportResultData(path, error);
     OverlayGridFigure figure;
-    figure.setContent(m_image.display, m_result.trace,
-                      tr("%1 · %2 · %3 GMACs").arg(m_info.name, QString::fromStdString(m_result.methodId))
-                          .arg(m_result.gmacs, 0, 'f', 3), 0, 180);
+    figure.setContent(m_session.image.display, m_single->result().trace,
+                      tr("%1 · %2 · %3 GMACs").arg(m_session.info.name, QString::fromStdString(m_single->result().methodId))
+                          .arg(m_single->result().gmacs, 0, 'f', 3), 0, 180);
     return exportWidgetFigure(&figure, path, kFigureDpi, error);
 }
 
@@ -92,7 +92,7 @@ bool MainWindow::exportPareto(const QString& path, QString* error) {
 }
 
 bool MainWindow::exportResultData(const QString& path, QString* error) {
-    if (!m_hasResult) {
+    if (!m_single->hasResult()) {
         *error = tr("%1: there is no result to export yet").arg(path);
         return false;
     }
@@ -103,23 +103,23 @@ bool MainWindow::exportResultData(const QString& path, QString* error) {
         return false;
     }
     QJsonObject o;
-    o[QStringLiteral("model")] = m_info.name;
-    o[QStringLiteral("image")] = m_loadedImagePath;
-    o[QStringLiteral("method")] = QString::fromStdString(m_result.methodId);
+    o[QStringLiteral("model")] = m_session.info.name;
+    o[QStringLiteral("image")] = m_session.loadedImagePath;
+    o[QStringLiteral("method")] = QString::fromStdString(m_single->result().methodId);
     QJsonObject knobs;
-    for (const auto& [id, v] : m_result.knobs) knobs[QString::fromStdString(id)] = QString::fromStdString(v);
+    for (const auto& [id, v] : m_single->result().knobs) knobs[QString::fromStdString(id)] = QString::fromStdString(v);
     o[QStringLiteral("knobs")] = knobs;
-    o[QStringLiteral("gmacs")] = m_result.gmacs;
-    o[QStringLiteral("dense_gmacs")] = m_result.denseGmacs;
-    o[QStringLiteral("ms")] = m_result.ms;
-    o[QStringLiteral("dense_ms")] = m_result.denseMs;
-    o[QStringLiteral("device")] = m_result.device;
+    o[QStringLiteral("gmacs")] = m_single->result().gmacs;
+    o[QStringLiteral("dense_gmacs")] = m_single->result().denseGmacs;
+    o[QStringLiteral("ms")] = m_single->result().ms;
+    o[QStringLiteral("dense_ms")] = m_single->result().denseMs;
+    o[QStringLiteral("device")] = m_single->result().device;
     QJsonArray top;
-    for (const RankedClass& c : topClasses(m_result.logits, 5))
-        top.append(QJsonObject{{QStringLiteral("label"), m_info.label(c.index)}, {QStringLiteral("probability"), c.probability}});
+    for (const RankedClass& c : topClasses(m_single->result().logits, 5))
+        top.append(QJsonObject{{QStringLiteral("label"), m_session.info.label(c.index)}, {QStringLiteral("probability"), c.probability}});
     o[QStringLiteral("top5")] = top;
     QJsonArray tokens;
-    for (double t : tokensPerLayer(m_result.trace)) tokens.append(t);
+    for (double t : tokensPerLayer(m_single->result().trace)) tokens.append(t);
     o[QStringLiteral("tokens_per_block")] = tokens;
     return exportText(QJsonDocument(o).toJson(), path, error);
 }

@@ -1,5 +1,5 @@
-// MainWindow: menus, opening files (dialogs, recent files, drag & drop), the saved settings, the
-// command line's initial state and error reporting for bad files.
+// MainWindow: menus, opening files (dialogs, recent files, drag & drop) and error reporting for
+// bad files. The saved settings and the command line are in main_window_startup.cpp.
 #include <QAction>
 #include <QActionGroup>
 #include <QApplication>
@@ -52,14 +52,14 @@ void MainWindow::buildMenus() {
     QMenu* file = menuBar()->addMenu(tr("&File"));
     QAction* openModelAct = file->addAction(tr("Open &model…"), this, [this] {
         const QString path = QFileDialog::getOpenFileName(
-            this, tr("Open model"), startDir(m_loadedModelSpec),
+            this, tr("Open model"), startDir(m_session.loadedModelSpec),
             tr("Checkpoints (*.safetensors *.pth *.pt *.bin);;All files (*)"));
         if (!path.isEmpty()) openModel(path);
     });
     openModelAct->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_M));
     file->addAction(tr("Open model &folder…"), this, [this] {
         const QString dir = QFileDialog::getExistingDirectory(this, tr("Open model folder (config.json + weights)"),
-                                                              startDir(m_loadedModelSpec));
+                                                              startDir(m_session.loadedModelSpec));
         if (!dir.isEmpty()) openModel(dir);
     });
     file->addAction(tr("&Default model (%1)").arg(QString::fromLatin1(kDefaultModelName)), this,
@@ -79,14 +79,14 @@ void MainWindow::buildMenus() {
     file->addSeparator();
     QAction* openImageAct = file->addAction(tr("Open &image(s)…"), this, [this] {
         const QStringList paths = QFileDialog::getOpenFileNames(
-            this, tr("Open image(s)"), startDir(m_loadedImagePath),
+            this, tr("Open image(s)"), startDir(m_session.loadedImagePath),
             tr("Images (*.png *.jpg *.jpeg *.bmp *.tif *.tiff *.webp *.pgm *.ppm *.pbm);;All files (*)"));
         if (paths.size() == 1) openImage(paths.first());
         else openImages(paths);
     });
     openImageAct->setShortcut(QKeySequence::Open);
     file->addAction(tr("Open image f&older…"), this, [this] {
-        const QString dir = QFileDialog::getExistingDirectory(this, tr("Open a folder of images"), startDir(m_loadedImagePath));
+        const QString dir = QFileDialog::getExistingDirectory(this, tr("Open a folder of images"), startDir(m_session.loadedImagePath));
         if (dir.isEmpty()) return;
         const QStringList images = Filmstrip::imagesInFolder(dir);
         if (images.isEmpty()) return report(tr("No images"), tr("%1: no image files in this folder").arg(dir), 2);
@@ -125,7 +125,7 @@ void MainWindow::buildMenus() {
 
     buildAnalysisMenu();
     QMenu* help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(tr("Model &compatibility report…"), this, [this] { showCompatibilityDialog(this, m_info); });
+    help->addAction(tr("Model &compatibility report…"), this, [this] { showCompatibilityDialog(this, m_session.info); });
     help->addAction(tr("&About ViT Prune Studio"), this, [this] {
         QMessageBox::about(this, tr("About ViT Prune Studio"),
                            tr("<b>ViT Prune Studio</b> %1<br>See which patches a token-pruning method keeps, "
@@ -154,70 +154,6 @@ void MainWindow::fillRecentMenu(QMenu* menu, const QString& key, bool models) {
     if (menu->isEmpty()) menu->addAction(tr("(none yet)"))->setEnabled(false);
 }
 
-void MainWindow::restoreSettings() {
-    // Unattended runs (screenshots for docs and tests) neither read nor write the settings, so
-    // they show exactly what the command line asks for.
-    QSettings settings;
-    const bool useSettings = !m_options.unattended();
-    if (useSettings) {
-        m_pareto->measuredCost()->rememberChoices();
-        restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
-        restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
-        m_splitter->restoreState(settings.value(QStringLiteral("window/splitter")).toByteArray());
-    }
-    if (m_options.model)
-        m_modelSpec = *m_options.model;
-    else if (useSettings)
-        m_modelSpec = settings.value(QStringLiteral("model/last")).toString();
-    if (m_options.image) {
-        m_imagePath = *m_options.image;
-    } else {
-        const QString last = useSettings ? settings.value(QStringLiteral("image/last")).toString() : QString();
-        m_imagePath = !last.isEmpty() && QFileInfo(last).isFile() ? last : QString::fromStdString(defaultImagePath());
-    }
-    if (useSettings && !m_options.method) {
-        // The last method and knobs; values that no longer validate fall back to the defaults.
-        const std::string method = settings.value(QStringLiteral("method/last")).toString().toStdString();
-        if (!method.empty() && m_side->setMethod(method)) {
-            settings.beginGroup(QStringLiteral("knobs/") + QString::fromStdString(method));
-            for (const QString& key : settings.childKeys())
-                m_side->knobs()->setValue(key.toStdString(), settings.value(key).toString().toStdString());
-            settings.endGroup();
-        }
-    }
-}
-
-void MainWindow::applyCommandLine() {
-    if (m_options.method) m_side->setMethod(m_options.method->toStdString());
-    for (const QString& s : m_options.sets) {
-        const qsizetype eq = s.indexOf('=');
-        m_side->knobs()->setValue(s.left(eq).trimmed().toStdString(), s.mid(eq + 1).trimmed().toStdString());
-    }
-    if (m_options.layer) m_layer = *m_options.layer;
-    if (!m_options.compare.isEmpty()) {
-        m_compare->setPaneCount(static_cast<int>(m_options.compare.size()));
-        for (int i = 0; i < m_options.compare.size(); ++i) m_compare->setPaneMethod(i, m_options.compare[i].toStdString());
-        if (m_options.layer) m_compare->setLayer(*m_options.layer);
-        setCompareMode(true);
-    }
-}
-
-void MainWindow::closeEvent(QCloseEvent* event) {
-    if (!m_options.unattended()) {
-        QSettings settings;
-        settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
-        settings.setValue(QStringLiteral("window/state"), saveState());
-        settings.setValue(QStringLiteral("window/splitter"), m_splitter->saveState());
-        const QString method = QString::fromStdString(m_side->methodId());
-        settings.setValue(QStringLiteral("method/last"), method);
-        settings.beginGroup(QStringLiteral("knobs/") + method);
-        for (const auto& [id, value] : m_side->knobValues())
-            settings.setValue(QString::fromStdString(id), QString::fromStdString(value));
-        settings.endGroup();
-    }
-    QMainWindow::closeEvent(event);
-}
-
 void MainWindow::dragEnterEvent(QDragEnterEvent* event) {
     if (!event->mimeData()->hasUrls()) return;
     for (const QUrl& url : event->mimeData()->urls())
@@ -241,9 +177,9 @@ void MainWindow::dropEvent(QDropEvent* event) {
     }
     if (model.isEmpty() && images.isEmpty()) return;
     event->acceptProposedAction();
-    if (!model.isEmpty()) m_modelSpec = model;
-    if (images.size() > 1) m_filmstrip->setPaths(images);
-    if (!images.isEmpty()) m_imagePath = images.first();
+    if (!model.isEmpty()) m_session.modelSpec = model;
+    if (images.size() > 1) m_single->filmstrip()->setPaths(images);
+    if (!images.isEmpty()) m_session.imagePath = images.first();
     submit();
     if (compareMode()) m_compare->refreshAll();
 }
@@ -251,24 +187,21 @@ void MainWindow::dropEvent(QDropEvent* event) {
 void MainWindow::onFailed(const StudioFailure& f) {
     using Stage = StudioFailure::Stage;
     if (f.stage == Stage::Model) {
-        if (f.subject != m_modelSpec) return;  // already reverted: a stale duplicate
+        if (f.subject != m_session.modelSpec) return;  // already reverted: a stale duplicate
         // Go back to the model that works first, so the window fills in behind the dialog.
-        const QString back = m_hasModel ? m_loadedModelSpec : QString();
-        if (back != m_modelSpec && !m_options.unattended()) {
-            m_modelSpec = back;
+        const QString back = m_session.hasModel ? m_session.loadedModelSpec : QString();
+        if (back != m_session.modelSpec && !m_options.unattended()) {
+            m_session.modelSpec = back;
             submit();
         }
         report(tr("Cannot open model"), f.message, f.exitCode);
     } else if (f.stage == Stage::Image) {
-        if (f.subject != m_imagePath) return;
-        const QString back = f.subject == m_loadedImagePath ? QString() : m_loadedImagePath;
+        if (f.subject != m_session.imagePath) return;
+        const QString back = f.subject == m_session.loadedImagePath ? QString() : m_session.loadedImagePath;
         if (!m_options.unattended()) {
-            m_imagePath = back;
-            m_loadedImagePath = back;
-            if (back.isEmpty()) {
-                m_view->setImage(QImage());
-                m_imageCaption->clear();
-            }
+            m_session.imagePath = back;
+            m_session.loadedImagePath = back;
+            if (back.isEmpty()) m_single->clearImage();
             submit();
         }
         report(tr("Cannot open image"), f.message, f.exitCode);

@@ -9,17 +9,17 @@
 namespace vp {
 
 QWidget* MainWindow::openPerImageCost(int images) {
-    if (!m_hasModel) {
+    if (!m_session.hasModel) {
         statusBar()->showMessage(tr("Open a model first"));
         return nullptr;
     }
     PerImageCostDialog* dialog = showPerImageCostDialog(this, [this] {
         PerImageSubject s;
-        s.modelSpec = m_loadedModelSpec;
-        s.modelName = m_info.name;
+        s.modelSpec = m_session.loadedModelSpec;
+        s.modelName = m_session.info.name;
         s.methodId = m_side->methodId();
         s.knobs = m_side->knobValues();
-        s.denseGmacs = m_info.denseGmacs;
+        s.denseGmacs = m_session.info.denseGmacs;
         return s;
     });
     if (images > 0) {

@@ -61,25 +61,19 @@ ParetoPanel::ParetoPanel(QWidget* parent) : QWidget(parent) {
     grid->setColumnStretch(0, 1);
     grid->setRowStretch(0, 1);
 
-    m_worker = new SweepWorker;
-    m_worker->moveToThread(&m_thread);
-    connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
-    m_thread.setObjectName(QStringLiteral("SweepWorker"));
-    m_thread.start(QThread::LowPriority);  // the window's own forwards come first
-
-    connect(m_worker, &SweepWorker::progress, this, &ParetoPanel::onProgress);
-    connect(m_worker, &SweepWorker::pointReady, this, [this](const QString& id, const SweepPoint& p) {
+    connect(m_worker.get(), &SweepWorker::progress, this, &ParetoPanel::onProgress);
+    connect(m_worker.get(), &SweepWorker::pointReady, this, [this](const QString& id, const SweepPoint& p) {
         if (liveRun()) showPoint(id, p);
     });
-    connect(m_worker, &SweepWorker::notice, this, [this](const QString& text) {
+    connect(m_worker.get(), &SweepWorker::notice, this, [this](const QString& text) {
         if (liveRun()) m_notices << text;
     });
-    connect(m_worker, &SweepWorker::finished, this, [this](bool cancelled) {
+    connect(m_worker.get(), &SweepWorker::finished, this, [this](bool cancelled) {
         const int n = m_shown.finishedPoints();
         onRunEnded(cancelled ? tr("Cancelled: %1 — %n finished point(s) kept; Run resumes.", "", n).arg(subject())
                              : tr("Done: %1 — %n point(s).", "", n).arg(subject()));
     });
-    connect(m_worker, &SweepWorker::failed, this, [this](const QString& message) {
+    connect(m_worker.get(), &SweepWorker::failed, this, [this](const QString& message) {
         onRunEnded(tr("Sweep failed: %1").arg(message));
     });
     connect(m_run, &QPushButton::clicked, this, &ParetoPanel::runSweep);
@@ -102,9 +96,7 @@ ParetoPanel::ParetoPanel(QWidget* parent) : QWidget(parent) {
 }
 
 ParetoPanel::~ParetoPanel() {
-    m_worker->cancel();
-    m_thread.quit();
-    m_thread.wait();
+    m_worker->cancel();  // the holder then waits for the worker's thread
 }
 
 SweepJob ParetoPanel::currentJob() const {

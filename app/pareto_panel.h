@@ -12,6 +12,8 @@
 
 #include "eval/sweep_result.h"
 #include "sweep_job.h"
+#include "sweep_worker.h"
+#include "worker_thread.h"
 #include "widgets/pareto_plot.h"
 
 class QLabel;
@@ -23,7 +25,6 @@ namespace vp {
 class MeasuredCost;
 class ParetoPlot;
 class SweepSetupForm;
-class SweepWorker;
 
 class ParetoPanel : public QWidget {
     Q_OBJECT
@@ -95,8 +96,8 @@ private:
     QProgressBar* m_progress = nullptr;
     QLabel* m_status = nullptr;
 
-    QThread m_thread;
-    SweepWorker* m_worker = nullptr;  // lives on m_thread
+    // On its own thread at low priority: the window's own forwards come first.
+    WorkerThread<SweepWorker> m_worker{QStringLiteral("SweepWorker"), QThread::LowPriority};
     // Runs are counted so that signals of a run made stale (model changed) are ignored: the
     // worker runs jobs in order, so the run whose signals arrive now is number m_runsEnded.
     int m_runsStarted = 0, m_runsEnded = 0, m_firstLiveRun = 0;

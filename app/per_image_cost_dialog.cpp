@@ -18,7 +18,7 @@
 #include <QVBoxLayout>
 #include <cstdlib>
 
-#include "method_strings.h"
+#include "widgets/spec_text.h"
 #include "prune/registry.h"
 #include "widgets/cost_histogram.h"
 #include "widgets/figure_export.h"
@@ -163,17 +163,12 @@ PerImageCostDialog::PerImageCostDialog(std::function<PerImageSubject()> subject,
         if (!path.isEmpty() && !exportCsv(path, &error)) QMessageBox::warning(this, tr("Export failed"), error);
     });
 
-    m_worker = new PerImageCostWorker;
-    m_worker->moveToThread(&m_thread);
-    connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
-    m_thread.setObjectName(QStringLiteral("per-image cost"));
-    m_thread.start();
-    connect(m_worker, &PerImageCostWorker::status, this, &PerImageCostDialog::setStatus);
-    connect(m_worker, &PerImageCostWorker::progress, this, [this](qint64 done, qint64 total) {
+    connect(m_worker.get(), &PerImageCostWorker::status, this, &PerImageCostDialog::setStatus);
+    connect(m_worker.get(), &PerImageCostWorker::progress, this, [this](qint64 done, qint64 total) {
         m_progress->setRange(0, int(std::max<qint64>(1, total)));
         m_progress->setValue(int(done));
     });
-    connect(m_worker, &PerImageCostWorker::finished, this, [this](const PerImageCosts& costs) {
+    connect(m_worker.get(), &PerImageCostWorker::finished, this, [this](const PerImageCosts& costs) {
         setRunning(false);
         if (costs.images.empty()) {
             setStatus(tr("Cancelled before the first batch finished."));
@@ -187,7 +182,7 @@ PerImageCostDialog::PerImageCostDialog(std::function<PerImageSubject()> subject,
         }
         Q_EMIT runEnded();
     });
-    connect(m_worker, &PerImageCostWorker::failed, this, [this](const QString& message) {
+    connect(m_worker.get(), &PerImageCostWorker::failed, this, [this](const QString& message) {
         setRunning(false);
         setStatus(tr("Failed: %1").arg(message));
         Q_EMIT runEnded();
@@ -200,9 +195,7 @@ PerImageCostDialog::PerImageCostDialog(std::function<PerImageSubject()> subject,
 }
 
 PerImageCostDialog::~PerImageCostDialog() {
-    m_worker->cancel();
-    m_thread.quit();
-    m_thread.wait();
+    m_worker->cancel();  // the holder then waits for the worker's thread
 }
 
 void PerImageCostDialog::showEvent(QShowEvent* event) {
@@ -212,7 +205,7 @@ void PerImageCostDialog::showEvent(QShowEvent* event) {
 
 QString PerImageCostDialog::methodDisplayName(const std::string& id) const {
     for (const MethodSpec& s : builtinRegistry().specs())
-        if (s.id == id) return translatedSpecText(s.name);
+        if (s.id == id) return specText(s.name);
     return QString::fromStdString(id);
 }
 

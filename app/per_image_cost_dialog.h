@@ -13,6 +13,7 @@
 
 #include "eval/cost_distribution.h"
 #include "per_image_cost_worker.h"
+#include "worker_thread.h"
 
 class QComboBox;
 class QLabel;
@@ -106,8 +107,7 @@ private:
     bool m_remember = true;
     bool m_loading = false;  // applying the saved choices: nothing to save yet
 
-    QThread m_thread;
-    PerImageCostWorker* m_worker = nullptr;  // lives on m_thread
+    WorkerThread<PerImageCostWorker> m_worker{QStringLiteral("per-image cost")};
     bool m_running = false;  // Run stays disabled until the job's finished/failed arrives
 };
 

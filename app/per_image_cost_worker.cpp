@@ -11,6 +11,7 @@
 #include "io/dataset_batches.h"
 #include "model_source.h"
 #include "prune/flops.h"
+#include "prune/method_setup.h"
 #include "prune/registry.h"
 
 namespace vp {
@@ -65,23 +66,15 @@ void PerImageCostWorker::runJob(const PerImageJob& job) {
     const int64_t count = job.limit > 0 ? std::min<int64_t>(job.limit, size) : size;
     if (count < 1) throw Error(job.datasetSpec.toStdString() + ": holds no images");
 
-    KnobValues values;
-    for (const auto& [id, text] : job.knobs) values.set(id, text);
-    MethodPtr method = builtinRegistry().create(job.methodId, values);
+    const KnobValues values = knobValuesFrom(job.knobs);
     const double dense = toG(denseMacs(m_model));
-    ViTModel patched;
-    const ViTModel* model = &m_model;
-    if (auto smaller = method->patchModel(m_model)) {
-        patched = std::move(*smaller);
-        model = &patched;
-    }
-    if (const int want = method->calibrationImages(); want > 0) {
-        // As the inference worker and the CLI's default --calib: the Fashion-MNIST train split.
-        Q_EMIT status(tr("Reading %1 calibration images (Fashion-MNIST train)…").arg(want));
-        const std::unique_ptr<Dataset> calib = openDataset("fashion-mnist:train");
-        c10::InferenceMode guard;
-        method->calibrate(*model, leadingBatches(*calib, want, model->config()));
-    }
+    // As the inference worker and the CLI's default --calib: the default calibration source.
+    const ReadyMethod ready = readyMethod(
+        m_model, job.methodId, values, datasetCalibration(kDefaultCalibrationSource, m_model.config(), [this](int want) {
+            Q_EMIT status(tr("Reading %1 calibration images (Fashion-MNIST train)…").arg(want));
+        }));
+    const ViTModel* model = &ready.model();
+    PruneMethod* method = ready.method.get();
     Q_EMIT status(tr("Measuring %1 images…").arg(count));
     Q_EMIT progress(0, count);
     const BatchSource source = datasetSource(*m_data, count, model->config());
@@ -90,7 +83,7 @@ void PerImageCostWorker::runJob(const PerImageJob& job) {
         return !m_cancel.load();
     });
     costs.method = job.methodId;
-    for (const auto& [id, text] : values.raw()) costs.settings += (costs.settings.empty() ? "" : " ") + id + "=" + text;
+    costs.settings = settingsText(values);
     costs.dataset = m_data->name();
     costs.denseGmacs = dense;
     Q_EMIT finished(costs);

@@ -11,7 +11,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "method_strings.h"
+#include "widgets/spec_text.h"
 #include "widgets/knob_panel.h"
 
 namespace vp {
@@ -106,9 +106,9 @@ QWidget* SidePanel::buildMethodBox() {
                 model->appendRow(heading);
                 any = true;
             }
-            auto* item = new QStandardItem(QStringLiteral("   %1  [%2]").arg(translatedSpecText(s.name), QString::fromStdString(s.id)));
+            auto* item = new QStandardItem(QStringLiteral("   %1  [%2]").arg(specText(s.name), QString::fromStdString(s.id)));
             item->setData(QString::fromStdString(s.id), Qt::UserRole);
-            item->setToolTip(translatedSpecText(s.help));
+            item->setToolTip(specText(s.help));
             model->appendRow(item);
         }
     }
@@ -222,7 +222,7 @@ void SidePanel::showMethod(int index) {
     // The knob panel shows the one-line help; the paper goes here.
     m_methodPaper->setText(QString::fromStdString(s.paper));
     m_methodPaper->setVisible(!s.paper.empty());
-    m_methodCombo->setToolTip(translatedSpecText(s.help));
+    m_methodCombo->setToolTip(specText(s.help));
     m_knobs->setSpec(s);
 }
 

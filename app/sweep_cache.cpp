@@ -7,6 +7,7 @@
 #include <QStandardPaths>
 
 #include "model/model_loader.h"
+#include "prune/registry.h"
 #include "model_source.h"
 
 namespace vp {
@@ -78,9 +79,12 @@ QString sweepCacheFile(const ModelIdentity& model, const QString& methodId, cons
                              ? QStringLiteral("folder-") + sha1(dataset.toUtf8()).left(12)
                              : slug(dataset);
     const QString images = limit > 0 ? QString::number(limit) : QStringLiteral("all");
-    const QString name = QStringLiteral("%1_%2_%3_%4_p%5.json")
+    // The app version and the method's behaviour version: results of older code are re-measured.
+    const QString code = sha1(QByteArray::fromStdString(methodCacheTag(methodId.toStdString()))).left(8);
+    const QString name = QStringLiteral("%1_%2_%3_%4_p%5_%6.json")
                              .arg(model.hash.left(16), slug(methodId), data, images)
-                             .arg(pointsPerMethod);
+                             .arg(pointsPerMethod)
+                             .arg(code);
     return QDir(sweepCacheDir()).filePath(name);
 }
 

@@ -26,6 +26,7 @@ ModelIdentity modelIdentity(const QString& modelSpec);
 // Dataset specs as recorded in the files: folders become absolute paths.
 QString canonicalDataset(const QString& datasetSpec);
 
+// Named also by methodCacheTag (app and method behaviour versions), so stale results are re-measured.
 QString sweepCacheFile(const ModelIdentity& model, const QString& methodId, const QString& datasetSpec, qint64 limit,
                        int pointsPerMethod);
 

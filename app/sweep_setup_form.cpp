@@ -9,7 +9,7 @@
 #include <QSettings>
 #include <QSpinBox>
 
-#include "method_strings.h"
+#include "widgets/spec_text.h"
 #include "prune/registry.h"
 
 namespace vp {
@@ -93,10 +93,10 @@ void SweepSetupForm::buildMethodList() {
     // Methods a sweep can plan: training-free, with a main knob to spread the points over.
     for (const MethodSpec& s : builtinRegistry().specs()) {
         if (s.id == "dense" || !s.trainingFree || s.mainKnob.empty()) continue;
-        auto* item = new QListWidgetItem(translatedSpecText(s.name), m_methods);
+        auto* item = new QListWidgetItem(specText(s.name), m_methods);
         item->setData(Qt::UserRole, QString::fromStdString(s.id));
-        QString tip = translatedSpecText(s.name) + QLatin1Char('\n') + QString::fromStdString(s.paper);
-        if (!s.help.empty()) tip += QLatin1Char('\n') + translatedSpecText(s.help);
+        QString tip = specText(s.name) + QLatin1Char('\n') + QString::fromStdString(s.paper);
+        if (!s.help.empty()) tip += QLatin1Char('\n') + specText(s.help);
         item->setToolTip(tip);
         item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable);
         item->setCheckState(Qt::Checked);

@@ -34,7 +34,7 @@ QString installTranslations(QCoreApplication& app, const QString& code) {
             chosen = c;
     if (chosen.isEmpty()) return QStringLiteral("en");
     auto* ours = new QTranslator(&app);
-    if (!ours->load(QStringLiteral(":/i18n/vitprune_%1.qm").arg(chosen))) {
+    if (!ours->load(QStringLiteral(":/translations/vitprune_%1.qm").arg(chosen))) {
         delete ours;
         return QStringLiteral("en");
     }

@@ -1,5 +1,5 @@
 #pragma once
-// The studio's languages (Qt Linguist files in i18n/, compiled into the binary): English plus
+// The studio's languages (Qt Linguist files in translations/, compiled into the binary): English plus
 // Russian, Simplified Chinese and Japanese. The choice is kept in QSettings ("ui/language");
 // empty means the system's language when one of these, else English.
 #include <QString>

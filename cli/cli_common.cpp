@@ -6,9 +6,9 @@
 #include "common/error.h"
 #include "io/dataset.h"
 #include "io/dataset_batches.h"
-#include <c10/core/InferenceMode.h>
 #include "model/model_loader.h"
 #include "prune/budget.h"
+#include "prune/method_setup.h"
 #include "prune/registry.h"
 
 namespace vp::cli {
@@ -49,16 +49,6 @@ ViTModel openModel(const Args& args) {
     return moved;
 }
 
-// Methods that learn static masks from data (Patch Slimming) see the first `want` images of
-// --calib DATA (default: the Fashion-MNIST train split, disjoint from the test split).
-void calibrate(PruneMethod& method, const ViTModel& model, const Args& args, int want) {
-    std::unique_ptr<Dataset> data = openDataset(args.value("--calib", "fashion-mnist:train"));
-    std::vector<at::Tensor> batches = leadingBatches(*data, want, model.config());
-    for (at::Tensor& b : batches) b = b.to(model.device(), model.dtype());
-    c10::InferenceMode guard;
-    method.calibrate(model, batches);
-}
-
 MethodPtr openMethod(const Args& args, ViTModel& model, KnobValues* settings) {
     KnobValues values;
     for (const std::string& s : args.sets()) values.setFromAssignment(s);
@@ -71,11 +61,11 @@ MethodPtr openMethod(const Args& args, ViTModel& model, KnobValues* settings) {
         values = solveForBudget(model, id, values, target);
     }
     if (settings) *settings = values;
-    MethodPtr method = builtinRegistry().create(id, values);
-    if (auto smaller = method->patchModel(model)) model = std::move(*smaller);
-    method->prepare(model);
-    if (const int want = method->calibrationImages(); want > 0) calibrate(*method, model, args, want);
-    return method;
+    // Methods that learn static masks from data (Patch Slimming) see the first images of --calib DATA.
+    ReadyMethod ready = readyMethod(model, id, values,
+                                    datasetCalibration(args.value("--calib", kDefaultCalibrationSource), model.config()));
+    if (ready.patched) model = std::move(*ready.patched);
+    return std::move(ready.method);
 }
 
 nlohmann::json settingsToJson(const KnobValues& values) {

@@ -10,7 +10,6 @@
 #include "cli_common.h"
 #include "common/atomic_file.h"
 #include "common/error.h"
-#include "eval/latency.h"  // settingsText
 #include "eval/evaluator.h"
 #include "eval/per_image_cost.h"
 #include "io/dataset.h"

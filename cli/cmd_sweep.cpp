@@ -95,7 +95,7 @@ int cmdSweep(const Args& args) {
     opts.batch = batch;
     opts.out = out;
     // The first images of the dataset (the same for every shard), in batches.
-    opts.calibration = [&](int want) { return leadingBatches(*data, want, model.config(), batch); };
+    opts.calibration = datasetCalibration(*data, model.config(), batch);
 
     const int stopAfter = stopAfterFromEnv();
     StopSignals signals;

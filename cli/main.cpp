@@ -5,10 +5,11 @@
 #include "common/runtime_setup.h"
 #include "cli_common.h"
 #include "common/error.h"
+#include "prune/method_setup.h"
 
 namespace {
 
-const char* kUsage =
+const std::string kUsage =
     "usage: vitprune COMMAND ...\n"
     "  methods [--json]                                  registered methods and their knobs\n"
     "  info MODEL [--json]                               config, parameters, dense GMACs\n"
@@ -24,7 +25,7 @@ const char* kUsage =
     "  train --out DIR [--epochs N] [--batch B] [--lr LR] [--warmup E] [--dim C] [--heads H] [--depth D] [--mlp M] [--threads T] [--seed S] [--resume]\n"
     "MODEL: a .safetensors/.pth file, a folder with config.json, a built-in name (fashion-vit-tiny)\n"
     "       or random:ARCH (e.g. random:deit_small_patch16_224).\n"
-    "--calib DATA: calibration images for methods that need them (default fashion-mnist:train).\n"
+    "--calib DATA: calibration images for methods that need them (default " + std::string(vp::kDefaultCalibrationSource) + ").\n"
     "DATA:  fashion-mnist, fashion-mnist:train, a Fashion-MNIST idx folder or a folder of class folders.\n";
 
 }  // namespace

@@ -1,6 +1,8 @@
 #include "io/dataset_batches.h"
 
 #include <algorithm>
+#include <map>
+#include <memory>
 #include <numeric>
 
 namespace vp {
@@ -28,6 +30,36 @@ std::vector<at::Tensor> leadingBatches(const Dataset& data, int64_t count, const
         batches.push_back(data.batch(idx, cfg).images);
     }
     return batches;
+}
+
+namespace {
+// The batches of one count, read once.
+struct CalibrationCache {
+    std::map<int, std::vector<at::Tensor>> byCount;
+    std::unique_ptr<Dataset> owned;
+};
+}  // namespace
+
+CalibrationProvider datasetCalibration(const Dataset& data, const ViTConfig& cfg, int64_t batch) {
+    auto cache = std::make_shared<CalibrationCache>();
+    return [cache, &data, cfg, batch](int count) {
+        auto& batches = cache->byCount[count];
+        if (batches.empty()) batches = leadingBatches(data, count, cfg, batch);
+        return batches;
+    };
+}
+
+CalibrationProvider datasetCalibration(const std::string& source, const ViTConfig& cfg, std::function<void(int)> onRead) {
+    auto cache = std::make_shared<CalibrationCache>();
+    return [cache, source, cfg, onRead = std::move(onRead)](int count) {
+        auto& batches = cache->byCount[count];
+        if (batches.empty()) {
+            if (onRead) onRead(count);
+            if (!cache->owned) cache->owned = openDataset(source);
+            batches = leadingBatches(*cache->owned, count, cfg);
+        }
+        return batches;
+    };
 }
 
 }  // namespace vp

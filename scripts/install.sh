@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Installs the Debian packages and builds the app: the set-up half of README's first command.
+# Installs the Debian packages and builds what the studio needs (the studio and the CLI): the
+# set-up half of README's first command. The tests are built by scripts/test.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
-bash scripts/build.sh "$@"
+BUILD_TARGETS=${BUILD_TARGETS-"vitprune-studio vitprune"} bash scripts/build.sh "$@"

@@ -1,4 +1,5 @@
 #include "widgets/knob_panel.h"
+#include "widgets/spec_text.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -31,12 +32,6 @@ bool parseDouble(const QString& text, double& out) {
     bool ok = false;
     out = text.trimmed().toDouble(&ok);  // C locale, as KnobValues parses
     return ok && std::isfinite(out);
-}
-
-// A spec text (method help, knob label or help) in the UI language: app/method_strings.cpp lists
-// them for Qt Linguist in this context (widgets/ cannot include app/).
-QString specText(const std::string& english) {
-    return english.empty() ? QString() : QCoreApplication::translate("vp::Methods", english.c_str());
 }
 
 }  // namespace

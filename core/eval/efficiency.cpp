@@ -13,6 +13,7 @@
 #include "eval/timing.h"
 #include "prune/budget.h"
 #include "prune/flops.h"
+#include "prune/method_setup.h"
 #include "prune/registry.h"
 
 namespace vp {
@@ -27,19 +28,14 @@ EfficiencyRow measureEfficiency(const ViTModel& model, const std::string& method
     row.batch = std::max(1, batch);
     row.threads = at::get_num_threads();
     row.device = deviceId(model);
-    MethodPtr method = builtinRegistry().create(methodId, values);
-    std::optional<ViTModel> smaller = method->patchModel(model);
-    const ViTModel& pruned = smaller ? *smaller : model;
-    method->prepare(pruned);
-    const ViTConfig& c = model.config();
-    const at::Tensor x = at::randn({row.batch, c.inChans, c.imageSize, c.imageSize},
-                                   at::make_generator<at::CPUGeneratorImpl>(0))
-                             .to(model.device(), model.dtype());
-    if (method->calibrationImages() > 0) method->calibrate(pruned, {x});
+    const at::Tensor x = randomInput(model, row.batch);
+    const ReadyMethod ready = readyMethod(model, methodId, values, calibrationFrom({x}));
+    const ViTModel& pruned = ready.model();
+    PruneMethod& method = *ready;
     ForwardResult last;
     auto runDense = [&] { syncDevice(model.forward(x)); };
     auto runPruned = [&] {
-        last = pruned.forward(x, *method);
+        last = pruned.forward(x, method);
         syncDevice(last.logits);
     };
     for (int i = 0; i < timing.warmup; ++i) {
@@ -70,9 +66,9 @@ EfficiencyRow measureEfficiency(const ViTModel& model, const std::string& method
 std::vector<std::string> efficiencyDefaultMethods() {
     std::vector<std::string> out;
     for (const MethodSpec& s : builtinRegistry().specs()) {
-        // LTP's token counts depend on the image: a random input says nothing of its cost.
-        const bool dynamic = s.id == "ltp";
-        if (s.id == "dense" || !s.trainingFree || !s.requirements.learnedKeys.empty() || dynamic) continue;
+        // A method whose token counts depend on the image (LTP): a random input says nothing of its cost.
+        if (s.id == "dense" || !s.trainingFree || !s.requirements.learnedKeys.empty() || s.costVariesPerImage)
+            continue;
         if (s.family == "token" || s.family == "baseline") out.push_back(s.id);
     }
     return out;

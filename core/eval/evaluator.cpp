@@ -15,7 +15,6 @@ EvalResult evaluate(const ViTModel& model, PruneMethod& method, const BatchSourc
     EvalResult r;
     const auto t0 = std::chrono::steady_clock::now();
     double macsSum = 0;
-    method.prepare(model);
     for (int64_t start = 0; start < count; start += batchSize) {
         const int64_t n = std::min(batchSize, count - start);
         LabelledBatch b = source(start, n);

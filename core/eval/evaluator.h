@@ -25,6 +25,7 @@ struct EvalResult {
     bool cancelled = false;
 };
 
+// `method` must be ready for `model` (prune/method_setup.h: readyMethod).
 EvalResult evaluate(const ViTModel& model, PruneMethod& method, const BatchSource& source, int64_t count,
                     int64_t batchSize, const Progress& progress = {});
 

@@ -15,6 +15,7 @@
 #include "common/atomic_file.h"
 #include "common/error.h"
 #include "eval/timing.h"
+#include "prune/method_setup.h"
 #include "prune/registry.h"
 
 namespace vp {
@@ -23,18 +24,13 @@ LatencyStats measureLatency(const ViTModel& model, const std::string& methodId, 
                             const LatencyOptions& o, const std::function<bool()>& cancelled) {
     c10::InferenceMode guard;
     const bool dense = methodId.empty() || methodId == "dense";
-    MethodPtr method = builtinRegistry().create(dense ? "dense" : methodId, values);
-    std::optional<ViTModel> smaller = method->patchModel(model);
-    const ViTModel& used = smaller ? *smaller : model;
-    method->prepare(used);
-    const ViTConfig& c = used.config();
-    const at::Tensor x = at::randn({std::max(1, o.batch), c.inChans, c.imageSize, c.imageSize},
-                                   at::make_generator<at::CPUGeneratorImpl>(0))
-                             .to(used.device(), used.dtype());
-    if (method->calibrationImages() > 0) method->calibrate(used, {x});
+    const at::Tensor x = randomInput(model, o.batch);
+    const ReadyMethod ready = readyMethod(model, dense ? "dense" : methodId, values, calibrationFrom({x}));
+    const ViTModel& used = ready.model();
+    PruneMethod& method = *ready;
     // The dense path is the plain forward (no hooks), as a user of the dense model runs it.
     auto run = [&] {
-        at::Tensor logits = dense ? used.forward(x) : used.forward(x, *method).logits;
+        at::Tensor logits = dense ? used.forward(x) : used.forward(x, method).logits;
         syncDevice(logits);
     };
     for (int i = 0; i < o.warmup; ++i) run();
@@ -78,15 +74,8 @@ std::string deviceId(const ViTModel& model) { return model.device().str(); }
 std::string LatencyKey::text() const {
     std::ostringstream s;
     s << machine << " || " << device << " || batch " << batch << " || threads " << threads << " || " << model
-      << " || " << method << " || " << settings;
+      << " || " << method << " || " << settings << " || " << methodCacheTag(method);
     return s.str();
-}
-
-std::string settingsText(const KnobValues& values) {
-    std::string out;
-    for (const auto& [id, v] : values.raw())
-        if (!v.empty()) out += (out.empty() ? "" : " ") + id + "=" + v;
-    return out;
 }
 
 namespace {

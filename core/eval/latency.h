@@ -42,15 +42,13 @@ std::string machineId();
 // "cpu" or e.g. "cuda:0": the device part.
 std::string deviceId(const ViTModel& model);
 
+// text() also holds methodCacheTag(method): a new app version or method behaviour re-measures.
 struct LatencyKey {
     std::string machine, device, model, method, settings;
     int batch = 1, threads = 1;
     std::string text() const;
 };
 
-// "keep=0.7 loc=3,6,9", sorted by id. An empty value (an unset schedule) is left out: it is the
-// same setting as the knob not given, so both share one latency cache key and one title.
-std::string settingsText(const KnobValues& values);
 
 // JSON file of measurements. Not thread-safe: one owner (the GUI's measuring worker).
 class LatencyCache {

@@ -10,6 +10,7 @@
 #include <set>
 
 #include "common/error.h"
+#include "prune/method_setup.h"
 #include "prune/budget.h"
 #include "prune/flops.h"
 #include "prune/registry.h"
@@ -168,7 +169,14 @@ SweepRun runSweep(const ViTModel& model, const SweepPlan& plan, const SweepOptio
     prog.pointsDone = run.resumed;
     prog.imagesTotal = static_cast<int64_t>(plan.size() - run.resumed) * count;
     BatchCache cache(source, count, opts.cacheBytes);
-    std::map<int, std::vector<at::Tensor>> calibration;  // by image count, shared by the points
+    std::map<int, std::vector<at::Tensor>> calibrationCache;  // by image count, shared by the points
+    CalibrationProvider calibration;
+    if (opts.calibration)
+        calibration = [&](int want) -> std::vector<at::Tensor> {
+            auto& batches = calibrationCache[want];
+            if (batches.empty()) batches = opts.calibration(want);
+            return batches;
+        };
     for (size_t m = 0; m < plan.methods.size() && !run.cancelled; ++m) {
         const std::string& id = plan.methods[m].id;
         for (size_t i = 0; i < plan.methods[m].points.size(); ++i) {
@@ -188,20 +196,11 @@ SweepRun runSweep(const ViTModel& model, const SweepPlan& plan, const SweepOptio
                 p = *same;
                 p.targetGMacs = want.targetGMacs;
             } else {
-                KnobValues values;
-                for (const auto& [k, v] : want.settings) values.set(k, v);
-                MethodPtr method = builtinRegistry().create(id, values);
-                std::optional<ViTModel> smaller = method->patchModel(model);
-                const ViTModel& used = smaller ? *smaller : model;
-                if (const int want = method->calibrationImages(); want > 0) {
-                    if (!opts.calibration) throw Error("sweep: method '" + id + "' needs calibration images");
-                    auto& batches = calibration[want];
-                    if (batches.empty()) batches = opts.calibration(want);
-                    method->calibrate(used, batches);
-                }
+                const ReadyMethod ready = readyMethod(model, id, knobValuesFrom(want.settings), calibration);
+                const ViTModel& used = ready.model();
+                PruneMethod* method = ready.method.get();
                 {  // one untimed batch, so the first point does not pay for allocator warm-up
                     c10::InferenceMode guard;
-                    method->prepare(used);
                     LabelledBatch b = cache.get(0, std::min(opts.batch, count));
                     (void)used.forward(b.images.to(used.device(), used.dtype()), *method);
                 }

@@ -10,6 +10,7 @@
 #include "eval/evaluator.h"
 #include "eval/sweep_result.h"
 #include "model/vit_model.h"
+#include "prune/method_setup.h"
 
 namespace vp {
 
@@ -36,7 +37,7 @@ struct SweepOptions {
     int64_t cacheBytes = int64_t(1) << 30;  // keep pre-processed batches in memory up to this size
     // Calibration images for methods that need them (PruneMethod::calibrationImages()), as
     // batches. Must not depend on the shard, so that every shard prunes alike.
-    std::function<std::vector<at::Tensor>(int images)> calibration;
+    CalibrationProvider calibration;
     // Called with every finished point: first those resumed from `out` (resumed = true, in plan
     // order), then each point once it is measured and written. For live plots.
     std::function<void(const std::string& methodId, const SweepPoint& point, bool resumed)> pointDone;

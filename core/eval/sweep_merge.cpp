@@ -3,14 +3,14 @@
 
 #include "common/error.h"
 #include "eval/sweep_result.h"
+#include "prune/knob.h"
 
 namespace vp {
 namespace {
 
-std::string settingsText(const std::map<std::string, std::string>& s) {
-    std::string out;
-    for (const auto& [k, v] : s) out += (out.empty() ? "" : ",") + k + "=" + v;
-    return out.empty() ? "(none)" : out;
+std::string settingsOrNone(const std::map<std::string, std::string>& s) {
+    const std::string text = settingsText(s, ",");
+    return text.empty() ? "(none)" : text;
 }
 
 bool sameNumber(double a, double b) { return std::abs(a - b) <= 1e-9 * std::max({1.0, std::abs(a), std::abs(b)}); }
@@ -38,8 +38,8 @@ void checkSameSweep(const SweepResult& ref, const std::string& refPath, const Sw
             differ(a.id + " point count", std::to_string(a.points.size()), std::to_string(b.points.size()));
         for (size_t i = 0; i < a.points.size(); ++i) {
             if (a.points[i].settings != b.points[i].settings)
-                differ(a.id + " point " + std::to_string(i + 1) + " settings", settingsText(a.points[i].settings),
-                       settingsText(b.points[i].settings));
+                differ(a.id + " point " + std::to_string(i + 1) + " settings", settingsOrNone(a.points[i].settings),
+                       settingsOrNone(b.points[i].settings));
             if (!sameNumber(a.points[i].targetGMacs, b.points[i].targetGMacs))
                 differ(a.id + " point " + std::to_string(i + 1) + " target GMACs",
                        std::to_string(a.points[i].targetGMacs), std::to_string(b.points[i].targetGMacs));

@@ -8,6 +8,7 @@
 
 #include "common/atomic_file.h"
 #include "common/error.h"
+#include "prune/knob.h"
 
 namespace vp {
 namespace {
@@ -32,12 +33,6 @@ SweepPoint pointFromJson(const nlohmann::json& j) {
     p.accuracy = j.at("accuracy").get<double>();
     p.msPerImage = j.at("ms_per_image").get<double>();
     return p;
-}
-
-std::string settingsText(const std::map<std::string, std::string>& s) {
-    std::string out;
-    for (const auto& [k, v] : s) out += (out.empty() ? "" : ";") + k + "=" + v;
-    return out;
 }
 
 std::string csvQuote(const std::string& s) {
@@ -126,7 +121,7 @@ std::string sweepToCsv(const SweepResult& r) {
     s << std::setprecision(10);
     for (const SweepMethod& m : r.methods)
         for (const SweepPoint& p : m.points)
-            s << m.id << "," << csvQuote(settingsText(p.settings)) << "," << p.targetGMacs << "," << p.gmacs << ","
+            s << m.id << "," << csvQuote(settingsText(p.settings, ";")) << "," << p.targetGMacs << "," << p.gmacs << ","
               << p.correct << "," << p.images << "," << p.accuracy << "," << p.msPerImage << "\n";
     return s.str();
 }

@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "eval/latency.h"
+#include "prune/method_setup.h"
 #include "eval/timing.h"
 #include "prune/flops.h"
 #include "prune/registry.h"
@@ -72,17 +73,10 @@ TimeBreakdown measureTimeBreakdown(const ViTModel& model, const std::string& met
     b.batch = std::max(1, batch);
     b.device = deviceId(model);
     b.threads = at::get_num_threads();
-    MethodPtr dense = builtinRegistry().create("dense");
-    MethodPtr method = builtinRegistry().create(methodId, values);
-    std::optional<ViTModel> smaller = method->patchModel(model);
-    const ViTModel& pruned = smaller ? *smaller : model;
-    dense->prepare(model);
-    method->prepare(pruned);
-    const ViTConfig& c = model.config();
-    const at::Tensor x = at::randn({b.batch, c.inChans, c.imageSize, c.imageSize},
-                                   at::make_generator<at::CPUGeneratorImpl>(0))
-                             .to(model.device(), model.dtype());
-    if (method->calibrationImages() > 0) method->calibrate(pruned, {x});
+    const at::Tensor x = randomInput(model, b.batch);
+    const ReadyMethod dense = readyMethod(model, "dense", {});
+    const ReadyMethod method = readyMethod(model, methodId, values, calibrationFrom({x}));
+    const ViTModel& pruned = method.model();
     std::vector<StageTimes> denseRuns, prunedRuns;
     ForwardResult last;
     for (int i = -1; i < runs; ++i) {  // i = -1: warm-up

@@ -1,16 +1,6 @@
 #pragma once
-// Factories of the built-in methods; registerBuiltinMethods (builtin_methods.cpp) lists them all.
+// What a method's file includes: the interface, the registry types and the VP_TEXT marker for its
+// texts. The factory a method file defines (`MethodPtr makeXxxMethod()`) is declared where it is
+// registered, in the one list of builtin_methods.cpp. See docs/adding_a_method.md.
+#include "prune/method_text.h"
 #include "prune/registry.h"
-
-namespace vp {
-
-MethodPtr makeDenseMethod();
-MethodPtr makeRandomKeepMethod();
-MethodPtr makeAttentionTopkMethod();
-MethodPtr makeEvitMethod();
-MethodPtr makeTomeMethod();
-MethodPtr makeEvoVitMethod();
-MethodPtr makeLtpMethod();
-MethodPtr makePatchSlimmingMethod();
-
-}  // namespace vp

@@ -9,10 +9,10 @@ public:
     MethodSpec spec() const override {
         MethodSpec s;
         s.id = "dense";
-        s.name = "Dense (no pruning)";
+        s.name = VP_TEXT("vp::Methods", "Dense (no pruning)");
         s.paper = "Dosovitskiy et al., An Image is Worth 16x16 Words, ICLR 2021";
         s.family = "baseline";
-        s.help = "The unpruned model: every patch goes through every block.";
+        s.help = VP_TEXT("vp::Methods", "The unpruned model: every patch goes through every block.");
         return s;
     }
     void configure(const KnobValues&) override {}

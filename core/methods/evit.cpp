@@ -23,30 +23,30 @@ public:
     MethodSpec spec() const override {
         MethodSpec s;
         s.mainKnob = "keep";
-        s.knobs = {{"keep", "Keep rate", KnobType::Number, 0.05, 1.0, 0.01, "0.7", {},
-                    "Fraction of the current non-CLS tokens kept at each pruning block (EViT's keep_rate)."},
-                   {"locations", "Pruning blocks", KnobType::IntList, 0, 63, 1, "3,6,9", {},
-                    "0-based blocks after whose attention tokens are reorganised."},
-                   {"schedule", "Per-block keep rates", KnobType::NumberList, 0.01, 1.0, 0.01, "", {},
-                    "One keep rate per block (1 = no pruning there), comma-separated; replaces keep and the "
-                    "pruning blocks when set. Empty: not used."}};
+        s.knobs = {{"keep", VP_TEXT("vp::Methods", "Keep rate"), KnobType::Number, 0.05, 1.0, 0.01, "0.7", {},
+                    VP_TEXT("vp::Methods", "Fraction of the current non-CLS tokens kept at each pruning block (EViT's keep_rate).")},
+                   {"locations", VP_TEXT("vp::Methods", "Pruning blocks"), KnobType::IntList, 0, 63, 1, "3,6,9", {},
+                    VP_TEXT("vp::Methods", "0-based blocks after whose attention tokens are reorganised.")},
+                   {"schedule", VP_TEXT("vp::Methods", "Per-block keep rates"), KnobType::NumberList, 0.01, 1.0, 0.01, "", {},
+                    VP_TEXT("vp::Methods", "One keep rate per block (1 = no pruning there), comma-separated; replaces keep and the "
+                    "pruning blocks when set. Empty: not used.")}};
         s.scheduleKnob = "schedule";
         s.requirements.clsAttention = true;
         s.requirements.blockKnobs = {"locations"};
         if (m_fusionMethod) {
             s.id = "evit";
-            s.name = "EViT";
+            s.name = VP_TEXT("vp::Methods", "EViT");
             s.paper = "Liang et al., Not All Patches Are What You Need, ICLR 2022";
             s.family = "token";
-            s.help = "Keeps the patches the CLS token attends to most; fuses the rest into one token.";
-            s.knobs.push_back({"fuse", "Fuse inattentive tokens", KnobType::Bool, 0, 1, 1, "true", {},
-                               "Fold the dropped tokens into one attention-weighted token (EViT) or drop them."});
+            s.help = VP_TEXT("vp::Methods", "Keeps the patches the CLS token attends to most; fuses the rest into one token.");
+            s.knobs.push_back({"fuse", VP_TEXT("vp::Methods", "Fuse inattentive tokens"), KnobType::Bool, 0, 1, 1, "true", {},
+                               VP_TEXT("vp::Methods", "Fold the dropped tokens into one attention-weighted token (EViT) or drop them.")});
         } else {
             s.id = "attn-topk";
-            s.name = "Attention top-k (no fusion)";
+            s.name = VP_TEXT("vp::Methods", "Attention top-k (no fusion)");
             s.paper = "Baseline of EViT (Liang et al., ICLR 2022) and DynamicViT: CLS-attention top-k";
             s.family = "baseline";
-            s.help = "Keeps the patches the CLS token attends to most and drops the rest.";
+            s.help = VP_TEXT("vp::Methods", "Keeps the patches the CLS token attends to most and drops the rest.");
         }
         return s;
     }

@@ -26,25 +26,25 @@ public:
     MethodSpec spec() const override {
         MethodSpec s;
         s.id = "evo-vit";
-        s.name = "Evo-ViT";
+        s.name = VP_TEXT("vp::Methods", "Evo-ViT");
         s.paper = "Xu et al., Evo-ViT: Slow-Fast Token Evolution for Dynamic Vision Transformer, AAAI 2022";
         s.family = "token";
-        s.help = "Sorts patches by a global class-attention score in two stages; the informative ones go "
-                 "through the blocks, the others are placeholders that skip them and re-join later.";
+        s.help = VP_TEXT("vp::Methods", "Sorts patches by a global class-attention score in two stages; the informative ones go "
+                 "through the blocks, the others are placeholders that skip them and re-join later.");
         s.mainKnob = "keep";
         s.knobs = {
-            {"keep", "Keep ratio", KnobType::Number, 0.2, 1.0, 0.01, "0.5", {},
-             "Fraction of the patches that are informative in each stage: int(P * keep) (98 of 196)."},
-            {"start", "Start block", KnobType::Integer, 1, 63, 1, "4", {},
-             "First block of the first stage; the blocks from here on form two stages of equal length."},
-            {"alpha", "Score tradeoff", KnobType::Number, 0.0, 1.0, 0.05, "0.5", {},
-             "g <- (1 - alpha) g + alpha * CLS attention, for the informative tokens from the start block."},
-            {"head", "Head", KnobType::Choice, 0, 0, 0, "auto", {"auto", "cls", "mean"},
-             "mean: head(norm(mean of patch tokens)), the reference's head (Evo-ViT checkpoints); cls: the "
-             "checkpoint's own head (CLS token for DeiT); auto: mean for Evo-ViT checkpoints, cls otherwise."},
-            {"mode", "Placeholders", KnobType::Choice, 0, 0, 0, "code", {"code", "paper"},
-             "code: authors' code, placeholders frozen; paper: paper's description (approximation), a "
-             "representative token carries the blocks' update to the placeholders."},
+            {"keep", VP_TEXT("vp::Methods", "Keep ratio"), KnobType::Number, 0.2, 1.0, 0.01, "0.5", {},
+             VP_TEXT("vp::Methods", "Fraction of the patches that are informative in each stage: int(P * keep) (98 of 196).")},
+            {"start", VP_TEXT("vp::Methods", "Start block"), KnobType::Integer, 1, 63, 1, "4", {},
+             VP_TEXT("vp::Methods", "First block of the first stage; the blocks from here on form two stages of equal length.")},
+            {"alpha", VP_TEXT("vp::Methods", "Score tradeoff"), KnobType::Number, 0.0, 1.0, 0.05, "0.5", {},
+             VP_TEXT("vp::Methods", "g <- (1 - alpha) g + alpha * CLS attention, for the informative tokens from the start block.")},
+            {"head", VP_TEXT("vp::Methods", "Head"), KnobType::Choice, 0, 0, 0, "auto", {"auto", "cls", "mean"},
+             VP_TEXT("vp::Methods", "mean: head(norm(mean of patch tokens)), the reference's head (Evo-ViT checkpoints); cls: the "
+             "checkpoint's own head (CLS token for DeiT); auto: mean for Evo-ViT checkpoints, cls otherwise.")},
+            {"mode", VP_TEXT("vp::Methods", "Placeholders"), KnobType::Choice, 0, 0, 0, "code", {"code", "paper"},
+             VP_TEXT("vp::Methods", "code: authors' code, placeholders frozen; paper: paper's description (approximation), a "
+             "representative token carries the blocks' update to the placeholders.")},
         };
         // The score g is the CLS attention row; `start` must leave a block before it (g's first
         // value) and be below the depth (prepare() throws otherwise).

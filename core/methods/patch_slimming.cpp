@@ -33,19 +33,19 @@ public:
     MethodSpec spec() const override {
         MethodSpec s;
         s.id = "patch-slimming";
-        s.name = "Patch Slimming (training-free approximation)";
+        s.name = VP_TEXT("vp::Methods", "Patch Slimming (training-free approximation)");
         s.paper = "Tang et al., Patch Slimming for Efficient Vision Transformers, CVPR 2022";
         s.family = "token";
-        s.help = "Static nested patch masks decided top-down from the attention of a calibration set (the "
-                 "same patches for every image). Training-free approximation: the paper fine-tunes the model.";
+        s.help = VP_TEXT("vp::Methods", "Static nested patch masks decided top-down from the attention of a calibration set (the "
+                 "same patches for every image). Training-free approximation: the paper fine-tunes the model.");
         s.mainKnob = "keep";
         s.knobs = {
-            {"keep", "Last-block keep ratio", KnobType::Number, 0.02, 1.0, 0.01, "0.5", {},
-             "Fraction of the patches the last block keeps; earlier blocks keep linearly more."},
-            {"start", "Start block", KnobType::Integer, 0, 63, 1, "0", {},
-             "Block where the linear schedule starts at 100%; later blocks keep fewer patches."},
-            {"calib", "Calibration images", KnobType::Integer, 1, 60000, 1, "256", {},
-             "Images whose averaged attention decides the masks."},
+            {"keep", VP_TEXT("vp::Methods", "Last-block keep ratio"), KnobType::Number, 0.02, 1.0, 0.01, "0.5", {},
+             VP_TEXT("vp::Methods", "Fraction of the patches the last block keeps; earlier blocks keep linearly more.")},
+            {"start", VP_TEXT("vp::Methods", "Start block"), KnobType::Integer, 0, 63, 1, "0", {},
+             VP_TEXT("vp::Methods", "Block where the linear schedule starts at 100%; later blocks keep fewer patches.")},
+            {"calib", VP_TEXT("vp::Methods", "Calibration images"), KnobType::Integer, 1, 60000, 1, "256", {},
+             VP_TEXT("vp::Methods", "Images whose averaged attention decides the masks.")},
         };
         // Uses the full attention map and follows the head's pooling (CLS or mean): no CLS need.
         s.requirements.blockKnobs = {"start"};

@@ -22,24 +22,24 @@ public:
     MethodSpec spec() const override {
         MethodSpec s;
         s.id = "tome";
-        s.name = "ToMe (token merging)";
+        s.name = VP_TEXT("vp::Methods", "ToMe (token merging)");
         s.paper = "Bolya et al., Token Merging: Your ViT But Faster, ICLR 2023";
         s.family = "token";
-        s.help = "Merges the r most similar token pairs in every block (bipartite soft matching).";
+        s.help = VP_TEXT("vp::Methods", "Merges the r most similar token pairs in every block (bipartite soft matching).");
         s.mainKnob = "r";
         s.mainKnobIncreasesCost = false;
         s.knobs = {
-            {"r", "Tokens merged per block", KnobType::Integer, 0, 128, 1, "8", {},
-             "r: tokens removed by merging in each block (capped at half the tokens, as the reference)."},
-            {"schedule", "Schedule", KnobType::Choice, 0, 0, 0, "constant", {"constant", "decreasing"},
-             "constant: r in every block; decreasing: ToMe's (r, inflection) schedule."},
-            {"inflect", "Inflection", KnobType::Number, -1.0, 1.0, 0.05, "-0.5", {},
-             "ToMe's inflection for the decreasing schedule (-0.5: start at 1.5r, end at 0.5r)."},
-            {"layer_r", "Per-block r", KnobType::IntList, 0, 128, 1, "", {},
-             "One r per block (tokens merged there), comma-separated; replaces r and the schedule when set. "
-             "Empty: not used."},
-            {"prop_attn", "Proportional attention", KnobType::Bool, 0, 1, 1, "true", {},
-             "Add log(token size) to the attention logits of the keys."},
+            {"r", VP_TEXT("vp::Methods", "Tokens merged per block"), KnobType::Integer, 0, 128, 1, "8", {},
+             VP_TEXT("vp::Methods", "r: tokens removed by merging in each block (capped at half the tokens, as the reference).")},
+            {"schedule", VP_TEXT("vp::Methods", "Schedule"), KnobType::Choice, 0, 0, 0, "constant", {"constant", "decreasing"},
+             VP_TEXT("vp::Methods", "constant: r in every block; decreasing: ToMe's (r, inflection) schedule.")},
+            {"inflect", VP_TEXT("vp::Methods", "Inflection"), KnobType::Number, -1.0, 1.0, 0.05, "-0.5", {},
+             VP_TEXT("vp::Methods", "ToMe's inflection for the decreasing schedule (-0.5: start at 1.5r, end at 0.5r).")},
+            {"layer_r", VP_TEXT("vp::Methods", "Per-block r"), KnobType::IntList, 0, 128, 1, "", {},
+             VP_TEXT("vp::Methods", "One r per block (tokens merged there), comma-separated; replaces r and the schedule when set. "
+             "Empty: not used.")},
+            {"prop_attn", VP_TEXT("vp::Methods", "Proportional attention"), KnobType::Bool, 0, 1, 1, "true", {},
+             VP_TEXT("vp::Methods", "Add log(token size) to the attention logits of the keys.")},
         };
         s.scheduleKnob = "layer_r";
         return s;

@@ -1,6 +1,5 @@
 #include "prune/budget.h"
 
-#include <ATen/CPUGeneratorImpl.h>
 #include <c10/core/InferenceMode.h>
 
 #include <algorithm>
@@ -11,6 +10,7 @@
 
 #include "common/error.h"
 #include "prune/flops.h"
+#include "prune/method_setup.h"
 #include "prune/registry.h"
 
 namespace vp {
@@ -39,17 +39,33 @@ std::string g4(double v) {
 
 double methodGMacs(const ViTModel& model, const std::string& methodId, const KnobValues& values) {
     c10::InferenceMode guard;
-    MethodPtr method = builtinRegistry().create(methodId, values);
-    std::optional<ViTModel> smaller = method->patchModel(model);
-    const ViTModel& used = smaller ? *smaller : model;
-    method->prepare(used);
-    const ViTConfig& c = used.config();
-    at::Tensor x = at::randn({1, c.inChans, c.imageSize, c.imageSize}, at::make_generator<at::CPUGeneratorImpl>(0))
-                       .to(used.device(), used.dtype());
+    const at::Tensor x = randomInput(model);
     // Calibrated methods (static masks) cost the same whatever they were calibrated on.
-    if (method->calibrationImages() > 0) method->calibrate(used, {x});
-    ForwardResult r = used.forward(x, *method);
+    const ReadyMethod ready = readyMethod(model, methodId, values, calibrationFrom({x}));
+    const ViTModel& used = ready.model();
+    ForwardResult r = used.forward(x.to(used.device(), used.dtype()), *ready);
     return toG(traceMacs(used, r.trace));
+}
+
+KnobValues withDefaultMainKnob(const MethodSpec& spec, KnobValues values) {
+    if (const Knob* main = spec.mainKnob.empty() ? nullptr : spec.knob(spec.mainKnob))
+        values.set(main->id, main->defaultValue);
+    return values;
+}
+
+BudgetSolver& BudgetSolverCache::solverFor(const ViTModel& model, const std::string& methodId, const KnobValues& values) {
+    const KnobValues others = withDefaultMainKnob(builtinRegistry().spec(methodId), values);
+    const std::string key = methodId + "|" + settingsText(others, "|");
+    if (!m_solver || key != m_key) {
+        m_solver = std::make_unique<BudgetSolver>(model, methodId, others);
+        m_key = key;
+    }
+    return *m_solver;
+}
+
+void BudgetSolverCache::reset() {
+    m_solver.reset();
+    m_key.clear();
 }
 
 BudgetSolver::BudgetSolver(const ViTModel& model, std::string methodId, KnobValues base, SettingCost cost)

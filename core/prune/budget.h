@@ -7,6 +7,7 @@
 // monotone in the knob (MethodSpec::mainKnobIncreasesCost says which way).
 #include <functional>
 #include <map>
+#include <memory>
 #include <string>
 #include <utility>
 
@@ -62,6 +63,22 @@ private:
 public:
     // Names the cost in error messages ("GMACs", "ms").
     void setCostUnit(std::string unit) { m_unit = std::move(unit); }
+};
+
+// `values` with the method's main knob back at its default: what a solver for that method is
+// built on, so that settings differing only in the main knob share one solver (and its forwards).
+KnobValues withDefaultMainKnob(const MethodSpec& spec, KnobValues values);
+
+// Keeps the solver of the last (model, method, other knobs): slider drags that only move the main
+// knob reuse its measured forwards. reset() when the model or its device changes.
+class BudgetSolverCache {
+public:
+    BudgetSolver& solverFor(const ViTModel& model, const std::string& methodId, const KnobValues& values);
+    void reset();
+
+private:
+    std::unique_ptr<BudgetSolver> m_solver;
+    std::string m_key;
 };
 
 }  // namespace vp

@@ -1,4 +1,5 @@
 #include "prune/knob.h"
+#include "prune/method_text.h"
 
 #include <cmath>
 #include <sstream>
@@ -59,6 +60,17 @@ std::string knobTypeName(KnobType t) {
         case KnobType::NumberList: return "number_list";
     }
     return "number";
+}
+
+std::string settingsText(const std::map<std::string, std::string>& values, const std::string& separator) {
+    std::string out;
+    for (const auto& [id, v] : values)
+        if (!v.empty()) out += (out.empty() ? "" : separator) + id + "=" + v;
+    return out;
+}
+
+std::string settingsText(const KnobValues& values, const std::string& separator) {
+    return settingsText(values.raw(), separator);
 }
 
 void KnobValues::setFromAssignment(const std::string& assignment) {
@@ -175,6 +187,20 @@ void KnobValues::validate(const MethodSpec& spec) const {
             case KnobType::NumberList: numberList(spec, k.id); break;
         }
     }
+}
+
+std::vector<std::string> translatableTexts(const MethodSpec& spec) {
+    std::vector<std::string> out;
+    auto add = [&out](const std::string& text) {
+        if (!text.empty()) out.push_back(text);
+    };
+    add(spec.name);
+    add(spec.help);
+    for (const Knob& k : spec.knobs) {
+        add(k.label);
+        add(k.help);
+    }
+    return out;
 }
 
 }  // namespace vp

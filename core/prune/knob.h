@@ -49,6 +49,13 @@ struct MethodSpec {
     // main knob (prune/budget.h). "" when the method takes no per-block schedule.
     std::string scheduleKnob;
     bool trainingFree = true;
+    // The kept-token count, and so the cost, depends on the image (LTP's thresholds): analyses
+    // that time one random input per setting (efficiency) leave such a method out.
+    bool costVariesPerImage = false;
+    // Bumped by the method whenever its output for the same knob values changes. On-disk caches
+    // (sweeps, latency, calibration) are keyed by it and by the app version, so results of the
+    // old behaviour are measured again, never shown.
+    int behaviourVersion = 1;
     MethodRequirements requirements;
     const Knob* knob(const std::string& id) const;
 };
@@ -85,6 +92,12 @@ private:
 };
 
 std::string knobTypeName(KnobType t);
+
+// The one way a setting is printed: "id=value" pairs in id order joined by `separator`, knobs
+// with empty text (unset lists such as an unset schedule) left out. Used by titles, cache keys,
+// tables and files alike ("" for no knobs).
+std::string settingsText(const std::map<std::string, std::string>& values, const std::string& separator = " ");
+std::string settingsText(const KnobValues& values, const std::string& separator = " ");
 
 // A per-block list needs exactly one value per block: throws vp::Error naming the knob otherwise.
 // Methods call it from prepare(), where the depth is known.

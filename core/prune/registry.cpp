@@ -9,6 +9,7 @@ std::optional<ViTModel> PruneMethod::patchModel(const ViTModel&) const { return 
 
 void Registry::add(Factory factory) {
     MethodPtr probe = factory();
+    if (contains(probe->spec().id)) throw Error("method '" + probe->spec().id + "' is registered twice");
     m_entries.push_back({probe->spec(), std::move(factory)});
 }
 
@@ -51,13 +52,40 @@ MethodPtr Registry::create(const std::string& id, const KnobValues& values) cons
     return m;
 }
 
-const Registry& builtinRegistry() {
-    static const Registry registry = [] {
+namespace {
+Registry& mutableRegistry() {
+    static Registry registry = [] {
         Registry r;
         registerBuiltinMethods(r);
         return r;
     }();
     return registry;
+}
+}  // namespace
+
+const Registry& builtinRegistry() { return mutableRegistry(); }
+
+void registerMethod(Registry::Factory factory) { mutableRegistry().add(std::move(factory)); }
+
+namespace {
+std::string cacheTag(const std::string& methodId, const std::string& behaviour) {
+    std::string tag = "vitprune ";
+    tag += VITPRUNE_VERSION;
+    tag += "; ";
+    tag += methodId;
+    tag += behaviour;
+    return tag;
+}
+}  // namespace
+
+std::string methodCacheTag(const MethodSpec& spec) {
+    return cacheTag(spec.id, " behaviour " + std::to_string(spec.behaviourVersion));
+}
+
+std::string methodCacheTag(const std::string& methodId) {
+    const Registry& r = builtinRegistry();
+    if (methodId.empty() || methodId == "dense") return methodCacheTag(r.spec("dense"));
+    return r.contains(methodId) ? methodCacheTag(r.spec(methodId)) : cacheTag(methodId, " (not registered)");
 }
 
 }  // namespace vp

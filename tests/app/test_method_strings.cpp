@@ -1,6 +1,7 @@
 // The built-in methods' texts the studio shows (name, one-line help, knob labels and knob help;
-// not the paper citation) are all listed in app/method_strings.cpp, so a new method or a changed
-// text without an entry fails here, and each has a finished translation in every i18n/*.ts file.
+// not the paper citation) are marked with VP_TEXT in each method's file, so lupdate
+// (scripts/update_translations.sh) puts them in every translations/*.ts file: a new method or a
+// changed text that is not marked, or not yet translated, fails here. No stale entries either.
 #include <QFile>
 #include <QHash>
 #include <QSet>
@@ -9,7 +10,8 @@
 #include <QtTest>
 #include <set>
 
-#include "method_strings.h"
+#include "prune/method_text.h"
+#include "widgets/spec_text.h"
 #include "prune/registry.h"
 
 namespace {
@@ -58,7 +60,7 @@ QHash<QString, TsEntry> readMethodContext(const QString& path, QString& error) {
             source.clear();
         } else if (inMessage && name == QLatin1String("source")) {
             source = xml.readElementText();
-        } else if (inMessage && name == QLatin1String("translation") && context == QLatin1String(vp::kMethodStringsContext)) {
+        } else if (inMessage && name == QLatin1String("translation") && context == QLatin1String(vp::kMethodTextContext)) {
             TsEntry e;
             e.type = xml.attributes().value(QLatin1String("type")).toString();
             e.translation = xml.readElementText();
@@ -75,29 +77,29 @@ class TestMethodStrings : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
-    void everySpecTextInTheTable() {
-        const auto& table = vp::methodSpecStrings();
-        const std::set<std::string> listed(table.begin(), table.end());
-        QStringList missing;
+    // Every spec text is some method's: names, help and knob texts of every registered method.
+    void everyMethodHasTexts() {
         int checked = 0;
-        for (const auto& [text, where] : specTexts()) {
-            if (text.empty()) continue;
-            ++checked;
-            if (!listed.count(text))
-                missing << QString::fromStdString(where + ": \"" + text + "\"");
+        for (const vp::MethodSpec& s : vp::builtinRegistry().specs()) {
+            QVERIFY2(!s.name.empty() && !s.help.empty(), s.id.c_str());
+            checked += static_cast<int>(vp::translatableTexts(s).size());
         }
         QVERIFY(checked >= 40);
-        QVERIFY2(missing.isEmpty(),
-                 qPrintable(QStringLiteral("not in app/method_strings.cpp:\n") + missing.join(QLatin1Char('\n'))));
     }
 
-    // No stale entries: each table text is still some spec's text (papers are never listed).
-    void noStaleTableEntries() {
+    // No stale entries: each message of the vp::Methods context is still some spec's text (paper
+    // citations are never marked).
+    void noStaleEntries() {
         std::set<std::string> used, papers;
         for (const auto& [text, where] : specTexts()) used.insert(text);
         for (const vp::MethodSpec& s : vp::builtinRegistry().specs()) papers.insert(s.paper);
+        QString error;
+        const auto ts = readMethodContext(QStringLiteral(VP_SOURCE_DIR "/translations/vitprune_ru.ts"), error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QVERIFY(ts.size() >= 40);
         QStringList stale;
-        for (const std::string& t : vp::methodSpecStrings()) {
+        for (auto it = ts.constBegin(); it != ts.constEnd(); ++it) {
+            const std::string t = it.key().toStdString();
             if (papers.count(t)) stale << QString::fromStdString("a paper citation: " + t);
             else if (!used.count(t)) stale << QString::fromStdString(t);
         }
@@ -112,24 +114,27 @@ private Q_SLOTS:
     void translatedInEveryLanguage() {
         QFETCH(QString, lang);
         QString error;
-        const auto ts = readMethodContext(QStringLiteral(VP_SOURCE_DIR "/i18n/vitprune_%1.ts").arg(lang), error);
+        const auto ts = readMethodContext(QStringLiteral(VP_SOURCE_DIR "/translations/vitprune_%1.ts").arg(lang), error);
         QVERIFY2(error.isEmpty(), qPrintable(error));
         QStringList problems;
-        for (const std::string& t : vp::methodSpecStrings()) {
+        for (const auto& [t, where] : specTexts()) {
+            if (t.empty()) continue;
             const QString source = QString::fromStdString(t);
             const auto it = ts.constFind(source);
-            if (it == ts.constEnd()) problems << QStringLiteral("not in the .ts (run lupdate): ") + source;
+            if (it == ts.constEnd())
+                problems << QString::fromStdString(where) +
+                                QStringLiteral(": not in the .ts (mark it with VP_TEXT, run scripts/update_translations.sh): ") + source;
             else if (!it->type.isEmpty()) problems << QStringLiteral("%1: ").arg(it->type) + source;
             else if (it->translation.trimmed().isEmpty()) problems << QStringLiteral("empty: ") + source;
         }
         QVERIFY2(problems.isEmpty(), qPrintable(lang + QStringLiteral(":\n") + problems.join(QLatin1Char('\n'))));
     }
 
-    // translatedSpecText goes through the installed translator, in the table's context.
-    void translatedSpecTextUsesTheTranslator() {
-        QCOMPARE(vp::translatedSpecText("Keep rate"), QStringLiteral("Keep rate"));  // no translator: English
-        QCOMPARE(vp::translatedSpecText(""), QString());
-        QCOMPARE(vp::translatedSpecText("not a spec text"), QStringLiteral("not a spec text"));
+    // specText goes through the installed translator, in the methods' context.
+    void specTextUsesTheTranslator() {
+        QCOMPARE(vp::specText("Keep rate"), QStringLiteral("Keep rate"));  // no translator: English
+        QCOMPARE(vp::specText(""), QString());
+        QCOMPARE(vp::specText("not a spec text"), QStringLiteral("not a spec text"));
     }
 };
 

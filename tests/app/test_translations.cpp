@@ -1,4 +1,4 @@
-// The Qt Linguist files in i18n/: every message of every language is translated and finished, keeps the
+// The Qt Linguist files in translations/: every message of every language is translated and finished, keeps the
 // source's placeholders (%1..%99, %L1, %n), HTML tags, '&' accelerator and line breaks, is written in
 // the language's script, and differs from the English source unless that is only symbols, numbers
 // and untranslatable names. All three files hold the same messages (lupdate was run for each).
@@ -70,7 +70,7 @@ TsFile readTs(const QString& path) {
 }
 
 QString tsPath(const QString& lang) {
-    return QStringLiteral(VP_SOURCE_DIR "/i18n/vitprune_%1.ts").arg(lang);
+    return QStringLiteral(VP_SOURCE_DIR "/translations/vitprune_%1.ts").arg(lang);
 }
 
 // The placeholders QString::arg and tr(..., n) substitute, as a sorted multiset.
@@ -107,7 +107,7 @@ const QSet<QString>& untranslatableWords() {
                                      QStringLiteral("GPU"),   QStringLiteral("CUDA"), QStringLiteral("PNG"),
                                      QStringLiteral("SVG"),   QStringLiteral("PDF"), QStringLiteral("CSV"),
                                      QStringLiteral("JSON"),
-                                     // Method names that are proper names (app/method_strings.cpp).
+                                     // Method names that are proper names (marked with VP_TEXT in core/methods).
                                      QStringLiteral("EViT"),  QStringLiteral("Evo"), QStringLiteral("ToMe"),
                                      QStringLiteral("LTP")};
     return words;

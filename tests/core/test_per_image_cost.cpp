@@ -13,6 +13,7 @@
 #include "eval/fashion_mnist_idx.h"
 #include "eval/per_image_cost.h"
 #include "model/model_loader.h"
+#include "prune/method_setup.h"
 #include "prune/flops.h"
 #include "prune/registry.h"
 #include "train/augment.h"
@@ -209,8 +210,8 @@ TEST_F(ShippedModel, LtpCostVariesPerImageBetweenItsFloorAndDense) {
     for (int bins : {1, 7, 20, 64}) EXPECT_EQ(vp::makeHistogram(c.gmacs(), bins).total(), n) << bins << " bins";
 
     // The same images through the evaluator: the same accuracy and mean cost.
-    auto again = method("ltp");
-    const vp::EvalResult e = vp::evaluate(m_model, *again, source(), n, 100);
+    const vp::ReadyMethod again = vp::readyMethod(m_model, "ltp", {});
+    const vp::EvalResult e = vp::evaluate(again.model(), *again, source(), n, 100);
     EXPECT_EQ(e.correct, c.correct());
     EXPECT_NEAR(e.gmacs, s.mean, 1e-9);
 }

@@ -489,22 +489,6 @@
 <context>
     <name>vp::MainWindow</name>
     <message>
-        <source>Open an image: File ▸ Open image…, or drop one here.</source>
-        <translation>画像を開いてください: ファイル ▸ 画像を開く…、またはここにドロップします。</translation>
-    </message>
-    <message>
-        <source>Show after block:</source>
-        <translation>表示するブロック（通過後）：</translation>
-    </message>
-    <message>
-        <source>Which block&apos;s token fates the overlay shows (0-based, as --layer and the methods&apos; block knobs).</source>
-        <translation>オーバーレイでトークンの状態を表示するブロック (--layer や各手法のブロック指定と同じく 0 始まり)。</translation>
-    </message>
-    <message>
-        <source>Every block: click one (or use ←/→) to show it above</source>
-        <translation>全ブロック: クリック (または ←/→) で上に表示します</translation>
-    </message>
-    <message>
         <source>Accuracy vs cost (Pareto)</source>
         <translation>精度とコスト (パレート)</translation>
     </message>
@@ -523,14 +507,6 @@
     <message>
         <source>Redo</source>
         <translation>やり直し</translation>
-    </message>
-    <message>
-        <source>▶ Play blocks</source>
-        <translation>▶ ブロックを再生</translation>
-    </message>
-    <message>
-        <source>Step through the blocks one after another</source>
-        <translation>ブロックを順番に表示します</translation>
     </message>
     <message>
         <source>Compare</source>
@@ -561,28 +537,8 @@
         <translation>モデル %1 を読み込みました (密モデル %2 GMACs)</translation>
     </message>
     <message>
-        <source>%1 (%2×%3) — shown as the model sees it: %4×%4 %5</source>
-        <translation>%1 (%2×%3) — モデルから見た形で表示: %4×%4 %5</translation>
-    </message>
-    <message>
-        <source>grey</source>
-        <translation>グレースケール</translation>
-    </message>
-    <message>
-        <source>RGB</source>
-        <translation>RGB</translation>
-    </message>
-    <message>
         <source>%1: %2 GMACs, %3 ms</source>
         <translation>%1: %2 GMACs、%3 ms</translation>
-    </message>
-    <message>
-        <source>block %1 · no result yet</source>
-        <translation>ブロック %1 · 結果はまだありません</translation>
-    </message>
-    <message>
-        <source>block %1 · %2 / %3 patches kept · %4 tokens (%5%)</source>
-        <translation>ブロック %1 · %2 / %3 パッチを保持 · %4 トークン (%5%)</translation>
     </message>
     <message>
         <source>&amp;Export</source>
@@ -851,38 +807,6 @@
     <message>
         <source>Per-image cost</source>
         <translation>画像ごとのコスト</translation>
-    </message>
-    <message>
-        <source>Patches</source>
-        <translation>パッチ</translation>
-    </message>
-    <message>
-        <source>Each patch&apos;s fate after the block: kept, merged, fused, dropped or parked</source>
-        <translation>ブロック通過後の各パッチの状態: 保持、マージ、融合、破棄、待機</translation>
-    </message>
-    <message>
-        <source>What each surviving token represents: its features after the block on the dense model&apos;s first three principal components (fitted on this image), as red, green and blue, painted over every patch it holds. Similar colours = similar features; a region without inner lines = one token.</source>
-        <translation>生き残った各トークンが表すもの: ブロック通過後のその特徴を密モデルの第 1～第 3 主成分 (この画像で算出) 上で赤・緑・青として表し、そのトークンが含むすべてのパッチに塗ります。色が近い = 特徴が近い。内部に線のない領域 = 1 つのトークン。</translation>
-    </message>
-    <message>
-        <source>Open an image to see its token map.</source>
-        <translation>画像を開くとトークンマップが表示されます。</translation>
-    </message>
-    <message>
-        <source>R, G, B = the token&apos;s features on the dense model&apos;s principal components 1–3 · one outlined region = one token · hatched = dropped</source>
-        <translation>R, G, B = 密モデルの主成分 1～3 におけるトークンの特徴 · 輪郭で囲まれた 1 領域 = 1 トークン · ハッチング = 破棄</translation>
-    </message>
-    <message>
-        <source>Token map</source>
-        <translation>トークンマップ</translation>
-    </message>
-    <message>
-        <source>No token map: %1</source>
-        <translation>トークンマップなし: %1</translation>
-    </message>
-    <message>
-        <source>Computing the token map…</source>
-        <translation>トークンマップを計算中…</translation>
     </message>
 </context>
 <context>
@@ -1757,6 +1681,85 @@
     <message>
         <source>The per-block schedule (%1) replaces the main knob: clear it (Reset under the chart) to meet a budget.</source>
         <translation>ブロックごとのスケジュール（%1）が主パラメータに代わっています。予算に合わせるには消去してください（グラフ下の「リセット」）。</translation>
+    </message>
+</context>
+<context>
+    <name>vp::SingleImagePage</name>
+    <message>
+        <source>Open an image: File ▸ Open image…, or drop one here.</source>
+        <translation>画像を開いてください: ファイル ▸ 画像を開く…、またはここにドロップします。</translation>
+    </message>
+    <message>
+        <source>Show after block:</source>
+        <translation>表示するブロック（通過後）：</translation>
+    </message>
+    <message>
+        <source>Which block&apos;s token fates the overlay shows (0-based, as --layer and the methods&apos; block knobs).</source>
+        <translation>オーバーレイでトークンの状態を表示するブロック (--layer や各手法のブロック指定と同じく 0 始まり)。</translation>
+    </message>
+    <message>
+        <source>Every block: click one (or use ←/→) to show it above</source>
+        <translation>全ブロック: クリック (または ←/→) で上に表示します</translation>
+    </message>
+    <message>
+        <source>▶ Play blocks</source>
+        <translation>▶ ブロックを再生</translation>
+    </message>
+    <message>
+        <source>Step through the blocks one after another</source>
+        <translation>ブロックを順番に表示します</translation>
+    </message>
+    <message>
+        <source>Patches</source>
+        <translation>パッチ</translation>
+    </message>
+    <message>
+        <source>Each patch&apos;s fate after the block: kept, merged, fused, dropped or parked</source>
+        <translation>ブロック通過後の各パッチの状態: 保持、マージ、融合、破棄、待機</translation>
+    </message>
+    <message>
+        <source>What each surviving token represents: its features after the block on the dense model&apos;s first three principal components (fitted on this image), as red, green and blue, painted over every patch it holds. Similar colours = similar features; a region without inner lines = one token.</source>
+        <translation>生き残った各トークンが表すもの: ブロック通過後のその特徴を密モデルの第 1～第 3 主成分 (この画像で算出) 上で赤・緑・青として表し、そのトークンが含むすべてのパッチに塗ります。色が近い = 特徴が近い。内部に線のない領域 = 1 つのトークン。</translation>
+    </message>
+    <message>
+        <source>Open an image to see its token map.</source>
+        <translation>画像を開くとトークンマップが表示されます。</translation>
+    </message>
+    <message>
+        <source>R, G, B = the token&apos;s features on the dense model&apos;s principal components 1–3 · one outlined region = one token · hatched = dropped</source>
+        <translation>R, G, B = 密モデルの主成分 1～3 におけるトークンの特徴 · 輪郭で囲まれた 1 領域 = 1 トークン · ハッチング = 破棄</translation>
+    </message>
+    <message>
+        <source>Token map</source>
+        <translation>トークンマップ</translation>
+    </message>
+    <message>
+        <source>%1 (%2×%3) — shown as the model sees it: %4×%4 %5</source>
+        <translation>%1 (%2×%3) — モデルから見た形で表示: %4×%4 %5</translation>
+    </message>
+    <message>
+        <source>grey</source>
+        <translation>グレースケール</translation>
+    </message>
+    <message>
+        <source>RGB</source>
+        <translation>RGB</translation>
+    </message>
+    <message>
+        <source>block %1 · no result yet</source>
+        <translation>ブロック %1 · 結果はまだありません</translation>
+    </message>
+    <message>
+        <source>block %1 · %2 / %3 patches kept · %4 tokens (%5%)</source>
+        <translation>ブロック %1 · %2 / %3 パッチを保持 · %4 トークン (%5%)</translation>
+    </message>
+    <message>
+        <source>No token map: %1</source>
+        <translation>トークンマップなし: %1</translation>
+    </message>
+    <message>
+        <source>Computing the token map…</source>
+        <translation>トークンマップを計算中…</translation>
     </message>
 </context>
 <context>

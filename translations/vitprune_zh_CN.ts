@@ -489,22 +489,6 @@
 <context>
     <name>vp::MainWindow</name>
     <message>
-        <source>Open an image: File ▸ Open image…, or drop one here.</source>
-        <translation>打开图像：文件 ▸ 打开图像…，或将图像拖放到此处。</translation>
-    </message>
-    <message>
-        <source>Show after block:</source>
-        <translation>显示此块之后：</translation>
-    </message>
-    <message>
-        <source>Which block&apos;s token fates the overlay shows (0-based, as --layer and the methods&apos; block knobs).</source>
-        <translation>叠加图显示哪个块之后的词元去向（从 0 开始编号，与 --layer 及各方法的块参数一致）。</translation>
-    </message>
-    <message>
-        <source>Every block: click one (or use ←/→) to show it above</source>
-        <translation>所有块：单击其中一个（或使用 ←/→）在上方显示</translation>
-    </message>
-    <message>
         <source>Accuracy vs cost (Pareto)</source>
         <translation>准确率与开销（帕累托）</translation>
     </message>
@@ -523,14 +507,6 @@
     <message>
         <source>Redo</source>
         <translation>重做</translation>
-    </message>
-    <message>
-        <source>▶ Play blocks</source>
-        <translation>▶ 逐块播放</translation>
-    </message>
-    <message>
-        <source>Step through the blocks one after another</source>
-        <translation>依次逐个显示各块</translation>
     </message>
     <message>
         <source>Compare</source>
@@ -561,28 +537,8 @@
         <translation>已加载模型 %1（稠密模型 %2 GMACs）</translation>
     </message>
     <message>
-        <source>%1 (%2×%3) — shown as the model sees it: %4×%4 %5</source>
-        <translation>%1（%2×%3）— 按模型看到的样子显示：%4×%4 %5</translation>
-    </message>
-    <message>
-        <source>grey</source>
-        <translation>灰度</translation>
-    </message>
-    <message>
-        <source>RGB</source>
-        <translation>RGB</translation>
-    </message>
-    <message>
         <source>%1: %2 GMACs, %3 ms</source>
         <translation>%1：%2 GMACs，%3 ms</translation>
-    </message>
-    <message>
-        <source>block %1 · no result yet</source>
-        <translation>第 %1 块 · 尚无结果</translation>
-    </message>
-    <message>
-        <source>block %1 · %2 / %3 patches kept · %4 tokens (%5%)</source>
-        <translation>第 %1 块 · 保留 %2 / %3 个图像块 · %4 个词元（%5%）</translation>
     </message>
     <message>
         <source>&amp;Export</source>
@@ -851,38 +807,6 @@
     <message>
         <source>Per-image cost</source>
         <translation>逐图像开销</translation>
-    </message>
-    <message>
-        <source>Patches</source>
-        <translation>图像块</translation>
-    </message>
-    <message>
-        <source>Each patch&apos;s fate after the block: kept, merged, fused, dropped or parked</source>
-        <translation>每个图像块在该块之后的去向：保留、合并、融合、丢弃或暂存</translation>
-    </message>
-    <message>
-        <source>What each surviving token represents: its features after the block on the dense model&apos;s first three principal components (fitted on this image), as red, green and blue, painted over every patch it holds. Similar colours = similar features; a region without inner lines = one token.</source>
-        <translation>每个保留下来的词元代表什么：它在该块之后的特征投影到稠密模型的前三个主成分上（基于此图像拟合），分别以红、绿、蓝表示，并涂在它所包含的每个图像块上。颜色相近 = 特征相近；没有内部线条的区域 = 一个词元。</translation>
-    </message>
-    <message>
-        <source>Open an image to see its token map.</source>
-        <translation>打开图像以查看其词元图。</translation>
-    </message>
-    <message>
-        <source>R, G, B = the token&apos;s features on the dense model&apos;s principal components 1–3 · one outlined region = one token · hatched = dropped</source>
-        <translation>R、G、B = 词元在稠密模型主成分 1–3 上的特征 · 一个描边区域 = 一个词元 · 斜线填充 = 已丢弃</translation>
-    </message>
-    <message>
-        <source>Token map</source>
-        <translation>词元图</translation>
-    </message>
-    <message>
-        <source>No token map: %1</source>
-        <translation>无词元图：%1</translation>
-    </message>
-    <message>
-        <source>Computing the token map…</source>
-        <translation>正在计算词元图…</translation>
     </message>
 </context>
 <context>
@@ -1757,6 +1681,85 @@
     <message>
         <source>The per-block schedule (%1) replaces the main knob: clear it (Reset under the chart) to meet a budget.</source>
         <translation>逐块调度（%1）取代了主参数：要满足预算，请清除它（图表下方的“重置”）。</translation>
+    </message>
+</context>
+<context>
+    <name>vp::SingleImagePage</name>
+    <message>
+        <source>Open an image: File ▸ Open image…, or drop one here.</source>
+        <translation>打开图像：文件 ▸ 打开图像…，或将图像拖放到此处。</translation>
+    </message>
+    <message>
+        <source>Show after block:</source>
+        <translation>显示此块之后：</translation>
+    </message>
+    <message>
+        <source>Which block&apos;s token fates the overlay shows (0-based, as --layer and the methods&apos; block knobs).</source>
+        <translation>叠加图显示哪个块之后的词元去向（从 0 开始编号，与 --layer 及各方法的块参数一致）。</translation>
+    </message>
+    <message>
+        <source>Every block: click one (or use ←/→) to show it above</source>
+        <translation>所有块：单击其中一个（或使用 ←/→）在上方显示</translation>
+    </message>
+    <message>
+        <source>▶ Play blocks</source>
+        <translation>▶ 逐块播放</translation>
+    </message>
+    <message>
+        <source>Step through the blocks one after another</source>
+        <translation>依次逐个显示各块</translation>
+    </message>
+    <message>
+        <source>Patches</source>
+        <translation>图像块</translation>
+    </message>
+    <message>
+        <source>Each patch&apos;s fate after the block: kept, merged, fused, dropped or parked</source>
+        <translation>每个图像块在该块之后的去向：保留、合并、融合、丢弃或暂存</translation>
+    </message>
+    <message>
+        <source>What each surviving token represents: its features after the block on the dense model&apos;s first three principal components (fitted on this image), as red, green and blue, painted over every patch it holds. Similar colours = similar features; a region without inner lines = one token.</source>
+        <translation>每个保留下来的词元代表什么：它在该块之后的特征投影到稠密模型的前三个主成分上（基于此图像拟合），分别以红、绿、蓝表示，并涂在它所包含的每个图像块上。颜色相近 = 特征相近；没有内部线条的区域 = 一个词元。</translation>
+    </message>
+    <message>
+        <source>Open an image to see its token map.</source>
+        <translation>打开图像以查看其词元图。</translation>
+    </message>
+    <message>
+        <source>R, G, B = the token&apos;s features on the dense model&apos;s principal components 1–3 · one outlined region = one token · hatched = dropped</source>
+        <translation>R、G、B = 词元在稠密模型主成分 1–3 上的特征 · 一个描边区域 = 一个词元 · 斜线填充 = 已丢弃</translation>
+    </message>
+    <message>
+        <source>Token map</source>
+        <translation>词元图</translation>
+    </message>
+    <message>
+        <source>%1 (%2×%3) — shown as the model sees it: %4×%4 %5</source>
+        <translation>%1（%2×%3）— 按模型看到的样子显示：%4×%4 %5</translation>
+    </message>
+    <message>
+        <source>grey</source>
+        <translation>灰度</translation>
+    </message>
+    <message>
+        <source>RGB</source>
+        <translation>RGB</translation>
+    </message>
+    <message>
+        <source>block %1 · no result yet</source>
+        <translation>第 %1 块 · 尚无结果</translation>
+    </message>
+    <message>
+        <source>block %1 · %2 / %3 patches kept · %4 tokens (%5%)</source>
+        <translation>第 %1 块 · 保留 %2 / %3 个图像块 · %4 个词元（%5%）</translation>
+    </message>
+    <message>
+        <source>No token map: %1</source>
+        <translation>无词元图：%1</translation>
+    </message>
+    <message>
+        <source>Computing the token map…</source>
+        <translation>正在计算词元图…</translation>
     </message>
 </context>
 <context>

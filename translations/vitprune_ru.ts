@@ -493,22 +493,6 @@
 <context>
     <name>vp::MainWindow</name>
     <message>
-        <source>Open an image: File ▸ Open image…, or drop one here.</source>
-        <translation>Откройте изображение: Файл ▸ Открыть изображения…, или перетащите его сюда.</translation>
-    </message>
-    <message>
-        <source>Show after block:</source>
-        <translation>Показать после блока:</translation>
-    </message>
-    <message>
-        <source>Which block&apos;s token fates the overlay shows (0-based, as --layer and the methods&apos; block knobs).</source>
-        <translation>Для какого блока наложение показывает судьбу токенов (нумерация с 0, как у --layer и у параметров блоков в методах).</translation>
-    </message>
-    <message>
-        <source>Every block: click one (or use ←/→) to show it above</source>
-        <translation>Все блоки: щёлкните по одному (или используйте ←/→), чтобы показать его выше</translation>
-    </message>
-    <message>
         <source>Accuracy vs cost (Pareto)</source>
         <translation>Точность и стоимость (Парето)</translation>
     </message>
@@ -527,14 +511,6 @@
     <message>
         <source>Redo</source>
         <translation>Повторить</translation>
-    </message>
-    <message>
-        <source>▶ Play blocks</source>
-        <translation>▶ Проиграть блоки</translation>
-    </message>
-    <message>
-        <source>Step through the blocks one after another</source>
-        <translation>Показать блоки один за другим</translation>
     </message>
     <message>
         <source>Compare</source>
@@ -565,28 +541,8 @@
         <translation>Модель %1 загружена (плотная модель: %2 GMACs)</translation>
     </message>
     <message>
-        <source>%1 (%2×%3) — shown as the model sees it: %4×%4 %5</source>
-        <translation>%1 (%2×%3) — так, как его видит модель: %4×%4, %5</translation>
-    </message>
-    <message>
-        <source>grey</source>
-        <translation>оттенки серого</translation>
-    </message>
-    <message>
-        <source>RGB</source>
-        <translation>RGB</translation>
-    </message>
-    <message>
         <source>%1: %2 GMACs, %3 ms</source>
         <translation>%1: %2 GMACs, %3 мс</translation>
-    </message>
-    <message>
-        <source>block %1 · no result yet</source>
-        <translation>блок %1 · результата пока нет</translation>
-    </message>
-    <message>
-        <source>block %1 · %2 / %3 patches kept · %4 tokens (%5%)</source>
-        <translation>блок %1 · сохранено патчей: %2 / %3 · токенов: %4 (%5%)</translation>
     </message>
     <message>
         <source>&amp;Export</source>
@@ -855,38 +811,6 @@
     <message>
         <source>Per-image cost</source>
         <translation>Стоимость по изображениям</translation>
-    </message>
-    <message>
-        <source>Patches</source>
-        <translation>Патчи</translation>
-    </message>
-    <message>
-        <source>Each patch&apos;s fate after the block: kept, merged, fused, dropped or parked</source>
-        <translation>Судьба каждого патча после блока: сохранён, слит, объединён, отброшен или отложен</translation>
-    </message>
-    <message>
-        <source>What each surviving token represents: its features after the block on the dense model&apos;s first three principal components (fitted on this image), as red, green and blue, painted over every patch it holds. Similar colours = similar features; a region without inner lines = one token.</source>
-        <translation>Что представляет каждый оставшийся токен: его признаки после блока в проекции на первые три главные компоненты плотной модели (вычисленные по этому изображению), показанные красным, зелёным и синим поверх всех патчей, которые он содержит. Похожие цвета = похожие признаки; область без внутренних линий = один токен.</translation>
-    </message>
-    <message>
-        <source>Open an image to see its token map.</source>
-        <translation>Откройте изображение, чтобы увидеть его карту токенов.</translation>
-    </message>
-    <message>
-        <source>R, G, B = the token&apos;s features on the dense model&apos;s principal components 1–3 · one outlined region = one token · hatched = dropped</source>
-        <translation>R, G, B = признаки токена по главным компонентам 1–3 плотной модели · одна обведённая область = один токен · штриховка = отброшен</translation>
-    </message>
-    <message>
-        <source>Token map</source>
-        <translation>Карта токенов</translation>
-    </message>
-    <message>
-        <source>No token map: %1</source>
-        <translation>Нет карты токенов: %1</translation>
-    </message>
-    <message>
-        <source>Computing the token map…</source>
-        <translation>Вычисление карты токенов…</translation>
     </message>
 </context>
 <context>
@@ -1769,6 +1693,85 @@
     <message>
         <source>The per-block schedule (%1) replaces the main knob: clear it (Reset under the chart) to meet a budget.</source>
         <translation>Поблочное расписание (%1) заменяет основной параметр: очистите его (кнопка «Сбросить» под графиком), чтобы уложиться в бюджет.</translation>
+    </message>
+</context>
+<context>
+    <name>vp::SingleImagePage</name>
+    <message>
+        <source>Open an image: File ▸ Open image…, or drop one here.</source>
+        <translation>Откройте изображение: Файл ▸ Открыть изображения…, или перетащите его сюда.</translation>
+    </message>
+    <message>
+        <source>Show after block:</source>
+        <translation>Показать после блока:</translation>
+    </message>
+    <message>
+        <source>Which block&apos;s token fates the overlay shows (0-based, as --layer and the methods&apos; block knobs).</source>
+        <translation>Для какого блока наложение показывает судьбу токенов (нумерация с 0, как у --layer и у параметров блоков в методах).</translation>
+    </message>
+    <message>
+        <source>Every block: click one (or use ←/→) to show it above</source>
+        <translation>Все блоки: щёлкните по одному (или используйте ←/→), чтобы показать его выше</translation>
+    </message>
+    <message>
+        <source>▶ Play blocks</source>
+        <translation>▶ Проиграть блоки</translation>
+    </message>
+    <message>
+        <source>Step through the blocks one after another</source>
+        <translation>Показать блоки один за другим</translation>
+    </message>
+    <message>
+        <source>Patches</source>
+        <translation>Патчи</translation>
+    </message>
+    <message>
+        <source>Each patch&apos;s fate after the block: kept, merged, fused, dropped or parked</source>
+        <translation>Судьба каждого патча после блока: сохранён, слит, объединён, отброшен или отложен</translation>
+    </message>
+    <message>
+        <source>What each surviving token represents: its features after the block on the dense model&apos;s first three principal components (fitted on this image), as red, green and blue, painted over every patch it holds. Similar colours = similar features; a region without inner lines = one token.</source>
+        <translation>Что представляет каждый оставшийся токен: его признаки после блока в проекции на первые три главные компоненты плотной модели (вычисленные по этому изображению), показанные красным, зелёным и синим поверх всех патчей, которые он содержит. Похожие цвета = похожие признаки; область без внутренних линий = один токен.</translation>
+    </message>
+    <message>
+        <source>Open an image to see its token map.</source>
+        <translation>Откройте изображение, чтобы увидеть его карту токенов.</translation>
+    </message>
+    <message>
+        <source>R, G, B = the token&apos;s features on the dense model&apos;s principal components 1–3 · one outlined region = one token · hatched = dropped</source>
+        <translation>R, G, B = признаки токена по главным компонентам 1–3 плотной модели · одна обведённая область = один токен · штриховка = отброшен</translation>
+    </message>
+    <message>
+        <source>Token map</source>
+        <translation>Карта токенов</translation>
+    </message>
+    <message>
+        <source>%1 (%2×%3) — shown as the model sees it: %4×%4 %5</source>
+        <translation>%1 (%2×%3) — так, как его видит модель: %4×%4, %5</translation>
+    </message>
+    <message>
+        <source>grey</source>
+        <translation>оттенки серого</translation>
+    </message>
+    <message>
+        <source>RGB</source>
+        <translation>RGB</translation>
+    </message>
+    <message>
+        <source>block %1 · no result yet</source>
+        <translation>блок %1 · результата пока нет</translation>
+    </message>
+    <message>
+        <source>block %1 · %2 / %3 patches kept · %4 tokens (%5%)</source>
+        <translation>блок %1 · сохранено патчей: %2 / %3 · токенов: %4 (%5%)</translation>
+    </message>
+    <message>
+        <source>No token map: %1</source>
+        <translation>Нет карты токенов: %1</translation>
+    </message>
+    <message>
+        <source>Computing the token map…</source>
+        <translation>Вычисление карты токенов…</translation>
     </message>
 </context>
 <context>

@@ -50,10 +50,12 @@ void MainWindow::connectWorker() {
     connect(worker, &InferenceWorker::failed, this, &MainWindow::onFailed);
     connect(worker, &InferenceWorker::finished, this, &MainWindow::onFinished);
     connect(worker, &InferenceWorker::busy, this, [this](quint64, const QString& what) { statusBar()->showMessage(what); });
+    // Before the command line opens compare mode: its panes' first requests must reach the worker.
+    connect(m_compare, &CompareView::paneRequest, this, &MainWindow::submitPane);
 }
 
+// After the start-up state is applied, so that restoring it records no undo step.
 void MainWindow::connectPanels() {
-    connect(m_compare, &CompareView::paneRequest, this, &MainWindow::submitPane);
     connect(m_side, &SidePanel::methodChanged, this, &MainWindow::userChangedState);
     connect(m_side, &SidePanel::knobsChanged, this, &MainWindow::userChangedState);
     connect(m_side, &SidePanel::budgetRequested, this, [this](double g) { submit(g); });

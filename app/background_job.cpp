@@ -25,7 +25,8 @@ bool BackgroundJob::start(Body body) {
         } catch (const std::exception& e) {
             error = QString::fromStdString(e.what());
         }
-        QMetaObject::invokeMethod(this, [this, error] { onThreadDone(error); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this, [this, error] { onThreadDone(error); }, Qt::QueuedConnection);
     });
     m_thread->setObjectName(QStringLiteral("BackgroundJob"));
     m_thread->start(QThread::LowPriority);  // the window's own forwards come first

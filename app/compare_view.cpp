@@ -50,8 +50,9 @@ CompareView::CompareView(const std::vector<MethodSpec>& methods, QWidget* parent
     m_lockKind = new QComboBox(this);
     m_lockKind->addItem(tr("GMACs"));
     m_lockKind->addItem(tr("latency"));
-    m_lockKind->setToolTip(tr("GMACs: the papers' cost. Latency: measured on this machine at batch 1 (bisection on "
-                              "measured time; the first solve of a method times a dozen settings)"));
+    m_lockKind->setToolTip(
+        tr("GMACs: the papers' cost. Latency: measured on this machine at batch 1 (bisection on "
+           "measured time; the first solve of a method times a dozen settings)"));
     bar->addWidget(m_lockKind);
     m_budget = new QSlider(Qt::Horizontal, this);
     m_budget->setRange(0, kBudgetSteps);
@@ -59,7 +60,8 @@ CompareView::CompareView(const std::vector<MethodSpec>& methods, QWidget* parent
     m_budget->setEnabled(false);
     bar->addWidget(m_budget, 1);
     m_budgetLabel = new QLabel(QStringLiteral("–"), this);
-    m_budgetLabel->setMinimumWidth(m_budgetLabel->fontMetrics().horizontalAdvance(QStringLiteral("0.000 GMACs (100%)")));
+    m_budgetLabel->setMinimumWidth(
+        m_budgetLabel->fontMetrics().horizontalAdvance(QStringLiteral("0.000 GMACs (100%)")));
     bar->addWidget(m_budgetLabel);
     layout->addLayout(bar);
 
@@ -82,7 +84,8 @@ CompareView::CompareView(const std::vector<MethodSpec>& methods, QWidget* parent
         else if (latencyLock())
             m_budgetLabel->setText(tr("%1% of dense latency").arg(100 * fraction, 0, 'f', 0));
         else
-            m_budgetLabel->setText(tr("%1 GMACs (%2%)").arg(fraction * m_info.denseGmacs, 0, 'f', 3).arg(100 * fraction, 0, 'f', 0));
+            m_budgetLabel->setText(
+                tr("%1 GMACs (%2%)").arg(fraction * m_info.denseGmacs, 0, 'f', 3).arg(100 * fraction, 0, 'f', 0));
         for (int i = 0; i < paneCount(); ++i) ask(i);
     };
     connect(m_lock, &QCheckBox::toggled, this, budgetChanged);
@@ -170,14 +173,16 @@ bool CompareView::setPaneMethod(int pane, const std::string& methodId) {
 }
 
 std::string CompareView::paneMethod(int pane) const {
-    return pane < 0 || pane >= paneCount() ? std::string() : m_panes[pane].method->currentData().toString().toStdString();
+    return pane < 0 || pane >= paneCount() ? std::string()
+                                           : m_panes[pane].method->currentData().toString().toStdString();
 }
 
 void CompareView::setEqualBudget(bool locked, double gmacs) {
     if (m_info.denseGmacs > 0) {
         const double fraction = std::clamp(gmacs / m_info.denseGmacs, kLowestBudgetFraction, 1.0);
         const QSignalBlocker block(m_budget);
-        m_budget->setValue(static_cast<int>(std::lround((fraction - kLowestBudgetFraction) / (1 - kLowestBudgetFraction) * kBudgetSteps)));
+        m_budget->setValue(static_cast<int>(
+            std::lround((fraction - kLowestBudgetFraction) / (1 - kLowestBudgetFraction) * kBudgetSteps)));
     }
     if (m_lock->isChecked() == locked) {
         for (int i = 0; i < paneCount(); ++i) ask(i);
@@ -190,9 +195,7 @@ bool CompareView::latencyLock() const { return m_lockKind->currentIndex() == 1; 
 
 void CompareView::setLatencyLock(bool on) { m_lockKind->setCurrentIndex(on ? 1 : 0); }
 
-bool CompareView::equalBudget() const {
-    return m_lock->isChecked();
-}
+bool CompareView::equalBudget() const { return m_lock->isChecked(); }
 
 void CompareView::ask(int pane) {
     Pane& p = m_panes[pane];
@@ -246,14 +249,20 @@ void CompareView::showPaneResult(int pane) {
     p.view->setTrace(r.trace, m_layer);
     const auto top = topClasses(r.logits, 1);
     const double pct = r.denseGmacs > 0 ? 100.0 * r.gmacs / r.denseGmacs : 100.0;
-    const QString lock = r.lockTargetMs > 0 ? tr(" (timed %1 ms for %2)").arg(r.lockMs, 0, 'f', 1).arg(r.lockTargetMs, 0, 'f', 1)
-                                            : QString();
+    const QString lock = r.lockTargetMs > 0
+                             ? tr(" (timed %1 ms for %2)").arg(r.lockMs, 0, 'f', 1).arg(r.lockTargetMs, 0, 'f', 1)
+                             : QString();
     p.caption->setText(tr("<b>%1</b> · %2 GMACs (%3%) · %4 ms%10<br>%5 %6% · %7/%8 patches kept at block %9")
                            .arg(QString::fromStdString(r.methodId))
-                           .arg(r.gmacs, 0, 'f', 3).arg(pct, 0, 'f', 0).arg(r.ms, 0, 'f', 1)
+                           .arg(r.gmacs, 0, 'f', 3)
+                           .arg(pct, 0, 'f', 0)
+                           .arg(r.ms, 0, 'f', 1)
                            .arg(top.empty() ? QStringLiteral("–") : m_info.label(top[0].index))
                            .arg(top.empty() ? 0.0 : 100 * top[0].probability, 0, 'f', 1)
-                           .arg(p.view->keptCount()).arg(p.view->patchCount()).arg(m_layer).arg(lock));
+                           .arg(p.view->keptCount())
+                           .arg(p.view->patchCount())
+                           .arg(m_layer)
+                           .arg(lock));
 }
 
 void CompareView::setLayer(int layer) {

@@ -34,18 +34,24 @@ QString q(const std::string& s) { return QString::fromStdString(s); }
 
 QString CompatibilityDialog::statusText(CompatStatus status) {
     switch (status) {
-        case CompatStatus::Applies: return tr("Applies");
-        case CompatStatus::NeedsTraining: return tr("Needs training");
-        case CompatStatus::CannotApply: return tr("Cannot apply");
+        case CompatStatus::Applies:
+            return tr("Applies");
+        case CompatStatus::NeedsTraining:
+            return tr("Needs training");
+        case CompatStatus::CannotApply:
+            return tr("Cannot apply");
     }
     return {};
 }
 
 QColor CompatibilityDialog::statusColor(CompatStatus status) {
     switch (status) {
-        case CompatStatus::Applies: return QColor(0x2e, 0x7d, 0x32);        // green
-        case CompatStatus::NeedsTraining: return QColor(0xb2, 0x6a, 0x00);  // amber
-        case CompatStatus::CannotApply: return QColor(0xc6, 0x28, 0x28);    // red
+        case CompatStatus::Applies:
+            return QColor(0x2e, 0x7d, 0x32);  // green
+        case CompatStatus::NeedsTraining:
+            return QColor(0xb2, 0x6a, 0x00);  // amber
+        case CompatStatus::CannotApply:
+            return QColor(0xc6, 0x28, 0x28);  // red
     }
     return {};
 }
@@ -59,11 +65,17 @@ CompatibilityDialog::CompatibilityDialog(const ModelInfo& info, QWidget* parent)
     auto* facts = new QFormLayout;
     facts->addRow(tr("Model:"), new QLabel(info.name));
     facts->addRow(tr("Family:"), new QLabel(q(r.family)));
-    facts->addRow(tr("Input:"), new QLabel(tr("%1 channel(s), %2×%3 pixels").arg(r.inChans).arg(r.imageSize).arg(r.imageSize)));
-    facts->addRow(tr("Patches:"), new QLabel(tr("patch %1, grid %2×%3 (%4 patches)")
-                                                 .arg(r.patchSize).arg(r.gridH).arg(r.gridW).arg(r.gridH * r.gridW)));
+    facts->addRow(tr("Input:"),
+                  new QLabel(tr("%1 channel(s), %2×%3 pixels").arg(r.inChans).arg(r.imageSize).arg(r.imageSize)));
+    facts->addRow(
+        tr("Patches:"),
+        new QLabel(
+            tr("patch %1, grid %2×%3 (%4 patches)").arg(r.patchSize).arg(r.gridH).arg(r.gridW).arg(r.gridH * r.gridW)));
     facts->addRow(tr("Transformer:"), new QLabel(tr("%1 blocks, %2 heads × head dim %3 = embed dim %4")
-                                                     .arg(r.depth).arg(r.numHeads).arg(r.headDim).arg(r.embedDim)));
+                                                     .arg(r.depth)
+                                                     .arg(r.numHeads)
+                                                     .arg(r.headDim)
+                                                     .arg(r.embedDim)));
     facts->addRow(tr("Prefix tokens:"), new QLabel(tr("%1 (%2)").arg(r.prefixTokens).arg(q(r.prefix))));
     facts->addRow(tr("Pooling:"), new QLabel(q(r.pooling)));
     layout->addLayout(facts);

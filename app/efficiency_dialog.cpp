@@ -56,14 +56,26 @@ EfficiencyPoint toPoint(const EfficiencyRow& r) {
 }
 
 QByteArray csvOf(const std::vector<EfficiencyRow>& rows) {
-    QByteArray out = "method,setting,batch,threads,device,pairs,dense_ms,ms,gmacs_dense,gmacs,gmacs_speedup,speedup,"
-                     "speedup_p10,speedup_p90,efficiency\n";
+    QByteArray out =
+        "method,setting,batch,threads,device,pairs,dense_ms,ms,gmacs_dense,gmacs,gmacs_speedup,speedup,"
+        "speedup_p10,speedup_p90,efficiency\n";
     for (const EfficiencyRow& r : rows)
         out += QStringLiteral("%1,\"%2\",%3,%4,%5,%6,%7,%8,%9,%10,%11,%12,%13,%14,%15\n")
-                   .arg(QString::fromStdString(r.method), QString::fromStdString(r.setting)).arg(r.batch).arg(r.threads)
-                   .arg(QString::fromStdString(r.device)).arg(r.pairs).arg(r.denseMs).arg(r.ms).arg(r.gmacsDense)
-                   .arg(r.gmacs).arg(r.gmacsSpeedup()).arg(r.speedup).arg(r.speedupP10).arg(r.speedupP90)
-                   .arg(r.efficiency()).toUtf8();
+                   .arg(QString::fromStdString(r.method), QString::fromStdString(r.setting))
+                   .arg(r.batch)
+                   .arg(r.threads)
+                   .arg(QString::fromStdString(r.device))
+                   .arg(r.pairs)
+                   .arg(r.denseMs)
+                   .arg(r.ms)
+                   .arg(r.gmacsDense)
+                   .arg(r.gmacs)
+                   .arg(r.gmacsSpeedup())
+                   .arg(r.speedup)
+                   .arg(r.speedupP10)
+                   .arg(r.speedupP90)
+                   .arg(r.efficiency())
+                   .toUtf8();
     return out;
 }
 
@@ -80,12 +92,15 @@ EfficiencyDialog::EfficiencyDialog(const QString& modelSpec, const QString& mode
         item->setCheckState(chosen.isEmpty() || chosen.contains(item->text()) ? Qt::Checked : Qt::Unchecked);
     }
     m_methods->setMaximumHeight(130);
-    m_batches = new QLineEdit(settings.value(QStringLiteral("efficiency/batches"), QStringLiteral("1,8,32")).toString(), this);
+    m_batches =
+        new QLineEdit(settings.value(QStringLiteral("efficiency/batches"), QStringLiteral("1,8,32")).toString(), this);
     m_batches->setObjectName(QStringLiteral("batchesEdit"));
     m_batches->setToolTip(tr("Batch sizes, comma-separated (1 to 4096)"));
-    m_budgets = new QLineEdit(settings.value(QStringLiteral("efficiency/budgets"), QStringLiteral("0.85,0.7,0.5")).toString(), this);
+    m_budgets = new QLineEdit(
+        settings.value(QStringLiteral("efficiency/budgets"), QStringLiteral("0.85,0.7,0.5")).toString(), this);
     m_budgets->setObjectName(QStringLiteral("budgetsEdit"));
-    m_budgets->setToolTip(tr("Each method is set to these fractions of the dense GMACs, so methods compare at equal cost"));
+    m_budgets->setToolTip(
+        tr("Each method is set to these fractions of the dense GMACs, so methods compare at equal cost"));
     m_threads = new QSpinBox(this);
     m_threads->setRange(1, std::max(1, QThread::idealThreadCount()));
     m_threads->setValue(settings.value(QStringLiteral("efficiency/threads"), at::get_num_threads()).toInt());
@@ -93,7 +108,8 @@ EfficiencyDialog::EfficiencyDialog(const QString& modelSpec, const QString& mode
     m_pairs->setObjectName(QStringLiteral("pairsSpin"));
     m_pairs->setRange(3, 200);
     m_pairs->setValue(settings.value(QStringLiteral("efficiency/pairs"), 15).toInt());
-    m_pairs->setToolTip(tr("Interleaved dense/pruned pairs per setting at batch 1 (a third of them, at least 3, at larger batches)"));
+    m_pairs->setToolTip(
+        tr("Interleaved dense/pruned pairs per setting at batch 1 (a third of them, at least 3, at larger batches)"));
     m_run = new QPushButton(tr("Measure"), this);
     m_run->setObjectName(QStringLiteral("runButton"));
     m_cancel = new QPushButton(tr("Cancel"), this);
@@ -102,9 +118,10 @@ EfficiencyDialog::EfficiencyDialog(const QString& modelSpec, const QString& mode
     m_progress = new QProgressBar(this);
     m_progress->setFormat(tr("Idle"));
     m_progress->setValue(0);
-    m_status = new QLabel(tr("Measures on this machine: dense and pruned forwards interleaved, median of the per-pair ratios, "
-                             "p10–p90 as error bars. Efficiency 1 = the GMACs saving becomes time saved in full."),
-                          this);
+    m_status =
+        new QLabel(tr("Measures on this machine: dense and pruned forwards interleaved, median of the per-pair ratios, "
+                      "p10–p90 as error bars. Efficiency 1 = the GMACs saving becomes time saved in full."),
+                   this);
     m_status->setWordWrap(true);
     m_plot = new EfficiencyPlot(this);
     m_table = new QTableWidget(0, 7, this);
@@ -152,8 +169,10 @@ EfficiencyDialog::EfficiencyDialog(const QString& modelSpec, const QString& mode
     });
     connect(m_job, &BackgroundJob::finished, this, [this](bool cancelled, const QString& error) {
         m_progress->setFormat(error.isEmpty() ? (cancelled ? tr("Cancelled") : tr("Done")) : tr("Failed"));
-        if (!error.isEmpty()) m_status->setText(tr("Measuring failed: %1").arg(error));
-        else m_status->setText(tr("%n setting(s) measured.", "", static_cast<int>(m_rows.size())));
+        if (!error.isEmpty())
+            m_status->setText(tr("Measuring failed: %1").arg(error));
+        else
+            m_status->setText(tr("%n setting(s) measured.", "", static_cast<int>(m_rows.size())));
         updateControls();
         Q_EMIT runFinished();
     });
@@ -166,8 +185,9 @@ EfficiencyDialog::EfficiencyDialog(const QString& modelSpec, const QString& mode
         if (!path.isEmpty() && !openTable(path, &error)) m_status->setText(error);
     });
     connect(exportButton, &QPushButton::clicked, this, [this] {
-        const QString path = chooseSavePath(this, tr("Export the efficiency view"),
-                                            figureFilters() + QStringLiteral(";;JSON (*.json);;CSV (*.csv);;Markdown (*.md)"));
+        const QString path =
+            chooseSavePath(this, tr("Export the efficiency view"),
+                           figureFilters() + QStringLiteral(";;JSON (*.json);;CSV (*.csv);;Markdown (*.md)"));
         QString error;
         if (!path.isEmpty()) m_status->setText(exportTo(path, &error) ? tr("Saved %1").arg(path) : error);
     });
@@ -192,7 +212,8 @@ void EfficiencyDialog::run() {
     const auto batches = numbers(m_batches->text());
     const auto budgets = numbers(m_budgets->text());
     if (methods.isEmpty() || !batches || !budgets) {
-        m_status->setText(tr("Choose at least one method, and give batch sizes and budgets as comma-separated numbers."));
+        m_status->setText(
+            tr("Choose at least one method, and give batch sizes and budgets as comma-separated numbers."));
         return;
     }
     for (const QString& m : methods) plan.methods.push_back(m.toStdString());
@@ -215,8 +236,9 @@ void EfficiencyDialog::run() {
         const ScopedThreadCount threadCount(threads);
         efficiencyTable(opened.model, plan, [&](int done, int total, const EfficiencyRow& row) {
             if (row.pairs > 0) job.post([this, row] { addRow(row); });
-            job.reportProgress(done, total, QString::fromStdString(row.method + " " + row.setting + " · batch " +
-                                                                    std::to_string(row.batch)));
+            job.reportProgress(
+                done, total,
+                QString::fromStdString(row.method + " " + row.setting + " · batch " + std::to_string(row.batch)));
             return !job.cancelled();
         });
     });
@@ -228,9 +250,14 @@ void EfficiencyDialog::addRow(const EfficiencyRow& r) {
     m_plot->addPoint(toPoint(r));
     const int row = m_table->rowCount();
     m_table->insertRow(row);
-    const QStringList cells = {QString::fromStdString(r.method), QString::fromStdString(r.setting), QString::number(r.batch),
-                               QString::number(r.gmacs, 'f', 3), QStringLiteral("%1×").arg(r.gmacsSpeedup(), 0, 'f', 2),
-                               QStringLiteral("%1× (%2–%3)").arg(r.speedup, 0, 'f', 2).arg(r.speedupP10, 0, 'f', 2)
+    const QStringList cells = {QString::fromStdString(r.method),
+                               QString::fromStdString(r.setting),
+                               QString::number(r.batch),
+                               QString::number(r.gmacs, 'f', 3),
+                               QStringLiteral("%1×").arg(r.gmacsSpeedup(), 0, 'f', 2),
+                               QStringLiteral("%1× (%2–%3)")
+                                   .arg(r.speedup, 0, 'f', 2)
+                                   .arg(r.speedupP10, 0, 'f', 2)
                                    .arg(r.speedupP90, 0, 'f', 2),
                                QString::number(r.efficiency(), 'f', 2)};
     for (int c = 0; c < cells.size(); ++c) m_table->setItem(row, c, new QTableWidgetItem(cells[c]));
@@ -262,8 +289,10 @@ bool EfficiencyDialog::openTable(const QString& path, QString* error) {
 bool EfficiencyDialog::exportTo(const QString& path, QString* error) {
     const QString suffix = suffixOf(path);
     if (isFigureSuffix(suffix)) return exportPlot(m_plot->plot(), path, 760, 440, kFigureDpi, error);
-    if (suffix == QLatin1String("json")) return exportText(QByteArray::fromStdString(efficiencyJson(m_rows) + "\n"), path, error);
-    if (suffix == QLatin1String("md")) return exportText(QByteArray::fromStdString(efficiencyMarkdown(m_rows)), path, error);
+    if (suffix == QLatin1String("json"))
+        return exportText(QByteArray::fromStdString(efficiencyJson(m_rows) + "\n"), path, error);
+    if (suffix == QLatin1String("md"))
+        return exportText(QByteArray::fromStdString(efficiencyMarkdown(m_rows)), path, error);
     if (suffix == QLatin1String("csv")) return exportText(csvOf(m_rows), path, error);
     *error = tr("%1: export as PNG, SVG, PDF, JSON, CSV or Markdown (.md)").arg(path);
     return false;

@@ -27,7 +27,7 @@ public:
     EfficiencyDialog(const QString& modelSpec, const QString& modelName, QWidget* parent = nullptr);
     // Shows a table written by `vitprune bench --out` or by this dialog. False + *error naming the file.
     bool openTable(const QString& path, QString* error);
-    void run();     // with the form's choices
+    void run();  // with the form's choices
     void cancel();
     void setRows(const std::vector<EfficiencyRow>& rows);
     const std::vector<EfficiencyRow>& rows() const { return m_rows; }

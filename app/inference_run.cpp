@@ -93,10 +93,13 @@ void InferenceWorker::fillDense(const StudioRequest& r, StudioResult& result) {
         int runs = 0;
         at::Tensor logits;
         runs = 0;
-        m_denseMs = timeRepeated(r.pane, [&](int i) {
-            at::Tensor l = m_model.forward(m_input);
-            if (i == 0) logits = l;
-        }, &runs, 0.0);
+        m_denseMs = timeRepeated(
+            r.pane,
+            [&](int i) {
+                at::Tensor l = m_model.forward(m_input);
+                if (i == 0) logits = l;
+            },
+            &runs, 0.0);
         m_denseLogits = toVector(logits);
         m_denseValid = true;
     }
@@ -162,8 +165,9 @@ void InferenceWorker::run(const StudioRequest& r) {
         // would delay it by a whole forward. Time only once the requests pause.
         if (!newerArrivesWithin(r.pane, kQuietBeforeTimingMs)) {
             const int before = result.timedRuns;
-            result.ms = timeRepeated(r.pane, [&](int) { model->forward(m_input, *method, ForwardOptions{TraceLevel::Counts}); },
-                                     &result.timedRuns, result.ms);
+            result.ms = timeRepeated(
+                r.pane, [&](int) { model->forward(m_input, *method, ForwardOptions{TraceLevel::Counts}); },
+                &result.timedRuns, result.ms);
             if (result.timedRuns > before) Q_EMIT resultReady(result);
         }
         Q_EMIT finished(r.generation);

@@ -22,9 +22,9 @@ namespace vp {
 // and runs one forward. Newer generations supersede older ones (latest wins).
 struct StudioRequest {
     quint64 generation = 0;
-    int pane = 0;        // 0: the main view; 1..3: compare panes (each pane's latest request wins)
-    QString modelSpec;   // file, folder, built-in name, random:ARCH, or "" for the default model
-    QString imagePath;   // "" for none
+    int pane = 0;       // 0: the main view; 1..3: compare panes (each pane's latest request wins)
+    QString modelSpec;  // file, folder, built-in name, random:ARCH, or "" for the default model
+    QString imagePath;  // "" for none
     std::string methodId = "dense";
     std::map<std::string, std::string> knobs;  // knob id → text, as --set takes them
     // Set: the worker solves the method's main knob for this cost (GMACs per image) first.
@@ -32,16 +32,16 @@ struct StudioRequest {
     // Set: the worker solves the main knob so the measured latency (batch 1) is this fraction of
     // the dense model's (compare mode's equal-latency lock; bisection on measured time).
     std::optional<double> latencyFraction;
-    QString device = QStringLiteral("cpu");    // "cpu" or "cuda" (when available)
-    bool withDense = true;  // also report the dense model on the same image (cached)
-    bool withTokenMap = false;  // also colour the tokens by the dense model's PCA (token map view)
+    QString device = QStringLiteral("cpu");  // "cpu" or "cuda" (when available)
+    bool withDense = true;                   // also report the dense model on the same image (cached)
+    bool withTokenMap = false;               // also colour the tokens by the dense model's PCA (token map view)
 };
 
 struct ModelInfo {
-    QString spec;          // as requested ("" = default)
-    QString name;          // what the window shows as the model's name
-    QString origin;        // file or folder it came from
-    QString family;        // checkpoint family (timm, torchvision, huggingface, random, ...)
+    QString spec;    // as requested ("" = default)
+    QString name;    // what the window shows as the model's name
+    QString origin;  // file or folder it came from
+    QString family;  // checkpoint family (timm, torchvision, huggingface, random, ...)
     QString architecture;
     bool standIn = false;  // random weights standing in for fashion-vit-tiny
     int imageSize = 0, inChans = 0, patchSize = 0, gridH = 0, gridW = 0;
@@ -49,15 +49,15 @@ struct ModelInfo {
     qint64 parameters = 0;
     double denseGmacs = 0;
     double reportedAccuracy = -1;
-    QStringList labels;    // may be shorter than numClasses: see label()
+    QStringList labels;                 // may be shorter than numClasses: see label()
     CompatibilityReport compatibility;  // which methods apply (plain data, no Torch)
     QString label(int index) const;
 };
 
 struct ImageInfo {
     QString path;
-    QImage display;   // the S×S crop the model sees (RGB888)
-    QSize original;   // size of the decoded file
+    QImage display;  // the S×S crop the model sees (RGB888)
+    QSize original;  // size of the decoded file
 };
 
 struct StudioResult {
@@ -65,12 +65,12 @@ struct StudioResult {
     int pane = 0;
     std::string methodId;
     std::map<std::string, std::string> knobs;  // as run (with a budget: the solved main knob)
-    std::vector<float> logits;   // one sample
-    TokenTrace trace;            // TraceLevel::Full, one sample
-    double ms = 0;               // forward time, best of the timed repeats
+    std::vector<float> logits;                 // one sample
+    TokenTrace trace;                          // TraceLevel::Full, one sample
+    double ms = 0;                             // forward time, best of the timed repeats
     int timedRuns = 0;
-    int threads = 0;             // intra-op threads the forward used
-    QString device;              // "cpu", "cuda:0"
+    int threads = 0;  // intra-op threads the forward used
+    QString device;   // "cpu", "cuda:0"
     double gmacs = 0;
     double denseGmacs = 0;
     // Methods with a per-block schedule (MethodSpec::scheduleKnob): that knob (id "" otherwise)
@@ -102,7 +102,10 @@ struct StudioFailure {
 QStringList availableDevices();
 
 // Top-k (label, probability) of softmax(logits).
-struct RankedClass { int index; double probability; };
+struct RankedClass {
+    int index;
+    double probability;
+};
 std::vector<RankedClass> topClasses(const std::vector<float>& logits, int k);
 
 void registerStudioMetaTypes();

@@ -21,7 +21,6 @@
 namespace vp {
 namespace {
 
-
 ModelInfo describe(const OpenedModel& opened, const QString& spec) {
     const ViTModel& m = opened.model;
     const ViTConfig& c = m.config();
@@ -170,7 +169,8 @@ void InferenceWorker::warmUp() {
     // that would otherwise show up as the first measured time.
     c10::InferenceMode guard;
     const ViTConfig& c = m_model.config();
-    m_model.forward(at::zeros({1, c.inChans, c.imageSize, c.imageSize}, at::TensorOptions().dtype(m_model.dtype()).device(m_model.device())));
+    m_model.forward(at::zeros({1, c.inChans, c.imageSize, c.imageSize},
+                              at::TensorOptions().dtype(m_model.dtype()).device(m_model.device())));
 }
 
 bool InferenceWorker::ensureImage(const StudioRequest& r) {

@@ -59,11 +59,11 @@ private:
     void fillDense(const StudioRequest& request, StudioResult& result);
     // The token map of the forward that produced `tokens` and result.trace (app/inference_token_map.cpp).
     void fillTokenMap(const std::vector<at::Tensor>& tokens, StudioResult& result);
-    void fail(const StudioRequest& request, StudioFailure::Stage stage, const QString& subject,
-              const QString& message, int exitCode);
+    void fail(const StudioRequest& request, StudioFailure::Stage stage, const QString& subject, const QString& message,
+              int exitCode);
 
     mutable std::mutex m_mutex;
-    std::condition_variable m_arrived;  // signalled by submit()
+    std::condition_variable m_arrived;       // signalled by submit()
     std::map<int, StudioRequest> m_pending;  // by pane; guarded by m_mutex
 
     // Worker-thread state.
@@ -74,8 +74,8 @@ private:
     QString m_device = QStringLiteral("cpu");
     ModelInfo m_info;
     QString m_imagePath;
-    cv::Mat m_decoded;          // as loaded from m_imagePath
-    at::Tensor m_input;         // [1, C, S, S] for m_model
+    cv::Mat m_decoded;   // as loaded from m_imagePath
+    at::Tensor m_input;  // [1, C, S, S] for m_model
     bool m_inputValid = false;
     // The dense reference of the current (model, image, device).
     bool m_denseValid = false;

@@ -74,9 +74,7 @@ private:
 
 KnobHistory::KnobHistory(QObject* parent) : QObject(parent) {}
 
-void KnobHistory::reset(const MethodState& state) {
-    m_current = state;
-}
+void KnobHistory::reset(const MethodState& state) { m_current = state; }
 
 void KnobHistory::record(const MethodState& state) {
     if (state == m_current) return;

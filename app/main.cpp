@@ -28,8 +28,8 @@ int main(int argc, char** argv) {
 
     const vp::ParsedOptions parsed = vp::parseStudioOptions(QApplication::arguments());
     if (parsed.exitCode >= 0) {
-        std::fprintf(parsed.exitCode == 0 ? stdout : stderr, "%s%s\n", parsed.exitCode == 0 ? "" : "vitprune-studio: ",
-                     qPrintable(parsed.message));
+        std::fprintf(parsed.exitCode == 0 ? stdout : stderr, "%s%s\n",
+                     parsed.exitCode == 0 ? "" : "vitprune-studio: ", qPrintable(parsed.message));
         return parsed.exitCode;
     }
     const vp::StudioOptions& options = parsed.options;

@@ -23,8 +23,7 @@
 
 namespace vp {
 
-MainWindow::MainWindow(const StudioOptions& options, QWidget* parent)
-    : QMainWindow(parent), m_options(options) {
+MainWindow::MainWindow(const StudioOptions& options, QWidget* parent) : QMainWindow(parent), m_options(options) {
     registerStudioMetaTypes();
     m_history = new KnobHistory(this);
     buildUi();
@@ -49,7 +48,8 @@ void MainWindow::connectWorker() {
     connect(worker, &InferenceWorker::resultReady, this, &MainWindow::onResult);
     connect(worker, &InferenceWorker::failed, this, &MainWindow::onFailed);
     connect(worker, &InferenceWorker::finished, this, &MainWindow::onFinished);
-    connect(worker, &InferenceWorker::busy, this, [this](quint64, const QString& what) { statusBar()->showMessage(what); });
+    connect(worker, &InferenceWorker::busy, this,
+            [this](quint64, const QString& what) { statusBar()->showMessage(what); });
     // Before the command line opens compare mode: its panes' first requests must reach the worker.
     connect(m_compare, &CompareView::paneRequest, this, &MainWindow::submitPane);
 }
@@ -99,9 +99,8 @@ void MainWindow::buildUi() {
     rv->addStretch(1);
     connect(m_resultPanel, &ResultPanel::layerClicked, this, [this](int l) { setLayer(l); });
     // A dragged schedule bar is a knob edit like typing it: undoable, remembered, re-run.
-    connect(m_resultPanel, &ResultPanel::scheduleEdited, this, [this](const std::string& id, const std::string& text) {
-        m_side->knobs()->applyUserValue(id, text);
-    });
+    connect(m_resultPanel, &ResultPanel::scheduleEdited, this,
+            [this](const std::string& id, const std::string& text) { m_side->knobs()->applyUserValue(id, text); });
     auto* scroll = new QScrollArea(this);
     scroll->setWidget(right);
     scroll->setWidgetResizable(true);

@@ -16,9 +16,12 @@ namespace vp {
 
 void MainWindow::buildAnalysisMenu() {
     QMenu* menu = menuBar()->addMenu(tr("&Analysis"));
-    menu->addAction(tr("&Efficiency: GMACs saved vs time saved…"), this, [this] { openAnalysis(QStringLiteral("efficiency")); });
-    menu->addAction(tr("&Time breakdown of this setting…"), this, [this] { openAnalysis(QStringLiteral("breakdown")); });
-    menu->addAction(tr("Pareto plot against measured &latency"), this, [this] { openAnalysis(QStringLiteral("latency")); });
+    menu->addAction(tr("&Efficiency: GMACs saved vs time saved…"), this,
+                    [this] { openAnalysis(QStringLiteral("efficiency")); });
+    menu->addAction(tr("&Time breakdown of this setting…"), this,
+                    [this] { openAnalysis(QStringLiteral("breakdown")); });
+    menu->addAction(tr("Pareto plot against measured &latency"), this,
+                    [this] { openAnalysis(QStringLiteral("latency")); });
     menu->addAction(tr("&Per-image cost…"), this, [this] { openPerImageCost(); });
     // --analysis NAME: opened once, after the first result.
     if (!m_options.analysis.isEmpty()) {
@@ -73,8 +76,9 @@ QWidget* MainWindow::openAnalysis(const QString& name, const QString& file) {
     }
     if (name == QLatin1String("latency")) {
         // Connected first: with every point cached, showMeasuredCost() reports at once.
-        connect(m_pareto, &ParetoPanel::latencyMeasured, this, [this] { Q_EMIT analysisShown(this); },
-                Qt::SingleShotConnection);
+        connect(
+            m_pareto, &ParetoPanel::latencyMeasured, this, [this] { Q_EMIT analysisShown(this); },
+            Qt::SingleShotConnection);
         // The question is the plot's: give it half the window so the legend leaves the curves free.
         if (auto* dock = qobject_cast<QDockWidget*>(m_pareto->parentWidget()))
             resizeDocks({dock}, {height() / 2}, Qt::Vertical);

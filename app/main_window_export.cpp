@@ -34,12 +34,13 @@ void MainWindow::buildExportMenu(QMenu* file) {
         const QString path = QFileDialog::getOpenFileName(this, tr("Open sweep results (vitprune sweep / merge)"),
                                                           QString(), tr("Sweep results (*.json)"));
         QString error;
-        if (!path.isEmpty() && !m_pareto->showSweepFile(path, &error)) report(tr("Cannot open sweep results"), error, 2);
+        if (!path.isEmpty() && !m_pareto->showSweepFile(path, &error))
+            report(tr("Cannot open sweep results"), error, 2);
     });
     QMenu* ex = file->addMenu(tr("&Export"));
-    ex->addAction(tr("Overlay of every block…"), this,
-                  [this] { exportDialog(tr("Export the overlay of every block"), kFigureFilters, &MainWindow::exportOverlayGrid); })
-        ->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    ex->addAction(tr("Overlay of every block…"), this, [this] {
+          exportDialog(tr("Export the overlay of every block"), kFigureFilters, &MainWindow::exportOverlayGrid);
+      })->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     ex->addAction(tr("Comparison…"), this,
                   [this] { exportDialog(tr("Export the comparison"), kFigureFilters, &MainWindow::exportComparison); });
     ex->addAction(tr("Pareto plot…"), this, [this] {
@@ -47,7 +48,8 @@ void MainWindow::buildExportMenu(QMenu* file) {
                      &MainWindow::exportPareto);
     });
     ex->addAction(tr("Result data…"), this, [this] {
-        exportDialog(tr("Export the result's data"), QStringLiteral("JSON (*.json);;CSV (*.csv)"), &MainWindow::exportResultData);
+        exportDialog(tr("Export the result's data"), QStringLiteral("JSON (*.json);;CSV (*.csv)"),
+                     &MainWindow::exportResultData);
     });
 }
 
@@ -56,8 +58,10 @@ void MainWindow::exportDialog(const QString& title, const QString& filters,
     const QString path = chooseSavePath(this, title, filters);
     if (path.isEmpty()) return;
     QString error;
-    if ((this->*exporter)(path, &error)) statusBar()->showMessage(tr("Saved %1").arg(path));
-    else report(tr("Export failed"), error, 2);
+    if ((this->*exporter)(path, &error))
+        statusBar()->showMessage(tr("Saved %1").arg(path));
+    else
+        report(tr("Export failed"), error, 2);
 }
 
 bool MainWindow::exportOverlayGrid(const QString& path, QString* error) {
@@ -69,8 +73,10 @@ bool MainWindow::exportOverlayGrid(const QString& path, QString* error) {
     if (!isFigure(suffix)) return exportResultData(path, error);
     OverlayGridFigure figure;
     figure.setContent(m_session.image.display, m_single->result().trace,
-                      tr("%1 · %2 · %3 GMACs").arg(m_session.info.name, QString::fromStdString(m_single->result().methodId))
-                          .arg(m_single->result().gmacs, 0, 'f', 3), 0, 180);
+                      tr("%1 · %2 · %3 GMACs")
+                          .arg(m_session.info.name, QString::fromStdString(m_single->result().methodId))
+                          .arg(m_single->result().gmacs, 0, 'f', 3),
+                      0, 180);
     return exportWidgetFigure(&figure, path, kFigureDpi, error);
 }
 
@@ -116,7 +122,8 @@ bool MainWindow::exportResultData(const QString& path, QString* error) {
     o[QStringLiteral("device")] = m_single->result().device;
     QJsonArray top;
     for (const RankedClass& c : topClasses(m_single->result().logits, 5))
-        top.append(QJsonObject{{QStringLiteral("label"), m_session.info.label(c.index)}, {QStringLiteral("probability"), c.probability}});
+        top.append(QJsonObject{{QStringLiteral("label"), m_session.info.label(c.index)},
+                               {QStringLiteral("probability"), c.probability}});
     o[QStringLiteral("top5")] = top;
     QJsonArray tokens;
     for (double t : tokensPerLayer(m_single->result().trace)) tokens.append(t);

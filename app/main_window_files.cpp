@@ -42,18 +42,16 @@ bool looksLikeModel(const QString& path) {
     return kModelSuffixes.contains(fi.suffix().toLower());
 }
 
-QString startDir(const QString& last) {
-    return last.isEmpty() ? QDir::homePath() : QFileInfo(last).absolutePath();
-}
+QString startDir(const QString& last) { return last.isEmpty() ? QDir::homePath() : QFileInfo(last).absolutePath(); }
 
 }  // namespace
 
 void MainWindow::buildMenus() {
     QMenu* file = menuBar()->addMenu(tr("&File"));
     QAction* openModelAct = file->addAction(tr("Open &model…"), this, [this] {
-        const QString path = QFileDialog::getOpenFileName(
-            this, tr("Open model"), startDir(m_session.loadedModelSpec),
-            tr("Checkpoints (*.safetensors *.pth *.pt *.bin);;All files (*)"));
+        const QString path =
+            QFileDialog::getOpenFileName(this, tr("Open model"), startDir(m_session.loadedModelSpec),
+                                         tr("Checkpoints (*.safetensors *.pth *.pt *.bin);;All files (*)"));
         if (!path.isEmpty()) openModel(path);
     });
     openModelAct->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_M));
@@ -81,12 +79,15 @@ void MainWindow::buildMenus() {
         const QStringList paths = QFileDialog::getOpenFileNames(
             this, tr("Open image(s)"), startDir(m_session.loadedImagePath),
             tr("Images (*.png *.jpg *.jpeg *.bmp *.tif *.tiff *.webp *.pgm *.ppm *.pbm);;All files (*)"));
-        if (paths.size() == 1) openImage(paths.first());
-        else openImages(paths);
+        if (paths.size() == 1)
+            openImage(paths.first());
+        else
+            openImages(paths);
     });
     openImageAct->setShortcut(QKeySequence::Open);
     file->addAction(tr("Open image f&older…"), this, [this] {
-        const QString dir = QFileDialog::getExistingDirectory(this, tr("Open a folder of images"), startDir(m_session.loadedImagePath));
+        const QString dir =
+            QFileDialog::getExistingDirectory(this, tr("Open a folder of images"), startDir(m_session.loadedImagePath));
         if (dir.isEmpty()) return;
         const QStringList images = Filmstrip::imagesInFolder(dir);
         if (images.isEmpty()) return report(tr("No images"), tr("%1: no image files in this folder").arg(dir), 2);
@@ -125,7 +126,8 @@ void MainWindow::buildMenus() {
 
     buildAnalysisMenu();
     QMenu* help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(tr("Model &compatibility report…"), this, [this] { showCompatibilityDialog(this, m_session.info); });
+    help->addAction(tr("Model &compatibility report…"), this,
+                    [this] { showCompatibilityDialog(this, m_session.info); });
     help->addAction(tr("&About ViT Prune Studio"), this, [this] {
         QMessageBox::about(this, tr("About ViT Prune Studio"),
                            tr("<b>ViT Prune Studio</b> %1<br>See which patches a token-pruning method keeps, "
@@ -171,9 +173,12 @@ void MainWindow::dropEvent(QDropEvent* event) {
     for (const QUrl& url : event->mimeData()->urls()) {
         if (!url.isLocalFile()) continue;
         const QString path = url.toLocalFile();
-        if (looksLikeModel(path)) model = path;
-        else if (QFileInfo(path).isDir()) images << Filmstrip::imagesInFolder(path);
-        else images << path;
+        if (looksLikeModel(path))
+            model = path;
+        else if (QFileInfo(path).isDir())
+            images << Filmstrip::imagesInFolder(path);
+        else
+            images << path;
     }
     if (model.isEmpty() && images.isEmpty()) return;
     event->acceptProposedAction();

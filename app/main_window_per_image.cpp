@@ -30,10 +30,15 @@ QWidget* MainWindow::openPerImageCost(int images) {
         }
         dialog->setDatasetSpec(QStringLiteral("fashion-mnist"));
         dialog->setImageCount(images);
-        connect(dialog, &PerImageCostDialog::runEnded, this, [this, dialog] {
-            if (dialog->hasCosts()) Q_EMIT analysisShown(dialog);
-            else report(tr("Per-image cost"), dialog->statusText(), 2);
-        }, Qt::SingleShotConnection);
+        connect(
+            dialog, &PerImageCostDialog::runEnded, this,
+            [this, dialog] {
+                if (dialog->hasCosts())
+                    Q_EMIT analysisShown(dialog);
+                else
+                    report(tr("Per-image cost"), dialog->statusText(), 2);
+            },
+            Qt::SingleShotConnection);
         dialog->run();
     }
     return dialog;

@@ -38,7 +38,8 @@ void MainWindow::restoreSettings() {
         m_session.imagePath = *m_options.image;
     } else {
         const QString last = useSettings ? settings.value(QStringLiteral("image/last")).toString() : QString();
-        m_session.imagePath = !last.isEmpty() && QFileInfo(last).isFile() ? last : QString::fromStdString(defaultImagePath());
+        m_session.imagePath =
+            !last.isEmpty() && QFileInfo(last).isFile() ? last : QString::fromStdString(defaultImagePath());
     }
     if (useSettings && !m_options.method) {
         // The last method and knobs; values that no longer validate fall back to the defaults.
@@ -60,7 +61,8 @@ void MainWindow::applyCommandLine() {
     }
     if (!m_options.compare.isEmpty()) {
         m_compare->setPaneCount(static_cast<int>(m_options.compare.size()));
-        for (int i = 0; i < m_options.compare.size(); ++i) m_compare->setPaneMethod(i, m_options.compare[i].toStdString());
+        for (int i = 0; i < m_options.compare.size(); ++i)
+            m_compare->setPaneMethod(i, m_options.compare[i].toStdString());
         if (m_options.layer) m_compare->setLayer(*m_options.layer);
         setCompareMode(true);
     }

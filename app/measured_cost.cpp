@@ -64,7 +64,8 @@ MeasuredCost::MeasuredCost(QWidget* parent, const QString& cachePath) : QObject(
     auto* row = new QHBoxLayout(m_controls);
     row->setContentsMargins(0, 0, 0, 0);
     row->addWidget(new QLabel(tr("x:"), m_controls));
-    for (QWidget* w : std::initializer_list<QWidget*>{m_axis, m_batch, m_customBatch, m_threads, m_device, m_cancel, m_status})
+    for (QWidget* w :
+         std::initializer_list<QWidget*>{m_axis, m_batch, m_customBatch, m_threads, m_device, m_cancel, m_status})
         row->addWidget(w);
     row->addStretch(1);
 
@@ -83,7 +84,9 @@ MeasuredCost::MeasuredCost(QWidget* parent, const QString& cachePath) : QObject(
     });
     connect(m_job, &BackgroundJob::finished, this, [this](bool cancelled, const QString& error) {
         m_cancel->setVisible(false);
-        m_status->setText(!error.isEmpty() ? tr("timing failed: %1").arg(error) : cancelled ? tr("timing stopped") : QString());
+        m_status->setText(!error.isEmpty() ? tr("timing failed: %1").arg(error)
+                          : cancelled      ? tr("timing stopped")
+                                           : QString());
         Q_EMIT measuringFinished();
     });
 }
@@ -97,7 +100,8 @@ void MeasuredCost::rememberChoices() {
         m_customBatch->setValue(settings.value(QStringLiteral("latency/customBatch"), m_customBatch->value()).toInt());
         m_threads->setValue(settings.value(QStringLiteral("latency/threads"), m_threads->value()).toInt());
         setBatch(settings.value(QStringLiteral("latency/batch"), batch()).toInt());
-        m_axis->setCurrentIndex(std::clamp(settings.value(QStringLiteral("latency/axis"), m_axis->currentIndex()).toInt(), 0, 2));
+        m_axis->setCurrentIndex(
+            std::clamp(settings.value(QStringLiteral("latency/axis"), m_axis->currentIndex()).toInt(), 0, 2));
     }
     m_remember = true;
     choicesChanged();
@@ -148,9 +152,12 @@ QString MeasuredCost::device() const { return m_device->currentText(); }
 QString MeasuredCost::axisLabel() const {
     const QString where = tr("batch %1, %2 threads, %3").arg(batch()).arg(threads()).arg(device());
     switch (axis()) {
-        case Axis::Gmacs: return tr("GMACs per image");
-        case Axis::MsPerImage: return tr("measured ms per image (%1)").arg(where);
-        case Axis::ImagesPerSecond: return tr("measured images / s (%1)").arg(where);
+        case Axis::Gmacs:
+            return tr("GMACs per image");
+        case Axis::MsPerImage:
+            return tr("measured ms per image (%1)").arg(where);
+        case Axis::ImagesPerSecond:
+            return tr("measured images / s (%1)").arg(where);
     }
     return {};
 }
@@ -165,12 +172,13 @@ void MeasuredCost::setModel(const QString& modelSpec) {
 
 LatencyKey MeasuredCost::keyFor(const std::string& methodId, const std::map<std::string, std::string>& settings) const {
     const std::string dev = device().toStdString();
-    return {m_machine, dev == "cuda" ? "cuda:0" : dev, m_modelSpec.toStdString(), methodId,
-            settingsText(knobValues(settings)), batch(), threads()};
+    return {m_machine, dev == "cuda" ? "cuda:0" : dev,     m_modelSpec.toStdString(),
+            methodId,  settingsText(knobValues(settings)), batch(),
+            threads()};
 }
 
 std::optional<MeasuredCost::Cost> MeasuredCost::cost(const std::string& methodId,
-                                                      const std::map<std::string, std::string>& settings) const {
+                                                     const std::map<std::string, std::string>& settings) const {
     const std::optional<LatencyStats> s = m_cache->find(keyFor(methodId, settings));
     if (!s || s->ms <= 0) return std::nullopt;
     const double b = s->batch;

@@ -49,7 +49,9 @@ public:
     void setModel(const QString& modelSpec);
     // The setting's cost on the current axis from the cache (nullopt: not measured yet).
     // Value and the p10/p90 spread as (cost, low, high) in axis units.
-    struct Cost { double value = 0, low = 0, high = 0; };
+    struct Cost {
+        double value = 0, low = 0, high = 0;
+    };
     std::optional<Cost> cost(const std::string& methodId, const std::map<std::string, std::string>& settings) const;
     // Times the settings not in the cache, in the background; settings are (method id, knob
     // values), "dense" for the dense model. False when nothing was started: all cached, GMACs
@@ -61,8 +63,8 @@ public:
     const LatencyCache& cache() const { return *m_cache; }
 
 Q_SIGNALS:
-    void axisChanged();     // axis, batch, threads or device changed: redraw (and measure)
-    void pointMeasured();   // a new measurement is in the cache
+    void axisChanged();    // axis, batch, threads or device changed: redraw (and measure)
+    void pointMeasured();  // a new measurement is in the cache
     void measuringFinished();
 
 private:

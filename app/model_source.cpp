@@ -46,7 +46,8 @@ OpenedModel openStudioModel(const std::string& spec) {
 }
 
 std::string defaultImagePath() {
-    static const std::vector<std::string> imageExts = {".png", ".jpg", ".jpeg", ".bmp", ".tif", ".tiff", ".webp", ".pgm", ".ppm"};
+    static const std::vector<std::string> imageExts = {".png",  ".jpg",  ".jpeg", ".bmp", ".tif",
+                                                       ".tiff", ".webp", ".pgm",  ".ppm"};
     std::error_code ec;
     const std::string res = resourcesDir();
     if (!res.empty() && fs::is_directory(fs::path(res) / "samples", ec)) {

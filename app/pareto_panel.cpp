@@ -73,9 +73,8 @@ ParetoPanel::ParetoPanel(QWidget* parent) : QWidget(parent) {
         onRunEnded(cancelled ? tr("Cancelled: %1 — %n finished point(s) kept; Run resumes.", "", n).arg(subject())
                              : tr("Done: %1 — %n point(s).", "", n).arg(subject()));
     });
-    connect(m_worker.get(), &SweepWorker::failed, this, [this](const QString& message) {
-        onRunEnded(tr("Sweep failed: %1").arg(message));
-    });
+    connect(m_worker.get(), &SweepWorker::failed, this,
+            [this](const QString& message) { onRunEnded(tr("Sweep failed: %1").arg(message)); });
     connect(m_run, &QPushButton::clicked, this, &ParetoPanel::runSweep);
     connect(m_cancel, &QPushButton::clicked, this, &ParetoPanel::cancelSweep);
     connect(m_form, &SweepSetupForm::changed, this, &ParetoPanel::reloadCached);
@@ -206,7 +205,9 @@ void ParetoPanel::reloadCached() {
     else
         text = tr("%1 — not swept yet; Run measures it.").arg(subject());
     if (!cached.problems.isEmpty())
-        text += QLatin1Char(' ') + tr("Ignored unreadable cache (measured again on Run): %1").arg(cached.problems.join(QLatin1String("; ")));
+        text +=
+            QLatin1Char(' ') +
+            tr("Ignored unreadable cache (measured again on Run): %1").arg(cached.problems.join(QLatin1String("; ")));
     setStatus(text);
 }
 
@@ -227,9 +228,10 @@ bool ParetoPanel::showSweepFile(const QString& path, QString* error) {
     clearShown();
     for (const SweepMethod& m : sweep.methods)
         for (const SweepPoint& p : m.points) showPoint(QString::fromStdString(m.id), p);
-    setStatus(tr("%1: %2 on %3, %4 images — %n point(s).", "", sweep.finishedPoints())
-                  .arg(QFileInfo(path).fileName(), QString::fromStdString(sweep.model), QString::fromStdString(sweep.dataset))
-                  .arg(sweep.limit));
+    setStatus(
+        tr("%1: %2 on %3, %4 images — %n point(s).", "", sweep.finishedPoints())
+            .arg(QFileInfo(path).fileName(), QString::fromStdString(sweep.model), QString::fromStdString(sweep.dataset))
+            .arg(sweep.limit));
     return true;
 }
 

@@ -44,7 +44,7 @@ public:
     // method has points, nothing is highlighted. Kept and re-evaluated as points arrive.
     void setCurrent(const QString& methodId, double gmacs);
 
-    void runSweep();     // with the form's choices; no-op while running or without a model
+    void runSweep();  // with the form's choices; no-op while running or without a model
     void cancelSweep();
     // Shows the points of a sweep file (JSON of `vitprune sweep` or `merge`). False + *error
     // (naming the file) when it cannot be read.
@@ -77,8 +77,8 @@ private:
     void clearShown();
     void showPoint(const QString& methodId, const SweepPoint& point);
     void updateCurrent();
-    void redraw();                 // every shown point again, on the current x axis
-    bool measureShown();           // times the shown settings missing from the latency cache
+    void redraw();        // every shown point again, on the current x axis
+    bool measureShown();  // times the shown settings missing from the latency cache
     std::vector<ParetoPoint> plotPoints(const std::string& methodId) const;
     void updateControls();
     SweepResult shownResult() const;

@@ -26,7 +26,7 @@
 namespace vp {
 namespace {
 
-constexpr int kSpecRole = Qt::UserRole;      // dataset spec of a combo item ("" for "Folder…")
+constexpr int kSpecRole = Qt::UserRole;  // dataset spec of a combo item ("" for "Folder…")
 constexpr int kDefaultImages = 1000;
 constexpr int kFigureWidth = 900, kFigureHeight = 480, kFigureDpi = 300;
 
@@ -44,11 +44,11 @@ PerImageCostDialog::PerImageCostDialog(std::function<PerImageSubject()> subject,
     m_header->setObjectName(QStringLiteral("perImageHeader"));
     m_header->setTextFormat(Qt::RichText);
     m_header->setWordWrap(true);
-    auto* intro = new QLabel(
-        tr("Runs the current method and settings on every image and records what that image cost. Methods "
-           "whose token counts depend on the image (LTP) spread over many bins; methods that keep a fixed "
-           "number of tokens (EViT, ToMe, random, …) cost every image the same and show a single bar."),
-        this);
+    auto* intro =
+        new QLabel(tr("Runs the current method and settings on every image and records what that image cost. Methods "
+                      "whose token counts depend on the image (LTP) spread over many bins; methods that keep a fixed "
+                      "number of tokens (EViT, ToMe, random, …) cost every image the same and show a single bar."),
+                   this);
     intro->setWordWrap(true);
 
     m_dataset = new QComboBox(this);
@@ -151,14 +151,15 @@ PerImageCostDialog::PerImageCostDialog(std::function<PerImageSubject()> subject,
     connect(m_run, &QPushButton::clicked, this, &PerImageCostDialog::run);
     connect(m_cancel, &QPushButton::clicked, this, &PerImageCostDialog::cancel);
     connect(m_exportFigure, &QPushButton::clicked, this, [this] {
-        const QString path = QFileDialog::getSaveFileName(this, tr("Export figure"), QDir::homePath() + "/per_image_cost.png",
-                                                          tr("PNG (*.png);;SVG (*.svg);;PDF (*.pdf)"));
+        const QString path =
+            QFileDialog::getSaveFileName(this, tr("Export figure"), QDir::homePath() + "/per_image_cost.png",
+                                         tr("PNG (*.png);;SVG (*.svg);;PDF (*.pdf)"));
         QString error;
         if (!path.isEmpty() && !exportFigure(path, &error)) QMessageBox::warning(this, tr("Export failed"), error);
     });
     connect(m_exportCsv, &QPushButton::clicked, this, [this] {
-        const QString path = QFileDialog::getSaveFileName(this, tr("Export CSV"), QDir::homePath() + "/per_image_cost.csv",
-                                                          tr("CSV (*.csv)"));
+        const QString path = QFileDialog::getSaveFileName(this, tr("Export CSV"),
+                                                          QDir::homePath() + "/per_image_cost.csv", tr("CSV (*.csv)"));
         QString error;
         if (!path.isEmpty() && !exportCsv(path, &error)) QMessageBox::warning(this, tr("Export failed"), error);
     });
@@ -175,10 +176,11 @@ PerImageCostDialog::PerImageCostDialog(std::function<PerImageSubject()> subject,
         } else {
             m_costs = costs;
             showCosts();
-            setStatus(costs.cancelled
-                          ? tr("Cancelled: showing the first %1 images.").arg(QLocale().toString(qint64(costs.images.size())))
-                          : tr("Measured %1 images in %2 s.")
-                                .arg(QLocale().toString(qint64(costs.images.size())), num(costs.seconds, 1)));
+            setStatus(
+                costs.cancelled
+                    ? tr("Cancelled: showing the first %1 images.").arg(QLocale().toString(qint64(costs.images.size())))
+                    : tr("Measured %1 images in %2 s.")
+                          .arg(QLocale().toString(qint64(costs.images.size())), num(costs.seconds, 1)));
         }
         Q_EMIT runEnded();
     });
@@ -264,8 +266,8 @@ void PerImageCostDialog::datasetActivated(int index) {
         setDatasetSpec(m_dataset->itemData(index, kSpecRole).toString());
         return;
     }
-    const QString dir = QFileDialog::getExistingDirectory(this, tr("Dataset folder (one sub-folder per class)"),
-                                                          QDir::homePath());
+    const QString dir =
+        QFileDialog::getExistingDirectory(this, tr("Dataset folder (one sub-folder per class)"), QDir::homePath());
     if (dir.isEmpty()) {
         m_dataset->setCurrentIndex(m_datasetIndex);
         return;
@@ -347,10 +349,9 @@ void PerImageCostDialog::showCosts() {
     auto row = [&html](const QString& name, const QString& value) {
         html += QStringLiteral("<tr><td><b>%1</b>&nbsp;&nbsp;</td><td>%2</td></tr>").arg(name, value);
     };
-    row(tr("GMACs per image"),
-        tr("%1 ± %2 (%3% of dense %4) · min %5 · p5 %6 · median %7 · p95 %8 · max %9")
-            .arg(gm(g.mean), gm(g.std), num(pct, 1), gm(m_costs.denseGmacs), gm(g.min), gm(g.p5), gm(g.median), gm(g.p95),
-                 gm(g.max)));
+    row(tr("GMACs per image"), tr("%1 ± %2 (%3% of dense %4) · min %5 · p5 %6 · median %7 · p95 %8 · max %9")
+                                   .arg(gm(g.mean), gm(g.std), num(pct, 1), gm(m_costs.denseGmacs), gm(g.min), gm(g.p5),
+                                        gm(g.median), gm(g.p95), gm(g.max)));
     row(tr("Tokens per block"), tr("%1 ± %2 (mean over the blocks) · min %3 · max %4")
                                     .arg(num(t.mean, 1), num(t.std, 1), num(t.min, 1), num(t.max, 1)));
     row(tr("Tokens after the last block"),
@@ -399,7 +400,8 @@ bool PerImageCostDialog::exportCsv(const QString& path, QString* error) {
 }
 
 PerImageCostDialog* showPerImageCostDialog(QWidget* parent, std::function<PerImageSubject()> subject) {
-    auto* dialog = parent->findChild<PerImageCostDialog*>(QStringLiteral("perImageCostDialog"), Qt::FindDirectChildrenOnly);
+    auto* dialog =
+        parent->findChild<PerImageCostDialog*>(QStringLiteral("perImageCostDialog"), Qt::FindDirectChildrenOnly);
     if (!dialog) dialog = new PerImageCostDialog(std::move(subject), parent);
     dialog->show();
     dialog->raise();

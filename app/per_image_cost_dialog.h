@@ -27,7 +27,7 @@ class CostHistogram;
 
 // What the window shows now: the dialog measures this.
 struct PerImageSubject {
-    QString modelSpec;       // "" = default model
+    QString modelSpec;  // "" = default model
     QString modelName;
     std::string methodId = "dense";
     std::map<std::string, std::string> knobs;
@@ -52,7 +52,7 @@ public:
     // Off: choices are not written to QSettings (unattended command-line runs).
     void setRemembersSettings(bool on) { m_remember = on; }
 
-    void run();      // the subject as it is now; no-op while running
+    void run();  // the subject as it is now; no-op while running
     void cancel();
     bool isRunning() const { return m_running; }
     bool hasCosts() const { return !m_costs.images.empty(); }

@@ -16,15 +16,14 @@
 
 namespace vp {
 
-PerImageCostWorker::PerImageCostWorker(QObject* parent) : QObject(parent) {
-    qRegisterMetaType<vp::PerImageCosts>();
-}
+PerImageCostWorker::PerImageCostWorker(QObject* parent) : QObject(parent) { qRegisterMetaType<vp::PerImageCosts>(); }
 
 PerImageCostWorker::~PerImageCostWorker() = default;
 
 void PerImageCostWorker::start(const PerImageJob& job) {
     m_cancel.store(false);
-    QMetaObject::invokeMethod(this, [this, job] { run(job); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        this, [this, job] { run(job); }, Qt::QueuedConnection);
 }
 
 void PerImageCostWorker::cancel() { m_cancel.store(true); }
@@ -69,19 +68,21 @@ void PerImageCostWorker::runJob(const PerImageJob& job) {
     const KnobValues values = knobValuesFrom(job.knobs);
     const double dense = toG(denseMacs(m_model));
     // As the inference worker and the CLI's default --calib: the default calibration source.
-    const ReadyMethod ready = readyMethod(
-        m_model, job.methodId, values, datasetCalibration(kDefaultCalibrationSource, m_model.config(), [this](int want) {
-            Q_EMIT status(tr("Reading %1 calibration images (Fashion-MNIST train)…").arg(want));
-        }));
+    const ReadyMethod ready =
+        readyMethod(m_model, job.methodId, values,
+                    datasetCalibration(kDefaultCalibrationSource, m_model.config(), [this](int want) {
+                        Q_EMIT status(tr("Reading %1 calibration images (Fashion-MNIST train)…").arg(want));
+                    }));
     const ViTModel* model = &ready.model();
     PruneMethod* method = ready.method.get();
     Q_EMIT status(tr("Measuring %1 images…").arg(count));
     Q_EMIT progress(0, count);
     const BatchSource source = datasetSource(*m_data, count, model->config());
-    PerImageCosts costs = evaluatePerImage(*model, *method, source, count, job.batch, [this](int64_t done, int64_t total) {
-        Q_EMIT progress(done, total);
-        return !m_cancel.load();
-    });
+    PerImageCosts costs =
+        evaluatePerImage(*model, *method, source, count, job.batch, [this](int64_t done, int64_t total) {
+            Q_EMIT progress(done, total);
+            return !m_cancel.load();
+        });
     costs.method = job.methodId;
     costs.settings = settingsText(values);
     costs.dataset = m_data->name();

@@ -18,11 +18,11 @@
 namespace vp {
 
 struct PerImageJob {
-    QString modelSpec;                                   // as openStudioModel takes it: "" = default
+    QString modelSpec;                                      // as openStudioModel takes it: "" = default
     QString datasetSpec = QStringLiteral("fashion-mnist");  // as openDataset takes it
-    qint64 limit = 1000;                                 // the first N images; 0 = all of them
+    qint64 limit = 1000;                                    // the first N images; 0 = all of them
     std::string methodId = "dense";
-    std::map<std::string, std::string> knobs;            // as --set takes them
+    std::map<std::string, std::string> knobs;  // as --set takes them
     int batch = 64;
 };
 

@@ -23,13 +23,9 @@ namespace {
 
 constexpr int kTopK = 5;
 
-QString formatGmacs(double g) {
-    return QString::number(g, 'f', g < 0.1 ? 4 : (g < 10 ? 3 : 2));
-}
+QString formatGmacs(double g) { return QString::number(g, 'f', g < 0.1 ? 4 : (g < 10 ? 3 : 2)); }
 
-QString formatMs(double ms) {
-    return QString::number(ms, 'f', ms < 10 ? 2 : 1);
-}
+QString formatMs(double ms) { return QString::number(ms, 'f', ms < 10 ? 2 : 1); }
 
 QLabel* wrapped(QWidget* parent) {
     auto* l = new QLabel(QStringLiteral("–"), parent);
@@ -91,8 +87,9 @@ ResultPanel::ResultPanel(QWidget* parent) : QWidget(parent) {
     m_editSchedule->setObjectName(QStringLiteral("editScheduleButton"));
     m_editSchedule->setText(tr("Edit schedule"));
     m_editSchedule->setCheckable(true);
-    m_editSchedule->setToolTip(tr("Show the value every block uses and drag a bar to change it; the method "
-                                  "then follows this per-block schedule instead of its main knob."));
+    m_editSchedule->setToolTip(
+        tr("Show the value every block uses and drag a bar to change it; the method "
+           "then follows this per-block schedule instead of its main knob."));
     m_resetSchedule = new QToolButton(m_scheduleRow);
     m_resetSchedule->setObjectName(QStringLiteral("resetScheduleButton"));
     m_resetSchedule->setText(tr("Reset"));
@@ -123,7 +120,8 @@ ResultPanel::ResultPanel(QWidget* parent) : QWidget(parent) {
 
 std::string ResultPanel::scheduleText(const Knob& knob, const std::vector<double>& values) {
     const double step = knob.step > 0 ? knob.step : 0.01;
-    const int decimals = knob.type == KnobType::IntList ? 0 : std::clamp(static_cast<int>(std::ceil(-std::log10(step) - 1e-9)), 0, 6);
+    const int decimals =
+        knob.type == KnobType::IntList ? 0 : std::clamp(static_cast<int>(std::ceil(-std::log10(step) - 1e-9)), 0, 6);
     std::string out;
     for (double v : values) {
         QString t = QString::number(v, 'f', decimals);
@@ -147,9 +145,7 @@ void ResultPanel::setScheduleEditing(bool on) {
     showChart();
 }
 
-bool ResultPanel::scheduleEditing() const {
-    return m_editSchedule->isChecked() && scheduleEditable();
-}
+bool ResultPanel::scheduleEditing() const { return m_editSchedule->isChecked() && scheduleEditable(); }
 
 // Tokens per block, or (editing a schedule) the schedule's values with the tokens as a line.
 void ResultPanel::showChart() {
@@ -165,7 +161,8 @@ void ResultPanel::showChart() {
         m_chart->setEditStep(0);
         m_chart->setMinimum(0);
         m_chart->setMaximum(m_result.trace.patches);
-        m_chart->setCounts(tokens, std::vector<double>(m_result.trace.layers.size(), static_cast<double>(m_result.trace.patches)));
+        m_chart->setCounts(
+            tokens, std::vector<double>(m_result.trace.layers.size(), static_cast<double>(m_result.trace.patches)));
         if (editable) {
             const bool set = scheduleSet(m_result);
             m_scheduleHint->setText(set ? tr("A per-block schedule is set.") : QString());
@@ -211,14 +208,20 @@ void ResultPanel::setResult(const StudioResult& r, const ModelInfo& info) {
     m_agreement->setText(agreementText());
 
     const double pct = r.denseGmacs > 0 ? 100.0 * r.gmacs / r.denseGmacs : 100.0;
-    m_gmacs->setText(tr("%1  (%2% of dense %3)").arg(formatGmacs(r.gmacs)).arg(pct, 0, 'f', 1).arg(formatGmacs(r.denseGmacs)));
+    m_gmacs->setText(
+        tr("%1  (%2% of dense %3)").arg(formatGmacs(r.gmacs)).arg(pct, 0, 'f', 1).arg(formatGmacs(r.denseGmacs)));
     QString time = tr("%1 ms per image (best of %2, %3, %4 threads)")
-                       .arg(formatMs(r.ms)).arg(r.timedRuns).arg(r.device.toUpper()).arg(r.threads);
+                       .arg(formatMs(r.ms))
+                       .arg(r.timedRuns)
+                       .arg(r.device.toUpper())
+                       .arg(r.threads);
     if (r.denseMs > 0 && r.ms > 0) {
         const double speedup = r.denseMs / r.ms;
         const double ideal = r.gmacs > 0 ? r.denseGmacs / r.gmacs : 1.0;
         time += QStringLiteral("\n") + tr("dense %1 ms → speed-up %2× (GMACs promise %3×)")
-                                           .arg(formatMs(r.denseMs)).arg(speedup, 0, 'f', 2).arg(ideal, 0, 'f', 2);
+                                           .arg(formatMs(r.denseMs))
+                                           .arg(speedup, 0, 'f', 2)
+                                           .arg(ideal, 0, 'f', 2);
     }
     m_time->setText(time);
     if (!wasScheduled && scheduleSet(r)) {
@@ -254,8 +257,10 @@ QString ResultPanel::agreementText() const {
     if (pruned[0].index == dense[0].index)
         return tr("✔ agrees with dense: %1 (%2% vs %3%)")
             .arg(m_info.label(pruned[0].index))
-            .arg(100 * pruned[0].probability, 0, 'f', 1).arg(100 * dense[0].probability, 0, 'f', 1);
-    return tr("✘ differs from dense: %1 instead of %2").arg(m_info.label(pruned[0].index), m_info.label(dense[0].index));
+            .arg(100 * pruned[0].probability, 0, 'f', 1)
+            .arg(100 * dense[0].probability, 0, 'f', 1);
+    return tr("✘ differs from dense: %1 instead of %2")
+        .arg(m_info.label(pruned[0].index), m_info.label(dense[0].index));
 }
 
 void ResultPanel::clear() {
@@ -271,9 +276,7 @@ void ResultPanel::clear() {
     m_chart->setCounts({}, {});
 }
 
-void ResultPanel::setCurrentLayer(int layer) {
-    m_chart->setCurrentLayer(layer);
-}
+void ResultPanel::setCurrentLayer(int layer) { m_chart->setCurrentLayer(layer); }
 
 QByteArray ResultPanel::csv() const {
     QByteArray out;

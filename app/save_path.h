@@ -10,7 +10,7 @@ namespace vp {
 inline constexpr int kFigureDpi = 300;
 // "PDF (*.pdf);;SVG (*.svg);;PNG (*.png)"
 QString figureFilters();
-QString suffixOf(const QString& path);  // lower case, no dot
+QString suffixOf(const QString& path);       // lower case, no dot
 bool isFigureSuffix(const QString& suffix);  // png, svg, pdf
 
 // "" when the user cancelled.

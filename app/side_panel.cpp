@@ -33,9 +33,7 @@ QString formatCount(qint64 n) {
     return QString::number(n);
 }
 
-QString formatGmacs(double g) {
-    return QString::number(g, 'f', g < 0.1 ? 4 : (g < 10 ? 3 : 2));
-}
+QString formatGmacs(double g) { return QString::number(g, 'f', g < 0.1 ? 4 : (g < 10 ? 3 : 2)); }
 
 QLabel* wrapped(QWidget* parent, const QString& text = {}) {
     auto* l = new QLabel(text, parent);
@@ -46,8 +44,7 @@ QLabel* wrapped(QWidget* parent, const QString& text = {}) {
 
 }  // namespace
 
-SidePanel::SidePanel(const std::vector<MethodSpec>& methods, QWidget* parent)
-    : QWidget(parent), m_methods(methods) {
+SidePanel::SidePanel(const std::vector<MethodSpec>& methods, QWidget* parent) : QWidget(parent), m_methods(methods) {
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 6, 6, 6);
     layout->addWidget(buildModelBox());
@@ -70,9 +67,9 @@ QWidget* SidePanel::buildModelBox() {
     m_standIn = wrapped(box, tr("⚠ random weights — stand-in until fashion-vit-tiny is installed. "
                                 "Predictions are meaningless; pruning and costs are real."));
     m_standIn->setObjectName(QStringLiteral("standInBanner"));
-    m_standIn->setStyleSheet(QStringLiteral(
-        "QLabel#standInBanner { background: #fff3cd; color: #5c4400; border: 1px solid #d9b44a;"
-        " border-radius: 3px; padding: 4px; font-weight: bold; }"));
+    m_standIn->setStyleSheet(
+        QStringLiteral("QLabel#standInBanner { background: #fff3cd; color: #5c4400; border: 1px solid #d9b44a;"
+                       " border-radius: 3px; padding: 4px; font-weight: bold; }"));
     m_standIn->hide();
     v->addWidget(m_modelName);
     v->addWidget(m_modelDetails);
@@ -106,7 +103,8 @@ QWidget* SidePanel::buildMethodBox() {
                 model->appendRow(heading);
                 any = true;
             }
-            auto* item = new QStandardItem(QStringLiteral("   %1  [%2]").arg(specText(s.name), QString::fromStdString(s.id)));
+            auto* item =
+                new QStandardItem(QStringLiteral("   %1  [%2]").arg(specText(s.name), QString::fromStdString(s.id)));
             item->setData(QString::fromStdString(s.id), Qt::UserRole);
             item->setToolTip(specText(s.help));
             model->appendRow(item);
@@ -138,8 +136,9 @@ QWidget* SidePanel::buildBudgetBox() {
     m_budget = new QSlider(Qt::Horizontal, box);
     m_budget->setRange(0, kBudgetSteps);
     m_budget->setEnabled(false);
-    m_budget->setToolTip(tr("Target cost in GMACs per image: sets the method's main knob by bisection, so "
-                            "methods compare at equal cost."));
+    m_budget->setToolTip(
+        tr("Target cost in GMACs per image: sets the method's main knob by bisection, so "
+           "methods compare at equal cost."));
     m_budgetLabel = wrapped(box, QStringLiteral("–"));
     v->addWidget(m_budget);
     v->addWidget(m_budgetLabel);
@@ -165,9 +164,7 @@ QWidget* SidePanel::buildDeviceBox() {
     return box;
 }
 
-QString SidePanel::device() const {
-    return m_device->currentData().toString();
-}
+QString SidePanel::device() const { return m_device->currentData().toString(); }
 
 double SidePanel::budgetSliderGmacs() const {
     return m_budgetMin + (m_budgetMax - m_budgetMin) * m_budget->value() / kBudgetSteps;
@@ -176,7 +173,8 @@ double SidePanel::budgetSliderGmacs() const {
 void SidePanel::showBudget(double gmacs) {
     if (!m_scheduleKnob.isEmpty()) {
         m_budgetLabel->setText(tr("The per-block schedule (%1) replaces the main knob: clear it (Reset under the "
-                                  "chart) to meet a budget.").arg(m_scheduleKnob));
+                                  "chart) to meet a budget.")
+                                   .arg(m_scheduleKnob));
         return;
     }
     if (m_budgetMax <= m_budgetMin) {
@@ -195,12 +193,14 @@ void SidePanel::setResult(const StudioResult& r) {
     m_denseGmacs = r.denseGmacs;
     const auto sched = r.knobs.find(r.scheduleKnob.id);
     m_scheduleKnob = !r.scheduleKnob.id.empty() && sched != r.knobs.end() && !sched->second.empty()
-                         ? QString::fromStdString(r.scheduleKnob.id) : QString();
+                         ? QString::fromStdString(r.scheduleKnob.id)
+                         : QString();
     const bool usable = m_budgetMax > m_budgetMin;
     const QSignalBlocker block(m_budget);
     m_budget->setEnabled(usable);
     if (usable)
-        m_budget->setValue(static_cast<int>(std::lround(kBudgetSteps * std::clamp((r.gmacs - m_budgetMin) / (m_budgetMax - m_budgetMin), 0.0, 1.0))));
+        m_budget->setValue(static_cast<int>(
+            std::lround(kBudgetSteps * std::clamp((r.gmacs - m_budgetMin) / (m_budgetMax - m_budgetMin), 0.0, 1.0))));
     showBudget(r.gmacs);
 }
 
@@ -237,22 +237,25 @@ bool SidePanel::setMethod(const std::string& id) {
     return true;
 }
 
-std::string SidePanel::methodId() const {
-    return m_methodCombo->currentData().toString().toStdString();
-}
+std::string SidePanel::methodId() const { return m_methodCombo->currentData().toString().toStdString(); }
 
-std::map<std::string, std::string> SidePanel::knobValues() const {
-    return m_knobs->values();
-}
+std::map<std::string, std::string> SidePanel::knobValues() const { return m_knobs->values(); }
 
 void SidePanel::setModelInfo(const ModelInfo& info) {
     m_modelName->setText(info.name);
     m_modelName->setToolTip(info.origin);
     QString details = tr("%1 · %2 · %3 parameters").arg(info.family, info.architecture, formatCount(info.parameters));
-    details += QStringLiteral("\n") +
-               tr("input %1×%2×%2, patch %3 (%4×%5 patches), %6 blocks, dim %7, %8 heads, %9 classes")
-                   .arg(info.inChans).arg(info.imageSize).arg(info.patchSize).arg(info.gridH).arg(info.gridW)
-                   .arg(info.depth).arg(info.embedDim).arg(info.numHeads).arg(info.numClasses);
+    details +=
+        QStringLiteral("\n") + tr("input %1×%2×%2, patch %3 (%4×%5 patches), %6 blocks, dim %7, %8 heads, %9 classes")
+                                   .arg(info.inChans)
+                                   .arg(info.imageSize)
+                                   .arg(info.patchSize)
+                                   .arg(info.gridH)
+                                   .arg(info.gridW)
+                                   .arg(info.depth)
+                                   .arg(info.embedDim)
+                                   .arg(info.numHeads)
+                                   .arg(info.numClasses);
     if (info.reportedAccuracy >= 0)
         details += QStringLiteral("\n") + tr("reported top-1: %1%").arg(100.0 * info.reportedAccuracy, 0, 'f', 1);
     m_modelDetails->setText(details);

@@ -37,8 +37,9 @@ SingleImagePage::SingleImagePage(const StudioOptions& options, QWidget* parent)
     m_layerSlider = new QSlider(Qt::Horizontal, this);
     m_layerSlider->setRange(0, 0);
     m_layerSlider->setPageStep(1);
-    m_layerSlider->setToolTip(tr("Which block's token fates the overlay shows (0-based, as --layer and the "
-                                 "methods' block knobs)."));
+    m_layerSlider->setToolTip(
+        tr("Which block's token fates the overlay shows (0-based, as --layer and the "
+           "methods' block knobs)."));
     m_layerLabel = new QLabel(QStringLiteral("–"), this);
     m_layerLabel->setMinimumWidth(m_layerLabel->fontMetrics().horizontalAdvance(
         QStringLiteral("block 00 · 000 / 000 patches kept · 000 tokens (100%)")));
@@ -92,10 +93,11 @@ QWidget* SingleImagePage::buildViewTabs() {
     m_viewTabs->setDocumentMode(true);
     m_viewTabs->addTab(m_view, tr("Patches"));
     m_viewTabs->setTabToolTip(0, tr("Each patch's fate after the block: kept, merged, fused, dropped or parked"));
-    const QString explained = tr("What each surviving token represents: its features after the block on the dense "
-                                 "model's first three principal components (fitted on this image), as red, green and "
-                                 "blue, painted over every patch it holds. Similar colours = similar features; a "
-                                 "region without inner lines = one token.");
+    const QString explained =
+        tr("What each surviving token represents: its features after the block on the dense "
+           "model's first three principal components (fitted on this image), as red, green and "
+           "blue, painted over every patch it holds. Similar colours = similar features; a "
+           "region without inner lines = one token.");
     auto* mapPage = new QWidget(this);
     auto* mv = new QVBoxLayout(mapPage);
     mv->setContentsMargins(0, 0, 0, 0);
@@ -103,7 +105,8 @@ QWidget* SingleImagePage::buildViewTabs() {
     m_tokenMap->setPlaceholderText(tr("Open an image to see its token map."));
     mv->addWidget(m_tokenMap, 1);
     auto* legend = new QLabel(tr("R, G, B = the token's features on the dense model's principal components 1–3 · "
-                                 "one outlined region = one token · hatched = dropped"), mapPage);
+                                 "one outlined region = one token · hatched = dropped"),
+                              mapPage);
     legend->setToolTip(explained);
     legend->setForegroundRole(QPalette::PlaceholderText);
     mv->addWidget(legend);
@@ -198,7 +201,8 @@ void SingleImagePage::showLayer() {
     Q_EMIT layerShown(layer);
     if (!m_hasResult || m_result.trace.layers.empty()) {
         m_view->clearTrace();
-        m_layerLabel->setText(m_hasModel ? tr("block %1 · no result yet").arg(m_layerSlider->value()) : QStringLiteral("–"));
+        m_layerLabel->setText(m_hasModel ? tr("block %1 · no result yet").arg(m_layerSlider->value())
+                                         : QStringLiteral("–"));
         return;
     }
     m_view->setTrace(m_result.trace, layer);

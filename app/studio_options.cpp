@@ -32,24 +32,28 @@ ParsedOptions parseStudioOptions(const QStringList& arguments) {
     const QCommandLineOption method("method", "Pruning method id (see `vitprune methods`).", "ID");
     const QCommandLineOption set("set", "Knob value of the method, repeatable (e.g. keep=0.5).", "K=V");
     const QCommandLineOption layer("layer", "0-based block whose patch fates are shown (default: the last).", "L");
-    const QCommandLineOption view("view", "Single view's tab: patches (patch fates) or token-map (tokens coloured by "
-                                  "the dense model's PCA).", "patches|token-map");
+    const QCommandLineOption view("view",
+                                  "Single view's tab: patches (patch fates) or token-map (tokens coloured by "
+                                  "the dense model's PCA).",
+                                  "patches|token-map");
     const QCommandLineOption compare("compare", "Compare 2 to 4 methods side by side (comma-separated ids).", "ID,ID");
-    const QCommandLineOption sweep("sweep", "Show this sweep file (of vitprune sweep or merge) in the Pareto plot.", "FILE");
-    const QCommandLineOption exportPareto("export-pareto",
-                                          "With --sweep: write the Pareto figure (.png, .svg, .pdf) or its data (.csv, .json).",
-                                          "OUT");
-    const QCommandLineOption analysis("analysis",
-                                      "Open an Analysis view once the first result is shown: efficiency (measures; or "
-                                      "efficiency=TABLE.json from vitprune bench --out), breakdown (time per block of "
-                                      "the current setting), latency (Pareto plot against measured ms per image) or "
-                                      "per-image[=N] (GMACs of each of the first N Fashion-MNIST test images, default 1000). "
-                                      "With --screenshot the view is what is saved.",
-                                      "NAME[=FILE]");
+    const QCommandLineOption sweep("sweep", "Show this sweep file (of vitprune sweep or merge) in the Pareto plot.",
+                                   "FILE");
+    const QCommandLineOption exportPareto(
+        "export-pareto", "With --sweep: write the Pareto figure (.png, .svg, .pdf) or its data (.csv, .json).", "OUT");
+    const QCommandLineOption analysis(
+        "analysis",
+        "Open an Analysis view once the first result is shown: efficiency (measures; or "
+        "efficiency=TABLE.json from vitprune bench --out), breakdown (time per block of "
+        "the current setting), latency (Pareto plot against measured ms per image) or "
+        "per-image[=N] (GMACs of each of the first N Fashion-MNIST test images, default 1000). "
+        "With --screenshot the view is what is saved.",
+        "NAME[=FILE]");
     const QCommandLineOption screenshot("screenshot", "Save the window as an image once the first result is shown.",
                                         "OUT.png");
     const QCommandLineOption quit("quit-after-screenshot", "Quit (exit code 0) after saving the screenshot.");
-    parser.addOptions({model, image, video, method, set, layer, view, compare, sweep, exportPareto, analysis, screenshot, quit});
+    parser.addOptions(
+        {model, image, video, method, set, layer, view, compare, sweep, exportPareto, analysis, screenshot, quit});
 
     if (!parser.parse(arguments)) return stop(2, parser.errorText() + "\n\n" + parser.helpText());
     if (parser.isSet(help)) return stop(0, parser.helpText());
@@ -89,7 +93,8 @@ ParsedOptions parseStudioOptions(const QStringList& arguments) {
         o.analysisFile = eq < 0 ? QString() : a.mid(eq + 1);
         if (o.analysis != QStringLiteral("efficiency") && o.analysis != QStringLiteral("breakdown") &&
             o.analysis != QStringLiteral("latency") && o.analysis != QStringLiteral("per-image"))
-            return stop(2, "--analysis '" + a + "': expected efficiency[=TABLE.json], breakdown, latency or per-image[=N]");
+            return stop(
+                2, "--analysis '" + a + "': expected efficiency[=TABLE.json], breakdown, latency or per-image[=N]");
         if (o.analysis == QStringLiteral("per-image")) {
             bool ok = true;
             if (!o.analysisFile.isEmpty() && (o.analysisFile.toInt(&ok) < 1 || !ok))

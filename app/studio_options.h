@@ -15,13 +15,14 @@ struct StudioOptions {
     std::optional<QString> method;  // unset: dense
     QStringList sets;               // K=V, validated against the method's spec
     std::optional<int> layer;
-    QString view;                   // "patches" or "token-map": the single view's tab; "" = as last used
-    QStringList compare;            // 2–4 method ids: open in compare mode
-    QString sweep;                  // a sweep file (vitprune sweep/merge) for the Pareto plot
-    QString exportPareto;           // with --sweep: write the Pareto figure (.png/.svg/.pdf/.csv/.json)       // 0-based block whose token fates are shown; unset: the last
-    QString analysis;               // efficiency | breakdown | latency: open that view after the first result
-    QString analysisFile;           // efficiency=FILE: a table of `vitprune bench --out` to show
-    QString screenshot;             // save the window here once the first result is shown
+    QString view;         // "patches" or "token-map": the single view's tab; "" = as last used
+    QStringList compare;  // 2–4 method ids: open in compare mode
+    QString sweep;        // a sweep file (vitprune sweep/merge) for the Pareto plot
+    QString
+        exportPareto;  // with --sweep: write the Pareto figure (.png/.svg/.pdf/.csv/.json)       // 0-based block whose token fates are shown; unset: the last
+    QString analysis;  // efficiency | breakdown | latency: open that view after the first result
+    QString analysisFile;  // efficiency=FILE: a table of `vitprune bench --out` to show
+    QString screenshot;    // save the window here once the first result is shown
     bool quitAfterScreenshot = false;
     // Unattended (screenshot) runs ignore and do not write the saved settings, and report errors
     // on stderr with exit code 2 instead of dialogs.
@@ -30,8 +31,8 @@ struct StudioOptions {
 
 struct ParsedOptions {
     StudioOptions options;
-    int exitCode = -1;   // ≥ 0: exit now with this code (help, version, bad arguments)
-    QString message;     // for stdout (exit 0) or stderr (otherwise)
+    int exitCode = -1;  // ≥ 0: exit now with this code (help, version, bad arguments)
+    QString message;    // for stdout (exit 0) or stderr (otherwise)
 };
 
 // Parses QCoreApplication::arguments(); validates the method id and the --set values against

@@ -75,9 +75,8 @@ QString sweepCacheFile(const ModelIdentity& model, const QString& methodId, cons
                        int pointsPerMethod) {
     const QString dataset = canonicalDataset(datasetSpec);
     // Folders are named by a hash of their path (paths are long and may repeat a name).
-    const QString data = QFileInfo(dataset).isDir()
-                             ? QStringLiteral("folder-") + sha1(dataset.toUtf8()).left(12)
-                             : slug(dataset);
+    const QString data =
+        QFileInfo(dataset).isDir() ? QStringLiteral("folder-") + sha1(dataset.toUtf8()).left(12) : slug(dataset);
     const QString images = limit > 0 ? QString::number(limit) : QStringLiteral("all");
     // The app version and the method's behaviour version: results of older code are re-measured.
     const QString code = sha1(QByteArray::fromStdString(methodCacheTag(methodId.toStdString()))).left(8);

@@ -15,9 +15,9 @@
 namespace vp {
 namespace {
 
-constexpr int kSpecRole = Qt::UserRole;         // dataset spec of a combo item ("" for "Folder…")
-constexpr int kSizeRole = Qt::UserRole + 1;     // its number of images, when known without opening it
-constexpr int kUnknownSize = 100000;            // spin box top ("all") for folders
+constexpr int kSpecRole = Qt::UserRole;      // dataset spec of a combo item ("" for "Folder…")
+constexpr int kSizeRole = Qt::UserRole + 1;  // its number of images, when known without opening it
+constexpr int kUnknownSize = 100000;         // spin box top ("all") for folders
 constexpr qint64 kDefaultLimit = 1000;
 constexpr int kDefaultPoints = 8;
 
@@ -35,7 +35,8 @@ protected:
     }
     QValidator::State validate(QString& text, int& pos) const override {
         const QString t = text.trimmed();
-        if (!t.isEmpty() && allText().startsWith(t)) return t == allText() ? QValidator::Acceptable : QValidator::Intermediate;
+        if (!t.isEmpty() && allText().startsWith(t))
+            return t == allText() ? QValidator::Acceptable : QValidator::Intermediate;
         return QSpinBox::validate(text, pos);
     }
 
@@ -199,7 +200,9 @@ void SweepSetupForm::load() {
     s.beginGroup(QStringLiteral("pareto"));
     const QString dataset = s.value(QStringLiteral("dataset"), QStringLiteral("fashion-mnist")).toString();
     if (QFileInfo(dataset).isDir()) addFolderItem(dataset);
-    m_datasetIndex = std::max(0, m_dataset->findData(QFileInfo(dataset).isDir() ? QFileInfo(dataset).absoluteFilePath() : dataset, kSpecRole));
+    m_datasetIndex = std::max(
+        0,
+        m_dataset->findData(QFileInfo(dataset).isDir() ? QFileInfo(dataset).absoluteFilePath() : dataset, kSpecRole));
     m_dataset->setCurrentIndex(m_datasetIndex);
     updateLimitRange();
     setLimit(s.value(QStringLiteral("limit"), kDefaultLimit).toLongLong());

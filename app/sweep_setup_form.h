@@ -15,17 +15,17 @@ class SweepSetupForm : public QWidget {
 public:
     explicit SweepSetupForm(QWidget* parent = nullptr);
 
-    QString datasetSpec() const;         // "fashion-mnist", "fashion-mnist:train" or a folder
-    QString datasetName() const;         // as the chooser shows it
-    qint64 limit() const;                // images; 0 = the whole dataset
+    QString datasetSpec() const;  // "fashion-mnist", "fashion-mnist:train" or a folder
+    QString datasetName() const;  // as the chooser shows it
+    qint64 limit() const;         // images; 0 = the whole dataset
     int pointsPerMethod() const;
-    QStringList methodIds() const;       // checked, in list order ("dense" is implied)
+    QStringList methodIds() const;         // checked, in list order ("dense" is implied)
     QStringList availableMethods() const;  // every method listed
 
     // Programmatic choices (tests, the main window). Unknown method ids are ignored; a folder
     // that is not listed yet is added.
     void setDatasetSpec(const QString& spec);
-    void setLimit(qint64 images);        // clamped to the spin box; 0 = all
+    void setLimit(qint64 images);  // clamped to the spin box; 0 = all
     void setPointsPerMethod(int points);
     void setMethodIds(const QStringList& ids);
 

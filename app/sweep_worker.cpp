@@ -66,15 +66,14 @@ std::optional<SweepResult> completeSweep(const std::string& file) {
 
 }  // namespace
 
-SweepWorker::SweepWorker(QObject* parent) : QObject(parent) {
-    qRegisterMetaType<vp::SweepPoint>();
-}
+SweepWorker::SweepWorker(QObject* parent) : QObject(parent) { qRegisterMetaType<vp::SweepPoint>(); }
 
 SweepWorker::~SweepWorker() = default;
 
 void SweepWorker::start(const SweepJob& job) {
     m_cancel.store(false);
-    QMetaObject::invokeMethod(this, [this, job] { run(job); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        this, [this, job] { run(job); }, Qt::QueuedConnection);
 }
 
 void SweepWorker::cancel() { m_cancel.store(true); }
@@ -133,7 +132,8 @@ void SweepWorker::runJob(const SweepJob& job) {
     for (const QString& id : job.methodIds) {
         if (id == QLatin1String("dense")) continue;  // part of every method's file
         const QString file = job.cacheFiles.value(id);
-        if (file.isEmpty()) throw Error("sweep: no cache file given for method '" + toStd(id) + "'", Error::Kind::Internal);
+        if (file.isEmpty())
+            throw Error("sweep: no cache file given for method '" + toStd(id) + "'", Error::Kind::Internal);
         if (const std::optional<SweepResult> done = completeSweep(toStd(file))) {
             for (const SweepMethod& m : done->methods)
                 for (const SweepPoint& p : m.points) emitPoint(m.id, p);
@@ -157,7 +157,8 @@ void SweepWorker::runJob(const SweepJob& job) {
     std::vector<MethodSweep> methods;
     for (const QString& id : pending) {
         try {
-            methods.push_back({toStd(id), planSweep(m_model, {toStd(id)}, job.pointsPerMethod), toStd(job.cacheFiles[id])});
+            methods.push_back(
+                {toStd(id), planSweep(m_model, {toStd(id)}, job.pointsPerMethod), toStd(job.cacheFiles[id])});
         } catch (const Error& e) {
             Q_EMIT notice(tr("%1 skipped: %2").arg(id, QString::fromStdString(e.what())));
         }
@@ -187,7 +188,8 @@ void SweepWorker::runJob(const SweepJob& job) {
         const bool denseCounted = m_dense.has_value();  // then this run resumes it: not counted again
         const SweepRun r = runSweep(m_model, m.plan, opts, source, count, [&](const SweepProgress& p) {
             Q_EMIT progress(before + p.pointsDone - (denseCounted ? 1 : 0), total,
-                            p.imagesDone - int64_t(p.evaluatedThisRun) * count, count, QString::fromStdString(p.current));
+                            p.imagesDone - int64_t(p.evaluatedThisRun) * count, count,
+                            QString::fromStdString(p.current));
             return !m_cancel.load();
         });
         m_evaluated += r.evaluated;

@@ -27,8 +27,8 @@ std::vector<StageBar> barsOf(const StageTimes& t) {
 
 }  // namespace
 
-TimeBreakdownDialog::TimeBreakdownDialog(const QString& modelSpec, const QString& modelName, const std::string& methodId,
-                                         const KnobValues& values, QWidget* parent)
+TimeBreakdownDialog::TimeBreakdownDialog(const QString& modelSpec, const QString& modelName,
+                                         const std::string& methodId, const KnobValues& values, QWidget* parent)
     : QDialog(parent), m_modelSpec(modelSpec), m_methodId(methodId), m_values(values) {
     const std::string knobs = settingsText(values);
     const QString setting = QString::fromStdString(knobs.empty() ? methodId : methodId + " " + knobs);
@@ -108,7 +108,8 @@ void TimeBreakdownDialog::measure() {
     m_cancel->setEnabled(true);
     m_job->start([this, spec, id, values, batch, runs](BackgroundJob& job) {
         const OpenedModel opened = openStudioModel(spec);
-        const TimeBreakdown b = measureTimeBreakdown(opened.model, id, values, batch, runs, [&] { return job.cancelled(); });
+        const TimeBreakdown b =
+            measureTimeBreakdown(opened.model, id, values, batch, runs, [&] { return job.cancelled(); });
         if (b.runs > 0) job.post([this, b] { setBreakdown(b); });
     });
 }
@@ -128,17 +129,31 @@ QString TimeBreakdownDialog::summary() const {
     const double lost = (p.select - d.select) + (p.other - d.other);
     QString text = tr("Blocks: attention %1 → %2 ms, MLP %3 → %4 ms, selection/merge ops %5 ms, other %6 → %7 ms. "
                       "GMACs %8 → %9 (%10× fewer); time %11 → %12 ms (%13× faster). ")
-                       .arg(d.attention, 0, 'f', 2).arg(p.attention, 0, 'f', 2).arg(d.mlp, 0, 'f', 2)
-                       .arg(p.mlp, 0, 'f', 2).arg(p.select, 0, 'f', 2).arg(d.other, 0, 'f', 2).arg(p.other, 0, 'f', 2)
-                       .arg(b.gmacsDense, 0, 'f', 3).arg(b.gmacs, 0, 'f', 3)
+                       .arg(d.attention, 0, 'f', 2)
+                       .arg(p.attention, 0, 'f', 2)
+                       .arg(d.mlp, 0, 'f', 2)
+                       .arg(p.mlp, 0, 'f', 2)
+                       .arg(p.select, 0, 'f', 2)
+                       .arg(d.other, 0, 'f', 2)
+                       .arg(p.other, 0, 'f', 2)
+                       .arg(b.gmacsDense, 0, 'f', 3)
+                       .arg(b.gmacs, 0, 'f', 3)
                        .arg(b.gmacs > 0 ? b.gmacsDense / b.gmacs : 0.0, 0, 'f', 2)
-                       .arg(b.dense.total(), 0, 'f', 2).arg(b.pruned.total(), 0, 'f', 2)
+                       .arg(b.dense.total(), 0, 'f', 2)
+                       .arg(b.pruned.total(), 0, 'f', 2)
                        .arg(b.pruned.total() > 0 ? b.dense.total() / b.pruned.total() : 0.0, 0, 'f', 2);
     if (saved > 0)
-        text += tr("The method's own ops and bookkeeping take back %1 ms of the %2 ms that attention and MLP save (%3%).")
-                    .arg(lost, 0, 'f', 2).arg(saved, 0, 'f', 2).arg(100.0 * lost / saved, 0, 'f', 0);
-    text += tr(" Median of %n run(s), %1 thread(s), %2; stage timers wait for the device, so totals run a little slower "
-               "than an untimed forward.", "", b.runs).arg(b.threads).arg(QString::fromStdString(b.device));
+        text +=
+            tr("The method's own ops and bookkeeping take back %1 ms of the %2 ms that attention and MLP save (%3%).")
+                .arg(lost, 0, 'f', 2)
+                .arg(saved, 0, 'f', 2)
+                .arg(100.0 * lost / saved, 0, 'f', 0);
+    text +=
+        tr(" Median of %n run(s), %1 thread(s), %2; stage timers wait for the device, so totals run a little slower "
+           "than an untimed forward.",
+           "", b.runs)
+            .arg(b.threads)
+            .arg(QString::fromStdString(b.device));
     return text;
 }
 

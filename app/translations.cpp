@@ -16,21 +16,17 @@ std::vector<std::pair<QString, QString>> availableLanguages() {
             {QStringLiteral("ja"), QStringLiteral("日本語")}};
 }
 
-QString savedLanguage() {
-    return QSettings().value(QStringLiteral("ui/language")).toString();
-}
+QString savedLanguage() { return QSettings().value(QStringLiteral("ui/language")).toString(); }
 
-void saveLanguage(const QString& code) {
-    QSettings().setValue(QStringLiteral("ui/language"), code);
-}
+void saveLanguage(const QString& code) { QSettings().setValue(QStringLiteral("ui/language"), code); }
 
 QString installTranslations(QCoreApplication& app, const QString& code) {
     QString wanted = code.isEmpty() ? savedLanguage() : code;
     if (wanted.isEmpty()) wanted = QLocale::system().name();  // e.g. "ru_RU", "zh_CN", "ja_JP"
     QString chosen;
     for (const auto& [c, name] : availableLanguages())
-        if (!c.isEmpty() && c != QStringLiteral("en") && (wanted == c || wanted.startsWith(c + QLatin1Char('_')) ||
-                                                          (c.startsWith(wanted) && wanted.size() >= 2)))
+        if (!c.isEmpty() && c != QStringLiteral("en") &&
+            (wanted == c || wanted.startsWith(c + QLatin1Char('_')) || (c.startsWith(wanted) && wanted.size() >= 2)))
             chosen = c;
     if (chosen.isEmpty()) return QStringLiteral("en");
     auto* ours = new QTranslator(&app);

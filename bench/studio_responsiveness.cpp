@@ -105,7 +105,8 @@ int main(int argc, char** argv) {
         }
         return true;
     };
-    if (!waitFor([&] { return w.shownGeneration() > 0 && w.shownGeneration() == w.lastSubmittedGeneration(); }, 300000)) {
+    if (!waitFor([&] { return w.shownGeneration() > 0 && w.shownGeneration() == w.lastSubmittedGeneration(); },
+                 300000)) {
         std::fprintf(stderr, "studio_responsiveness: no first result within 300 s\n");
         return 1;
     }
@@ -114,7 +115,8 @@ int main(int argc, char** argv) {
             if (s.id == method.toStdString()) return s.mainKnob;
         return std::string();
     }();
-    auto* slider = w.sidePanel()->knobs()->findChild<QSlider*>(QStringLiteral("knobSlider_") + QString::fromStdString(mainKnob));
+    auto* slider =
+        w.sidePanel()->knobs()->findChild<QSlider*>(QStringLiteral("knobSlider_") + QString::fromStdString(mainKnob));
     if (!slider) {
         std::fprintf(stderr, "studio_responsiveness: %s has no slider for a main knob\n", qPrintable(method));
         return 1;
@@ -156,12 +158,13 @@ int main(int argc, char** argv) {
     const bool matches = settled && w.shownResult().knobs == knobs &&
                          onScreen == directFates(model, image, method.toStdString(), knobs, layer);
 
-    std::printf("{\"model\": \"%s\", \"method\": \"%s\", \"moves\": %d, \"drag_seconds\": %.2f, "
-                "\"results_shown\": %zu, \"ui_max_block_ms\": %.1f, \"latency_p50_ms\": %.1f, "
-                "\"latency_p95_ms\": %.1f, \"final_value\": \"%s\", \"final_matches\": %s, \"threads\": %d}\n",
-                qPrintable(model), qPrintable(method), done, dragSeconds, latencies.size(), maxGapMs,
-                percentile(latencies, 0.5), percentile(latencies, 0.95), knobs.at(mainKnob).c_str(),
-                matches ? "true" : "false", at::get_num_threads());
+    std::printf(
+        "{\"model\": \"%s\", \"method\": \"%s\", \"moves\": %d, \"drag_seconds\": %.2f, "
+        "\"results_shown\": %zu, \"ui_max_block_ms\": %.1f, \"latency_p50_ms\": %.1f, "
+        "\"latency_p95_ms\": %.1f, \"final_value\": \"%s\", \"final_matches\": %s, \"threads\": %d}\n",
+        qPrintable(model), qPrintable(method), done, dragSeconds, latencies.size(), maxGapMs,
+        percentile(latencies, 0.5), percentile(latencies, 0.95), knobs.at(mainKnob).c_str(), matches ? "true" : "false",
+        at::get_num_threads());
     return check && !matches ? 1 : 0;
 }
 

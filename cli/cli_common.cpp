@@ -17,7 +17,8 @@ at::Device parseDevice(const std::string& text) {
     if (text.empty() || text == "cpu") return at::kCPU;
     if (text.rfind("cuda", 0) == 0) {
         if (!at::hasCUDA())
-            throw Error("--device " + text + ": CUDA is not available (this build's LibTorch is CPU-only or no GPU is present)");
+            throw Error("--device " + text +
+                        ": CUDA is not available (this build's LibTorch is CPU-only or no GPU is present)");
         try {
             return at::Device(text);
         } catch (const std::exception&) {
@@ -62,8 +63,8 @@ MethodPtr openMethod(const Args& args, ViTModel& model, KnobValues* settings) {
     }
     if (settings) *settings = values;
     // Methods that learn static masks from data (Patch Slimming) see the first images of --calib DATA.
-    ReadyMethod ready = readyMethod(model, id, values,
-                                    datasetCalibration(args.value("--calib", kDefaultCalibrationSource), model.config()));
+    ReadyMethod ready = readyMethod(
+        model, id, values, datasetCalibration(args.value("--calib", kDefaultCalibrationSource), model.config()));
     if (ready.patched) model = std::move(*ready.patched);
     return std::move(ready.method);
 }
@@ -79,13 +80,19 @@ void printJson(const nlohmann::json& j) { std::cout << j.dump() << std::endl; }
 nlohmann::json specToJson(const MethodSpec& s) {
     nlohmann::json knobs = nlohmann::json::array();
     for (const Knob& k : s.knobs) {
-        nlohmann::json kj{{"id", k.id}, {"label", k.label}, {"type", knobTypeName(k.type)}, {"min", k.min},
-                          {"max", k.max}, {"step", k.step}, {"default", k.defaultValue}, {"help", k.help}};
+        nlohmann::json kj{{"id", k.id},   {"label", k.label}, {"type", knobTypeName(k.type)}, {"min", k.min},
+                          {"max", k.max}, {"step", k.step},   {"default", k.defaultValue},    {"help", k.help}};
         if (!k.choices.empty()) kj["choices"] = k.choices;
         knobs.push_back(kj);
     }
-    return {{"id", s.id}, {"name", s.name}, {"paper", s.paper}, {"family", s.family}, {"help", s.help},
-            {"training_free", s.trainingFree}, {"main_knob", s.mainKnob}, {"knobs", knobs}};
+    return {{"id", s.id},
+            {"name", s.name},
+            {"paper", s.paper},
+            {"family", s.family},
+            {"help", s.help},
+            {"training_free", s.trainingFree},
+            {"main_knob", s.mainKnob},
+            {"knobs", knobs}};
 }
 
 int cmdMethods(const Args& args) {
@@ -100,8 +107,8 @@ int cmdMethods(const Args& args) {
     for (const MethodSpec& s : specs) {
         std::cout << s.id << "  —  " << s.name << " [" << s.family << "]\n    " << s.paper << "\n";
         for (const Knob& k : s.knobs)
-            std::cout << "    --set " << k.id << "=" << k.defaultValue << "  (" << knobTypeName(k.type) << ", "
-                      << k.min << ".." << k.max << ") " << k.help << "\n";
+            std::cout << "    --set " << k.id << "=" << k.defaultValue << "  (" << knobTypeName(k.type) << ", " << k.min
+                      << ".." << k.max << ") " << k.help << "\n";
     }
     return 0;
 }

@@ -38,7 +38,8 @@ int benchTable(const Args& args, const ViTModel& model) {
     if (args.has("--batches")) {
         plan.batches.clear();
         for (double b : numberList(args, "--batches")) {
-            if (b != std::floor(b) || b < 1 || b > 4096) throw Error("--batches: " + std::to_string(b) + " is not a batch size in 1..4096");
+            if (b != std::floor(b) || b < 1 || b > 4096)
+                throw Error("--batches: " + std::to_string(b) + " is not a batch size in 1..4096");
             plan.batches.push_back(static_cast<int>(b));
         }
     }
@@ -90,10 +91,12 @@ int cmdBench(const Args& args) {
     if (args.has("--threads")) at::set_num_threads(args.intValue("--threads", 2, 1, 1024));
     const bool table = args.has("--batches") || args.has("--methods");
     if (table && (args.has("--method") || args.has("--set") || args.has("--budget") || args.has("--batch")))
-        throw Error("bench: --batches/--methods measure a table; --method/--set/--budget/--batch measure one setting. "
-                    "Use one form or the other");
+        throw Error(
+            "bench: --batches/--methods measure a table; --method/--set/--budget/--batch measure one setting. "
+            "Use one form or the other");
     if (!table && (args.has("--budgets") || args.has("--iters-large") || args.has("--out") || args.has("--markdown")))
-        throw Error("bench: --budgets, --iters-large, --out and --markdown belong to the table form (--batches/--methods)");
+        throw Error(
+            "bench: --budgets, --iters-large, --out and --markdown belong to the table form (--batches/--methods)");
     if (table) return benchTable(args, openModel(args));
     if (args.has("--breakdown")) return benchBreakdown(args);
 
@@ -103,14 +106,25 @@ int cmdBench(const Args& args) {
     const std::string id = method->spec().id;
     method.reset();
     const ViTModel dense = openModel(args);  // openMethod may have replaced `model` by a smaller copy
-    const EfficiencyRow r = measureEfficiency(dense, id, settings, args.intValue("--batch", 1, 1, 4096),
-                                              {args.intValue("--iters", 20, 1, 100000), args.intValue("--warmup", 3, 0, 1000)});
-    const nlohmann::json j{{"method", r.method}, {"settings", settingsToJson(settings)}, {"batch", r.batch},
-                           {"threads", r.threads}, {"device", r.device}, {"iters", r.pairs},
-                           {"dense_ms", r.denseMs}, {"ms", r.ms}, {"speedup", r.speedup},
-                           {"speedup_p10", r.speedupP10}, {"speedup_p90", r.speedupP90},
-                           {"gmacs_dense", r.gmacsDense}, {"gmacs", r.gmacs}, {"gmacs_speedup", r.gmacsSpeedup()},
-                           {"efficiency", r.efficiency()}, {"ms_per_image", r.ms / r.batch}};
+    const EfficiencyRow r =
+        measureEfficiency(dense, id, settings, args.intValue("--batch", 1, 1, 4096),
+                          {args.intValue("--iters", 20, 1, 100000), args.intValue("--warmup", 3, 0, 1000)});
+    const nlohmann::json j{{"method", r.method},
+                           {"settings", settingsToJson(settings)},
+                           {"batch", r.batch},
+                           {"threads", r.threads},
+                           {"device", r.device},
+                           {"iters", r.pairs},
+                           {"dense_ms", r.denseMs},
+                           {"ms", r.ms},
+                           {"speedup", r.speedup},
+                           {"speedup_p10", r.speedupP10},
+                           {"speedup_p90", r.speedupP90},
+                           {"gmacs_dense", r.gmacsDense},
+                           {"gmacs", r.gmacs},
+                           {"gmacs_speedup", r.gmacsSpeedup()},
+                           {"efficiency", r.efficiency()},
+                           {"ms_per_image", r.ms / r.batch}};
     if (args.has("--json")) {
         printJson(j);
         return 0;

@@ -21,9 +21,8 @@ namespace vp::cli {
 namespace {
 
 nlohmann::json statsToJson(const DistributionStats& s) {
-    return {{"count", s.count}, {"mean", s.mean}, {"std", s.std},       {"min", s.min},
-            {"max", s.max},     {"p5", s.p5},     {"p10", s.p10},       {"p25", s.p25},
-            {"median", s.median}, {"p75", s.p75}, {"p90", s.p90},       {"p95", s.p95}};
+    return {{"count", s.count}, {"mean", s.mean}, {"std", s.std},       {"min", s.min}, {"max", s.max}, {"p5", s.p5},
+            {"p10", s.p10},     {"p25", s.p25},   {"median", s.median}, {"p75", s.p75}, {"p90", s.p90}, {"p95", s.p95}};
 }
 
 nlohmann::json histogramToJson(const Histogram& h) {
@@ -52,8 +51,8 @@ void printHistogram(const Histogram& h, double denseGmacs) {
     int64_t most = 1;
     for (int64_t c : h.counts) most = std::max(most, c);
     const int64_t total = std::max<int64_t>(1, h.total());
-    std::cout << "GMACs per image (" << h.bins() << (h.bins() == 1 ? " bin" : " bins") << ", dense " << fmt(denseGmacs, 4)
-              << "):\n";
+    std::cout << "GMACs per image (" << h.bins() << (h.bins() == 1 ? " bin" : " bins") << ", dense "
+              << fmt(denseGmacs, 4) << "):\n";
     for (int i = 0; i < h.bins(); ++i) {
         const int64_t c = h.counts[static_cast<size_t>(i)];
         const int len = static_cast<int>((c * kWidth + most - 1) / most);  // a non-empty bin shows at least one #
@@ -91,8 +90,13 @@ int cmdEval(const Args& args) {
         EvalResult r = evaluate(model, *method, source, count, batch, progress);
         bar.finish();
         if (args.has("--json")) {
-            printJson({{"accuracy", r.accuracy}, {"images", r.images}, {"correct", r.correct}, {"gmacs", r.gmacs},
-                       {"seconds", r.seconds}, {"method", method->spec().id}, {"settings", settingsToJson(settings)},
+            printJson({{"accuracy", r.accuracy},
+                       {"images", r.images},
+                       {"correct", r.correct},
+                       {"gmacs", r.gmacs},
+                       {"seconds", r.seconds},
+                       {"method", method->spec().id},
+                       {"settings", settingsToJson(settings)},
                        {"dataset", data->name()}});
             return 0;
         }
@@ -118,12 +122,21 @@ int cmdEval(const Args& args) {
     if (args.has("--json")) {
         nlohmann::json list = nlohmann::json::array();
         for (const ImageCost& c : costs.images)
-            list.push_back({{"index", c.index}, {"gmacs", c.gmacs}, {"mean_tokens", c.meanTokens},
-                            {"final_tokens", c.finalTokens}, {"label", c.label}, {"predicted", c.predicted},
+            list.push_back({{"index", c.index},
+                            {"gmacs", c.gmacs},
+                            {"mean_tokens", c.meanTokens},
+                            {"final_tokens", c.finalTokens},
+                            {"label", c.label},
+                            {"predicted", c.predicted},
                             {"correct", c.correct()}});
-        nlohmann::json j{{"accuracy", costs.accuracy()}, {"images", images},       {"correct", costs.correct()},
-                         {"gmacs", gmacs.mean},          {"seconds", costs.seconds}, {"method", costs.method},
-                         {"settings", settingsToJson(settings)}, {"dataset", costs.dataset}};
+        nlohmann::json j{{"accuracy", costs.accuracy()},
+                         {"images", images},
+                         {"correct", costs.correct()},
+                         {"gmacs", gmacs.mean},
+                         {"seconds", costs.seconds},
+                         {"method", costs.method},
+                         {"settings", settingsToJson(settings)},
+                         {"dataset", costs.dataset}};
         j["per_image"] = {{"dense_gmacs", denseGmacs},
                           {"uniform", costs.uniform()},
                           {"gmacs", statsToJson(gmacs)},
@@ -135,9 +148,10 @@ int cmdEval(const Args& args) {
         printJson(j);
         return 0;
     }
-    std::cout << "top-1 " << fmt(100 * costs.accuracy(), 2) << "% on " << images << " images of " << costs.dataset << ", "
-              << fmt(gmacs.mean, 4) << " GMACs/image (" << fmt(denseGmacs > 0 ? 100 * gmacs.mean / denseGmacs : 0, 1)
-              << "% of dense " << fmt(denseGmacs, 4) << "), " << fmt(costs.seconds, 1) << " s\n";
+    std::cout << "top-1 " << fmt(100 * costs.accuracy(), 2) << "% on " << images << " images of " << costs.dataset
+              << ", " << fmt(gmacs.mean, 4) << " GMACs/image ("
+              << fmt(denseGmacs > 0 ? 100 * gmacs.mean / denseGmacs : 0, 1) << "% of dense " << fmt(denseGmacs, 4)
+              << "), " << fmt(costs.seconds, 1) << " s\n";
     std::cout << "per image, " << costs.method << (costs.settings.empty() ? "" : " " + costs.settings) << ":\n";
     printStats("GMACs", gmacs, 4);
     printStats("tokens per block (mean)", meanTok, 1);

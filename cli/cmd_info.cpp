@@ -20,14 +20,28 @@ int cmdInfo(const Args& args) {
     if (args.has("--json")) {
         // The model facts are top-level keys already; the report adds its words and one entry per method.
         const nlohmann::json rj = compatibilityToJson(report);
-        printJson({{"model", model.origin()}, {"family", model.family()}, {"architecture", c.architecture},
-                   {"gmacs", g}, {"params", model.parameterCount()}, {"image_size", c.imageSize},
-                   {"in_chans", c.inChans}, {"patch_size", c.patchSize}, {"grid", c.grid()},
-                   {"embed_dim", c.embedDim}, {"depth", c.depth}, {"num_heads", c.numHeads},
-                   {"mlp_hidden", c.mlpHidden}, {"num_classes", c.numClasses}, {"distilled", c.distilled},
-                   {"pool", c.pool}, {"prefix_tokens", c.numPrefixTokens()}, {"extra_tensors", model.extras().size()},
-                   {"label_names", c.labelNames}, {"head_dim", report.headDim},
-                   {"family_description", report.family}, {"pooling", report.pooling},
+        printJson({{"model", model.origin()},
+                   {"family", model.family()},
+                   {"architecture", c.architecture},
+                   {"gmacs", g},
+                   {"params", model.parameterCount()},
+                   {"image_size", c.imageSize},
+                   {"in_chans", c.inChans},
+                   {"patch_size", c.patchSize},
+                   {"grid", c.grid()},
+                   {"embed_dim", c.embedDim},
+                   {"depth", c.depth},
+                   {"num_heads", c.numHeads},
+                   {"mlp_hidden", c.mlpHidden},
+                   {"num_classes", c.numClasses},
+                   {"distilled", c.distilled},
+                   {"pool", c.pool},
+                   {"prefix_tokens", c.numPrefixTokens()},
+                   {"extra_tensors", model.extras().size()},
+                   {"label_names", c.labelNames},
+                   {"head_dim", report.headDim},
+                   {"family_description", report.family},
+                   {"pooling", report.pooling},
                    {"compatibility", rj.at("methods")}});
         return 0;
     }
@@ -37,7 +51,8 @@ int cmdInfo(const Args& args) {
               << " (" << c.grid() << "x" << c.grid() << " patches + " << c.numPrefixTokens() << " prefix)\n"
               << "width        dim " << c.embedDim << ", " << c.depth << " blocks, " << c.numHeads << " heads, MLP "
               << c.mlpHidden << "\n"
-              << "classes      " << c.numClasses << (c.labelNames.empty() ? "" : " (named)") << ", pool " << c.pool << "\n"
+              << "classes      " << c.numClasses << (c.labelNames.empty() ? "" : " (named)") << ", pool " << c.pool
+              << "\n"
               << "parameters   " << std::fixed << std::setprecision(2) << model.parameterCount() / 1e6 << " M\n"
               << "GMACs        " << std::setprecision(3) << g << "\n";
     if (!model.extras().empty()) std::cout << "extra tensors " << model.extras().size() << " (method parts)\n";
@@ -53,14 +68,16 @@ int cmdFlops(const Args& args) {
     // A token method's cost can depend on the image: measure it on a fixed random input.
     c10::InferenceMode guard;
     const ViTConfig& c = model.config();
-    at::Tensor x = at::randn({1, c.inChans, c.imageSize, c.imageSize},
-                             at::make_generator<at::CPUGeneratorImpl>(0));
+    at::Tensor x = at::randn({1, c.inChans, c.imageSize, c.imageSize}, at::make_generator<at::CPUGeneratorImpl>(0));
     ForwardResult r = model.forward(x, *method);
     const double g = toG(traceMacs(model, r.trace));
     std::vector<double> kept;
     for (size_t l = 0; l < r.trace.layers.size(); ++l) kept.push_back(r.trace.meanTokensAfter(static_cast<int>(l)));
     if (args.has("--json")) {
-        printJson({{"gmacs", g}, {"gmacs_dense", dense}, {"ratio", g / dense}, {"method", method->spec().id},
+        printJson({{"gmacs", g},
+                   {"gmacs_dense", dense},
+                   {"ratio", g / dense},
+                   {"method", method->spec().id},
                    {"kept_per_layer", kept}});
         return 0;
     }

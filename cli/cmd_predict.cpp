@@ -45,7 +45,8 @@ int cmdPredict(const Args& args) {
         }
     }
     if (args.has("--json"))
-        printJson({{"method", method->spec().id}, {"settings", settingsToJson(settings)}, {"predictions", predictions}});
+        printJson(
+            {{"method", method->spec().id}, {"settings", settingsToJson(settings)}, {"predictions", predictions}});
     return 0;
 }
 

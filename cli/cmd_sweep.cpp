@@ -100,21 +100,28 @@ int cmdSweep(const Args& args) {
     const int stopAfter = stopAfterFromEnv();
     StopSignals signals;
     std::optional<ProgressBar> bar;
-    SweepRun run = runSweep(model, plan, opts, source, static_cast<int64_t>(indices.size()), [&](const SweepProgress& p) {
-        if (!bar) bar.emplace("sweep " + shard.text(), p.imagesTotal, !json);
-        bar->update(p.imagesDone, "point " + std::to_string(std::min(p.pointsDone + 1, p.pointsTotal)) + "/" +
-                                      std::to_string(p.pointsTotal) + " " + p.current);
-        if (signals.received()) return false;
-        return !(stopAfter > 0 && p.evaluatedThisRun >= stopAfter);
-    });
+    SweepRun run =
+        runSweep(model, plan, opts, source, static_cast<int64_t>(indices.size()), [&](const SweepProgress& p) {
+            if (!bar) bar.emplace("sweep " + shard.text(), p.imagesTotal, !json);
+            bar->update(p.imagesDone, "point " + std::to_string(std::min(p.pointsDone + 1, p.pointsTotal)) + "/" +
+                                          std::to_string(p.pointsTotal) + " " + p.current);
+            if (signals.received()) return false;
+            return !(stopAfter > 0 && p.evaluatedThisRun >= stopAfter);
+        });
     if (bar) bar->finish();
 
     const SweepResult& r = run.result;
     const int sig = signals.received();
     if (json) {
-        printJson({{"out", out}, {"csv", sweepCsvPath(out)}, {"shard", shard.text()}, {"images", indices.size()},
-                   {"planned_points", r.plannedPoints}, {"finished_points", r.finishedPoints()},
-                   {"evaluated", run.evaluated}, {"resumed", run.resumed}, {"complete", r.complete()},
+        printJson({{"out", out},
+                   {"csv", sweepCsvPath(out)},
+                   {"shard", shard.text()},
+                   {"images", indices.size()},
+                   {"planned_points", r.plannedPoints},
+                   {"finished_points", r.finishedPoints()},
+                   {"evaluated", run.evaluated},
+                   {"resumed", run.resumed},
+                   {"complete", r.complete()},
                    {"interrupted", run.cancelled}});
     } else {
         std::cout << out << ": " << r.finishedPoints() << " of " << r.plannedPoints << " points (" << run.evaluated
@@ -131,8 +138,8 @@ int cmdSweep(const Args& args) {
             }
     }
     if (run.cancelled) {
-        std::cerr << "sweep interrupted: " << r.finishedPoints() << " of " << r.plannedPoints
-                  << " points are in " << out << "; run the same command again to resume\n";
+        std::cerr << "sweep interrupted: " << r.finishedPoints() << " of " << r.plannedPoints << " points are in "
+                  << out << "; run the same command again to resume\n";
         return sig ? 128 + sig : 130;
     }
     return 0;
@@ -149,8 +156,11 @@ int cmdMerge(const Args& args) {
     const SweepResult merged = mergeSweeps(paths, parts);
     saveSweep(merged, out);
     if (args.has("--json")) {
-        printJson({{"out", out}, {"csv", sweepCsvPath(out)}, {"shards", merged.mergedShards},
-                   {"points", merged.finishedPoints()}, {"images", merged.limit}});
+        printJson({{"out", out},
+                   {"csv", sweepCsvPath(out)},
+                   {"shards", merged.mergedShards},
+                   {"points", merged.finishedPoints()},
+                   {"images", merged.limit}});
         return 0;
     }
     std::cout << "merged " << merged.mergedShards << " shards into " << out << " (" << merged.finishedPoints()

@@ -38,9 +38,10 @@ std::string formatSeconds(double s) {
 }  // namespace
 
 int cmdTrain(const Args& args) {
-    args.allowOnly({"--out", "--epochs", "--batch", "--lr", "--min-lr", "--warmup", "--wd", "--dim", "--heads",
-                    "--depth", "--mlp", "--threads", "--resume", "--seed", "--data", "--limit", "--test-limit",
-                    "--stop-after", "--pad", "--erase", "--smoothing", "--init"});
+    args.allowOnly({"--out",    "--epochs", "--batch",     "--lr",    "--min-lr",     "--warmup",
+                    "--wd",     "--dim",    "--heads",     "--depth", "--mlp",        "--threads",
+                    "--resume", "--seed",   "--data",      "--limit", "--test-limit", "--stop-after",
+                    "--pad",    "--erase",  "--smoothing", "--init"});
     const std::string out = args.value("--out");
     if (out.empty()) throw Error("--out DIR is required");
     if (args.has("--threads")) at::set_num_threads(args.intValue("--threads", 2, 1, 1024));
@@ -62,8 +63,10 @@ int cmdTrain(const Args& args) {
     o.initFrom = args.value("--init");  // fine-tune from a model instead of a random init
     const int dim = args.intValue("--dim", 128, 8, 4096);
     const int heads = args.intValue("--heads", 4, 1, 64);
-    if (dim % heads != 0) throw Error("--dim " + std::to_string(dim) + " is not divisible by --heads " + std::to_string(heads));
-    const ViTConfig config = fashionVitConfig(dim, heads, args.intValue("--depth", 12, 1, 64), args.intValue("--mlp", 512, 1, 65536));
+    if (dim % heads != 0)
+        throw Error("--dim " + std::to_string(dim) + " is not divisible by --heads " + std::to_string(heads));
+    const ViTConfig config =
+        fashionVitConfig(dim, heads, args.intValue("--depth", 12, 1, 64), args.intValue("--mlp", 512, 1, 65536));
 
     const std::string dataDir = args.value("--data", fashionMnistDir());
     IdxImages train = readSplit(dataDir, "train");
@@ -84,7 +87,9 @@ int cmdTrain(const Args& args) {
               << config.depth << ", mlp " << config.mlpHidden << ", patch " << config.patchSize << ", "
               << trainer.model().parameterCount() << " parameters; " << train.images.size(0) << " train / "
               << test.images.size(0) << " test images, batch " << o.batchSize << ", " << at::get_num_threads()
-              << " threads\n" << trainer.fingerprint(train.images.size(0)) << "\n" << std::flush;
+              << " threads\n"
+              << trainer.fingerprint(train.images.size(0)) << "\n"
+              << std::flush;
 
     const bool tty = isatty(STDERR_FILENO) != 0;
     std::unique_ptr<ProgressBar> bar;
@@ -105,9 +110,8 @@ int cmdTrain(const Args& args) {
     cb.onEpoch = [&](const EpochRecord& r) {
         if (bar) bar->finish();
         bar.reset();
-        std::printf("epoch %d/%d  train loss %.4f  test top-1 %.2f%%  %s (total %s)\n", r.epoch, o.epochs,
-                    r.trainLoss, 100 * r.testTop1, formatSeconds(r.epochSeconds).c_str(),
-                    formatSeconds(r.totalSeconds).c_str());
+        std::printf("epoch %d/%d  train loss %.4f  test top-1 %.2f%%  %s (total %s)\n", r.epoch, o.epochs, r.trainLoss,
+                    100 * r.testTop1, formatSeconds(r.epochSeconds).c_str(), formatSeconds(r.totalSeconds).c_str());
         std::fflush(stdout);
     };
     const std::vector<EpochRecord> log = trainer.run({train.images, train.labels, test.images, test.labels}, cb);

@@ -17,15 +17,20 @@ const std::string kUsage =
     "  predict MODEL IMAGE... [--method ID] [--set K=V]... [--budget G] [--device cpu|cuda] [--json]\n"
     "  eval MODEL DATA [--method ID] [--set K=V]... [--budget G] [--limit N] [--batch B] [--device D] [--json]\n"
     "       [--per-image [--histogram-bins N]] [--per-image-csv FILE]   GMACs and kept tokens of every image\n"
-    "  bench MODEL [--method ID] [--set K=V]... [--budget G] [--batch B] [--iters N] [--threads T] [--device D] [--breakdown] [--json]\n"
+    "  bench MODEL [--method ID] [--set K=V]... [--budget G] [--batch B] [--iters N] [--threads T] [--device D] "
+    "[--breakdown] [--json]\n"
     "  bench MODEL --batches 1,8,32 [--methods ID,...] [--budgets 0.85,0.7,0.5] [--iters N] [--iters-large N]\n"
     "        [--out FILE.json] [--markdown FILE.md] [--json]   efficiency table (speed-up / GMACs speed-up)\n"
-    "  sweep MODEL DATA --methods ID[,ID...] --out FILE [--points N] [--limit N] [--batch B] [--shard K/N|auto] [--threads T] [--json]\n"
+    "  sweep MODEL DATA --methods ID[,ID...] --out FILE [--points N] [--limit N] [--batch B] [--shard K/N|auto] "
+    "[--threads T] [--json]\n"
     "  merge PART... --out FILE [--json]                 combine the shards of one sweep\n"
-    "  train --out DIR [--epochs N] [--batch B] [--lr LR] [--warmup E] [--dim C] [--heads H] [--depth D] [--mlp M] [--threads T] [--seed S] [--resume]\n"
+    "  train --out DIR [--epochs N] [--batch B] [--lr LR] [--warmup E] [--dim C] [--heads H] [--depth D] [--mlp M] "
+    "[--threads T] [--seed S] [--resume]\n"
     "MODEL: a .safetensors/.pth file, a folder with config.json, a built-in name (fashion-vit-tiny)\n"
     "       or random:ARCH (e.g. random:deit_small_patch16_224).\n"
-    "--calib DATA: calibration images for methods that need them (default " + std::string(vp::kDefaultCalibrationSource) + ").\n"
+    "--calib DATA: calibration images for methods that need them (default " +
+    std::string(vp::kDefaultCalibrationSource) +
+    ").\n"
     "DATA:  fashion-mnist, fashion-mnist:train, a Fashion-MNIST idx folder or a folder of class folders.\n";
 
 }  // namespace

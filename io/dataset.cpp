@@ -25,8 +25,9 @@ const char* const kSpecHelp =
 void checkIndices(const std::vector<int64_t>& indices, int64_t size, const std::string& name) {
     for (int64_t i : indices)
         if (i < 0 || i >= size)
-            throw Error(name + ": sample index " + std::to_string(i) + " out of range [0, " + std::to_string(size) + ")",
-                        Error::Kind::Internal);
+            throw Error(
+                name + ": sample index " + std::to_string(i) + " out of range [0, " + std::to_string(size) + ")",
+                Error::Kind::Internal);
 }
 
 // ---- idx (Fashion-MNIST) ----
@@ -103,7 +104,8 @@ std::unique_ptr<Dataset> openIdxFolder(const fs::path& dir, const std::string& s
         if (!isFile(lp)) {  // tolerate one compressed and one plain
             const bool gz = labels.size() > 3 && labels.ends_with(".gz");
             lp = dir / (gz ? labels.substr(0, labels.size() - 3) : labels + ".gz");
-            if (!isFile(lp)) throw fileError(entry.path().string(), "has no matching label file " + (dir / labels).string());
+            if (!isFile(lp))
+                throw fileError(entry.path().string(), "has no matching label file " + (dir / labels).string());
         }
         pairs.emplace_back(entry.path(), lp);
     }
@@ -115,8 +117,8 @@ std::unique_ptr<Dataset> openIdxFolder(const fs::path& dir, const std::string& s
     for (const auto& p : pairs)
         if (split == "train" ? isTrain(p.first) : isTest(p.first)) pick = pick ? pick : &p;
     if (!pick && !split.empty())
-        throw fileError(dir.string(), "has no " + split + " split idx files (" + (split == "train" ? "train-" : "t10k-") +
-                                          "images-idx3-ubyte[.gz])");
+        throw fileError(dir.string(), "has no " + split + " split idx files (" +
+                                          (split == "train" ? "train-" : "t10k-") + "images-idx3-ubyte[.gz])");
     if (!pick) pick = &pairs.front();
     return std::make_unique<IdxDataset>(name, readFashionMnist(pick->first.string(), pick->second.string()));
 }
@@ -135,7 +137,8 @@ class FolderDataset : public Dataset {
 public:
     FolderDataset(std::string name, std::vector<std::string> classes, std::vector<std::string> files,
                   std::vector<int64_t> labels)
-        : m_name(std::move(name)), m_classes(std::move(classes)), m_files(std::move(files)), m_labels(std::move(labels)) {}
+        : m_name(std::move(name)), m_classes(std::move(classes)), m_files(std::move(files)),
+          m_labels(std::move(labels)) {}
     std::string name() const override { return m_name; }
     int64_t size() const override { return int64_t(m_files.size()); }
     std::vector<std::string> classNames() const override { return m_classes; }
@@ -178,9 +181,10 @@ std::unique_ptr<Dataset> openClassFolder(const fs::path& dir, const std::string&
     for (size_t c = 0; c < classDirs.size(); ++c) {
         classes.push_back(classDirs[c].filename().string());
         std::vector<std::pair<std::string, std::string>> found;  // (folder, file name)
-        const auto opts = fs::directory_options::follow_directory_symlink | fs::directory_options::skip_permission_denied;
-        for (auto it = fs::recursive_directory_iterator(classDirs[c], opts, ec); !ec && it != fs::recursive_directory_iterator();
-             it.increment(ec)) {
+        const auto opts =
+            fs::directory_options::follow_directory_symlink | fs::directory_options::skip_permission_denied;
+        for (auto it = fs::recursive_directory_iterator(classDirs[c], opts, ec);
+             !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
             std::error_code entryEc;
             if (it->path().filename().string().rfind('.', 0) == 0) {
                 if (it->is_directory(entryEc)) it.disable_recursion_pending();

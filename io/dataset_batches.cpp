@@ -49,7 +49,8 @@ CalibrationProvider datasetCalibration(const Dataset& data, const ViTConfig& cfg
     };
 }
 
-CalibrationProvider datasetCalibration(const std::string& source, const ViTConfig& cfg, std::function<void(int)> onRead) {
+CalibrationProvider datasetCalibration(const std::string& source, const ViTConfig& cfg,
+                                       std::function<void(int)> onRead) {
     auto cache = std::make_shared<CalibrationCache>();
     return [cache, source, cfg, onRead = std::move(onRead)](int count) {
         auto& batches = cache->byCount[count];

@@ -58,17 +58,28 @@ bool jpegLooksComplete(const std::vector<uint8_t>& b) {
 // Brings any decoded depth/channel count to 8-bit grey or BGR.
 cv::Mat toEightBit(cv::Mat m, const std::string& origin) {
     switch (m.depth()) {
-        case CV_8U: break;
-        case CV_8S: m.convertTo(m, CV_8U, 1.0, 128.0); break;
-        case CV_16U: m.convertTo(m, CV_8U, 1.0 / 257.0); break;  // 65535 → 255, rounded
-        case CV_16S: m.convertTo(m, CV_8U, 1.0 / 257.0, 128.0); break;
+        case CV_8U:
+            break;
+        case CV_8S:
+            m.convertTo(m, CV_8U, 1.0, 128.0);
+            break;
+        case CV_16U:
+            m.convertTo(m, CV_8U, 1.0 / 257.0);
+            break;  // 65535 → 255, rounded
+        case CV_16S:
+            m.convertTo(m, CV_8U, 1.0 / 257.0, 128.0);
+            break;
         case CV_32F:
-        case CV_64F: m.convertTo(m, CV_8U, 255.0); break;  // saturates outside [0,1]
-        default: throw fileError(origin, "unsupported sample type in image");
+        case CV_64F:
+            m.convertTo(m, CV_8U, 255.0);
+            break;  // saturates outside [0,1]
+        default:
+            throw fileError(origin, "unsupported sample type in image");
     }
     switch (m.channels()) {
         case 1:
-        case 3: return m;
+        case 3:
+            return m;
         case 4: {  // only reached for decoders that ignore the requested channel count
             cv::Mat bgr;
             cv::cvtColor(m, bgr, cv::COLOR_BGRA2BGR);
@@ -79,7 +90,8 @@ cv::Mat toEightBit(cv::Mat m, const std::string& origin) {
             cv::split(m, planes);
             return planes[0];
         }
-        default: throw fileError(origin, "unsupported channel count " + std::to_string(m.channels()));
+        default:
+            throw fileError(origin, "unsupported channel count " + std::to_string(m.channels()));
     }
 }
 

@@ -48,12 +48,18 @@ double sinc(double x) {
 double lanczosFilter(double x) { return (-3.0 <= x && x < 3.0) ? sinc(x) * sinc(x / 3) : 0.0; }
 
 bool filterFor(const std::string& name, Filter& out) {
-    if (name == "bicubic") out = {2.0, bicubicFilter};
-    else if (name == "bilinear") out = {1.0, bilinearFilter};
-    else if (name == "lanczos") out = {3.0, lanczosFilter};
-    else if (name == "hamming") out = {1.0, hammingFilter};
-    else if (name == "box") out = {0.5, boxFilter};
-    else return false;
+    if (name == "bicubic")
+        out = {2.0, bicubicFilter};
+    else if (name == "bilinear")
+        out = {1.0, bilinearFilter};
+    else if (name == "lanczos")
+        out = {3.0, lanczosFilter};
+    else if (name == "hamming")
+        out = {1.0, hammingFilter};
+    else if (name == "box")
+        out = {0.5, boxFilter};
+    else
+        return false;
     return true;
 }
 
@@ -199,13 +205,15 @@ cv::Mat asGreyOrBgr(const cv::Mat& image) {
                     std::to_string(image.depth()));
     switch (image.channels()) {
         case 1:
-        case 3: return image;
+        case 3:
+            return image;
         case 4: {
             cv::Mat bgr;
             cv::cvtColor(image, bgr, cv::COLOR_BGRA2BGR);
             return bgr;
         }
-        default: throw Error("pre-processing: unsupported channel count " + std::to_string(image.channels()));
+        default:
+            throw Error("pre-processing: unsupported channel count " + std::to_string(image.channels()));
     }
 }
 
@@ -271,7 +279,8 @@ cv::Mat modelCrop(const cv::Mat& image, const ViTConfig& cfg) {
     if (m.cols < S || m.rows < S) {
         const int dw = std::max(0, S - m.cols), dh = std::max(0, S - m.rows);
         cv::Mat padded;
-        cv::copyMakeBorder(m, padded, dh / 2, (dh + 1) / 2, dw / 2, (dw + 1) / 2, cv::BORDER_CONSTANT, cv::Scalar::all(0));
+        cv::copyMakeBorder(m, padded, dh / 2, (dh + 1) / 2, dw / 2, (dw + 1) / 2, cv::BORDER_CONSTANT,
+                           cv::Scalar::all(0));
         m = padded;
     }
     const int top = bankersHalf(m.rows - S), left = bankersHalf(m.cols - S);
@@ -299,7 +308,8 @@ at::Tensor normaliseUint8(const at::Tensor& images, const ViTConfig& cfg) {
     // cost microseconds and never wait on a parallel region's barrier on a busy machine.
     std::vector<float> lut(size_t(channels) * 256);
     for (int64_t c = 0; c < channels; ++c)
-        for (int v = 0; v < 256; ++v) lut[size_t(c * 256 + v)] = (float(v) / 255.0f - mean[size_t(c)]) / stdev[size_t(c)];
+        for (int v = 0; v < 256; ++v)
+            lut[size_t(c * 256 + v)] = (float(v) / 255.0f - mean[size_t(c)]) / stdev[size_t(c)];
     const at::Tensor src = images.contiguous();
     at::Tensor out = at::empty(src.sizes(), at::TensorOptions().dtype(at::kFloat));
     const int64_t plane = src.size(2) * src.size(3);

@@ -194,8 +194,7 @@ void CostHistogram::onMove(QMouseEvent* e) {
     const QString range = m_counts.size() == 1 ? gmacsText(m_lo + 0.5 * m_width)
                                                : QStringLiteral("%1–%2").arg(gmacsText(from), gmacsText(to));
     QToolTip::showText(e->globalPosition().toPoint(),
-                       tr("%1 GMACs: %2 images").arg(range, QLocale().toString(m_counts[bin])),
-                       m_plot);
+                       tr("%1 GMACs: %2 images").arg(range, QLocale().toString(m_counts[bin])), m_plot);
 }
 
 }  // namespace vp

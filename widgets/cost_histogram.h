@@ -26,13 +26,13 @@ public:
     void setHistogram(double lo, double width, const std::vector<qint64>& counts);
     // Mean and std of the per-image GMACs over `images` images: the mean line and the title.
     void setSummary(double mean, double std, qint64 images);
-    void setDense(double gmacs);            // <= 0: no dense marker
-    void setSubject(const QString& text);   // leads the title, e.g. "LTP θ=1.0 on Fashion-MNIST test"
+    void setDense(double gmacs);           // <= 0: no dense marker
+    void setSubject(const QString& text);  // leads the title, e.g. "LTP θ=1.0 on Fashion-MNIST test"
     void clear();
 
     QString title() const;  // the subject, and on a second line the images and mean ± std
     int binCount() const { return static_cast<int>(m_counts.size()); }
-    qint64 imageCount() const;              // sum of the counts
+    qint64 imageCount() const;  // sum of the counts
     double mean() const { return m_mean; }
     double dense() const { return m_dense; }
     // Key range of the x axis (GMACs), as laid out by the last refresh.

@@ -16,7 +16,9 @@ QCPScatterStyle::ScatterShape batchShape(int rank) {
                                                       QCPScatterStyle::ssTriangle, QCPScatterStyle::ssDiamond};
     return s[std::min(rank, 3)];
 }
-Qt::PenStyle batchPen(int rank, int ranks) { return rank == ranks - 1 ? Qt::SolidLine : rank == 0 ? Qt::DashLine : Qt::DotLine; }
+Qt::PenStyle batchPen(int rank, int ranks) {
+    return rank == ranks - 1 ? Qt::SolidLine : rank == 0 ? Qt::DashLine : Qt::DotLine;
+}
 
 }  // namespace
 
@@ -71,7 +73,9 @@ void EfficiencyPlot::rebuild() {
     std::set<int> batchSet;
     for (const EfficiencyPoint& p : m_points) batchSet.insert(p.batch);
     const std::vector<int> batches(batchSet.begin(), batchSet.end());
-    auto rankOf = [&](int b) { return static_cast<int>(std::lower_bound(batches.begin(), batches.end(), b) - batches.begin()); };
+    auto rankOf = [&](int b) {
+        return static_cast<int>(std::lower_bound(batches.begin(), batches.end(), b) - batches.begin());
+    };
 
     // One series per (method, batch), points sorted by GMACs speed-up.
     std::map<std::pair<QString, int>, std::vector<const EfficiencyPoint*>> groups;
@@ -82,7 +86,8 @@ void EfficiencyPlot::rebuild() {
         groups[key].push_back(&p);
     }
     std::stable_sort(order.begin(), order.end(), [&](const auto& a, const auto& b) {
-        return styleIndex(a.first) != styleIndex(b.first) ? styleIndex(a.first) < styleIndex(b.first) : a.second < b.second;
+        return styleIndex(a.first) != styleIndex(b.first) ? styleIndex(a.first) < styleIndex(b.first)
+                                                          : a.second < b.second;
     });
     double xMax = 1.0, yMin = m_goal, yMax = 1.0;  // the points, the goal and the ideal line
     double barLow = yMin, barHigh = yMax;          // the error bars' ends

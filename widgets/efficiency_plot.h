@@ -17,8 +17,8 @@ namespace vp {
 struct EfficiencyPoint {
     QString method, setting;
     int batch = 1;
-    double gmacsSpeedup = 1;            // dense GMACs / pruned GMACs
-    double speedup = 1;                 // measured, median of interleaved pairs
+    double gmacsSpeedup = 1;                 // dense GMACs / pruned GMACs
+    double speedup = 1;                      // measured, median of interleaved pairs
     double speedupLow = 1, speedupHigh = 1;  // p10, p90
     double efficiency() const { return gmacsSpeedup > 0 ? speedup / gmacsSpeedup : 0; }
 };

@@ -26,20 +26,19 @@ bool fail(QString* error, const QString& message) {
     return false;
 }
 
-QString shown(const QString& path) {
-    return QDir::toNativeSeparators(path);
-}
+QString shown(const QString& path) { return QDir::toNativeSeparators(path); }
 
-QString suffixOf(const QString& path) {
-    return QFileInfo(path).suffix().toLower();
-}
+QString suffixOf(const QString& path) { return QFileInfo(path).suffix().toLower(); }
 
 bool unknownSuffix(const QString& path, QString* error) {
     const QString suffix = suffixOf(path);
     if (suffix.isEmpty())
-        return fail(error, QCoreApplication::translate("vp::FigureExport", "Cannot export %1: the file name has no type suffix (.png, .svg, .pdf…)")
-                               .arg(shown(path)));
-    return fail(error, QCoreApplication::translate("vp::FigureExport", "Cannot export %1: unknown file type \".%2\"").arg(shown(path), suffix));
+        return fail(
+            error, QCoreApplication::translate("vp::FigureExport",
+                                               "Cannot export %1: the file name has no type suffix (.png, .svg, .pdf…)")
+                       .arg(shown(path)));
+    return fail(error, QCoreApplication::translate("vp::FigureExport", "Cannot export %1: unknown file type \".%2\"")
+                           .arg(shown(path), suffix));
 }
 
 bool cannotWrite(const QString& path, const QString& why, QString* error) {
@@ -66,32 +65,40 @@ QCustomPlot* plotOf(QWidget* w) {
 template <typename Write>
 bool viaTempFile(const QString& path, QString* error, Write write) {
     const QFileInfo info(path);
-    QTemporaryFile tmp(info.absoluteDir().filePath(QStringLiteral(".%1.XXXXXX.%2").arg(info.completeBaseName(), info.suffix())));
+    QTemporaryFile tmp(
+        info.absoluteDir().filePath(QStringLiteral(".%1.XXXXXX.%2").arg(info.completeBaseName(), info.suffix())));
     if (!tmp.open()) return cannotWrite(path, tmp.errorString(), error);
     tmp.close();
-    if (!write(tmp.fileName())) return cannotWrite(path, QCoreApplication::translate("vp::FigureExport", "rendering failed"), error);
-    tmp.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup | QFileDevice::ReadOther);
-    if (std::rename(QFile::encodeName(tmp.fileName()).constData(), QFile::encodeName(info.absoluteFilePath()).constData()) != 0)
+    if (!write(tmp.fileName()))
+        return cannotWrite(path, QCoreApplication::translate("vp::FigureExport", "rendering failed"), error);
+    tmp.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup |
+                       QFileDevice::ReadOther);
+    if (std::rename(QFile::encodeName(tmp.fileName()).constData(),
+                    QFile::encodeName(info.absoluteFilePath()).constData()) != 0)
         return cannotWrite(path, QString::fromLocal8Bit(std::strerror(errno)), error);
     tmp.setAutoRemove(false);  // it is the target now
     return true;
 }
 
-double scaleFor(int dpi) {
-    return (dpi > 0 ? dpi : 96) / 96.0;
-}
+double scaleFor(int dpi) { return (dpi > 0 ? dpi : 96) / 96.0; }
 
 }  // namespace
 
 bool exportImage(const QImage& image, const QString& path, QString* error) {
     const QString suffix = suffixOf(path);
     QByteArray format;
-    if (suffix == QLatin1String("png")) format = "png";
-    else if (suffix == QLatin1String("jpg") || suffix == QLatin1String("jpeg")) format = "jpeg";
-    else if (suffix == QLatin1String("bmp")) format = "bmp";
-    else return unknownSuffix(path, error);
+    if (suffix == QLatin1String("png"))
+        format = "png";
+    else if (suffix == QLatin1String("jpg") || suffix == QLatin1String("jpeg"))
+        format = "jpeg";
+    else if (suffix == QLatin1String("bmp"))
+        format = "bmp";
+    else
+        return unknownSuffix(path, error);
     if (image.isNull())
-        return fail(error, QCoreApplication::translate("vp::FigureExport", "Cannot export %1: the image is empty").arg(shown(path)));
+        return fail(
+            error,
+            QCoreApplication::translate("vp::FigureExport", "Cannot export %1: the image is empty").arg(shown(path)));
     QSaveFile file(path);
     if (!openSave(file, error)) return false;
     QImageWriter writer(&file, format);
@@ -123,15 +130,19 @@ bool exportText(const QByteArray& data, const QString& path, QString* error) {
 }
 
 bool exportPlot(QCustomPlot* p, const QString& path, int widthPx, int heightPx, int dpi, QString* error) {
-    if (!p) return fail(error, QCoreApplication::translate("vp::FigureExport", "Cannot export %1: no plot").arg(shown(path)));
+    if (!p)
+        return fail(error,
+                    QCoreApplication::translate("vp::FigureExport", "Cannot export %1: no plot").arg(shown(path)));
     const int w = widthPx > 0 ? widthPx : p->width();
     const int h = heightPx > 0 ? heightPx : p->height();
     const QString suffix = suffixOf(path);
     const int res = dpi > 0 ? dpi : 96;
     if (suffix == QLatin1String("png"))
-        return viaTempFile(path, error, [&](const QString& tmp) { return p->savePng(tmp, w, h, scaleFor(dpi), -1, res); });
+        return viaTempFile(path, error,
+                           [&](const QString& tmp) { return p->savePng(tmp, w, h, scaleFor(dpi), -1, res); });
     if (suffix == QLatin1String("jpg") || suffix == QLatin1String("jpeg"))
-        return viaTempFile(path, error, [&](const QString& tmp) { return p->saveJpg(tmp, w, h, scaleFor(dpi), 92, res); });
+        return viaTempFile(path, error,
+                           [&](const QString& tmp) { return p->saveJpg(tmp, w, h, scaleFor(dpi), 92, res); });
     if (suffix == QLatin1String("pdf"))
         return viaTempFile(path, error, [&](const QString& tmp) { return p->savePdf(tmp, w, h); });
     if (suffix != QLatin1String("svg")) return unknownSuffix(path, error);
@@ -147,7 +158,8 @@ bool exportPlot(QCustomPlot* p, const QString& path, int widthPx, int heightPx, 
     QCPPainter painter;
     if (!painter.begin(&svg)) {
         file.cancelWriting();
-        return cannotWrite(path, QCoreApplication::translate("vp::FigureExport", "cannot start the SVG painter"), error);
+        return cannotWrite(path, QCoreApplication::translate("vp::FigureExport", "cannot start the SVG painter"),
+                           error);
     }
     painter.setMode(QCPPainter::pmVectorized);
     p->toPainter(&painter, w, h);
@@ -156,7 +168,10 @@ bool exportPlot(QCustomPlot* p, const QString& path, int widthPx, int heightPx, 
 }
 
 bool exportWidgetFigure(QWidget* w, const QString& path, int dpi, QString* error) {
-    if (!w) return fail(error, QCoreApplication::translate("vp::FigureExport", "Cannot export %1: nothing to export").arg(shown(path)));
+    if (!w)
+        return fail(
+            error,
+            QCoreApplication::translate("vp::FigureExport", "Cannot export %1: nothing to export").arg(shown(path)));
     if (QCustomPlot* plot = plotOf(w)) return exportPlot(plot, path, plot->width(), plot->height(), dpi, error);
     const QString suffix = suffixOf(path);
     const QSize size = w->size().expandedTo(QSize(1, 1));
@@ -164,7 +179,8 @@ bool exportWidgetFigure(QWidget* w, const QString& path, int dpi, QString* error
 
     if (suffix == QLatin1String("png") || suffix == QLatin1String("jpg") || suffix == QLatin1String("jpeg")) {
         const double scale = scaleFor(dpi);
-        QImage image(QSize(std::ceil(size.width() * scale), std::ceil(size.height() * scale)), QImage::Format_ARGB32_Premultiplied);
+        QImage image(QSize(std::ceil(size.width() * scale), std::ceil(size.height() * scale)),
+                     QImage::Format_ARGB32_Premultiplied);
         image.fill(Qt::white);
         image.setDevicePixelRatio(scale);  // the widget paints in its own logical pixels
         w->render(&image, QPoint(), QRegion(), flags);
@@ -226,7 +242,8 @@ QImage composeOverlayGrid(const std::vector<QImage>& tiles, const QStringList& c
     QFont font;
     font.setPixelSize(std::clamp(tileW / 12, 11, 28));
     const QFontMetrics fm(font);
-    const bool anyCaption = std::any_of(captions.begin(), captions.end(), [](const QString& c) { return !c.isEmpty(); });
+    const bool anyCaption =
+        std::any_of(captions.begin(), captions.end(), [](const QString& c) { return !c.isEmpty(); });
     const int captionH = anyCaption ? fm.height() + 4 : 0;
     const int cellW = tileW + 2 * pad, cellH = tileH + captionH + 2 * pad;
 

@@ -32,7 +32,8 @@ Filmstrip::Filmstrip(QWidget* parent) : QListWidget(parent) {
 
 QStringList Filmstrip::imagesInFolder(const QString& dir) {
     QStringList filters;
-    for (const QByteArray& f : QImageReader::supportedImageFormats()) filters << QStringLiteral("*.") + QString::fromLatin1(f);
+    for (const QByteArray& f : QImageReader::supportedImageFormats())
+        filters << QStringLiteral("*.") + QString::fromLatin1(f);
     QStringList out;
     for (const QFileInfo& fi : QDir(dir).entryInfoList(filters, QDir::Files | QDir::Readable, QDir::Name))
         out << fi.absoluteFilePath();
@@ -61,8 +62,10 @@ void Filmstrip::loadSomeThumbnails() {
         const QSize size = reader.size();
         if (size.isValid()) reader.setScaledSize(size.scaled(kThumb, kThumb, Qt::KeepAspectRatio));
         const QImage img = reader.read();
-        if (!img.isNull()) item(m_nextThumb)->setIcon(QIcon(QPixmap::fromImage(img)));
-        else item(m_nextThumb)->setToolTip(m_paths[m_nextThumb] + QStringLiteral("\n") + reader.errorString());
+        if (!img.isNull())
+            item(m_nextThumb)->setIcon(QIcon(QPixmap::fromImage(img)));
+        else
+            item(m_nextThumb)->setToolTip(m_paths[m_nextThumb] + QStringLiteral("\n") + reader.errorString());
     }
     if (m_nextThumb >= m_paths.size()) m_loader->stop();
 }

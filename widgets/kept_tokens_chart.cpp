@@ -56,7 +56,7 @@ KeptTokensChart::KeptTokensChart(QWidget* parent) : QWidget(parent), m_plot(new 
 
     auto ticker = QSharedPointer<QCPAxisTickerFixed>::create();
     ticker->setTickStep(1.0);
-    ticker->setTickCount(12);  // a label per layer for ViT-S/B depths
+    ticker->setTickCount(12);                                   // a label per layer for ViT-S/B depths
     ticker->setScaleStrategy(QCPAxisTickerFixed::ssMultiples);  // every 2nd/5th… layer when crowded
     m_plot->xAxis->setTicker(ticker);
     m_plot->xAxis->setSubTicks(false);
@@ -94,8 +94,10 @@ void KeptTokensChart::setCounts(const std::vector<double>& pruned, const std::ve
     const double dragged = dragging ? m_values[m_dragLayer] : 0;
     m_values = pruned;
     m_dense = dense;
-    if (dragging) m_values[m_dragLayer] = dragged;
-    else m_dragLayer = -1;
+    if (dragging)
+        m_values[m_dragLayer] = dragged;
+    else
+        m_dragLayer = -1;
     if (m_current >= layerCount()) m_current = -1;
     refresh();
 }
@@ -136,10 +138,14 @@ void KeptTokensChart::refresh() {
     }
     m_pruned->setData(keys, values, true);
     m_denseBars->setData(denseKeys, denseValues, true);
-    if (m_dense.empty()) m_denseBars->removeFromLegend();
-    else m_denseBars->addToLegend();
-    if (m_current >= 0) m_currentBar->setData({m_current + 1.0}, {m_values[m_current]}, true);
-    else m_currentBar->data()->clear();
+    if (m_dense.empty())
+        m_denseBars->removeFromLegend();
+    else
+        m_denseBars->addToLegend();
+    if (m_current >= 0)
+        m_currentBar->setData({m_current + 1.0}, {m_values[m_current]}, true);
+    else
+        m_currentBar->data()->clear();
     QVector<double> lineKeys, lineValues;
     double lineTop = 0;
     for (size_t l = 0; l < m_line.size(); ++l) {
@@ -149,8 +155,10 @@ void KeptTokensChart::refresh() {
     }
     m_lineGraph->setData(lineKeys, lineValues, true);
     const bool line = !m_line.empty();
-    if (line) m_lineGraph->addToLegend();
-    else m_lineGraph->removeFromLegend();
+    if (line)
+        m_lineGraph->addToLegend();
+    else
+        m_lineGraph->removeFromLegend();
     m_lineGraph->setVisible(line);
     m_plot->yAxis2->setVisible(line);
     m_plot->yAxis2->setRange(0, std::max(1.0, lineTop) * 1.08);
@@ -205,12 +213,11 @@ void KeptTokensChart::onMove(QMouseEvent* e) {
     if (m_editable) text = tr("Layer %1: %2 (drag to change)").arg(layer + 1).arg(m_values[layer], 0, 'g', 5);
     if (static_cast<size_t>(layer) < m_dense.size()) text += tr(" (dense %1)").arg(m_dense[layer], 0, 'g', 5);
     if (static_cast<size_t>(layer) < m_line.size())
-        text += QStringLiteral("\n") + m_lineGraph->name() + QStringLiteral(": ") + QString::number(m_line[layer], 'g', 5);
+        text +=
+            QStringLiteral("\n") + m_lineGraph->name() + QStringLiteral(": ") + QString::number(m_line[layer], 'g', 5);
     QToolTip::showText(e->globalPosition().toPoint(), text, m_plot);
 }
 
-void KeptTokensChart::onRelease(QMouseEvent*) {
-    m_dragLayer = -1;
-}
+void KeptTokensChart::onRelease(QMouseEvent*) { m_dragLayer = -1; }
 
 }  // namespace vp

@@ -70,115 +70,115 @@ void KnobPanel::addEditor(const Knob& k) {
     QWidget* field = nullptr;
     const QString def = QString::fromStdString(k.defaultValue);
     switch (k.type) {
-    case KnobType::Number: {
-        field = new QWidget(this);
-        auto* row = new QHBoxLayout(field);
-        row->setContentsMargins(0, 0, 0, 0);
-        auto* slider = new QSlider(Qt::Horizontal, field);
-        slider->setObjectName(QStringLiteral("knobSlider_") + QString::fromStdString(k.id));  // tests, benchmarks
-        auto* spin = new QDoubleSpinBox(field);
-        const double step = k.step > 0 ? k.step : (k.max - k.min) / 100.0;
-        const int steps = std::clamp(static_cast<int>(std::lround((k.max - k.min) / step)), 1, 100000);
-        slider->setRange(0, steps);
-        spin->setDecimals(decimalsFor(step));
-        spin->setRange(k.min, k.max);
-        spin->setSingleStep(step);
-        spin->setKeyboardTracking(false);
-        row->addWidget(slider, 1);
-        row->addWidget(spin);
-        const double lo = k.min, span = k.max - k.min;
-        auto toSlider = [=](double v) { return static_cast<int>(std::lround((v - lo) / span * steps)); };
-        connect(slider, &QSlider::valueChanged, this, [=, this](int pos) {
-            const QSignalBlocker block(spin);
-            spin->setValue(lo + span * pos / steps);
-            changed();
-        });
-        connect(spin, &QDoubleSpinBox::valueChanged, this, [=, this](double v) {
-            const QSignalBlocker block(slider);
-            slider->setValue(toSlider(v));
-            changed();
-        });
-        e.get = [spin, k] { return formatNumber(k, spin->value()); };
-        e.set = [=](const QString& text) {
-            double v = 0;
-            if (!parseDouble(text, v) || v < k.min - 1e-9 || v > k.max + 1e-9) return false;
-            const QSignalBlocker b1(spin), b2(slider);
-            spin->setValue(v);
-            slider->setValue(toSlider(v));
-            return true;
-        };
-        break;
-    }
-    case KnobType::Integer: {
-        auto* spin = new QSpinBox(this);
-        spin->setRange(clampToInt(std::ceil(k.min)), clampToInt(std::floor(k.max)));
-        spin->setSingleStep(std::max(1, clampToInt(k.step)));
-        spin->setKeyboardTracking(false);
-        connect(spin, &QSpinBox::valueChanged, this, [this] { changed(); });
-        e.get = [spin] { return QString::number(spin->value()); };
-        e.set = [spin](const QString& text) {
-            bool ok = false;
-            const int v = text.trimmed().toInt(&ok);
-            if (!ok || v < spin->minimum() || v > spin->maximum()) return false;
-            const QSignalBlocker b(spin);
-            spin->setValue(v);
-            return true;
-        };
-        field = spin;
-        break;
-    }
-    case KnobType::Bool: {
-        auto* box = new QCheckBox(this);
-        connect(box, &QCheckBox::toggled, this, [this] { changed(); });
-        e.get = [box] { return QString(box->isChecked() ? "true" : "false"); };
-        e.set = [box](const QString& text) {
-            const QString t = text.trimmed().toLower();
-            const bool on = t == "true" || t == "1" || t == "yes" || t == "on";
-            if (!on && t != "false" && t != "0" && t != "no" && t != "off") return false;
-            const QSignalBlocker b(box);
-            box->setChecked(on);
-            return true;
-        };
-        field = box;
-        break;
-    }
-    case KnobType::Choice: {
-        auto* combo = new QComboBox(this);
-        for (const std::string& c : k.choices) combo->addItem(QString::fromStdString(c));
-        connect(combo, &QComboBox::currentIndexChanged, this, [this] { changed(); });
-        e.get = [combo] { return combo->currentText(); };
-        e.set = [combo](const QString& text) {
-            const int i = combo->findText(text.trimmed());
-            if (i < 0) return false;
-            const QSignalBlocker b(combo);
-            combo->setCurrentIndex(i);
-            return true;
-        };
-        field = combo;
-        break;
-    }
-    case KnobType::IntList:
-    case KnobType::NumberList: {
-        auto* edit = new QLineEdit(this);
-        const QString item = k.type == KnobType::IntList ? QStringLiteral(R"(\d+)")
-                                                          : QStringLiteral(R"((\d+\.?\d*|\.\d+)([eE][-+]?\d+)?)");
-        edit->setValidator(new QRegularExpressionValidator(
-            QRegularExpression(QStringLiteral(R"(\s*(%1\s*(,\s*%1\s*)*)?)").arg(item)), edit));
-        edit->setObjectName(QStringLiteral("knobEdit_") + QString::fromStdString(k.id));
-        if (k.id == m_spec.scheduleKnob)
-            edit->setPlaceholderText(tr("one value per block; empty: not used"));
-        else
-            edit->setPlaceholderText(tr("comma-separated, e.g. 3,6,9"));
-        connect(edit, &QLineEdit::editingFinished, this, [this] { changed(); });
-        e.get = [edit] { return edit->text().remove(' '); };
-        e.set = [edit](const QString& text) {
-            const QSignalBlocker b(edit);
-            edit->setText(text.trimmed());
-            return edit->hasAcceptableInput();
-        };
-        field = edit;
-        break;
-    }
+        case KnobType::Number: {
+            field = new QWidget(this);
+            auto* row = new QHBoxLayout(field);
+            row->setContentsMargins(0, 0, 0, 0);
+            auto* slider = new QSlider(Qt::Horizontal, field);
+            slider->setObjectName(QStringLiteral("knobSlider_") + QString::fromStdString(k.id));  // tests, benchmarks
+            auto* spin = new QDoubleSpinBox(field);
+            const double step = k.step > 0 ? k.step : (k.max - k.min) / 100.0;
+            const int steps = std::clamp(static_cast<int>(std::lround((k.max - k.min) / step)), 1, 100000);
+            slider->setRange(0, steps);
+            spin->setDecimals(decimalsFor(step));
+            spin->setRange(k.min, k.max);
+            spin->setSingleStep(step);
+            spin->setKeyboardTracking(false);
+            row->addWidget(slider, 1);
+            row->addWidget(spin);
+            const double lo = k.min, span = k.max - k.min;
+            auto toSlider = [=](double v) { return static_cast<int>(std::lround((v - lo) / span * steps)); };
+            connect(slider, &QSlider::valueChanged, this, [=, this](int pos) {
+                const QSignalBlocker block(spin);
+                spin->setValue(lo + span * pos / steps);
+                changed();
+            });
+            connect(spin, &QDoubleSpinBox::valueChanged, this, [=, this](double v) {
+                const QSignalBlocker block(slider);
+                slider->setValue(toSlider(v));
+                changed();
+            });
+            e.get = [spin, k] { return formatNumber(k, spin->value()); };
+            e.set = [=](const QString& text) {
+                double v = 0;
+                if (!parseDouble(text, v) || v < k.min - 1e-9 || v > k.max + 1e-9) return false;
+                const QSignalBlocker b1(spin), b2(slider);
+                spin->setValue(v);
+                slider->setValue(toSlider(v));
+                return true;
+            };
+            break;
+        }
+        case KnobType::Integer: {
+            auto* spin = new QSpinBox(this);
+            spin->setRange(clampToInt(std::ceil(k.min)), clampToInt(std::floor(k.max)));
+            spin->setSingleStep(std::max(1, clampToInt(k.step)));
+            spin->setKeyboardTracking(false);
+            connect(spin, &QSpinBox::valueChanged, this, [this] { changed(); });
+            e.get = [spin] { return QString::number(spin->value()); };
+            e.set = [spin](const QString& text) {
+                bool ok = false;
+                const int v = text.trimmed().toInt(&ok);
+                if (!ok || v < spin->minimum() || v > spin->maximum()) return false;
+                const QSignalBlocker b(spin);
+                spin->setValue(v);
+                return true;
+            };
+            field = spin;
+            break;
+        }
+        case KnobType::Bool: {
+            auto* box = new QCheckBox(this);
+            connect(box, &QCheckBox::toggled, this, [this] { changed(); });
+            e.get = [box] { return QString(box->isChecked() ? "true" : "false"); };
+            e.set = [box](const QString& text) {
+                const QString t = text.trimmed().toLower();
+                const bool on = t == "true" || t == "1" || t == "yes" || t == "on";
+                if (!on && t != "false" && t != "0" && t != "no" && t != "off") return false;
+                const QSignalBlocker b(box);
+                box->setChecked(on);
+                return true;
+            };
+            field = box;
+            break;
+        }
+        case KnobType::Choice: {
+            auto* combo = new QComboBox(this);
+            for (const std::string& c : k.choices) combo->addItem(QString::fromStdString(c));
+            connect(combo, &QComboBox::currentIndexChanged, this, [this] { changed(); });
+            e.get = [combo] { return combo->currentText(); };
+            e.set = [combo](const QString& text) {
+                const int i = combo->findText(text.trimmed());
+                if (i < 0) return false;
+                const QSignalBlocker b(combo);
+                combo->setCurrentIndex(i);
+                return true;
+            };
+            field = combo;
+            break;
+        }
+        case KnobType::IntList:
+        case KnobType::NumberList: {
+            auto* edit = new QLineEdit(this);
+            const QString item = k.type == KnobType::IntList ? QStringLiteral(R"(\d+)")
+                                                             : QStringLiteral(R"((\d+\.?\d*|\.\d+)([eE][-+]?\d+)?)");
+            edit->setValidator(new QRegularExpressionValidator(
+                QRegularExpression(QStringLiteral(R"(\s*(%1\s*(,\s*%1\s*)*)?)").arg(item)), edit));
+            edit->setObjectName(QStringLiteral("knobEdit_") + QString::fromStdString(k.id));
+            if (k.id == m_spec.scheduleKnob)
+                edit->setPlaceholderText(tr("one value per block; empty: not used"));
+            else
+                edit->setPlaceholderText(tr("comma-separated, e.g. 3,6,9"));
+            connect(edit, &QLineEdit::editingFinished, this, [this] { changed(); });
+            e.get = [edit] { return edit->text().remove(' '); };
+            e.set = [edit](const QString& text) {
+                const QSignalBlocker b(edit);
+                edit->setText(text.trimmed());
+                return edit->hasAcceptableInput();
+            };
+            field = edit;
+            break;
+        }
     }
     const QString help = specText(k.help);  // ids, choice values and --set texts stay untranslated
     auto* label = new QLabel(k.label.empty() ? QString::fromStdString(k.id) : specText(k.label), this);
@@ -189,7 +189,8 @@ void KnobPanel::addEditor(const Knob& k) {
         QFont bold = label->font();
         bold.setBold(true);
         label->setFont(bold);
-        label->setToolTip(label->toolTip() + QStringLiteral("\n") + tr("Main knob: the budget slider and the Pareto sweep move it."));
+        label->setToolTip(label->toolTip() + QStringLiteral("\n") +
+                          tr("Main knob: the budget slider and the Pareto sweep move it."));
     }
     m_form->addRow(label, field);
     e.set(def);

@@ -69,13 +69,12 @@ int LayerStrip::keptCount(int layer) const {
         return static_cast<int>(std::count_if(lt.fate.begin() + begin, lt.fate.begin() + begin + patches,
                                               [](PatchFate f) { return f != PatchFate::Dropped; }));
     // TraceLevel::Counts: tokens that entered the MLP, prefix (CLS) excluded.
-    if (static_cast<size_t>(m_sample) < lt.mlpTokens.size()) return std::max(0, lt.mlpTokens[m_sample] - m_trace.prefix);
+    if (static_cast<size_t>(m_sample) < lt.mlpTokens.size())
+        return std::max(0, lt.mlpTokens[m_sample] - m_trace.prefix);
     return -1;
 }
 
-int LayerStrip::labelHeight() const {
-    return fontMetrics().height() + 2;
-}
+int LayerStrip::labelHeight() const { return fontMetrics().height() + 2; }
 
 int LayerStrip::thumbSizeFor(const QSize& area) const {
     const int n = std::max(1, layerCount());
@@ -136,11 +135,13 @@ void LayerStrip::paintStrip(QPainter& p, const QSize& area, int thumb) const {
         f.setBold(current);
         // Shrink the label until it fits its cell (many layers in a narrow strip).
         const int room = thumb + kGap - 2;
-        while (QFontMetrics(f).horizontalAdvance(label) > room && f.pointSizeF() > 6) f.setPointSizeF(f.pointSizeF() - 0.5);
+        while (QFontMetrics(f).horizontalAdvance(label) > room && f.pointSizeF() > 6)
+            f.setPointSizeF(f.pointSizeF() - 0.5);
         p.setFont(f);
-        p.setPen(current ? palette().color(QPalette::WindowText) : palette().color(QPalette::PlaceholderText).darker(130));
-        p.drawText(QRect(r.left() - kGap / 2, r.bottom() + 3, thumb + kGap, labelHeight()), Qt::AlignHCenter | Qt::AlignTop,
-                   label);
+        p.setPen(current ? palette().color(QPalette::WindowText)
+                         : palette().color(QPalette::PlaceholderText).darker(130));
+        p.drawText(QRect(r.left() - kGap / 2, r.bottom() + 3, thumb + kGap, labelHeight()),
+                   Qt::AlignHCenter | Qt::AlignTop, label);
     }
 }
 
@@ -198,11 +199,21 @@ void LayerStrip::mousePressEvent(QMouseEvent* e) {
 void LayerStrip::keyPressEvent(QKeyEvent* e) {
     int target = -1;
     switch (e->key()) {
-    case Qt::Key_Left: target = m_current - 1; break;
-    case Qt::Key_Right: target = m_current + 1; break;
-    case Qt::Key_Home: target = 0; break;
-    case Qt::Key_End: target = layerCount() - 1; break;
-    default: QWidget::keyPressEvent(e); return;
+        case Qt::Key_Left:
+            target = m_current - 1;
+            break;
+        case Qt::Key_Right:
+            target = m_current + 1;
+            break;
+        case Qt::Key_Home:
+            target = 0;
+            break;
+        case Qt::Key_End:
+            target = layerCount() - 1;
+            break;
+        default:
+            QWidget::keyPressEvent(e);
+            return;
     }
     e->accept();
     if (layerCount() == 0 || target < 0 || target >= layerCount() || target == m_current) return;
@@ -216,8 +227,9 @@ bool LayerStrip::event(QEvent* e) {
         if (l < 0) return QWidget::event(e);  // the general tooltip
         const int kept = keptCount(l);
         const int shown = m_trace.layers[l].layer + 1;
-        const QString text = kept >= 0 ? tr("Layer %1: %2 of %3 patches kept").arg(shown).arg(kept).arg(m_trace.gridH * m_trace.gridW)
-                                       : tr("Layer %1").arg(shown);
+        const QString text =
+            kept >= 0 ? tr("Layer %1: %2 of %3 patches kept").arg(shown).arg(kept).arg(m_trace.gridH * m_trace.gridW)
+                      : tr("Layer %1").arg(shown);
         QToolTip::showText(help->globalPos(), text, this);
         return true;
     }

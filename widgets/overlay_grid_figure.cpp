@@ -60,10 +60,11 @@ void OverlayGridFigure::paintEvent(QPaintEvent*) {
         p.save();
         m_painter->paintOverlay(p, tile);
         p.restore();
-        const QString caption = tr("block %1 · %2/%3 kept").arg(l).arg(m_painter->keptCount()).arg(m_painter->patchCount());
+        const QString caption =
+            tr("block %1 · %2/%3 kept").arg(l).arg(m_painter->keptCount()).arg(m_painter->patchCount());
         p.setPen(Qt::black);
-        p.drawText(QRect(x, y + kPad + m_tile + 2, cellWidth(), fontMetrics().height() + 2), Qt::AlignHCenter | Qt::AlignTop,
-                   caption);
+        p.drawText(QRect(x, y + kPad + m_tile + 2, cellWidth(), fontMetrics().height() + 2),
+                   Qt::AlignHCenter | Qt::AlignTop, caption);
     }
 }
 

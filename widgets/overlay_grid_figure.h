@@ -16,7 +16,8 @@ public:
     explicit OverlayGridFigure(QWidget* parent = nullptr);
 
     // columns <= 0: about square. tileSize: pixels per overlay at 96 dpi.
-    void setContent(const QImage& image, const TokenTrace& trace, const QString& title, int columns = 0, int tileSize = 160);
+    void setContent(const QImage& image, const TokenTrace& trace, const QString& title, int columns = 0,
+                    int tileSize = 160);
     int columns() const { return m_columns; }
     int rows() const;
 

@@ -11,8 +11,8 @@
 namespace vp {
 namespace {
 
-constexpr double kHitRadius = 9.0;   // px: a marker is 7 px wide; allow for a shaky hand
-constexpr double kClickSlop = 5.0;   // px a press may move and still count as a click
+constexpr double kHitRadius = 9.0;  // px: a marker is 7 px wide; allow for a shaky hand
+constexpr double kClickSlop = 5.0;  // px a press may move and still count as a click
 constexpr double kMarginFraction = 0.07;
 
 // Expands [lo, hi] by a fraction of its size (or of its magnitude when it is a single value).
@@ -42,7 +42,8 @@ ParetoPlot::ParetoPlot(QWidget* parent) : QWidget(parent), m_plot(new QCustomPlo
     m_current = m_plot->addGraph();
     m_current->setName(tr("current"));
     m_current->setLineStyle(QCPGraph::lsNone);
-    m_current->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(QColor(20, 20, 20), 2.5), Qt::NoBrush, 20));
+    m_current->setScatterStyle(
+        QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(QColor(20, 20, 20), 2.5), Qt::NoBrush, 20));
     m_current->setLayer(QStringLiteral("highlight"));
 
     m_plot->legend->setVisible(true);
@@ -109,7 +110,8 @@ void ParetoPlot::sync(Series& s) {
 void ParetoPlot::setSeries(const QString& methodId, const QString& label, const std::vector<ParetoPoint>& points) {
     Series& s = series(methodId, label);
     s.points = points;
-    std::stable_sort(s.points.begin(), s.points.end(), [](const ParetoPoint& a, const ParetoPoint& b) { return a.cost < b.cost; });
+    std::stable_sort(s.points.begin(), s.points.end(),
+                     [](const ParetoPoint& a, const ParetoPoint& b) { return a.cost < b.cost; });
     sync(s);
 }
 
@@ -287,7 +289,8 @@ void ParetoPlot::onMove(QMouseEvent* e) {
     const ParetoPoint& p = s.points[index];
     QString text = s.label;
     if (!p.setting.isEmpty()) text += QStringLiteral(": ") + p.setting;
-    text += QLatin1Char('\n') + tr("%1 %2, accuracy %3%").arg(p.cost, 0, 'g', 4).arg(m_plot->xAxis->label()).arg(p.accuracy, 0, 'f', 2);
+    text += QLatin1Char('\n') +
+            tr("%1 %2, accuracy %3%").arg(p.cost, 0, 'g', 4).arg(m_plot->xAxis->label()).arg(p.accuracy, 0, 'f', 2);
     text += QLatin1Char('\n') + tr("Click to load this setting");
     QToolTip::showText(e->globalPosition().toPoint(), text, m_plot);
 }

@@ -19,9 +19,9 @@ namespace vp {
 
 struct ParetoPoint {
     double cost = 0;
-    double accuracy = 0;                 // percent
-    double errLow = 0, errHigh = 0;      // on cost (e.g. timing spread), drawn as horizontal bars
-    QString setting;                     // short text, e.g. "keep=0.7"
+    double accuracy = 0;                          // percent
+    double errLow = 0, errHigh = 0;               // on cost (e.g. timing spread), drawn as horizontal bars
+    QString setting;                              // short text, e.g. "keep=0.7"
     std::map<std::string, std::string> settings;  // knob id → value text, as --set takes them
 };
 

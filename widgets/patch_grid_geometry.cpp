@@ -25,13 +25,15 @@ QRectF PatchGridGeometry::fit(const QSizeF& source, const QRectF& target) {
     const double scale = std::min(target.width() / src.width(), target.height() / src.height());
     const QSizeF size(std::floor(src.width() * scale), std::floor(src.height() * scale));
     return QRectF(QPointF(std::round(target.center().x() - size.width() / 2),
-                          std::round(target.center().y() - size.height() / 2)), size);
+                          std::round(target.center().y() - size.height() / 2)),
+                  size);
 }
 
 std::vector<int> PatchGridGeometry::edges(double start, double length, int cells) {
     if (cells <= 0) return {};
     std::vector<int> e(static_cast<size_t>(cells) + 1);
-    for (int i = 0; i <= cells; ++i) e[static_cast<size_t>(i)] = static_cast<int>(std::lround(start + length * i / cells));
+    for (int i = 0; i <= cells; ++i)
+        e[static_cast<size_t>(i)] = static_cast<int>(std::lround(start + length * i / cells));
     return e;
 }
 

@@ -16,7 +16,7 @@ public:
 
     QRectF content() const { return m_content; }
     QRect cell(int gy, int gx) const;
-    int patchAt(const QPointF& pos) const;  // gy * gridW + gx, or -1 outside the grid
+    int patchAt(const QPointF& pos) const;                   // gy * gridW + gx, or -1 outside the grid
     const std::vector<int>& xEdges() const { return m_xs; }  // gridW + 1 pixel columns
     const std::vector<int>& yEdges() const { return m_ys; }  // gridH + 1 pixel rows
 

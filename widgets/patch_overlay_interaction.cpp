@@ -25,13 +25,21 @@ QString PatchOverlayView::describePatch(int patch) const {
     const int token = m_patchToken.empty() ? -1 : m_patchToken[i];
     QString fate;
     switch (m_fates[i]) {
-    case PatchFate::Kept: fate = tr("kept"); break;
-    case PatchFate::Merged:
-        fate = token >= 0 ? tr("merged into token %1").arg(token) : tr("merged");
-        break;
-    case PatchFate::Fused: fate = tr("fused into the background token"); break;
-    case PatchFate::Dropped: fate = tr("dropped"); break;
-    case PatchFate::Parked: fate = tr("parked (skips blocks, comes back later)"); break;
+        case PatchFate::Kept:
+            fate = tr("kept");
+            break;
+        case PatchFate::Merged:
+            fate = token >= 0 ? tr("merged into token %1").arg(token) : tr("merged");
+            break;
+        case PatchFate::Fused:
+            fate = tr("fused into the background token");
+            break;
+        case PatchFate::Dropped:
+            fate = tr("dropped");
+            break;
+        case PatchFate::Parked:
+            fate = tr("parked (skips blocks, comes back later)");
+            break;
     }
     lines << tr("Fate: %1").arg(fate);
     const int drop = m_dropLayer.empty() ? -1 : m_dropLayer[i];
@@ -85,8 +93,10 @@ bool PatchOverlayView::event(QEvent* e) {
     if (e->type() == QEvent::ToolTip) {
         auto* help = static_cast<QHelpEvent*>(e);
         const QString text = describePatch(patchAt(help->pos()));
-        if (text.isEmpty()) QToolTip::hideText();
-        else QToolTip::showText(help->globalPos(), text, this);
+        if (text.isEmpty())
+            QToolTip::hideText();
+        else
+            QToolTip::showText(help->globalPos(), text, this);
         return true;
     }
     return QWidget::event(e);
@@ -125,8 +135,10 @@ void PatchOverlayView::mouseMoveEvent(QMouseEvent* e) {
         m_hovered = patch;
         // Follow the cursor once a tooltip is up, instead of waiting for the next ToolTip event.
         if (QToolTip::isVisible()) {
-            if (patch < 0) QToolTip::hideText();
-            else QToolTip::showText(e->globalPosition().toPoint(), describePatch(patch), this);
+            if (patch < 0)
+                QToolTip::hideText();
+            else
+                QToolTip::showText(e->globalPosition().toPoint(), describePatch(patch), this);
         }
         Q_EMIT patchHovered(patch);
     }

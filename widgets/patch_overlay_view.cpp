@@ -28,9 +28,7 @@ void PatchOverlayView::setImage(const QImage& image) {
     update();
 }
 
-void PatchOverlayView::setGrid(int gridH, int gridW) {
-    setFates(gridH, gridW, {});
-}
+void PatchOverlayView::setGrid(int gridH, int gridW) { setFates(gridH, gridW, {}); }
 
 void PatchOverlayView::setFates(int gridH, int gridW, std::vector<PatchFate> fates, std::vector<int> patchToken) {
     m_gridH = std::max(0, gridH);
@@ -71,8 +69,7 @@ void PatchOverlayView::setTrace(const TokenTrace& trace, int layer, int sample) 
     const size_t begin = static_cast<size_t>(std::max(0, sample)) * patches;
     std::vector<PatchFate> fates;
     std::vector<int> tokens;
-    if (lt.fate.size() >= begin + patches)
-        fates.assign(lt.fate.begin() + begin, lt.fate.begin() + begin + patches);
+    if (lt.fate.size() >= begin + patches) fates.assign(lt.fate.begin() + begin, lt.fate.begin() + begin + patches);
     if (lt.patchToken.size() >= begin + patches)
         tokens.assign(lt.patchToken.begin() + begin, lt.patchToken.begin() + begin + patches);
     setFates(trace.gridH, trace.gridW, std::move(fates), std::move(tokens));
@@ -95,9 +92,7 @@ void PatchOverlayView::setTrace(const TokenTrace& trace, int layer, int sample) 
     if (anyFates) setDropLayers(std::move(drop));
 }
 
-void PatchOverlayView::clearTrace() {
-    setFates(m_gridH, m_gridW, {});
-}
+void PatchOverlayView::clearTrace() { setFates(m_gridH, m_gridW, {}); }
 
 void PatchOverlayView::setPlaceholderText(const QString& text) {
     m_placeholder = text;
@@ -105,8 +100,8 @@ void PatchOverlayView::setPlaceholderText(const QString& text) {
 }
 
 int PatchOverlayView::keptCount() const {
-    return static_cast<int>(std::count_if(m_fates.begin(), m_fates.end(),
-                                          [](PatchFate f) { return f != PatchFate::Dropped; }));
+    return static_cast<int>(
+        std::count_if(m_fates.begin(), m_fates.end(), [](PatchFate f) { return f != PatchFate::Dropped; }));
 }
 
 QSizeF PatchOverlayView::sourceSize() const {
@@ -141,29 +136,29 @@ void PatchOverlayView::paintOverlay(QPainter& p, const QRectF& target) const {
                 const size_t i = static_cast<size_t>(gy) * m_gridW + gx;
                 const QRect cell = grid.cell(gy, gx);
                 switch (m_fates[i]) {
-                case PatchFate::Dropped:
-                    p.fillRect(cell, dim);
-                    p.fillRect(cell, hatch);
-                    break;
-                case PatchFate::Merged: {
-                    QColor c = tokenColour(m_patchToken.empty() ? 0 : m_patchToken[i]);
-                    c.setAlpha(95);
-                    p.fillRect(cell, c);
-                    break;
-                }
-                case PatchFate::Fused:
-                    p.setPen(QPen(QColor(255, 170, 40), 2, Qt::DashLine));
-                    p.setBrush(Qt::NoBrush);
-                    p.drawRect(cell.adjusted(1, 1, -1, -1));
-                    break;
-                case PatchFate::Parked:  // set aside for some blocks, comes back later
-                    p.fillRect(cell, QColor(0, 0, 0, 90));
-                    p.setPen(QPen(QColor(90, 200, 255), 2, Qt::DotLine));
-                    p.setBrush(Qt::NoBrush);
-                    p.drawRect(cell.adjusted(1, 1, -1, -1));
-                    break;
-                case PatchFate::Kept:
-                    break;
+                    case PatchFate::Dropped:
+                        p.fillRect(cell, dim);
+                        p.fillRect(cell, hatch);
+                        break;
+                    case PatchFate::Merged: {
+                        QColor c = tokenColour(m_patchToken.empty() ? 0 : m_patchToken[i]);
+                        c.setAlpha(95);
+                        p.fillRect(cell, c);
+                        break;
+                    }
+                    case PatchFate::Fused:
+                        p.setPen(QPen(QColor(255, 170, 40), 2, Qt::DashLine));
+                        p.setBrush(Qt::NoBrush);
+                        p.drawRect(cell.adjusted(1, 1, -1, -1));
+                        break;
+                    case PatchFate::Parked:  // set aside for some blocks, comes back later
+                        p.fillRect(cell, QColor(0, 0, 0, 90));
+                        p.setPen(QPen(QColor(90, 200, 255), 2, Qt::DotLine));
+                        p.setBrush(Qt::NoBrush);
+                        p.drawRect(cell.adjusted(1, 1, -1, -1));
+                        break;
+                    case PatchFate::Kept:
+                        break;
                 }
             }
         }

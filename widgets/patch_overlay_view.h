@@ -43,7 +43,7 @@ public:
     const QImage& image() const { return m_image; }
     int gridH() const { return m_gridH; }
     int gridW() const { return m_gridW; }
-    int keptCount() const;     // patches not dropped
+    int keptCount() const;  // patches not dropped
     int patchCount() const { return m_gridH * m_gridW; }
 
     // Paints image, fates and grid into `target` (keeps the image's aspect ratio, centred).

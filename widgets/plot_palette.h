@@ -24,8 +24,8 @@ inline const std::array<QColor, 7>& series() {
 
 inline const std::array<QCPScatterStyle::ScatterShape, 8>& shapes() {
     static const std::array<QCPScatterStyle::ScatterShape, 8> s = {
-        QCPScatterStyle::ssCircle,   QCPScatterStyle::ssSquare,          QCPScatterStyle::ssTriangle,
-        QCPScatterStyle::ssDiamond,  QCPScatterStyle::ssTriangleInverted, QCPScatterStyle::ssCrossSquare,
+        QCPScatterStyle::ssCircle,     QCPScatterStyle::ssSquare,           QCPScatterStyle::ssTriangle,
+        QCPScatterStyle::ssDiamond,    QCPScatterStyle::ssTriangleInverted, QCPScatterStyle::ssCrossSquare,
         QCPScatterStyle::ssPlusCircle, QCPScatterStyle::ssCrossCircle,
     };
     return s;

@@ -25,17 +25,11 @@ void PredictionBars::setRowCount(int rows) {
     update();
 }
 
-int PredictionBars::rowHeight() const {
-    return fontMetrics().height() + 8;
-}
+int PredictionBars::rowHeight() const { return fontMetrics().height() + 8; }
 
-QSize PredictionBars::sizeHint() const {
-    return {320, m_rows * rowHeight()};
-}
+QSize PredictionBars::sizeHint() const { return {320, m_rows * rowHeight()}; }
 
-QSize PredictionBars::minimumSizeHint() const {
-    return {200, m_rows * rowHeight()};
-}
+QSize PredictionBars::minimumSizeHint() const { return {200, m_rows * rowHeight()}; }
 
 void PredictionBars::paintEvent(QPaintEvent*) {
     QPainter p(this);

@@ -23,7 +23,8 @@ TimeBreakdownChart::TimeBreakdownChart(QWidget* parent) : QWidget(parent), m_plo
     m_plot->legend->setBrush(QColor(255, 255, 255, 215));
     m_plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
     m_plot->plotLayout()->insertRow(0);
-    m_plot->plotLayout()->addElement(0, 0, new QCPTextElement(m_plot, QString(), QFont(font().family(), 10, QFont::Bold)));
+    m_plot->plotLayout()->addElement(0, 0,
+                                     new QCPTextElement(m_plot, QString(), QFont(font().family(), 10, QFont::Bold)));
     rebuild();
 }
 
@@ -34,9 +35,12 @@ void TimeBreakdownChart::setData(const std::vector<StageBar>& dense, const std::
     double d = denseOutside, p = prunedOutside;
     for (const StageBar& b : dense) d += b.total();
     for (const StageBar& b : pruned) p += b.total();
-    m_title = title.isEmpty() ? QString() : tr("%1 — total %2 ms dense, %3 ms pruned (%4× faster)")
-                                                .arg(title).arg(d, 0, 'f', 1).arg(p, 0, 'f', 1)
-                                                .arg(p > 0 ? d / p : 0.0, 0, 'f', 2);
+    m_title = title.isEmpty() ? QString()
+                              : tr("%1 — total %2 ms dense, %3 ms pruned (%4× faster)")
+                                    .arg(title)
+                                    .arg(d, 0, 'f', 1)
+                                    .arg(p, 0, 'f', 1)
+                                    .arg(p > 0 ? d / p : 0.0, 0, 'f', 2);
     rebuild();
 }
 
@@ -50,7 +54,11 @@ void TimeBreakdownChart::clear() {
 void TimeBreakdownChart::rebuild() {
     m_plot->clearPlottables();
     if (auto* t = qobject_cast<QCPTextElement*>(m_plot->plotLayout()->element(0, 0))) t->setText(m_title);
-    struct Stage { QString name; double StageBar::*field; QColor colour; };
+    struct Stage {
+        QString name;
+        double StageBar::*field;
+        QColor colour;
+    };
     const std::vector<Stage> stages = {
         {tr("attention"), &StageBar::attention, palette::seriesColour(0)},
         {tr("MLP"), &StageBar::mlp, palette::seriesColour(2)},

@@ -55,9 +55,7 @@ int TokenMapView::layer() const {
     return m_layer < 0 ? last : std::min(m_layer, last);
 }
 
-const TokenMapLayer* TokenMapView::shown() const {
-    return m_map.empty() ? nullptr : &m_map.layers[layer()];
-}
+const TokenMapLayer* TokenMapView::shown() const { return m_map.empty() ? nullptr : &m_map.layers[layer()]; }
 
 QColor TokenMapView::patchColour(int patch) const {
     const TokenMapLayer* l = shown();
@@ -70,7 +68,10 @@ QString TokenMapView::describePatch(int patch) const {
     if (!l || patch < 0 || patch >= m_map.patches()) return {};
     QStringList lines;
     lines << tr("Patch %1 (row %2, col %3), block %4")
-                 .arg(patch).arg(patch / m_map.gridW).arg(patch % m_map.gridW).arg(l->layer);
+                 .arg(patch)
+                 .arg(patch / m_map.gridW)
+                 .arg(patch % m_map.gridW)
+                 .arg(l->layer);
     if (l->dropped(patch)) {
         lines << tr("Dropped: no token carries it any more");
     } else if (!l->hasToken(patch)) {
@@ -171,8 +172,10 @@ bool TokenMapView::event(QEvent* e) {
     if (e->type() == QEvent::ToolTip) {
         auto* help = static_cast<QHelpEvent*>(e);
         const QString text = describePatch(patchAt(help->pos()));
-        if (text.isEmpty()) QToolTip::hideText();
-        else QToolTip::showText(help->globalPos(), text, this);
+        if (text.isEmpty())
+            QToolTip::hideText();
+        else
+            QToolTip::showText(help->globalPos(), text, this);
         return true;
     }
     return QWidget::event(e);

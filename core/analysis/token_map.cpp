@@ -28,11 +28,11 @@ TokenPca fitLayer(const at::Tensor& x) {
     const int64_t k = std::min<int64_t>(kComponents, C);
     at::Tensor comps = at::zeros({C, kComponents}, x.options());
     comps.narrow(1, 0, k).copy_(vectors.narrow(1, C - k, k).flip({1}));
-    const at::Tensor peak = comps.abs().argmax(0, /*keepdim=*/true);     // [1, 3]
+    const at::Tensor peak = comps.abs().argmax(0, /*keepdim=*/true);  // [1, 3]
     at::Tensor sign = comps.gather(0, peak).sign();
     sign = at::where(sign == 0, at::ones_like(sign), sign);
     pca.components = comps * sign;
-    const at::Tensor proj = centred.mm(pca.components);                 // [P, 3]
+    const at::Tensor proj = centred.mm(pca.components);  // [P, 3]
     const at::Tensor q = at::quantile(proj, at::tensor({kLowQuantile, kHighQuantile}, x.options()), 0);
     pca.lo = q[0].contiguous();
     pca.hi = q[1].contiguous();
@@ -68,8 +68,8 @@ TokenMapFit fitTokenMap(const ViTModel& model, const at::Tensor& image) {
     return fitTokenMap(tokens, model.config().numPrefixTokens());
 }
 
-TokenMap projectTokenMap(const TokenMapFit& fit, const std::vector<at::Tensor>& tokens,
-                         const TokenTrace& trace, int sample) {
+TokenMap projectTokenMap(const TokenMapFit& fit, const std::vector<at::Tensor>& tokens, const TokenTrace& trace,
+                         int sample) {
     TokenMap map;
     map.gridH = trace.gridH;
     map.gridW = trace.gridW;
@@ -102,16 +102,14 @@ TokenMap projectTokenMap(const TokenMapFit& fit, const std::vector<at::Tensor>& 
             }
             const double* v = y + static_cast<int64_t>(t) * kComponents;
             out.token[p] = t;
-            out.rgb[p] = packRgb(channel(v[0], lo[0], hi[0]), channel(v[1], lo[1], hi[1]),
-                                 channel(v[2], lo[2], hi[2]));
+            out.rgb[p] = packRgb(channel(v[0], lo[0], hi[0]), channel(v[1], lo[1], hi[1]), channel(v[2], lo[2], hi[2]));
         }
         map.layers.push_back(std::move(out));
     }
     return map;
 }
 
-TokenMap tokenMap(const ViTModel& model, PruneMethod& method, const at::Tensor& image,
-                  const TokenMapFit& fit) {
+TokenMap tokenMap(const ViTModel& model, PruneMethod& method, const at::Tensor& image, const TokenMapFit& fit) {
     c10::InferenceMode guard;
     std::vector<at::Tensor> tokens;
     const ForwardOptions options{.trace = TraceLevel::Full, .layerTokens = &tokens};

@@ -35,10 +35,9 @@ TokenMapFit fitTokenMap(const ViTModel& model, const at::Tensor& image);
 // Colours the patches of sample `sample`: `tokens` (ForwardOptions::layerTokens) and `trace`
 // (TraceLevel::Full) of the same forward. Throws vp::Error when the forward's token width
 // differs from the fit's.
-TokenMap projectTokenMap(const TokenMapFit& fit, const std::vector<at::Tensor>& tokens,
-                         const TokenTrace& trace, int sample = 0);
+TokenMap projectTokenMap(const TokenMapFit& fit, const std::vector<at::Tensor>& tokens, const TokenTrace& trace,
+                         int sample = 0);
 // Runs `method` on `image` with a full trace and projects its tokens with `fit`.
-TokenMap tokenMap(const ViTModel& model, PruneMethod& method, const at::Tensor& image,
-                  const TokenMapFit& fit);
+TokenMap tokenMap(const ViTModel& model, PruneMethod& method, const at::Tensor& image, const TokenMapFit& fit);
 
 }  // namespace vp

@@ -10,10 +10,10 @@
 namespace vp {
 
 struct TokenMapLayer {
-    int layer = 0;                // 0-based block
-    std::vector<uint32_t> rgb;    // per patch (row-major): 0xRRGGBB; 0 where the patch has no token
-    std::vector<int> token;       // per patch: token index (prefix tokens counted), -1 dropped,
-                                  // ≤ -2 parked outside the sequence (Evo-ViT placeholders)
+    int layer = 0;              // 0-based block
+    std::vector<uint32_t> rgb;  // per patch (row-major): 0xRRGGBB; 0 where the patch has no token
+    std::vector<int> token;     // per patch: token index (prefix tokens counted), -1 dropped,
+                                // ≤ -2 parked outside the sequence (Evo-ViT placeholders)
     bool hasToken(int patch) const { return token[patch] >= 0; }
     bool dropped(int patch) const { return token[patch] == -1; }
 };

@@ -19,8 +19,6 @@ private:
 };
 
 // "FILE: problem" — every message about a file starts with the file's path.
-inline Error fileError(const std::string& path, const std::string& problem) {
-    return Error(path + ": " + problem);
-}
+inline Error fileError(const std::string& path, const std::string& problem) { return Error(path + ": " + problem); }
 
 }  // namespace vp

@@ -16,8 +16,8 @@ void useAllCoresForTorch() { at::set_num_threads(static_cast<int>(std::max(1u, s
 
 void keepFreedMemoryForReuse() {
 #if defined(__GLIBC__)
-    mallopt(M_MMAP_MAX, 0);                // large blocks come from the heap and stay there when freed
-    mallopt(M_TRIM_THRESHOLD, INT_MAX);    // never give the heap top back between forwards
+    mallopt(M_MMAP_MAX, 0);              // large blocks come from the heap and stay there when freed
+    mallopt(M_TRIM_THRESHOLD, INT_MAX);  // never give the heap top back between forwards
 #endif
 }
 

@@ -57,8 +57,10 @@ Histogram makeHistogram(const std::vector<double>& values, int bins, double lo, 
         int i = static_cast<int>(std::floor((v - lo) / h.width));
         i = std::clamp(i, 0, bins - 1);  // v == hi, and rounding at the edges
         // Keep the documented half-open rule exact where floating point rounds across an edge.
-        if (i > 0 && v < h.binLow(i)) --i;
-        else if (i + 1 < bins && v >= h.binLow(i + 1)) ++i;
+        if (i > 0 && v < h.binLow(i))
+            --i;
+        else if (i + 1 < bins && v >= h.binLow(i + 1))
+            ++i;
         ++h.counts[static_cast<size_t>(i)];
     }
     return h;

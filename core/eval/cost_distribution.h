@@ -11,10 +11,10 @@
 namespace vp {
 
 struct ImageCost {
-    int64_t index = 0;         // sample index in the evaluated source (0-based)
-    double gmacs = 0;          // this image's forward, fvcore convention (prune/flops.h)
-    double meanTokens = 0;     // patch tokens (prefix excluded) entering the MLP, mean over the blocks
-    double finalTokens = 0;    // patch tokens after the last block
+    int64_t index = 0;       // sample index in the evaluated source (0-based)
+    double gmacs = 0;        // this image's forward, fvcore convention (prune/flops.h)
+    double meanTokens = 0;   // patch tokens (prefix excluded) entering the MLP, mean over the blocks
+    double finalTokens = 0;  // patch tokens after the last block
     int label = -1;
     int predicted = -1;
     bool correct() const { return label >= 0 && label == predicted; }
@@ -51,16 +51,16 @@ Histogram makeHistogram(const std::vector<double>& values, int bins);
 Histogram makeHistogram(const std::vector<double>& values, int bins, double lo, double hi);
 
 struct PerImageCosts {
-    std::string method;          // method id
-    std::string settings;        // knob values as "k=v k=v" (may be empty)
+    std::string method;    // method id
+    std::string settings;  // knob values as "k=v k=v" (may be empty)
     std::string dataset;
     std::vector<ImageCost> images;
-    double denseGmacs = 0;       // the unpruned model on the same input size (0 = unknown)
+    double denseGmacs = 0;  // the unpruned model on the same input size (0 = unknown)
     double seconds = 0;
     bool cancelled = false;
 
     int64_t correct() const;
-    double accuracy() const;     // 0..1
+    double accuracy() const;  // 0..1
     std::vector<double> gmacs() const;
     std::vector<double> meanTokens() const;
     std::vector<double> finalTokens() const;

@@ -18,8 +18,8 @@
 
 namespace vp {
 
-EfficiencyRow measureEfficiency(const ViTModel& model, const std::string& methodId, const KnobValues& values,
-                                int batch, const PairTiming& timing, const std::function<bool()>& cancelled) {
+EfficiencyRow measureEfficiency(const ViTModel& model, const std::string& methodId, const KnobValues& values, int batch,
+                                const PairTiming& timing, const std::function<bool()>& cancelled) {
     c10::InferenceMode guard;
     EfficiencyRow row;
     row.method = methodId;
@@ -67,8 +67,7 @@ std::vector<std::string> efficiencyDefaultMethods() {
     std::vector<std::string> out;
     for (const MethodSpec& s : builtinRegistry().specs()) {
         // A method whose token counts depend on the image (LTP): a random input says nothing of its cost.
-        if (s.id == "dense" || !s.trainingFree || !s.requirements.learnedKeys.empty() || s.costVariesPerImage)
-            continue;
+        if (s.id == "dense" || !s.trainingFree || !s.requirements.learnedKeys.empty() || s.costVariesPerImage) continue;
         if (s.family == "token" || s.family == "baseline") out.push_back(s.id);
     }
     return out;
@@ -81,9 +80,14 @@ std::vector<EfficiencyRow> efficiencyTable(const ViTModel& model, const Efficien
     for (int b : plan.batches)
         if (b < 1 || b > 4096) throw Error("batch size " + std::to_string(b) + " is outside 1..4096");
     for (double f : plan.budgets)
-        if (!(f > 0 && f <= 1)) throw Error("budget " + std::to_string(f) + " is not a fraction of the dense GMACs in (0, 1]");
+        if (!(f > 0 && f <= 1))
+            throw Error("budget " + std::to_string(f) + " is not a fraction of the dense GMACs in (0, 1]");
     // Settings first (cheap batch-1 forwards), so a bad method name fails before any timing.
-    struct Setting { std::string method; KnobValues values; double budget; };
+    struct Setting {
+        std::string method;
+        KnobValues values;
+        double budget;
+    };
     std::vector<Setting> settings;
     const double dense = toG(denseMacs(model));
     for (const std::string& id : methods) {
@@ -115,11 +119,23 @@ namespace {
 nlohmann::json rowJson(const EfficiencyRow& r) {
     nlohmann::json settings = nlohmann::json::object();
     for (const auto& [k, v] : r.values.raw()) settings[k] = v;
-    return {{"method", r.method}, {"setting", r.setting}, {"settings", settings}, {"budget", r.budget},
-            {"batch", r.batch}, {"threads", r.threads}, {"device", r.device}, {"pairs", r.pairs},
-            {"dense_ms", r.denseMs}, {"ms", r.ms}, {"ms_per_image", r.ms / r.batch},
-            {"speedup", r.speedup}, {"speedup_p10", r.speedupP10}, {"speedup_p90", r.speedupP90},
-            {"gmacs_dense", r.gmacsDense}, {"gmacs", r.gmacs}, {"gmacs_speedup", r.gmacsSpeedup()},
+    return {{"method", r.method},
+            {"setting", r.setting},
+            {"settings", settings},
+            {"budget", r.budget},
+            {"batch", r.batch},
+            {"threads", r.threads},
+            {"device", r.device},
+            {"pairs", r.pairs},
+            {"dense_ms", r.denseMs},
+            {"ms", r.ms},
+            {"ms_per_image", r.ms / r.batch},
+            {"speedup", r.speedup},
+            {"speedup_p10", r.speedupP10},
+            {"speedup_p90", r.speedupP90},
+            {"gmacs_dense", r.gmacsDense},
+            {"gmacs", r.gmacs},
+            {"gmacs_speedup", r.gmacsSpeedup()},
             {"efficiency", r.efficiency()}};
 }
 

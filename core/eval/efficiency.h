@@ -16,25 +16,28 @@ namespace vp {
 struct EfficiencyRow {
     std::string method, setting;  // setting: "keep=0.7"
     KnobValues values;
-    double budget = 0;            // target fraction of dense GMACs the setting was solved for (0: given)
+    double budget = 0;  // target fraction of dense GMACs the setting was solved for (0: given)
     int batch = 1, threads = 1, pairs = 0;
     std::string device;
-    double denseMs = 0, ms = 0;   // medians per batch forward
+    double denseMs = 0, ms = 0;  // medians per batch forward
     double speedup = 0, speedupP10 = 0, speedupP90 = 0;
     double gmacsDense = 0, gmacs = 0;
     double gmacsSpeedup() const { return gmacs > 0 ? gmacsDense / gmacs : 0; }
     double efficiency() const { return gmacsSpeedup() > 0 ? speedup / gmacsSpeedup() : 0; }
 };
 
-struct PairTiming { int pairs = 20; int warmup = 3; };
+struct PairTiming {
+    int pairs = 20;
+    int warmup = 3;
+};
 
 // Interleaved dense/pruned timing of one setting at `batch` on a fixed seeded input.
 // `cancelled` is polled between pairs; a cancelled row has pairs == 0.
-EfficiencyRow measureEfficiency(const ViTModel& model, const std::string& methodId, const KnobValues& values,
-                                int batch, const PairTiming& timing, const std::function<bool()>& cancelled = {});
+EfficiencyRow measureEfficiency(const ViTModel& model, const std::string& methodId, const KnobValues& values, int batch,
+                                const PairTiming& timing, const std::function<bool()>& cancelled = {});
 
 struct EfficiencyPlan {
-    std::vector<std::string> methods;   // empty: every training-free token method (see defaultMethods)
+    std::vector<std::string> methods;  // empty: every training-free token method (see defaultMethods)
     std::vector<int> batches{1, 8, 32};
     // Each method is set, by the budget solver, to these fractions of the dense GMACs, so that all
     // methods are compared at the same costs.

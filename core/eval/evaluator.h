@@ -10,7 +10,10 @@
 
 namespace vp {
 
-struct LabelledBatch { at::Tensor images; at::Tensor labels; };
+struct LabelledBatch {
+    at::Tensor images;
+    at::Tensor labels;
+};
 // Returns images [n, C, H, W] and labels [n] for samples [start, start + n).
 using BatchSource = std::function<LabelledBatch(int64_t start, int64_t n)>;
 // Called after each batch with (done, total); return false to cancel.
@@ -19,9 +22,9 @@ using Progress = std::function<bool(int64_t done, int64_t total)>;
 struct EvalResult {
     int64_t images = 0;
     int64_t correct = 0;
-    double accuracy = 0;   // 0..1
-    double gmacs = 0;      // mean per image, from the traces
-    double seconds = 0;    // wall time of the forwards and data preparation
+    double accuracy = 0;  // 0..1
+    double gmacs = 0;     // mean per image, from the traces
+    double seconds = 0;   // wall time of the forwards and data preparation
     bool cancelled = false;
 };
 

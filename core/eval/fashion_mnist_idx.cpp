@@ -65,8 +65,8 @@ public:
             out.resize(old + want);
             const size_t got = read(out.data() + old, want);
             if (got < want) {
-                throw fileError(m_path, "truncated: header promises " + std::to_string(n) + " bytes of " +
-                                            what + " but only " + std::to_string(old + got) + " follow");
+                throw fileError(m_path, "truncated: header promises " + std::to_string(n) + " bytes of " + what +
+                                            " but only " + std::to_string(old + got) + " follow");
             }
         }
         uint8_t extra = 0;
@@ -83,8 +83,7 @@ private:
 };
 
 void readHeader(GzFile& f, uint8_t* header, size_t n, const char* kind) {
-    if (f.read(header, n) != n)
-        throw fileError(f.path(), std::string("too short for an idx ") + kind + " header");
+    if (f.read(header, n) != n) throw fileError(f.path(), std::string("too short for an idx ") + kind + " header");
 }
 
 }  // namespace
@@ -107,7 +106,8 @@ IdxImages readFashionMnist(const std::string& imagesPath, const std::string& lab
         throw fileError(imagesPath, "bad image size " + std::to_string(rows) + "x" + std::to_string(cols));
     if (n == 0) throw fileError(imagesPath, "contains no images");
     const uint64_t imageBytes = uint64_t(n) * rows * cols;
-    if (imageBytes > kMaxBytes) throw fileError(imagesPath, "header claims an implausible " + std::to_string(n) + " images");
+    if (imageBytes > kMaxBytes)
+        throw fileError(imagesPath, "header claims an implausible " + std::to_string(n) + " images");
 
     GzFile labs(labelsPath);
     uint8_t lh[8];

@@ -73,8 +73,8 @@ std::string deviceId(const ViTModel& model) { return model.device().str(); }
 
 std::string LatencyKey::text() const {
     std::ostringstream s;
-    s << machine << " || " << device << " || batch " << batch << " || threads " << threads << " || " << model
-      << " || " << method << " || " << settings << " || " << methodCacheTag(method);
+    s << machine << " || " << device << " || batch " << batch << " || threads " << threads << " || " << model << " || "
+      << method << " || " << settings << " || " << methodCacheTag(method);
     return s.str();
 }
 

@@ -14,9 +14,9 @@
 namespace vp {
 
 struct LatencyStats {
-    double ms = 0;            // median wall time of one batch forward
+    double ms = 0;  // median wall time of one batch forward
     double msP10 = 0, msP90 = 0;
-    int runs = 0;             // timed runs the median is over
+    int runs = 0;  // timed runs the median is over
     int batch = 1;
     double msPerImage() const { return batch > 0 ? ms / batch : 0; }
     double imagesPerSecond() const { return ms > 0 ? 1000.0 * batch / ms : 0; }
@@ -25,8 +25,8 @@ struct LatencyStats {
 struct LatencyOptions {
     int batch = 1;
     int warmup = 2;
-    int minRuns = 5;           // at least this many timed runs...
-    int maxRuns = 25;          // ...and more, up to this, while the spread is wide
+    int minRuns = 5;             // at least this many timed runs...
+    int maxRuns = 25;            // ...and more, up to this, while the spread is wide
     double stableSpread = 0.15;  // stop once (p90 - p10) / median is below this
     double maxSeconds = 20;      // never spend longer than this on one setting
 };
@@ -49,13 +49,12 @@ struct LatencyKey {
     std::string text() const;
 };
 
-
 // JSON file of measurements. Not thread-safe: one owner (the GUI's measuring worker).
 class LatencyCache {
 public:
-    LatencyCache() = default;                  // in memory only
-    explicit LatencyCache(std::string path);   // loads `path` if it exists; a corrupt file is
-                                               // set aside (renamed *.corrupt) and started afresh
+    LatencyCache() = default;                 // in memory only
+    explicit LatencyCache(std::string path);  // loads `path` if it exists; a corrupt file is
+                                              // set aside (renamed *.corrupt) and started afresh
     std::optional<LatencyStats> find(const LatencyKey& key) const;
     void store(const LatencyKey& key, const LatencyStats& stats);
     // The cached value, or `measure()`'s, stored (and saved when the cache has a path).

@@ -44,8 +44,8 @@ LatencyLock::Solved LatencyLock::solve(const std::string& methodId, const KnobVa
     const std::string key = methodId + "|" + settingsText(others);
     auto it = m_solvers.find(key);
     if (it == m_solvers.end()) {
-        auto solver = std::make_unique<BudgetSolver>(m_model, methodId, others,
-                                                     [this, methodId](const KnobValues& v) { return timed(methodId, v); });
+        auto solver = std::make_unique<BudgetSolver>(
+            m_model, methodId, others, [this, methodId](const KnobValues& v) { return timed(methodId, v); });
         solver->setCostUnit("ms");
         it = m_solvers.emplace(key, std::move(solver)).first;
     }

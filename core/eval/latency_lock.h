@@ -26,13 +26,14 @@ public:
     ~LatencyLock();
 
     struct Solved {
-        KnobValues values;       // `others` with the main knob set
-        double targetMs = 0;     // fraction × dense, clamped to what the method can reach
-        double ms = 0;           // the solved setting's measured latency
+        KnobValues values;    // `others` with the main knob set
+        double targetMs = 0;  // fraction × dense, clamped to what the method can reach
+        double ms = 0;        // the solved setting's measured latency
         double denseMs = 0;
     };
     // Throws vp::Error when the method has no numeric main knob.
-    Solved solve(const std::string& methodId, const KnobValues& others, double fractionOfDense, double tolerance = 0.02);
+    Solved solve(const std::string& methodId, const KnobValues& others, double fractionOfDense,
+                 double tolerance = 0.02);
     double denseMs();
     int measurements() const { return static_cast<int>(m_times.size()); }
     void reset();  // forget every timing (another model, device or thread count)
@@ -41,7 +42,7 @@ private:
     double timed(const std::string& methodId, const KnobValues& values);
     const ViTModel& m_model;
     Measure m_measure;
-    std::map<std::string, double> m_times;  // "method|settings" -> ms
+    std::map<std::string, double> m_times;                           // "method|settings" -> ms
     std::map<std::string, std::unique_ptr<BudgetSolver>> m_solvers;  // per method and other knobs
 };
 

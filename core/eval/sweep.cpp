@@ -35,7 +35,8 @@ public:
         if (it != m_batches.end()) return it->second;
         LabelledBatch b = m_source(start, n);
         if (m_enabled) {
-            const double perImage = static_cast<double>(b.images.nbytes() + b.labels.nbytes()) / std::max<int64_t>(1, n);
+            const double perImage =
+                static_cast<double>(b.images.nbytes() + b.labels.nbytes()) / std::max<int64_t>(1, n);
             if (perImage * m_count > static_cast<double>(m_cap)) {
                 m_enabled = false;
                 m_batches.clear();

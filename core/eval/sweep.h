@@ -33,7 +33,7 @@ struct SweepOptions {
     Shard shard;
     int pointsPerMethod = 0;
     int64_t batch = 64;
-    std::string out;             // JSON path; the CSV goes beside it
+    std::string out;                        // JSON path; the CSV goes beside it
     int64_t cacheBytes = int64_t(1) << 30;  // keep pre-processed batches in memory up to this size
     // Calibration images for methods that need them (PruneMethod::calibrationImages()), as
     // batches. Must not depend on the shard, so that every shard prunes alike.

@@ -33,7 +33,8 @@ std::optional<double> interpolateAccuracy(const SweepResult& shown, const std::s
     std::vector<std::pair<double, double>> curve;  // (gmacs, accuracy)
     for (const SweepPoint& p : m->points) curve.emplace_back(p.gmacs, p.accuracy);
     std::stable_sort(curve.begin(), curve.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-    if (densePoint && densePoint->gmacs > curve.back().first) curve.emplace_back(densePoint->gmacs, densePoint->accuracy);
+    if (densePoint && densePoint->gmacs > curve.back().first)
+        curve.emplace_back(densePoint->gmacs, densePoint->accuracy);
     // A small tolerance, so that a slider set to a swept point's cost lands on it.
     const double eps = 1e-9 * std::max(1.0, std::abs(gmacs));
     if (gmacs < curve.front().first - eps || gmacs > curve.back().first + eps) return std::nullopt;

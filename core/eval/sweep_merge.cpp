@@ -18,8 +18,8 @@ bool sameNumber(double a, double b) { return std::abs(a - b) <= 1e-9 * std::max(
 // Throws naming `path` when `p` is not a shard of the same sweep as `ref` (from `refPath`).
 void checkSameSweep(const SweepResult& ref, const std::string& refPath, const SweepResult& p, const std::string& path) {
     auto differ = [&](const std::string& what, const std::string& mine, const std::string& theirs) {
-        throw fileError(path, "not a shard of the same sweep as " + refPath + ": " + what + " '" + mine + "' vs '" +
-                                  theirs + "'");
+        throw fileError(
+            path, "not a shard of the same sweep as " + refPath + ": " + what + " '" + mine + "' vs '" + theirs + "'");
     };
     if (p.model != ref.model) differ("model", p.model, ref.model);
     if (p.dataset != ref.dataset) differ("dataset", p.dataset, ref.dataset);
@@ -58,10 +58,9 @@ SweepResult mergeSweeps(const std::vector<std::string>& paths, const std::vector
         const SweepResult& p = parts[i];
         if (p.mergedShards > 0) throw fileError(paths[i], "is already a merged sweep, not a shard");
         if (!p.complete())
-            throw fileError(paths[i], "shard " + p.shard.text() + " is unfinished (" +
-                                          std::to_string(p.finishedPoints()) + " of " +
-                                          std::to_string(p.plannedPoints) +
-                                          " points): run its sweep command again to resume it");
+            throw fileError(
+                paths[i], "shard " + p.shard.text() + " is unfinished (" + std::to_string(p.finishedPoints()) + " of " +
+                              std::to_string(p.plannedPoints) + " points): run its sweep command again to resume it");
         if (i > 0) checkSameSweep(first, paths[0], p, paths[i]);
         std::string& who = owner[static_cast<size_t>(p.shard.index)];
         if (!who.empty()) throw fileError(paths[i], "holds shard " + p.shard.text() + ", as does " + who);

@@ -19,8 +19,13 @@ constexpr const char* kFormat = "vitprune-sweep/1";
 nlohmann::ordered_json pointToJson(const SweepPoint& p) {
     nlohmann::ordered_json settings = nlohmann::ordered_json::object();
     for (const auto& [k, v] : p.settings) settings[k] = v;
-    return {{"settings", settings}, {"target_gmacs", p.targetGMacs}, {"gmacs", p.gmacs}, {"correct", p.correct},
-            {"images", p.images}, {"accuracy", p.accuracy}, {"ms_per_image", p.msPerImage}};
+    return {{"settings", settings},
+            {"target_gmacs", p.targetGMacs},
+            {"gmacs", p.gmacs},
+            {"correct", p.correct},
+            {"images", p.images},
+            {"accuracy", p.accuracy},
+            {"ms_per_image", p.msPerImage}};
 }
 
 SweepPoint pointFromJson(const nlohmann::json& j) {

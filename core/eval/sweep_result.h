@@ -14,11 +14,11 @@ namespace vp {
 struct SweepPoint {
     std::map<std::string, std::string> settings;  // knob id -> value text ({} for dense)
     double targetGMacs = 0;
-    double gmacs = 0;        // mean per image, measured on the data
+    double gmacs = 0;  // mean per image, measured on the data
     int64_t correct = 0;
     int64_t images = 0;
-    double accuracy = 0;     // correct / images
-    double msPerImage = 0;   // forward time only (data loading excluded)
+    double accuracy = 0;    // correct / images
+    double msPerImage = 0;  // forward time only (data loading excluded)
 };
 
 struct SweepMethod {
@@ -28,12 +28,12 @@ struct SweepMethod {
 
 struct SweepResult {
     std::string model, dataset;
-    int64_t limit = 0;        // images of the dataset the sweep covers (first `limit`)
+    int64_t limit = 0;  // images of the dataset the sweep covers (first `limit`)
     Shard shard;
     int pointsPerMethod = 0;  // --points
     int plannedPoints = 0;    // dense + every method's points
     double denseGMacs = 0;
-    int mergedShards = 0;     // > 0 for the output of merge
+    int mergedShards = 0;              // > 0 for the output of merge
     std::vector<SweepMethod> methods;  // "dense" first
 
     int finishedPoints() const;

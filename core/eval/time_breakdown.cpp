@@ -41,7 +41,8 @@ StageTimes medianOf(const std::vector<StageTimes>& runs) {
 nlohmann::json stagesJson(const StageTimes& t) {
     nlohmann::json layers = nlohmann::json::array();
     for (const LayerStageMs& l : t.layers)
-        layers.push_back({{"attention_ms", l.attention}, {"mlp_ms", l.mlp}, {"select_ms", l.select}, {"other_ms", l.other}});
+        layers.push_back(
+            {{"attention_ms", l.attention}, {"mlp_ms", l.mlp}, {"select_ms", l.select}, {"other_ms", l.other}});
     return {{"embed_ms", t.embed}, {"head_ms", t.head}, {"total_ms", t.total()}, {"layers", layers}};
 }
 
@@ -100,10 +101,17 @@ TimeBreakdown measureTimeBreakdown(const ViTModel& model, const std::string& met
 }
 
 std::string timeBreakdownJson(const TimeBreakdown& b, int indent) {
-    const nlohmann::json j{{"format", "vitprune-time-breakdown-1"}, {"method", b.method}, {"setting", b.setting},
-                           {"device", b.device}, {"batch", b.batch}, {"threads", b.threads}, {"runs", b.runs},
-                           {"gmacs_dense", b.gmacsDense}, {"gmacs", b.gmacs},
-                           {"dense", stagesJson(b.dense)}, {"pruned", stagesJson(b.pruned)}};
+    const nlohmann::json j{{"format", "vitprune-time-breakdown-1"},
+                           {"method", b.method},
+                           {"setting", b.setting},
+                           {"device", b.device},
+                           {"batch", b.batch},
+                           {"threads", b.threads},
+                           {"runs", b.runs},
+                           {"gmacs_dense", b.gmacsDense},
+                           {"gmacs", b.gmacs},
+                           {"dense", stagesJson(b.dense)},
+                           {"pruned", stagesJson(b.pruned)}};
     return j.dump(indent);
 }
 
@@ -114,8 +122,8 @@ std::string timeBreakdownText(const TimeBreakdown& b) {
       << "block   attention (dense/pruned)     MLP (dense/pruned)   select   other (dense/pruned)\n";
     for (size_t l = 0; l < b.dense.layers.size() && l < b.pruned.layers.size(); ++l) {
         const LayerStageMs &d = b.dense.layers[l], &p = b.pruned.layers[l];
-        s << (l < 10 ? "  " : " ") << l << "   " << ms(d.attention) << " " << ms(p.attention) << "        "
-          << ms(d.mlp) << " " << ms(p.mlp) << "  " << ms(p.select) << "  " << ms(d.other) << " " << ms(p.other) << "\n";
+        s << (l < 10 ? "  " : " ") << l << "   " << ms(d.attention) << " " << ms(p.attention) << "        " << ms(d.mlp)
+          << " " << ms(p.mlp) << "  " << ms(p.select) << "  " << ms(d.other) << " " << ms(p.other) << "\n";
     }
     const LayerStageMs d = TimeBreakdown::sum(b.dense), p = TimeBreakdown::sum(b.pruned);
     s << "all     " << ms(d.attention) << " " << ms(p.attention) << "        " << ms(d.mlp) << " " << ms(p.mlp) << "  "

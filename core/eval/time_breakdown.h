@@ -15,7 +15,7 @@ namespace vp {
 struct TimeBreakdown {
     std::string method, setting, device;
     int batch = 1, runs = 0, threads = 1;
-    StageTimes dense, pruned;   // per-stage medians, ms per batch forward
+    StageTimes dense, pruned;  // per-stage medians, ms per batch forward
     double gmacsDense = 0, gmacs = 0;
     // Sums over the blocks of one stage, for the summary line.
     static LayerStageMs sum(const StageTimes& t);

@@ -4,14 +4,14 @@
 // so the linker never drops a method.
 #include "methods/builtin_methods.h"
 
-#define VP_BUILTIN_METHODS(X)    \
-    X(makeDenseMethod)           \
-    X(makeRandomKeepMethod)      \
-    X(makeAttentionTopkMethod)   \
-    X(makeEvitMethod)            \
-    X(makeTomeMethod)            \
-    X(makeEvoVitMethod)          \
-    X(makeLtpMethod)             \
+#define VP_BUILTIN_METHODS(X)  \
+    X(makeDenseMethod)         \
+    X(makeRandomKeepMethod)    \
+    X(makeAttentionTopkMethod) \
+    X(makeEvitMethod)          \
+    X(makeTomeMethod)          \
+    X(makeEvoVitMethod)        \
+    X(makeLtpMethod)           \
     X(makePatchSlimmingMethod)
 
 namespace vp {

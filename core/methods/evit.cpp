@@ -23,13 +23,36 @@ public:
     MethodSpec spec() const override {
         MethodSpec s;
         s.mainKnob = "keep";
-        s.knobs = {{"keep", VP_TEXT("vp::Methods", "Keep rate"), KnobType::Number, 0.05, 1.0, 0.01, "0.7", {},
-                    VP_TEXT("vp::Methods", "Fraction of the current non-CLS tokens kept at each pruning block (EViT's keep_rate).")},
-                   {"locations", VP_TEXT("vp::Methods", "Pruning blocks"), KnobType::IntList, 0, 63, 1, "3,6,9", {},
+        s.knobs = {{"keep",
+                    VP_TEXT("vp::Methods", "Keep rate"),
+                    KnobType::Number,
+                    0.05,
+                    1.0,
+                    0.01,
+                    "0.7",
+                    {},
+                    VP_TEXT("vp::Methods",
+                            "Fraction of the current non-CLS tokens kept at each pruning block (EViT's keep_rate).")},
+                   {"locations",
+                    VP_TEXT("vp::Methods", "Pruning blocks"),
+                    KnobType::IntList,
+                    0,
+                    63,
+                    1,
+                    "3,6,9",
+                    {},
                     VP_TEXT("vp::Methods", "0-based blocks after whose attention tokens are reorganised.")},
-                   {"schedule", VP_TEXT("vp::Methods", "Per-block keep rates"), KnobType::NumberList, 0.01, 1.0, 0.01, "", {},
-                    VP_TEXT("vp::Methods", "One keep rate per block (1 = no pruning there), comma-separated; replaces keep and the "
-                    "pruning blocks when set. Empty: not used.")}};
+                   {"schedule",
+                    VP_TEXT("vp::Methods", "Per-block keep rates"),
+                    KnobType::NumberList,
+                    0.01,
+                    1.0,
+                    0.01,
+                    "",
+                    {},
+                    VP_TEXT("vp::Methods",
+                            "One keep rate per block (1 = no pruning there), comma-separated; replaces keep and the "
+                            "pruning blocks when set. Empty: not used.")}};
         s.scheduleKnob = "schedule";
         s.requirements.clsAttention = true;
         s.requirements.blockKnobs = {"locations"};
@@ -38,9 +61,19 @@ public:
             s.name = VP_TEXT("vp::Methods", "EViT");
             s.paper = "Liang et al., Not All Patches Are What You Need, ICLR 2022";
             s.family = "token";
-            s.help = VP_TEXT("vp::Methods", "Keeps the patches the CLS token attends to most; fuses the rest into one token.");
-            s.knobs.push_back({"fuse", VP_TEXT("vp::Methods", "Fuse inattentive tokens"), KnobType::Bool, 0, 1, 1, "true", {},
-                               VP_TEXT("vp::Methods", "Fold the dropped tokens into one attention-weighted token (EViT) or drop them.")});
+            s.help = VP_TEXT("vp::Methods",
+                             "Keeps the patches the CLS token attends to most; fuses the rest into one token.");
+            s.knobs.push_back(
+                {"fuse",
+                 VP_TEXT("vp::Methods", "Fuse inattentive tokens"),
+                 KnobType::Bool,
+                 0,
+                 1,
+                 1,
+                 "true",
+                 {},
+                 VP_TEXT("vp::Methods",
+                         "Fold the dropped tokens into one attention-weighted token (EViT) or drop them.")});
         } else {
             s.id = "attn-topk";
             s.name = VP_TEXT("vp::Methods", "Attention top-k (no fusion)");
@@ -98,7 +131,8 @@ public:
         const at::Tensor weights = ctx.clsAttn.mean(1).gather(1, dropped).to(state.x.scalar_type());
         const at::Tensor droppedX = state.x.gather(1, dropped.unsqueeze(-1).expand({B, rest - keep, C}));
         const at::Tensor fusedToken = (droppedX * weights.unsqueeze(-1)).sum(1, true);
-        const at::Tensor newX = at::cat({state.x.gather(1, keepIdx.unsqueeze(-1).expand({B, pre + keep, C})), fusedToken}, 1);
+        const at::Tensor newX =
+            at::cat({state.x.gather(1, keepIdx.unsqueeze(-1).expand({B, pre + keep, C})), fusedToken}, 1);
         const int64_t fusedPos = pre + keep;
         if (state.size.defined())
             state.size = at::cat({state.size.gather(1, keepIdx), state.size.gather(1, dropped).sum(1, true)}, 1);

@@ -29,22 +29,63 @@ public:
         s.name = VP_TEXT("vp::Methods", "Evo-ViT");
         s.paper = "Xu et al., Evo-ViT: Slow-Fast Token Evolution for Dynamic Vision Transformer, AAAI 2022";
         s.family = "token";
-        s.help = VP_TEXT("vp::Methods", "Sorts patches by a global class-attention score in two stages; the informative ones go "
-                 "through the blocks, the others are placeholders that skip them and re-join later.");
+        s.help = VP_TEXT("vp::Methods",
+                         "Sorts patches by a global class-attention score in two stages; the informative ones go "
+                         "through the blocks, the others are placeholders that skip them and re-join later.");
         s.mainKnob = "keep";
         s.knobs = {
-            {"keep", VP_TEXT("vp::Methods", "Keep ratio"), KnobType::Number, 0.2, 1.0, 0.01, "0.5", {},
-             VP_TEXT("vp::Methods", "Fraction of the patches that are informative in each stage: int(P * keep) (98 of 196).")},
-            {"start", VP_TEXT("vp::Methods", "Start block"), KnobType::Integer, 1, 63, 1, "4", {},
-             VP_TEXT("vp::Methods", "First block of the first stage; the blocks from here on form two stages of equal length.")},
-            {"alpha", VP_TEXT("vp::Methods", "Score tradeoff"), KnobType::Number, 0.0, 1.0, 0.05, "0.5", {},
-             VP_TEXT("vp::Methods", "g <- (1 - alpha) g + alpha * CLS attention, for the informative tokens from the start block.")},
-            {"head", VP_TEXT("vp::Methods", "Head"), KnobType::Choice, 0, 0, 0, "auto", {"auto", "cls", "mean"},
-             VP_TEXT("vp::Methods", "mean: head(norm(mean of patch tokens)), the reference's head (Evo-ViT checkpoints); cls: the "
-             "checkpoint's own head (CLS token for DeiT); auto: mean for Evo-ViT checkpoints, cls otherwise.")},
-            {"mode", VP_TEXT("vp::Methods", "Placeholders"), KnobType::Choice, 0, 0, 0, "code", {"code", "paper"},
-             VP_TEXT("vp::Methods", "code: authors' code, placeholders frozen; paper: paper's description (approximation), a "
-             "representative token carries the blocks' update to the placeholders.")},
+            {"keep",
+             VP_TEXT("vp::Methods", "Keep ratio"),
+             KnobType::Number,
+             0.2,
+             1.0,
+             0.01,
+             "0.5",
+             {},
+             VP_TEXT("vp::Methods",
+                     "Fraction of the patches that are informative in each stage: int(P * keep) (98 of 196).")},
+            {"start",
+             VP_TEXT("vp::Methods", "Start block"),
+             KnobType::Integer,
+             1,
+             63,
+             1,
+             "4",
+             {},
+             VP_TEXT("vp::Methods",
+                     "First block of the first stage; the blocks from here on form two stages of equal length.")},
+            {"alpha",
+             VP_TEXT("vp::Methods", "Score tradeoff"),
+             KnobType::Number,
+             0.0,
+             1.0,
+             0.05,
+             "0.5",
+             {},
+             VP_TEXT("vp::Methods",
+                     "g <- (1 - alpha) g + alpha * CLS attention, for the informative tokens from the start block.")},
+            {"head",
+             VP_TEXT("vp::Methods", "Head"),
+             KnobType::Choice,
+             0,
+             0,
+             0,
+             "auto",
+             {"auto", "cls", "mean"},
+             VP_TEXT("vp::Methods",
+                     "mean: head(norm(mean of patch tokens)), the reference's head (Evo-ViT checkpoints); cls: the "
+                     "checkpoint's own head (CLS token for DeiT); auto: mean for Evo-ViT checkpoints, cls otherwise.")},
+            {"mode",
+             VP_TEXT("vp::Methods", "Placeholders"),
+             KnobType::Choice,
+             0,
+             0,
+             0,
+             "code",
+             {"code", "paper"},
+             VP_TEXT("vp::Methods",
+                     "code: authors' code, placeholders frozen; paper: paper's description (approximation), a "
+                     "representative token carries the blocks' update to the placeholders.")},
         };
         // The score g is the CLS attention row; `start` must leave a block before it (g's first
         // value) and be below the depth (prepare() throws otherwise).
@@ -132,8 +173,9 @@ private:
 
     // Sort every patch token by g (descending); the first int(P * keep) stay, the rest are parked.
     void select(TokenState& state) {
-        if (!m_g.defined()) throw Error("evo-vit: no class-attention score before block " + std::to_string(m_start),
-                                        Error::Kind::Internal);
+        if (!m_g.defined())
+            throw Error("evo-vit: no class-attention score before block " + std::to_string(m_start),
+                        Error::Kind::Internal);
         const int64_t B = state.batch(), pre = state.prefix, P = state.tokens() - pre, C = state.x.size(2);
         const int64_t K = std::max<int64_t>(1, static_cast<int64_t>(static_cast<double>(P) * m_keep));
         auto [sortedG, order] = m_g.sort(1, /*descending=*/true);

@@ -27,17 +27,34 @@ public:
         s.paper = "Kim et al., Learned Token Pruning for Transformers, KDD 2022";
         s.family = "token";
         s.costVariesPerImage = true;  // thresholds on attention: the kept count depends on the image
-        s.help = VP_TEXT("vp::Methods", "Drops tokens that receive little attention (below theta_l / N, thresholds rising linearly "
-                 "over the blocks); the count varies per image. The authors evaluate on BERT only: applying "
-                 "it to ViTs is this app's adaptation.");
+        s.help = VP_TEXT("vp::Methods",
+                         "Drops tokens that receive little attention (below theta_l / N, thresholds rising linearly "
+                         "over the blocks); the count varies per image. The authors evaluate on BERT only: applying "
+                         "it to ViTs is this app's adaptation.");
         s.mainKnob = "theta";
         s.mainKnobIncreasesCost = false;
         s.knobs = {
-            {"theta", VP_TEXT("vp::Methods", "Final threshold"), KnobType::Number, 0.0, 2.0, 0.01, "1.0", {},
-             VP_TEXT("vp::Methods", "theta_final, relative to the uniform score 1/N: after block l a token is pruned when the "
-             "attention it receives is below theta_final * (l+1)/L / N. 0 = dense; larger prunes more.")},
-            {"learned", VP_TEXT("vp::Methods", "Learned thresholds"), KnobType::Bool, 0, 1, 1, "false", {},
-             VP_TEXT("vp::Methods", "Use thresholds learned with LTP's soft-mask training (not available without training).")},
+            {"theta",
+             VP_TEXT("vp::Methods", "Final threshold"),
+             KnobType::Number,
+             0.0,
+             2.0,
+             0.01,
+             "1.0",
+             {},
+             VP_TEXT("vp::Methods",
+                     "theta_final, relative to the uniform score 1/N: after block l a token is pruned when the "
+                     "attention it receives is below theta_final * (l+1)/L / N. 0 = dense; larger prunes more.")},
+            {"learned",
+             VP_TEXT("vp::Methods", "Learned thresholds"),
+             KnobType::Bool,
+             0,
+             1,
+             1,
+             "false",
+             {},
+             VP_TEXT("vp::Methods",
+                     "Use thresholds learned with LTP's soft-mask training (not available without training).")},
         };
         return s;
     }

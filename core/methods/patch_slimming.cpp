@@ -36,15 +36,39 @@ public:
         s.name = VP_TEXT("vp::Methods", "Patch Slimming (training-free approximation)");
         s.paper = "Tang et al., Patch Slimming for Efficient Vision Transformers, CVPR 2022";
         s.family = "token";
-        s.help = VP_TEXT("vp::Methods", "Static nested patch masks decided top-down from the attention of a calibration set (the "
-                 "same patches for every image). Training-free approximation: the paper fine-tunes the model.");
+        s.help = VP_TEXT("vp::Methods",
+                         "Static nested patch masks decided top-down from the attention of a calibration set (the "
+                         "same patches for every image). Training-free approximation: the paper fine-tunes the model.");
         s.mainKnob = "keep";
         s.knobs = {
-            {"keep", VP_TEXT("vp::Methods", "Last-block keep ratio"), KnobType::Number, 0.02, 1.0, 0.01, "0.5", {},
-             VP_TEXT("vp::Methods", "Fraction of the patches the last block keeps; earlier blocks keep linearly more.")},
-            {"start", VP_TEXT("vp::Methods", "Start block"), KnobType::Integer, 0, 63, 1, "0", {},
-             VP_TEXT("vp::Methods", "Block where the linear schedule starts at 100%; later blocks keep fewer patches.")},
-            {"calib", VP_TEXT("vp::Methods", "Calibration images"), KnobType::Integer, 1, 60000, 1, "256", {},
+            {"keep",
+             VP_TEXT("vp::Methods", "Last-block keep ratio"),
+             KnobType::Number,
+             0.02,
+             1.0,
+             0.01,
+             "0.5",
+             {},
+             VP_TEXT("vp::Methods",
+                     "Fraction of the patches the last block keeps; earlier blocks keep linearly more.")},
+            {"start",
+             VP_TEXT("vp::Methods", "Start block"),
+             KnobType::Integer,
+             0,
+             63,
+             1,
+             "0",
+             {},
+             VP_TEXT("vp::Methods",
+                     "Block where the linear schedule starts at 100%; later blocks keep fewer patches.")},
+            {"calib",
+             VP_TEXT("vp::Methods", "Calibration images"),
+             KnobType::Integer,
+             1,
+             60000,
+             1,
+             "256",
+             {},
              VP_TEXT("vp::Methods", "Images whose averaged attention decides the masks.")},
         };
         // Uses the full attention map and follows the head's pooling (CLS or mean): no CLS need.
@@ -80,8 +104,7 @@ public:
             state.tracking = false;
             state.x = model.embed(batch.narrow(0, 0, take).to(model.device()));
             const int64_t N = state.tokens();
-            if (used > 0 && sums[0].size(0) != N)
-                throw Error("patch-slimming: calibration images differ in size");
+            if (used > 0 && sums[0].size(0) != N) throw Error("patch-slimming: calibration images differ in size");
             for (size_t l = 0; l < blocks.size(); ++l) {
                 const BlockWeights& b = blocks[l];
                 at::Tensor map;
@@ -97,7 +120,8 @@ public:
                     map = ctx.map.to(at::kDouble).mean(1).sum(0).cpu();
                 }
                 sums[l] = sums[l].defined() ? sums[l] + map : map;
-                state.x = state.x + model.mlp(static_cast<int>(l), at::layer_norm(state.x, {C}, b.norm2W, b.norm2B, c.lnEps));
+                state.x =
+                    state.x + model.mlp(static_cast<int>(l), at::layer_norm(state.x, {C}, b.norm2W, b.norm2B, c.lnEps));
             }
             used += static_cast<int>(take);
         }
@@ -140,15 +164,17 @@ private:
     void computeMasks() {
         const int L = static_cast<int>(m_maps.size());
         if (m_start >= L)
-            throw Error("patch-slimming: knob 'start' (" + std::to_string(m_start) + ") must be below the model's depth (" +
-                        std::to_string(L) + ")");
+            throw Error("patch-slimming: knob 'start' (" + std::to_string(m_start) +
+                        ") must be below the model's depth (" + std::to_string(L) + ")");
         const int64_t pre = m_prefix, P = m_patches, N = pre + P;
         std::vector<int64_t> counts(L);
         for (int l = 0; l < L; ++l) counts[l] = std::max<int64_t>(1, keptCount(ratioAt(l, L), P));
         // Top-down: relevance at the output of the last block, then block by block towards the input.
         at::Tensor R = at::zeros({N}, at::kDouble);
-        if (m_meanHead) R.narrow(0, pre, P).fill_(1.0 / P);
-        else R.narrow(0, 0, pre).fill_(1.0);
+        if (m_meanHead)
+            R.narrow(0, pre, P).fill_(1.0 / P);
+        else
+            R.narrow(0, 0, pre).fill_(1.0);
         std::vector<bool> inNext(P, false);  // S_{l+1}
         m_kept.assign(L, {});
         m_relevance.assign(L, at::Tensor());
@@ -186,7 +212,10 @@ private:
             for (int64_t i = 0; i < pre; ++i) idx.push_back(i);
             size_t k = 0;
             for (size_t i = 0; i < prev.size() && k < cur.size(); ++i)
-                if (prev[i] == cur[k]) { idx.push_back(pre + static_cast<int64_t>(i)); ++k; }
+                if (prev[i] == cur[k]) {
+                    idx.push_back(pre + static_cast<int64_t>(i));
+                    ++k;
+                }
             m_index[l] = at::tensor(idx, at::kLong);
             prev = cur;
         }
@@ -198,7 +227,7 @@ private:
     int m_calibratedWith = -1;
     int64_t m_prefix = 1, m_patches = 0;
     bool m_meanHead = false;
-    std::vector<at::Tensor> m_maps;       // [N, N] per block, mean over images and heads (double)
+    std::vector<at::Tensor> m_maps;  // [N, N] per block, mean over images and heads (double)
     std::vector<std::vector<int64_t>> m_kept;
     std::vector<at::Tensor> m_relevance;  // [P] per block (trace score)
     std::vector<at::Tensor> m_index;      // per block: gather index into the previous tokens, or undefined

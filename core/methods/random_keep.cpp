@@ -22,17 +22,48 @@ public:
         s.name = VP_TEXT("vp::Methods", "Random keep");
         s.paper = "Baseline used by DynamicViT (Rao et al., NeurIPS 2021) and EViT (Liang et al., ICLR 2022)";
         s.family = "baseline";
-        s.help = VP_TEXT("vp::Methods", "Keeps a random subset of the patch tokens after attention at the chosen blocks.");
+        s.help =
+            VP_TEXT("vp::Methods", "Keeps a random subset of the patch tokens after attention at the chosen blocks.");
         s.mainKnob = "keep";
         s.knobs = {
-            {"keep", VP_TEXT("vp::Methods", "Keep ratio"), KnobType::Number, 0.05, 1.0, 0.01, "0.7", {},
+            {"keep",
+             VP_TEXT("vp::Methods", "Keep ratio"),
+             KnobType::Number,
+             0.05,
+             1.0,
+             0.01,
+             "0.7",
+             {},
              VP_TEXT("vp::Methods", "Fraction of the current patch tokens kept at each pruning block.")},
-            {"locations", VP_TEXT("vp::Methods", "Pruning blocks"), KnobType::IntList, 0, 63, 1, "3,6,9", {},
+            {"locations",
+             VP_TEXT("vp::Methods", "Pruning blocks"),
+             KnobType::IntList,
+             0,
+             63,
+             1,
+             "3,6,9",
+             {},
              VP_TEXT("vp::Methods", "0-based blocks after whose attention tokens are dropped.")},
-            {"schedule", VP_TEXT("vp::Methods", "Per-block keep ratios"), KnobType::NumberList, 0.01, 1.0, 0.01, "", {},
-             VP_TEXT("vp::Methods", "One keep ratio per block (1 = no pruning there), comma-separated; replaces the keep ratio and "
-             "the pruning blocks when set. Empty: not used.")},
-            {"seed", VP_TEXT("vp::Methods", "Seed"), KnobType::Integer, 0, 1e9, 1, "0", {}, VP_TEXT("vp::Methods", "Random seed (per forward).")},
+            {"schedule",
+             VP_TEXT("vp::Methods", "Per-block keep ratios"),
+             KnobType::NumberList,
+             0.01,
+             1.0,
+             0.01,
+             "",
+             {},
+             VP_TEXT("vp::Methods",
+                     "One keep ratio per block (1 = no pruning there), comma-separated; replaces the keep ratio and "
+                     "the pruning blocks when set. Empty: not used.")},
+            {"seed",
+             VP_TEXT("vp::Methods", "Seed"),
+             KnobType::Integer,
+             0,
+             1e9,
+             1,
+             "0",
+             {},
+             VP_TEXT("vp::Methods", "Random seed (per forward).")},
         };
         s.scheduleKnob = "schedule";
         s.requirements.blockKnobs = {"locations"};

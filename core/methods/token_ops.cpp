@@ -14,10 +14,10 @@ int64_t keptCount(double ratio, int64_t n) {
 void recordPatchScores(TokenState& state, const at::Tensor& scores) {
     if (!state.tracking || !state.patchToToken.defined()) return;
     const int64_t B = scores.size(0);
-    at::Tensor full = at::cat({at::full({B, state.prefix}, std::numeric_limits<float>::quiet_NaN(),
-                                        scores.options().dtype(at::kFloat)),
-                               scores.to(at::kFloat)},
-                              1);
+    at::Tensor full = at::cat(
+        {at::full({B, state.prefix}, std::numeric_limits<float>::quiet_NaN(), scores.options().dtype(at::kFloat)),
+         scores.to(at::kFloat)},
+        1);
     at::Tensor alive = state.patchToToken >= 0;
     at::Tensor perPatch = full.gather(1, state.patchToToken.clamp_min(0));
     at::Tensor nan = at::full_like(perPatch, std::numeric_limits<float>::quiet_NaN());

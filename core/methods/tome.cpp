@@ -25,20 +25,59 @@ public:
         s.name = VP_TEXT("vp::Methods", "ToMe (token merging)");
         s.paper = "Bolya et al., Token Merging: Your ViT But Faster, ICLR 2023";
         s.family = "token";
-        s.help = VP_TEXT("vp::Methods", "Merges the r most similar token pairs in every block (bipartite soft matching).");
+        s.help =
+            VP_TEXT("vp::Methods", "Merges the r most similar token pairs in every block (bipartite soft matching).");
         s.mainKnob = "r";
         s.mainKnobIncreasesCost = false;
         s.knobs = {
-            {"r", VP_TEXT("vp::Methods", "Tokens merged per block"), KnobType::Integer, 0, 128, 1, "8", {},
-             VP_TEXT("vp::Methods", "r: tokens removed by merging in each block (capped at half the tokens, as the reference).")},
-            {"schedule", VP_TEXT("vp::Methods", "Schedule"), KnobType::Choice, 0, 0, 0, "constant", {"constant", "decreasing"},
+            {"r",
+             VP_TEXT("vp::Methods", "Tokens merged per block"),
+             KnobType::Integer,
+             0,
+             128,
+             1,
+             "8",
+             {},
+             VP_TEXT("vp::Methods",
+                     "r: tokens removed by merging in each block (capped at half the tokens, as the reference).")},
+            {"schedule",
+             VP_TEXT("vp::Methods", "Schedule"),
+             KnobType::Choice,
+             0,
+             0,
+             0,
+             "constant",
+             {"constant", "decreasing"},
              VP_TEXT("vp::Methods", "constant: r in every block; decreasing: ToMe's (r, inflection) schedule.")},
-            {"inflect", VP_TEXT("vp::Methods", "Inflection"), KnobType::Number, -1.0, 1.0, 0.05, "-0.5", {},
-             VP_TEXT("vp::Methods", "ToMe's inflection for the decreasing schedule (-0.5: start at 1.5r, end at 0.5r).")},
-            {"layer_r", VP_TEXT("vp::Methods", "Per-block r"), KnobType::IntList, 0, 128, 1, "", {},
-             VP_TEXT("vp::Methods", "One r per block (tokens merged there), comma-separated; replaces r and the schedule when set. "
-             "Empty: not used.")},
-            {"prop_attn", VP_TEXT("vp::Methods", "Proportional attention"), KnobType::Bool, 0, 1, 1, "true", {},
+            {"inflect",
+             VP_TEXT("vp::Methods", "Inflection"),
+             KnobType::Number,
+             -1.0,
+             1.0,
+             0.05,
+             "-0.5",
+             {},
+             VP_TEXT("vp::Methods",
+                     "ToMe's inflection for the decreasing schedule (-0.5: start at 1.5r, end at 0.5r).")},
+            {"layer_r",
+             VP_TEXT("vp::Methods", "Per-block r"),
+             KnobType::IntList,
+             0,
+             128,
+             1,
+             "",
+             {},
+             VP_TEXT("vp::Methods",
+                     "One r per block (tokens merged there), comma-separated; replaces r and the schedule when set. "
+                     "Empty: not used.")},
+            {"prop_attn",
+             VP_TEXT("vp::Methods", "Proportional attention"),
+             KnobType::Bool,
+             0,
+             1,
+             1,
+             "true",
+             {},
              VP_TEXT("vp::Methods", "Add log(token size) to the attention logits of the keys.")},
         };
         s.scheduleKnob = "layer_r";
@@ -92,8 +131,8 @@ public:
         const at::Tensor a = metric.slice(1, 0, N, 2), b = metric.slice(1, 1, N, 2);
         at::Tensor scores = at::matmul(a, b.transpose(-1, -2)).to(at::kFloat);
         const float ninf = -std::numeric_limits<float>::infinity();
-        scores.select(1, 0).fill_(ninf);                // CLS (A[0]) never merges
-        if (distill) scores.select(2, 0).fill_(ninf);   // nothing merges into the dist token (B[0])
+        scores.select(1, 0).fill_(ninf);               // CLS (A[0]) never merges
+        if (distill) scores.select(2, 0).fill_(ninf);  // nothing merges into the dist token (B[0])
         const auto [nodeMax, nodeIdx] = scores.max(-1);
         const at::Tensor edgeIdx = nodeMax.argsort(-1, true);
         const int64_t Ta = a.size(1), Tb = b.size(1), Tu = Ta - r;
@@ -111,7 +150,8 @@ public:
             const at::Tensor merged = dst.scatter_add(1, dstIdx.unsqueeze(-1).expand({B, r, c}), moved);
             if (distill)
                 return at::cat({unm.narrow(1, 0, 1), merged.narrow(1, 0, 1), unm.narrow(1, 1, Tu - 1),
-                                merged.narrow(1, 1, Tb - 1)}, 1);
+                                merged.narrow(1, 1, Tb - 1)},
+                               1);
             return at::cat({unm, merged}, 1);
         };
         const at::Tensor sizeIn = size.unsqueeze(-1);
@@ -119,7 +159,8 @@ public:
         state.x = merge(state.x * sizeIn.to(state.x.scalar_type())) / newSize.to(state.x.scalar_type());
         state.size = newSize.squeeze(-1);
         (void)C;
-        if (state.tracking && state.patchToToken.defined()) trackSources(state, nodeMax, unmIdx, srcIdx, dstIdx, N, Tu, distill);
+        if (state.tracking && state.patchToToken.defined())
+            trackSources(state, nodeMax, unmIdx, srcIdx, dstIdx, N, Tu, distill);
     }
 
 private:

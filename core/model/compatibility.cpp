@@ -28,7 +28,11 @@ bool startsWith(const std::string& s, const std::string& prefix) { return s.rfin
 
 // The checkpoint family (ViTModel::family(), set by the loader) in words.
 std::string familyInWords(const ViTModel& model) {
-    struct Known { const char* id; const char* model; const char* keys; };
+    struct Known {
+        const char* id;
+        const char* model;
+        const char* keys;
+    };
     static const Known known[] = {{"timm", "timm ViT / DeiT", "timm keys"},
                                   {"torchvision", "torchvision ViT", "torchvision keys"},
                                   {"huggingface", "HuggingFace ViT", "HuggingFace keys"},
@@ -36,7 +40,10 @@ std::string familyInWords(const ViTModel& model) {
     const std::string id = model.family();
     std::string name = id.empty() ? "unknown" : id, keys;
     for (const Known& k : known)
-        if (startsWith(id, k.id)) { name = k.model; keys = k.keys; }
+        if (startsWith(id, k.id)) {
+            name = k.model;
+            keys = k.keys;
+        }
     if (model.config().distilled)
         return "distilled DeiT (2 prefix tokens, two heads" + (keys.empty() ? "" : "; " + keys) + ")";
     return name;
@@ -57,7 +64,8 @@ bool hasKeyPrefix(const TensorMap& tensors, const std::string& prefix) {
 std::string blockKnobNote(const MethodSpec& spec, const Knob& knob, int depth) {
     const KnobValues defaults;
     const bool list = knob.type == KnobType::IntList;
-    const std::vector<int> values = list ? defaults.intList(spec, knob.id) : std::vector<int>{defaults.integer(spec, knob.id)};
+    const std::vector<int> values =
+        list ? defaults.intList(spec, knob.id) : std::vector<int>{defaults.integer(spec, knob.id)};
     std::vector<int> beyond;
     for (int v : values)
         if (v >= depth) beyond.push_back(v);
@@ -66,8 +74,9 @@ std::string blockKnobNote(const MethodSpec& spec, const Knob& knob, int depth) {
     const std::string head = "knob '" + knob.id + "': ";
     if (low > high) return head + "no block index is valid in this " + std::to_string(depth) + "-block model";
     const std::string range = low == high ? std::to_string(low) : std::to_string(low) + "-" + std::to_string(high);
-    if (!list) return head + "its default " + std::to_string(values[0]) + " is past the last block (" +
-                      std::to_string(high) + "); set it to " + range;
+    if (!list)
+        return head + "its default " + std::to_string(values[0]) + " is past the last block (" + std::to_string(high) +
+               "); set it to " + range;
     std::vector<int> suggestion;
     const int k = static_cast<int>(values.size());
     for (int i = 1; i <= k; ++i) {
@@ -98,9 +107,12 @@ MethodCompatibility judge(const ViTModel& model, const MethodSpec& spec, const P
         return cannot("needs at least " + std::to_string(req.minDepth) + " blocks; this model has " +
                       std::to_string(c.depth));
     if (req.clsAttention && c.pool != "token")
-        return cannot("ranks patches by the CLS token's attention, but this model's head averages the patch tokens "
-                      "(pool " + c.pool + "): the CLS token does not decide the output, so its attention does not "
-                      "tell which patches matter");
+        return cannot(
+            "ranks patches by the CLS token's attention, but this model's head averages the patch tokens "
+            "(pool " +
+            c.pool +
+            "): the CLS token does not decide the output, so its attention does not "
+            "tell which patches matter");
 
     std::vector<std::string> missing;
     for (const std::string& key : req.learnedKeys)
@@ -133,9 +145,12 @@ MethodCompatibility judge(const ViTModel& model, const MethodSpec& spec, const P
 
 std::string compatStatusName(CompatStatus status) {
     switch (status) {
-        case CompatStatus::Applies: return "applies";
-        case CompatStatus::NeedsTraining: return "needs_training";
-        case CompatStatus::CannotApply: return "cannot_apply";
+        case CompatStatus::Applies:
+            return "applies";
+        case CompatStatus::NeedsTraining:
+            return "needs_training";
+        case CompatStatus::CannotApply:
+            return "cannot_apply";
     }
     return "cannot_apply";
 }
@@ -205,18 +220,35 @@ std::string compatibilityText(const CompatibilityReport& r) {
 }
 
 nlohmann::json compatibilityToJson(const MethodCompatibility& m) {
-    return {{"id", m.id}, {"name", m.name}, {"status", compatStatusName(m.status)}, {"detail", m.detail},
-            {"notes", m.notes}, {"train_command", m.trainCommand}, {"learned_keys", m.learnedKeys}};
+    return {{"id", m.id},
+            {"name", m.name},
+            {"status", compatStatusName(m.status)},
+            {"detail", m.detail},
+            {"notes", m.notes},
+            {"train_command", m.trainCommand},
+            {"learned_keys", m.learnedKeys}};
 }
 
 nlohmann::json compatibilityToJson(const CompatibilityReport& r) {
     nlohmann::json methods = nlohmann::json::array();
     for (const MethodCompatibility& m : r.methods) methods.push_back(compatibilityToJson(m));
-    return {{"family", r.family}, {"family_id", r.familyId}, {"architecture", r.architecture},
-            {"image_size", r.imageSize}, {"in_chans", r.inChans}, {"patch_size", r.patchSize},
-            {"grid_h", r.gridH}, {"grid_w", r.gridW}, {"depth", r.depth}, {"num_heads", r.numHeads},
-            {"head_dim", r.headDim}, {"embed_dim", r.embedDim}, {"prefix_tokens", r.prefixTokens},
-            {"prefix", r.prefix}, {"pool", r.pool}, {"pooling", r.pooling}, {"methods", methods}};
+    return {{"family", r.family},
+            {"family_id", r.familyId},
+            {"architecture", r.architecture},
+            {"image_size", r.imageSize},
+            {"in_chans", r.inChans},
+            {"patch_size", r.patchSize},
+            {"grid_h", r.gridH},
+            {"grid_w", r.gridW},
+            {"depth", r.depth},
+            {"num_heads", r.numHeads},
+            {"head_dim", r.headDim},
+            {"embed_dim", r.embedDim},
+            {"prefix_tokens", r.prefixTokens},
+            {"prefix", r.prefix},
+            {"pool", r.pool},
+            {"pooling", r.pooling},
+            {"methods", methods}};
 }
 
 CompatibilityReport compatibilityFromJson(const nlohmann::json& j) {
@@ -245,7 +277,10 @@ CompatibilityReport compatibilityFromJson(const nlohmann::json& j) {
             const std::string status = mj.at("status").get<std::string>();
             bool known = false;
             for (CompatStatus s : {CompatStatus::Applies, CompatStatus::NeedsTraining, CompatStatus::CannotApply})
-                if (status == compatStatusName(s)) { m.status = s; known = true; }
+                if (status == compatStatusName(s)) {
+                    m.status = s;
+                    known = true;
+                }
             if (!known) throw Error("compatibility report: unknown status '" + status + "' of method '" + m.id + "'");
             mj.at("detail").get_to(m.detail);
             mj.at("notes").get_to(m.notes);

@@ -27,15 +27,15 @@ struct MethodCompatibility {
 };
 
 struct CompatibilityReport {
-    std::string family;        // in words: "timm ViT / DeiT", "HuggingFace ViT", ...
-    std::string familyId;      // ViTModel::family(): "timm", "huggingface (distilled)", "random"
+    std::string family;    // in words: "timm ViT / DeiT", "HuggingFace ViT", ...
+    std::string familyId;  // ViTModel::family(): "timm", "huggingface (distilled)", "random"
     std::string architecture;
     int imageSize = 0, inChans = 0, patchSize = 0, gridH = 0, gridW = 0;
     int depth = 0, numHeads = 0, headDim = 0, embedDim = 0;
-    int prefixTokens = 0;      // extra tokens before the patches: CLS (and the distillation token)
-    std::string prefix;        // in words: "CLS", "CLS + distillation"
-    std::string pool;          // the config's: "token" or "avg"
-    std::string pooling;       // in words
+    int prefixTokens = 0;                      // extra tokens before the patches: CLS (and the distillation token)
+    std::string prefix;                        // in words: "CLS", "CLS + distillation"
+    std::string pool;                          // the config's: "token" or "avg"
+    std::string pooling;                       // in words
     std::vector<MethodCompatibility> methods;  // one per registered method, in registry order
 
     const MethodCompatibility* method(const std::string& id) const;  // nullptr if absent

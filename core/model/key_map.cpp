@@ -42,9 +42,9 @@ TensorMap fromTorchVision(TensorMap in) {
             rename(out, in, s + "ln_2." + w, d + "norm2." + w);
             rename(out, in, s + "self_attention.in_proj_" + w, d + "attn.qkv." + w);
             rename(out, in, s + "self_attention.out_proj." + w, d + "attn.proj." + w);
-            rename(out, in, s + "mlp.0." + w, d + "mlp.fc1." + w);          // torchvision >= 0.14
+            rename(out, in, s + "mlp.0." + w, d + "mlp.fc1." + w);  // torchvision >= 0.14
             rename(out, in, s + "mlp.3." + w, d + "mlp.fc2." + w);
-            rename(out, in, s + "mlp.linear_1." + w, d + "mlp.fc1." + w);   // older releases
+            rename(out, in, s + "mlp.linear_1." + w, d + "mlp.fc1." + w);  // older releases
             rename(out, in, s + "mlp.linear_2." + w, d + "mlp.fc2." + w);
         }
     }
@@ -107,28 +107,38 @@ const at::Tensor& need(const TensorMap& t, const std::string& key, const std::st
 
 std::string familyName(CheckpointFamily family) {
     switch (family) {
-        case CheckpointFamily::Timm: return "timm";
-        case CheckpointFamily::TorchVision: return "torchvision";
-        case CheckpointFamily::HuggingFace: return "huggingface";
-        case CheckpointFamily::Unknown: break;
+        case CheckpointFamily::Timm:
+            return "timm";
+        case CheckpointFamily::TorchVision:
+            return "torchvision";
+        case CheckpointFamily::HuggingFace:
+            return "huggingface";
+        case CheckpointFamily::Unknown:
+            break;
     }
     return "unknown";
 }
 
 CheckpointFamily detectFamily(const TensorMap& t) {
     if (t.count("patch_embed.proj.weight") || hasPrefix(t, "blocks.0.")) return CheckpointFamily::Timm;
-    if (t.count("conv_proj.weight") || hasPrefix(t, "encoder.layers.encoder_layer_")) return CheckpointFamily::TorchVision;
-    if (hasPrefix(t, "vit.embeddings.") || hasPrefix(t, "deit.embeddings.") || hasPrefix(t, "embeddings.patch_embeddings."))
+    if (t.count("conv_proj.weight") || hasPrefix(t, "encoder.layers.encoder_layer_"))
+        return CheckpointFamily::TorchVision;
+    if (hasPrefix(t, "vit.embeddings.") || hasPrefix(t, "deit.embeddings.") ||
+        hasPrefix(t, "embeddings.patch_embeddings."))
         return CheckpointFamily::HuggingFace;
     return CheckpointFamily::Unknown;
 }
 
 TensorMap toTimmKeys(TensorMap tensors, CheckpointFamily family, const std::string& origin) {
     switch (family) {
-        case CheckpointFamily::Timm: return tensors;
-        case CheckpointFamily::TorchVision: return fromTorchVision(std::move(tensors));
-        case CheckpointFamily::HuggingFace: return fromHuggingFace(std::move(tensors), origin);
-        case CheckpointFamily::Unknown: break;
+        case CheckpointFamily::Timm:
+            return tensors;
+        case CheckpointFamily::TorchVision:
+            return fromTorchVision(std::move(tensors));
+        case CheckpointFamily::HuggingFace:
+            return fromHuggingFace(std::move(tensors), origin);
+        case CheckpointFamily::Unknown:
+            break;
     }
     std::string sample;
     int n = 0;
@@ -136,15 +146,17 @@ TensorMap toTimmKeys(TensorMap tensors, CheckpointFamily family, const std::stri
         if (n++ == 5) break;
         sample += (sample.empty() ? "" : ", ") + k;
     }
-    throw fileError(origin, "not a ViT checkpoint this app knows (timm/DeiT, torchvision or HuggingFace keys expected; found " +
-                                (sample.empty() ? std::string("no tensors") : sample) + ")");
+    throw fileError(origin,
+                    "not a ViT checkpoint this app knows (timm/DeiT, torchvision or HuggingFace keys expected; found " +
+                        (sample.empty() ? std::string("no tensors") : sample) + ")");
 }
 
 ViTConfig inferConfig(const TensorMap& t, const std::string& origin) {
     const at::Tensor& patch = need(t, "patch_embed.proj.weight", origin);
     const at::Tensor& pos = need(t, "pos_embed", origin);
     const at::Tensor& head = need(t, "head.weight", origin);
-    if (patch.dim() != 4 || patch.size(2) != patch.size(3)) throw fileError(origin, "patch_embed.proj.weight is not a square conv kernel");
+    if (patch.dim() != 4 || patch.size(2) != patch.size(3))
+        throw fileError(origin, "patch_embed.proj.weight is not a square conv kernel");
     if (pos.dim() != 3 || head.dim() != 2) throw fileError(origin, "pos_embed or head.weight has the wrong rank");
     ViTConfig c;
     c.embedDim = static_cast<int>(patch.size(0));
@@ -153,7 +165,9 @@ ViTConfig inferConfig(const TensorMap& t, const std::string& origin) {
     c.distilled = t.count("dist_token") != 0;
     const int64_t patches = pos.size(1) - c.numPrefixTokens();
     const auto grid = static_cast<int64_t>(std::llround(std::sqrt(static_cast<double>(std::max<int64_t>(patches, 0)))));
-    if (grid * grid != patches || grid == 0) throw fileError(origin, "pos_embed has " + std::to_string(pos.size(1)) + " tokens, not a square grid plus prefix tokens");
+    if (grid * grid != patches || grid == 0)
+        throw fileError(
+            origin, "pos_embed has " + std::to_string(pos.size(1)) + " tokens, not a square grid plus prefix tokens");
     c.imageSize = static_cast<int>(grid * c.patchSize);
     c.depth = 0;
     while (t.count("blocks." + std::to_string(c.depth) + ".mlp.fc1.weight")) ++c.depth;
@@ -250,17 +264,27 @@ TensorMap weightsToTimmKeys(const ViTWeights& w) {
     for (size_t i = 0; i < w.blocks.size(); ++i) {
         const BlockWeights& b = w.blocks[i];
         const std::string p = "blocks." + std::to_string(i) + ".";
-        put(p + "norm1.weight", b.norm1W); put(p + "norm1.bias", b.norm1B);
-        put(p + "attn.qkv.weight", b.qkvW); put(p + "attn.qkv.bias", b.qkvB);
-        put(p + "attn.proj.weight", b.projW); put(p + "attn.proj.bias", b.projB);
-        put(p + "norm2.weight", b.norm2W); put(p + "norm2.bias", b.norm2B);
-        put(p + "mlp.fc1.weight", b.fc1W); put(p + "mlp.fc1.bias", b.fc1B);
-        put(p + "mlp.fc2.weight", b.fc2W); put(p + "mlp.fc2.bias", b.fc2B);
+        put(p + "norm1.weight", b.norm1W);
+        put(p + "norm1.bias", b.norm1B);
+        put(p + "attn.qkv.weight", b.qkvW);
+        put(p + "attn.qkv.bias", b.qkvB);
+        put(p + "attn.proj.weight", b.projW);
+        put(p + "attn.proj.bias", b.projB);
+        put(p + "norm2.weight", b.norm2W);
+        put(p + "norm2.bias", b.norm2B);
+        put(p + "mlp.fc1.weight", b.fc1W);
+        put(p + "mlp.fc1.bias", b.fc1B);
+        put(p + "mlp.fc2.weight", b.fc2W);
+        put(p + "mlp.fc2.bias", b.fc2B);
     }
-    put("norm.weight", w.normW); put("norm.bias", w.normB);
-    put("fc_norm.weight", w.fcNormW); put("fc_norm.bias", w.fcNormB);
-    put("head.weight", w.headW); put("head.bias", w.headB);
-    put("head_dist.weight", w.headDistW); put("head_dist.bias", w.headDistB);
+    put("norm.weight", w.normW);
+    put("norm.bias", w.normB);
+    put("fc_norm.weight", w.fcNormW);
+    put("fc_norm.bias", w.fcNormB);
+    put("head.weight", w.headW);
+    put("head.bias", w.headB);
+    put("head_dist.weight", w.headDistW);
+    put("head_dist.bias", w.headDistB);
     return t;
 }
 

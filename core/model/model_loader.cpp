@@ -124,8 +124,12 @@ ViTModel loadModel(const std::string& spec) {
     if (!fs::exists(path)) {
         const std::string builtin = builtinModelFolder(spec);
         if (builtin.empty())
-            throw fileError(spec, "no such file, folder or built-in model (built-in: " +
-                                      [] { std::string s; for (auto& n : builtinModelNames()) s += (s.empty() ? "" : ", ") + n; return s.empty() ? std::string("none installed") : s; }() + ")");
+            throw fileError(
+                spec, "no such file, folder or built-in model (built-in: " + [] {
+                    std::string s;
+                    for (auto& n : builtinModelNames()) s += (s.empty() ? "" : ", ") + n;
+                    return s.empty() ? std::string("none installed") : s;
+                }() + ")");
         path = builtin;
     }
     if (fs::is_directory(path)) {
@@ -156,19 +160,26 @@ ViTModel randomModel(const ViTConfig& c, uint64_t seed) {
         BlockWeights b;
         b.heads = c.numHeads;
         b.headDim = c.headDim();
-        b.norm1W = ones({C}); b.norm1B = zeros({C});
+        b.norm1W = ones({C});
+        b.norm1B = zeros({C});
         b.qkvW = normal({3 * C, C});
         if (c.qkvBias) b.qkvB = zeros({3 * C});
-        b.projW = normal({C, C}); b.projB = zeros({C});
-        b.norm2W = ones({C}); b.norm2B = zeros({C});
-        b.fc1W = normal({H, C}); b.fc1B = zeros({H});
-        b.fc2W = normal({C, H}); b.fc2B = zeros({C});
+        b.projW = normal({C, C});
+        b.projB = zeros({C});
+        b.norm2W = ones({C});
+        b.norm2B = zeros({C});
+        b.fc1W = normal({H, C});
+        b.fc1B = zeros({H});
+        b.fc2W = normal({C, H});
+        b.fc2B = zeros({C});
         w.blocks.push_back(std::move(b));
     }
     if (c.pool == "avg") {
-        w.fcNormW = ones({C}); w.fcNormB = zeros({C});
+        w.fcNormW = ones({C});
+        w.fcNormB = zeros({C});
     } else {
-        w.normW = ones({C}); w.normB = zeros({C});
+        w.normW = ones({C});
+        w.normB = zeros({C});
     }
     w.headW = normal({c.numClasses, C});
     w.headB = zeros({c.numClasses});

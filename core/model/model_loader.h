@@ -27,7 +27,10 @@ std::string resourcesDir();
 
 // timm models in the HuggingFace hub cache ($HF_HOME/hub or ~/.cache/huggingface/hub):
 // snapshot folders holding model.safetensors or pytorch_model.bin.
-struct HubModel { std::string repo; std::string folder; };
+struct HubModel {
+    std::string repo;
+    std::string folder;
+};
 std::vector<HubModel> discoverHubModels();
 
 }  // namespace vp

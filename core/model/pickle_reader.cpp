@@ -33,9 +33,9 @@ struct StorageName {
     at::ScalarType type;
 };
 constexpr StorageName kStorages[] = {
-    {"FloatStorage", at::kFloat}, {"HalfStorage", at::kHalf},   {"BFloat16Storage", at::kBFloat16},
+    {"FloatStorage", at::kFloat},   {"HalfStorage", at::kHalf}, {"BFloat16Storage", at::kBFloat16},
     {"DoubleStorage", at::kDouble}, {"LongStorage", at::kLong}, {"IntStorage", at::kInt},
-    {"ShortStorage", at::kShort}, {"CharStorage", at::kChar},   {"ByteStorage", at::kByte},
+    {"ShortStorage", at::kShort},   {"CharStorage", at::kChar}, {"ByteStorage", at::kByte},
     {"BoolStorage", at::kBool},
 };
 
@@ -171,11 +171,14 @@ private:
 Obj* Vm::global(const std::string& module, const std::string& name) {
     Obj* g = make(Kind::Global);
     g->s = module + "." + name;
-    if (module == "collections" && name == "OrderedDict") g->fn = Fn::OrderedDict;
-    else if (module == "torch._utils" && name == "_rebuild_tensor_v2") g->fn = Fn::RebuildTensorV2;
+    if (module == "collections" && name == "OrderedDict")
+        g->fn = Fn::OrderedDict;
+    else if (module == "torch._utils" && name == "_rebuild_tensor_v2")
+        g->fn = Fn::RebuildTensorV2;
     else if (module == "torch._utils" && (name == "_rebuild_parameter" || name == "_rebuild_parameter_with_state"))
         g->fn = Fn::RebuildParameter;
-    else if (module == "torch._tensor" && name == "_rebuild_from_type_v2") g->fn = Fn::RebuildFromType;
+    else if (module == "torch._tensor" && name == "_rebuild_from_type_v2")
+        g->fn = Fn::RebuildFromType;
     else if (module == "torch")
         for (const auto& st : kStorages)
             if (name == st.name) {
@@ -191,8 +194,10 @@ Obj* Vm::call(Obj* fn, Obj* args, int depth) {
     if (args->kind != Kind::Tuple) fail(std::string("call arguments are a ") + kindName(args->kind));
     const auto& a = args->items;
     switch (fn->fn) {
-        case Fn::OrderedDict: return a.empty() ? make(Kind::Dict) : make(Kind::Opaque);
-        case Fn::RebuildTensorV2: return rebuildTensor(a);
+        case Fn::OrderedDict:
+            return a.empty() ? make(Kind::Dict) : make(Kind::Opaque);
+        case Fn::RebuildTensorV2:
+            return rebuildTensor(a);
         case Fn::RebuildParameter:
             return !a.empty() && a[0]->kind == Kind::Tensor ? a[0] : make(Kind::Opaque);
         case Fn::RebuildFromType:  // (func, type, args, state): func(*args)
@@ -200,7 +205,8 @@ Obj* Vm::call(Obj* fn, Obj* args, int depth) {
                 a[0]->fn != Fn::RebuildFromType)
                 return call(a[0], a[2], depth + 1);
             return make(Kind::Opaque);
-        default: return make(Kind::Opaque);
+        default:
+            return make(Kind::Opaque);
     }
 }
 
@@ -258,9 +264,8 @@ Obj* Vm::rebuildTensor(const std::vector<Obj*>& a) {
         return out + "]";
     };
     if (overflow || (numel > 0 && last >= storageNumel) || offset > storageNumel)
-        fail("tensor extent (offset " + std::to_string(offset) + ", size " + text(sizes) + ", stride " +
-             text(strides) + ") exceeds storage '" + st->s + "' of " + std::to_string(storageNumel) +
-             " elements");
+        fail("tensor extent (offset " + std::to_string(offset) + ", size " + text(sizes) + ", stride " + text(strides) +
+             ") exceeds storage '" + st->s + "' of " + std::to_string(storageNumel) + " elements");
     Obj* t = make(Kind::Tensor);
     t->storage = st;
     t->i = offset;
@@ -277,22 +282,44 @@ Obj* Vm::run() {
             case 0x80:  // PROTO
                 if (uint64_t v = le(1); v < 2 || v > 5) fail("pickle protocol " + std::to_string(v) + " not supported");
                 break;
-            case 0x95: le(8); break;  // FRAME: a size hint only
-            case '.': return top();   // STOP
+            case 0x95:
+                le(8);
+                break;  // FRAME: a size hint only
+            case '.':
+                return top();  // STOP
             case '(':
                 if (m_marks.size() >= kMaxStack) fail("too many MARKs");
                 m_marks.push_back(m_stack.size());
                 break;
-            case '0': pop(); break;           // POP
-            case '1': popMark(); break;       // POP_MARK
-            case '2': push(top()); break;     // DUP
-            case 'N': push(make(Kind::None)); break;
-            case 0x88: push(makeInt(1, Kind::Bool)); break;
-            case 0x89: push(makeInt(0, Kind::Bool)); break;
-            case 'J': push(makeInt(static_cast<int32_t>(le(4)))); break;  // BININT
-            case 'K': push(makeInt(static_cast<int64_t>(le(1)))); break;  // BININT1
-            case 'M': push(makeInt(static_cast<int64_t>(le(2)))); break;  // BININT2
-            case 0x8a: case 0x8b: {  // LONG1, LONG4: little-endian two's complement
+            case '0':
+                pop();
+                break;  // POP
+            case '1':
+                popMark();
+                break;  // POP_MARK
+            case '2':
+                push(top());
+                break;  // DUP
+            case 'N':
+                push(make(Kind::None));
+                break;
+            case 0x88:
+                push(makeInt(1, Kind::Bool));
+                break;
+            case 0x89:
+                push(makeInt(0, Kind::Bool));
+                break;
+            case 'J':
+                push(makeInt(static_cast<int32_t>(le(4))));
+                break;  // BININT
+            case 'K':
+                push(makeInt(static_cast<int64_t>(le(1))));
+                break;  // BININT1
+            case 'M':
+                push(makeInt(static_cast<int64_t>(le(2))));
+                break;  // BININT2
+            case 0x8a:
+            case 0x8b: {  // LONG1, LONG4: little-endian two's complement
                 const uint64_t n = le(op == 0x8a ? 1 : 4);
                 if (n > m_size - m_pos) fail("truncated LONG");
                 if (n > 8) {
@@ -305,23 +332,68 @@ Obj* Vm::run() {
                 push(makeInt(static_cast<int64_t>(v)));
                 break;
             }
-            case 'G': take(8), push(make(Kind::Float)); break;  // BINFLOAT: value not needed
-            case 'X': push(makeStr(le(4), Kind::Str)); break;   // BINUNICODE
-            case 0x8c: push(makeStr(le(1), Kind::Str)); break;  // SHORT_BINUNICODE
-            case 0x8d: push(makeStr(le(8), Kind::Str)); break;  // BINUNICODE8
-            case 'T': push(makeStr(le(4), Kind::Str)); break;   // BINSTRING
-            case 'U': push(makeStr(le(1), Kind::Str)); break;   // SHORT_BINSTRING
-            case 'B': push(makeStr(le(4), Kind::Bytes)); break;   // BINBYTES
-            case 'C': push(makeStr(le(1), Kind::Bytes)); break;   // SHORT_BINBYTES
-            case 0x8e: push(makeStr(le(8), Kind::Bytes)); break;  // BINBYTES8
-            case '}': push(make(Kind::Dict)); break;
-            case ']': case 0x8f: push(make(Kind::List)); break;  // EMPTY_LIST, EMPTY_SET
-            case ')': push(tuple({})); break;
-            case 't': push(tuple(popMark())); break;
-            case 0x85: { Obj* a = pop(); push(tuple({a})); break; }
-            case 0x86: { Obj* b = pop(); Obj* a = pop(); push(tuple({a, b})); break; }
-            case 0x87: { Obj* c = pop(); Obj* b = pop(); Obj* a = pop(); push(tuple({a, b, c})); break; }
-            case 'l': case 0x91: push(seq(Kind::List, popMark())); break;  // LIST, FROZENSET
+            case 'G':
+                take(8), push(make(Kind::Float));
+                break;  // BINFLOAT: value not needed
+            case 'X':
+                push(makeStr(le(4), Kind::Str));
+                break;  // BINUNICODE
+            case 0x8c:
+                push(makeStr(le(1), Kind::Str));
+                break;  // SHORT_BINUNICODE
+            case 0x8d:
+                push(makeStr(le(8), Kind::Str));
+                break;  // BINUNICODE8
+            case 'T':
+                push(makeStr(le(4), Kind::Str));
+                break;  // BINSTRING
+            case 'U':
+                push(makeStr(le(1), Kind::Str));
+                break;  // SHORT_BINSTRING
+            case 'B':
+                push(makeStr(le(4), Kind::Bytes));
+                break;  // BINBYTES
+            case 'C':
+                push(makeStr(le(1), Kind::Bytes));
+                break;  // SHORT_BINBYTES
+            case 0x8e:
+                push(makeStr(le(8), Kind::Bytes));
+                break;  // BINBYTES8
+            case '}':
+                push(make(Kind::Dict));
+                break;
+            case ']':
+            case 0x8f:
+                push(make(Kind::List));
+                break;  // EMPTY_LIST, EMPTY_SET
+            case ')':
+                push(tuple({}));
+                break;
+            case 't':
+                push(tuple(popMark()));
+                break;
+            case 0x85: {
+                Obj* a = pop();
+                push(tuple({a}));
+                break;
+            }
+            case 0x86: {
+                Obj* b = pop();
+                Obj* a = pop();
+                push(tuple({a, b}));
+                break;
+            }
+            case 0x87: {
+                Obj* c = pop();
+                Obj* b = pop();
+                Obj* a = pop();
+                push(tuple({a, b, c}));
+                break;
+            }
+            case 'l':
+            case 0x91:
+                push(seq(Kind::List, popMark()));
+                break;   // LIST, FROZENSET
             case 'd': {  // DICT
                 auto items = popMark();
                 if (items.size() % 2) fail("DICT with an odd number of items");
@@ -330,7 +402,12 @@ Obj* Vm::run() {
                 push(d);
                 break;
             }
-            case 's': { Obj* v = pop(); Obj* k = pop(); setItem(top(), k, v); break; }
+            case 's': {
+                Obj* v = pop();
+                Obj* k = pop();
+                setItem(top(), k, v);
+                break;
+            }
             case 'u': {  // SETITEMS
                 auto items = popMark();
                 if (items.size() % 2) fail("SETITEMS with an odd number of items");
@@ -338,8 +415,13 @@ Obj* Vm::run() {
                 for (size_t k = 0; k < items.size(); k += 2) setItem(d, items[k], items[k + 1]);
                 break;
             }
-            case 'a': { Obj* v = pop(); append(top(), v); break; }
-            case 'e': case 0x90: {  // APPENDS, ADDITEMS
+            case 'a': {
+                Obj* v = pop();
+                append(top(), v);
+                break;
+            }
+            case 'e':
+            case 0x90: {  // APPENDS, ADDITEMS
                 auto items = popMark();
                 Obj* l = top();
                 for (Obj* v : items) append(l, v);
@@ -357,24 +439,46 @@ Obj* Vm::run() {
                 push(global(module->s, name->s));
                 break;
             }
-            case 'Q': { Obj* pid = pop(); push(persistentLoad(pid)); break; }  // BINPERSID
-            case 'R': { Obj* args = pop(); Obj* fn = pop(); push(call(fn, args)); break; }  // REDUCE
-            case 0x81: case 0x92: {  // NEWOBJ, NEWOBJ_EX: cls.__new__(cls, *args) is never run
+            case 'Q': {
+                Obj* pid = pop();
+                push(persistentLoad(pid));
+                break;
+            }  // BINPERSID
+            case 'R': {
+                Obj* args = pop();
+                Obj* fn = pop();
+                push(call(fn, args));
+                break;
+            }  // REDUCE
+            case 0x81:
+            case 0x92: {                // NEWOBJ, NEWOBJ_EX: cls.__new__(cls, *args) is never run
                 if (op == 0x92) pop();  // kwargs
                 pop();                  // args
                 Obj* cls = pop();
                 if (cls->kind != Kind::Global && cls->kind != Kind::Opaque)
                     fail(std::string("NEWOBJ on a ") + kindName(cls->kind));
-                push(cls->kind == Kind::Global && cls->fn == Fn::OrderedDict ? make(Kind::Dict)
-                                                                              : make(Kind::Opaque));
+                push(cls->kind == Kind::Global && cls->fn == Fn::OrderedDict ? make(Kind::Dict) : make(Kind::Opaque));
                 break;
             }
-            case 'b': pop(); top(); break;  // BUILD: state is ignored, the object stays
-            case 'q': memoPut(le(1)); break;  // BINPUT
-            case 'r': memoPut(le(4)); break;  // LONG_BINPUT
-            case 0x94: memoPut(m_memo.size()); break;  // MEMOIZE
-            case 'h': push(memoGet(le(1))); break;  // BINGET
-            case 'j': push(memoGet(le(4))); break;  // LONG_BINGET
+            case 'b':
+                pop();
+                top();
+                break;  // BUILD: state is ignored, the object stays
+            case 'q':
+                memoPut(le(1));
+                break;  // BINPUT
+            case 'r':
+                memoPut(le(4));
+                break;  // LONG_BINPUT
+            case 0x94:
+                memoPut(m_memo.size());
+                break;  // MEMOIZE
+            case 'h':
+                push(memoGet(le(1)));
+                break;  // BINGET
+            case 'j':
+                push(memoGet(le(4)));
+                break;  // LONG_BINGET
             default: {
                 char hex[8];
                 std::snprintf(hex, sizeof hex, "0x%02x", op);
@@ -389,7 +493,7 @@ Obj* Vm::run() {
 }  // namespace
 
 const char* kindName(PickleObject::Kind k) {
-    static const char* names[] = {"None", "bool", "int",   "float",   "str",    "bytes",       "tuple",
+    static const char* names[] = {"None", "bool", "int",    "float",   "str",    "bytes",      "tuple",
                                   "list", "dict", "global", "storage", "tensor", "placeholder"};
     return names[static_cast<int>(k)];
 }

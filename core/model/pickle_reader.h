@@ -25,13 +25,13 @@ struct PickleObject {
     enum class Fn { Other, OrderedDict, RebuildTensorV2, RebuildParameter, RebuildFromType, StorageType };
 
     Kind kind = Kind::None;
-    int64_t i = 0;                                         // Bool, Int
-    std::string s;                                         // Str, Bytes, Global "module.name", Storage key
-    std::vector<PickleObject*> items;                      // Tuple, List
+    int64_t i = 0;                                                 // Bool, Int
+    std::string s;                                                 // Str, Bytes, Global "module.name", Storage key
+    std::vector<PickleObject*> items;                              // Tuple, List
     std::vector<std::pair<PickleObject*, PickleObject*>> entries;  // Dict, in insertion order
-    std::unordered_map<std::string, size_t> index;         // Dict: str key -> entries index
-    Fn fn = Fn::Other;                                     // Global: which recognised callable
-    at::ScalarType dtype = at::kFloat;                     // Global StorageType, Storage
+    std::unordered_map<std::string, size_t> index;                 // Dict: str key -> entries index
+    Fn fn = Fn::Other;                                             // Global: which recognised callable
+    at::ScalarType dtype = at::kFloat;                             // Global StorageType, Storage
     // Storage: key in s, element count in i, 1-D data in tensor once loaded.
     // Tensor: storage offset in i, geometry below (checked against the storage), value in tensor
     // once materialised.
@@ -44,8 +44,7 @@ struct PickleObject {
 const char* kindName(PickleObject::Kind kind);  // "dict", "list", "placeholder", ...
 
 // Returns the 1-D storage `key` as a CPU tensor of `numel` elements of `dtype` (owning memory).
-using StorageLoader =
-    std::function<at::Tensor(const std::string& key, at::ScalarType dtype, int64_t numel)>;
+using StorageLoader = std::function<at::Tensor(const std::string& key, at::ScalarType dtype, int64_t numel)>;
 
 // Owns every object (they may point at each other, in cycles too) and the stream's result.
 class Unpickled {

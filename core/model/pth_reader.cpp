@@ -26,8 +26,7 @@ std::string findPickle(const detail::ZipArchive& zip, const std::string& origin)
         if (name.size() < suffix.size() || name.compare(name.size() - suffix.size(), suffix.size(), suffix) != 0)
             continue;
         const std::string prefix = name.substr(0, name.size() - suffix.size());
-        if (prefix.empty() || (prefix.back() == '/' && prefix.find('/') == prefix.size() - 1))
-            return prefix;
+        if (prefix.empty() || (prefix.back() == '/' && prefix.find('/') == prefix.size() - 1)) return prefix;
     }
     std::string listed;
     for (size_t i = 0; i < names.size() && i < 10; ++i) listed += (i ? ", " : "") + names[i];
@@ -95,8 +94,9 @@ TensorMap parsePth(const uint8_t* data, size_t size, const std::string& origin) 
         // torch.save before 1.6 (or with _use_new_zipfile_serialization=False) writes a bare
         // pickle stream starting with PROTO.
         if (size >= 2 && data[0] == 0x80 && data[1] >= 2 && data[1] <= 5)
-            throw fileError(origin, "legacy (pre-1.6) torch.save format is not supported; "
-                                    "re-save with torch>=1.6");
+            throw fileError(origin,
+                            "legacy (pre-1.6) torch.save format is not supported; "
+                            "re-save with torch>=1.6");
         throw fileError(origin, "not a zip archive (not a torch.save checkpoint)");
     }
     detail::ZipArchive zip(data, size, origin);
@@ -112,8 +112,8 @@ TensorMap parsePth(const uint8_t* data, size_t size, const std::string& origin) 
 
     const uint64_t pickleIndex = *zip.find(prefix + "data.pkl");
     if (const uint64_t n = zip.entrySize(pickleIndex); n > kMaxPickle)
-        throw fileError(origin, "data.pkl is " + std::to_string(n) + " bytes (limit " +
-                                    std::to_string(kMaxPickle) + ")");
+        throw fileError(origin,
+                        "data.pkl is " + std::to_string(n) + " bytes (limit " + std::to_string(kMaxPickle) + ")");
     const std::vector<uint8_t> pickle = zip.readAll(pickleIndex);
 
     auto load = [&](const std::string& key, at::ScalarType dtype, int64_t numel) -> at::Tensor {
@@ -124,9 +124,9 @@ TensorMap parsePth(const uint8_t* data, size_t size, const std::string& origin) 
         const uint64_t itemsize = c10::elementSize(dtype);
         uint64_t need = 0;
         if (__builtin_mul_overflow(static_cast<uint64_t>(numel), itemsize, &need) || need > have)
-            throw fileError(origin, "storage '" + key + "' of " + std::to_string(numel) + " " +
-                                        c10::toString(dtype) + " elements needs more bytes than its entry holds (" +
-                                        std::to_string(have) + ")");
+            throw fileError(origin, "storage '" + key + "' of " + std::to_string(numel) + " " + c10::toString(dtype) +
+                                        " elements needs more bytes than its entry holds (" + std::to_string(have) +
+                                        ")");
         at::Tensor t = at::empty({numel}, at::TensorOptions().dtype(dtype));
         if (need > 0) {
             zip.read(*idx, t.data_ptr(), need);

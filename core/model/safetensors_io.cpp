@@ -28,10 +28,9 @@ struct DtypeInfo {
 };
 
 constexpr DtypeInfo kDtypes[] = {
-    {"F32", at::kFloat, 4}, {"F16", at::kHalf, 2},  {"BF16", at::kBFloat16, 2},
-    {"F64", at::kDouble, 8}, {"I64", at::kLong, 8}, {"I32", at::kInt, 4},
-    {"I16", at::kShort, 2}, {"I8", at::kChar, 1},   {"U8", at::kByte, 1},
-    {"BOOL", at::kBool, 1},
+    {"F32", at::kFloat, 4}, {"F16", at::kHalf, 2},  {"BF16", at::kBFloat16, 2}, {"F64", at::kDouble, 8},
+    {"I64", at::kLong, 8},  {"I32", at::kInt, 4},   {"I16", at::kShort, 2},     {"I8", at::kChar, 1},
+    {"U8", at::kByte, 1},   {"BOOL", at::kBool, 1},
 };
 
 const DtypeInfo* dtypeByName(const std::string& name) {
@@ -62,15 +61,10 @@ struct Entry {
     uint64_t begin = 0, end = 0;
 };
 
-std::string offsetsText(const Entry& e) {
-    return "[" + std::to_string(e.begin) + ", " + std::to_string(e.end) + "]";
-}
+std::string offsetsText(const Entry& e) { return "[" + std::to_string(e.begin) + ", " + std::to_string(e.end) + "]"; }
 
-Entry parseEntry(const std::string& origin, const std::string& name, const json& v,
-                 uint64_t dataSize) {
-    auto bad = [&](const std::string& problem) {
-        return fileError(origin, "tensor '" + name + "': " + problem);
-    };
+Entry parseEntry(const std::string& origin, const std::string& name, const json& v, uint64_t dataSize) {
+    auto bad = [&](const std::string& problem) { return fileError(origin, "tensor '" + name + "': " + problem); };
     if (!v.is_object()) throw bad("header entry is not an object");
     Entry e;
     e.name = name;
@@ -93,8 +87,7 @@ Entry parseEntry(const std::string& origin, const std::string& name, const json&
         e.shape.push_back(static_cast<int64_t>(n));
     }
     uint64_t nbytes = 0;
-    if (__builtin_mul_overflow(numel, e.dtype->itemsize, &nbytes) ||
-        nbytes > static_cast<uint64_t>(INT64_MAX))
+    if (__builtin_mul_overflow(numel, e.dtype->itemsize, &nbytes) || nbytes > static_cast<uint64_t>(INT64_MAX))
         throw bad("shape " + sh->dump() + " has too many elements");
 
     auto off = v.find("data_offsets");
@@ -105,12 +98,10 @@ Entry parseEntry(const std::string& origin, const std::string& name, const json&
     e.end = (*off)[1].get<uint64_t>();
     if (e.begin > e.end) throw bad("data_offsets " + offsetsText(e) + " begin after end");
     if (e.end > dataSize)
-        throw bad("data_offsets " + offsetsText(e) + " out of range (data size " +
-                  std::to_string(dataSize) + ")");
+        throw bad("data_offsets " + offsetsText(e) + " out of range (data size " + std::to_string(dataSize) + ")");
     if (e.end - e.begin != nbytes)
-        throw bad("data_offsets " + offsetsText(e) + " hold " + std::to_string(e.end - e.begin) +
-                  " bytes but " + dtypeName + " shape " + sh->dump() + " needs " +
-                  std::to_string(nbytes));
+        throw bad("data_offsets " + offsetsText(e) + " hold " + std::to_string(e.end - e.begin) + " bytes but " +
+                  dtypeName + " shape " + sh->dump() + " needs " + std::to_string(nbytes));
     return e;
 }
 
@@ -118,8 +109,7 @@ std::map<std::string, std::string> parseMetadata(const std::string& origin, cons
     if (!m.is_object()) throw fileError(origin, "__metadata__ is not an object");
     std::map<std::string, std::string> out;
     for (auto it = m.begin(); it != m.end(); ++it) {
-        if (!it->is_string())
-            throw fileError(origin, "__metadata__ value for '" + it.key() + "' is not a string");
+        if (!it->is_string()) throw fileError(origin, "__metadata__ value for '" + it.key() + "' is not a string");
         out[it.key()] = it->get<std::string>();
     }
     return out;
@@ -145,15 +135,13 @@ void writeAll(int fd, const void* data, size_t size) {
 
 SafetensorsFile parseSafetensors(const uint8_t* data, size_t size, const std::string& origin) {
     if (size < 8)
-        throw fileError(origin, "file too small for a safetensors header (" + std::to_string(size) +
-                                    " bytes)");
+        throw fileError(origin, "file too small for a safetensors header (" + std::to_string(size) + " bytes)");
     const uint64_t headerLen = readLe64(data);
     if (headerLen > size - 8)
-        throw fileError(origin, "header length " + std::to_string(headerLen) +
-                                    " exceeds file size " + std::to_string(size));
+        throw fileError(origin,
+                        "header length " + std::to_string(headerLen) + " exceeds file size " + std::to_string(size));
     if (headerLen > kSafetensorsMaxHeader)
-        throw fileError(origin, "header length " + std::to_string(headerLen) +
-                                    " exceeds the 100 MB limit");
+        throw fileError(origin, "header length " + std::to_string(headerLen) + " exceeds the 100 MB limit");
     const uint8_t* headerBegin = data + 8;
     const uint8_t* dataBase = headerBegin + headerLen;
     const uint64_t dataSize = size - 8 - headerLen;
@@ -161,11 +149,10 @@ SafetensorsFile parseSafetensors(const uint8_t* data, size_t size, const std::st
     bool tooDeep = false;
     json header;
     try {
-        header = json::parse(headerBegin, dataBase,
-                             [&](int depth, json::parse_event_t, json&) {
-                                 if (depth > kMaxJsonDepth) tooDeep = true;
-                                 return !tooDeep;
-                             });
+        header = json::parse(headerBegin, dataBase, [&](int depth, json::parse_event_t, json&) {
+            if (depth > kMaxJsonDepth) tooDeep = true;
+            return !tooDeep;
+        });
     } catch (const json::exception& ex) {
         throw fileError(origin, std::string("header is not valid JSON: ") + ex.what());
     }
@@ -194,8 +181,7 @@ SafetensorsFile parseSafetensors(const uint8_t* data, size_t size, const std::st
         const Entry* cur = byOffset[i];
         if (cur->begin < prev->end)
             throw fileError(origin, "tensor '" + cur->name + "' data_offsets " + offsetsText(*cur) +
-                                        " overlap tensor '" + prev->name + "' " +
-                                        offsetsText(*prev));
+                                        " overlap tensor '" + prev->name + "' " + offsetsText(*prev));
     }
     // As the reference safetensors library: the tensors must tile the data section exactly, so
     // the header's offsets account for every byte of the file (no gaps, no trailing data).
@@ -243,9 +229,7 @@ void writeSafetensors(const std::string& path, const TensorMap& tensors,
                                       " which safetensors cannot store");
         at::Tensor t = tensor.detach().to(at::kCPU).contiguous();
         const uint64_t nbytes = static_cast<uint64_t>(t.numel()) * d->itemsize;
-        header[name] = {{"dtype", d->name},
-                        {"shape", t.sizes().vec()},
-                        {"data_offsets", {offset, offset + nbytes}}};
+        header[name] = {{"dtype", d->name}, {"shape", t.sizes().vec()}, {"data_offsets", {offset, offset + nbytes}}};
         offset += nbytes;
         blobs.push_back(std::move(t));
     }
@@ -264,8 +248,7 @@ void writeSafetensors(const std::string& path, const TensorMap& tensors,
     tmpName.push_back('\0');
     int fd = ::mkstemp(tmpName.data());
     if (fd < 0)
-        throw fileError(path, std::string("cannot create a temporary file next to it: ") +
-                                  std::strerror(errno));
+        throw fileError(path, std::string("cannot create a temporary file next to it: ") + std::strerror(errno));
     const std::string tmpPath(tmpName.data());
     auto fail = [&](const std::string& what, int err) {
         if (fd >= 0) ::close(fd);

@@ -54,12 +54,24 @@ public:
             if (stage != Stage::Embed) stage = Stage::Head;  // a model without blocks
         }
         switch (stage) {
-            case Stage::Embed: m_times->embed += ms; break;
-            case Stage::Head: m_times->head += ms; break;
-            case Stage::Attention: m_times->layers[layer].attention += ms; break;
-            case Stage::Mlp: m_times->layers[layer].mlp += ms; break;
-            case Stage::Select: m_times->layers[layer].select += ms; break;
-            case Stage::Other: m_times->layers[layer].other += ms; break;
+            case Stage::Embed:
+                m_times->embed += ms;
+                break;
+            case Stage::Head:
+                m_times->head += ms;
+                break;
+            case Stage::Attention:
+                m_times->layers[layer].attention += ms;
+                break;
+            case Stage::Mlp:
+                m_times->layers[layer].mlp += ms;
+                break;
+            case Stage::Select:
+                m_times->layers[layer].select += ms;
+                break;
+            case Stage::Other:
+                m_times->layers[layer].other += ms;
+                break;
         }
     }
 

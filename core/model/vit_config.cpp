@@ -7,7 +7,11 @@
 namespace vp {
 namespace {
 
-struct Preset { const char* name; int embed, depth, heads, patch, image; bool distilled; };
+struct Preset {
+    const char* name;
+    int embed, depth, heads, patch, image;
+    bool distilled;
+};
 constexpr Preset kPresets[] = {
     {"deit_tiny_patch16_224", 192, 12, 3, 16, 224, false},
     {"deit_small_patch16_224", 384, 12, 6, 16, 224, false},
@@ -76,8 +80,7 @@ void ViTConfig::validate(const std::string& origin) const {
     if (embedDim <= 0 || embedDim > 16384) bad("embed_dim " + std::to_string(embedDim));
     if (depth <= 0 || depth > 256) bad("depth " + std::to_string(depth));
     if (numHeads <= 0 || embedDim % numHeads != 0)
-        bad("num_heads " + std::to_string(numHeads) + " does not divide embed_dim " +
-            std::to_string(embedDim));
+        bad("num_heads " + std::to_string(numHeads) + " does not divide embed_dim " + std::to_string(embedDim));
     if (mlpHidden <= 0 || mlpHidden > 65536) bad("mlp hidden " + std::to_string(mlpHidden));
     if (numClasses <= 0 || numClasses > 100000) bad("num_classes " + std::to_string(numClasses));
     if (pool != "token" && pool != "avg") bad("global_pool '" + pool + "'");
@@ -87,8 +90,7 @@ void ViTConfig::validate(const std::string& origin) const {
     for (double s : std)
         if (s <= 0) bad("std must be positive");
     if (!labelNames.empty() && labelNames.size() != static_cast<size_t>(numClasses))
-        bad(std::to_string(labelNames.size()) + " label_names for " +
-            std::to_string(numClasses) + " classes");
+        bad(std::to_string(labelNames.size()) + " label_names for " + std::to_string(numClasses) + " classes");
 }
 
 ViTConfig ViTConfig::fromJsonText(const std::string& text, const std::string& origin) {
@@ -115,7 +117,8 @@ ViTConfig ViTConfig::fromJsonText(const std::string& text, const std::string& or
         c.embedDim = get(*args, "embed_dim", c.embedDim);
         c.depth = get(*args, "depth", c.depth);
         c.numHeads = get(*args, "num_heads", c.numHeads);
-        if (args->contains("mlp_ratio")) c.mlpHidden = static_cast<int>(c.embedDim * (*args)["mlp_ratio"].get<double>());
+        if (args->contains("mlp_ratio"))
+            c.mlpHidden = static_cast<int>(c.embedDim * (*args)["mlp_ratio"].get<double>());
         c.mlpHidden = get(*args, "mlp_hidden", c.mlpHidden);
         c.qkvBias = get(*args, "qkv_bias", c.qkvBias);
         c.pool = get<std::string>(*args, "global_pool", c.pool);

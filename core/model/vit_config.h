@@ -8,8 +8,8 @@ namespace vp {
 
 struct ViTConfig {
     std::string architecture = "vit_custom";
-    int imageSize = 224;       // input_size[1] == input_size[2]
-    int inChans = 3;           // input_size[0]
+    int imageSize = 224;  // input_size[1] == input_size[2]
+    int inChans = 3;      // input_size[0]
     int patchSize = 16;
     int embedDim = 768;
     int depth = 12;
@@ -17,7 +17,7 @@ struct ViTConfig {
     int mlpHidden = 3072;
     int numClasses = 1000;
     bool qkvBias = true;
-    bool distilled = false;    // DeiT distilled: dist_token + head_dist
+    bool distilled = false;      // DeiT distilled: dist_token + head_dist
     std::string pool = "token";  // "token" (CLS) or "avg" (mean of patch tokens, fc_norm)
     double lnEps = 1e-6;
     double cropPct = 0.875;
@@ -25,7 +25,7 @@ struct ViTConfig {
     std::vector<double> mean{0.485, 0.456, 0.406};
     std::vector<double> std{0.229, 0.224, 0.225};
     std::vector<std::string> labelNames;  // may be empty: labels print as class indices
-    double reportedAccuracy = -1;        // top-1 stated by whoever trained it, -1 if unknown
+    double reportedAccuracy = -1;         // top-1 stated by whoever trained it, -1 if unknown
 
     int grid() const { return imageSize / patchSize; }
     int numPatches() const { return grid() * grid(); }

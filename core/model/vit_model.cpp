@@ -11,12 +11,11 @@
 
 namespace vp {
 
-ViTModel::ViTModel(ViTConfig config, ViTWeights weights)
-    : m_config(std::move(config)), m_weights(std::move(weights)) {}
+ViTModel::ViTModel(ViTConfig config, ViTWeights weights) : m_config(std::move(config)), m_weights(std::move(weights)) {}
 
 namespace {
-void expectShape(const at::Tensor& t, at::IntArrayRef shape, const std::string& name,
-                 const std::string& origin, bool optional = false) {
+void expectShape(const at::Tensor& t, at::IntArrayRef shape, const std::string& name, const std::string& origin,
+                 bool optional = false) {
     if (!t.defined()) {
         if (optional) return;
         throw fileError(origin, "missing tensor '" + name + "'");
@@ -40,8 +39,8 @@ void ViTModel::validate() const {
     if (c.distilled) expectShape(w.distToken, {1, 1, C}, "dist_token", o);
     expectShape(w.posEmbed, {1, c.numPrefixTokens() + c.numPatches(), C}, "pos_embed", o);
     if (static_cast<int>(w.blocks.size()) != c.depth)
-        throw fileError(o, "checkpoint has " + std::to_string(w.blocks.size()) +
-                               " blocks, the config says depth " + std::to_string(c.depth));
+        throw fileError(o, "checkpoint has " + std::to_string(w.blocks.size()) + " blocks, the config says depth " +
+                               std::to_string(c.depth));
     for (size_t i = 0; i < w.blocks.size(); ++i) {
         const BlockWeights& b = w.blocks[i];
         const std::string p = "blocks." + std::to_string(i) + ".";
@@ -94,10 +93,10 @@ at::Tensor ViTModel::embed(const at::Tensor& images) const {
         throw Error("input must be [B, " + std::to_string(c.inChans) + ", H, W]");
     const int64_t H = images.size(2), W = images.size(3);
     if (H % c.patchSize != 0 || W % c.patchSize != 0 || H == 0 || W == 0)
-        throw Error("input " + std::to_string(H) + "x" + std::to_string(W) +
-                    " is not a multiple of the patch size " + std::to_string(c.patchSize));
-    at::Tensor x = at::conv2d(images.to(m_weights.patchW.scalar_type()), m_weights.patchW,
-                              m_weights.patchB, c.patchSize);
+        throw Error("input " + std::to_string(H) + "x" + std::to_string(W) + " is not a multiple of the patch size " +
+                    std::to_string(c.patchSize));
+    at::Tensor x =
+        at::conv2d(images.to(m_weights.patchW.scalar_type()), m_weights.patchW, m_weights.patchB, c.patchSize);
     x = x.flatten(2).transpose(1, 2);  // [B, P, C]
     const int64_t B = x.size(0);
     std::vector<at::Tensor> parts{m_weights.clsToken.expand({B, -1, -1})};
@@ -106,8 +105,8 @@ at::Tensor ViTModel::embed(const at::Tensor& images) const {
     return at::cat(parts, 1) + positionEmbedding(H / c.patchSize, W / c.patchSize);
 }
 
-at::Tensor ViTModel::attention(int layer, const at::Tensor& xNorm, const TokenState& state,
-                               const AttnNeeds& needs, AttnContext& ctx) const {
+at::Tensor ViTModel::attention(int layer, const at::Tensor& xNorm, const TokenState& state, const AttnNeeds& needs,
+                               AttnContext& ctx) const {
     const BlockWeights& b = m_weights.blocks[layer];
     const int64_t B = xNorm.size(0), N = xNorm.size(1), h = b.heads, d = b.headDim;
     at::Tensor qkv = at::linear(xNorm, b.qkvW, b.qkvB).view({B, N, 3, h, d}).permute({2, 0, 3, 1, 4});
@@ -116,12 +115,14 @@ at::Tensor ViTModel::attention(int layer, const at::Tensor& xNorm, const TokenSt
     if (state.proportionalAttention && state.size.defined())
         logits = logits + state.size.log().to(logits.scalar_type()).view({B, 1, 1, N});
     if (state.valid.defined())  // padded batch (per-image token counts): padding is never attended
-        logits = logits.masked_fill(state.valid.logical_not().view({B, 1, 1, N}), -std::numeric_limits<float>::infinity());
+        logits =
+            logits.masked_fill(state.valid.logical_not().view({B, 1, 1, N}), -std::numeric_limits<float>::infinity());
     at::Tensor attn = logits.softmax(-1);
     // Scores for ranking in float32 even for half models (the references' softmax runs in fp32
     // under autocast; bf16 steps near 1/N would turn the top-k into ties).
     if (needs.clsAttn)
-        ctx.clsAttn = attn.scalar_type() == at::kFloat ? attn.select(2, 0) : logits.select(2, 0).to(at::kFloat).softmax(-1);
+        ctx.clsAttn =
+            attn.scalar_type() == at::kFloat ? attn.select(2, 0) : logits.select(2, 0).to(at::kFloat).softmax(-1);
     if (needs.fullMap) ctx.map = attn;
     if (needs.keys) ctx.keysMean = k.mean(1);
     at::Tensor out = at::matmul(attn, v).transpose(1, 2).reshape({B, N, h * d});
@@ -191,8 +192,7 @@ at::Tensor ViTModel::forward(const at::Tensor& images) const {
     return head(state);
 }
 
-ForwardResult ViTModel::forward(const at::Tensor& images, PruneMethod& method,
-                                const ForwardOptions& options) const {
+ForwardResult ViTModel::forward(const at::Tensor& images, PruneMethod& method, const ForwardOptions& options) const {
     const int64_t C = m_config.embedDim;
     const double eps = m_config.lnEps;
     StageClock clock(options.stageTimes, static_cast<int>(m_weights.blocks.size()));
@@ -203,8 +203,11 @@ ForwardResult ViTModel::forward(const at::Tensor& images, PruneMethod& method,
     const int64_t B = state.x.size(0), P = state.x.size(1) - state.prefix;
     state.tracking = options.trace == TraceLevel::Full;
     if (state.tracking)
-        state.patchToToken = (at::arange(P, at::TensorOptions().dtype(at::kLong).device(state.x.device())) +
-                              state.prefix).unsqueeze(0).expand({B, P}).contiguous();
+        state.patchToToken =
+            (at::arange(P, at::TensorOptions().dtype(at::kLong).device(state.x.device())) + state.prefix)
+                .unsqueeze(0)
+                .expand({B, P})
+                .contiguous();
     TraceRecorder recorder(options.trace, static_cast<int>(B), static_cast<int>(P),
                            static_cast<int>(images.size(2) / m_config.patchSize),
                            static_cast<int>(images.size(3) / m_config.patchSize), state.prefix);

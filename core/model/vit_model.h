@@ -43,7 +43,7 @@ public:
     ViTConfig& config() { return m_config; }
     const ViTWeights& weights() const { return m_weights; }
     ViTWeights& weights() { return m_weights; }
-    std::string origin() const { return m_origin; }     // file or name it came from
+    std::string origin() const { return m_origin; }  // file or name it came from
     void setOrigin(std::string origin) { m_origin = std::move(origin); }
     // Checkpoint family it was read as (timm, torchvision, huggingface, random, ...).
     std::string family() const { return m_family; }
@@ -59,8 +59,7 @@ public:
     // images: [B, inChans, H, W] normalised. H, W multiples of the patch size; position
     // embeddings are resampled (bicubic, as timm) when the grid differs from the config's.
     at::Tensor forward(const at::Tensor& images) const;
-    ForwardResult forward(const at::Tensor& images, PruneMethod& method,
-                          const ForwardOptions& options = {}) const;
+    ForwardResult forward(const at::Tensor& images, PruneMethod& method, const ForwardOptions& options = {}) const;
 
     // A copy on another device / dtype (weights only; the config is shared).
     ViTModel to(const at::Device& device, at::ScalarType dtype = at::kFloat) const;
@@ -69,11 +68,11 @@ public:
     int64_t parameterCount() const;
 
     // Building blocks, public for methods and training.
-    at::Tensor embed(const at::Tensor& images) const;                    // [B, prefix+P, C]
-    at::Tensor attention(int layer, const at::Tensor& xNorm, const TokenState& state,
-                         const AttnNeeds& needs, AttnContext& ctx) const; // projected output
+    at::Tensor embed(const at::Tensor& images) const;  // [B, prefix+P, C]
+    at::Tensor attention(int layer, const at::Tensor& xNorm, const TokenState& state, const AttnNeeds& needs,
+                         AttnContext& ctx) const;  // projected output
     at::Tensor mlp(int layer, const at::Tensor& xNorm) const;
-    at::Tensor head(const TokenState& state) const;                      // final norm + pool + head
+    at::Tensor head(const TokenState& state) const;  // final norm + pool + head
 
 private:
     at::Tensor positionEmbedding(int64_t gridH, int64_t gridW) const;

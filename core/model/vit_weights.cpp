@@ -7,12 +7,12 @@ std::vector<at::Tensor*> ViTWeights::all() {
     auto add = [&](at::Tensor& t) {
         if (t.defined()) out.push_back(&t);
     };
-    for (at::Tensor* t : {&patchW, &patchB, &clsToken, &distToken, &posEmbed, &normW, &normB,
-                          &fcNormW, &fcNormB, &headW, &headB, &headDistW, &headDistB})
+    for (at::Tensor* t : {&patchW, &patchB, &clsToken, &distToken, &posEmbed, &normW, &normB, &fcNormW, &fcNormB,
+                          &headW, &headB, &headDistW, &headDistB})
         add(*t);
     for (BlockWeights& b : blocks)
-        for (at::Tensor* t : {&b.norm1W, &b.norm1B, &b.qkvW, &b.qkvB, &b.projW, &b.projB, &b.norm2W,
-                              &b.norm2B, &b.fc1W, &b.fc1B, &b.fc2W, &b.fc2B})
+        for (at::Tensor* t : {&b.norm1W, &b.norm1B, &b.qkvW, &b.qkvB, &b.projW, &b.projB, &b.norm2W, &b.norm2B, &b.fc1W,
+                              &b.fc1B, &b.fc2W, &b.fc2B})
             add(*t);
     return out;
 }

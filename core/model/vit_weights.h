@@ -8,11 +8,11 @@ namespace vp {
 
 struct BlockWeights {
     at::Tensor norm1W, norm1B;
-    at::Tensor qkvW, qkvB;      // [3*heads*headDim, C], bias may be undefined (qkv_bias=False)
-    at::Tensor projW, projB;    // [C, heads*headDim]
+    at::Tensor qkvW, qkvB;    // [3*heads*headDim, C], bias may be undefined (qkv_bias=False)
+    at::Tensor projW, projB;  // [C, heads*headDim]
     at::Tensor norm2W, norm2B;
-    at::Tensor fc1W, fc1B;      // [hidden, C]
-    at::Tensor fc2W, fc2B;      // [C, hidden]
+    at::Tensor fc1W, fc1B;  // [hidden, C]
+    at::Tensor fc2W, fc2B;  // [C, hidden]
     int heads = 0;
     int headDim = 0;
     bool attentionRemoved = false;  // "MLP can be a good transformer learner": x <- 2x, no attention
@@ -22,13 +22,13 @@ struct BlockWeights {
 };
 
 struct ViTWeights {
-    at::Tensor patchW, patchB;   // conv [C, in, p, p]
-    at::Tensor clsToken;         // [1,1,C]
-    at::Tensor distToken;        // [1,1,C] or undefined
-    at::Tensor posEmbed;         // [1, prefix + grid*grid, C]
+    at::Tensor patchW, patchB;  // conv [C, in, p, p]
+    at::Tensor clsToken;        // [1,1,C]
+    at::Tensor distToken;       // [1,1,C] or undefined
+    at::Tensor posEmbed;        // [1, prefix + grid*grid, C]
     std::vector<BlockWeights> blocks;
-    at::Tensor normW, normB;     // final norm (undefined when pool == avg uses fcNorm)
-    at::Tensor fcNormW, fcNormB; // timm fc_norm for avg pooling, may be undefined
+    at::Tensor normW, normB;      // final norm (undefined when pool == avg uses fcNorm)
+    at::Tensor fcNormW, fcNormB;  // timm fc_norm for avg pooling, may be undefined
     at::Tensor headW, headB;
     at::Tensor headDistW, headDistB;
 

@@ -106,21 +106,18 @@ uint64_t ZipArchive::entrySize(uint64_t index) const {
     if ((st.valid & ZIP_STAT_ENCRYPTION_METHOD) && st.encryption_method != ZIP_EM_NONE)
         throw fileError(m_origin, "zip entry '" + name + "' is encrypted");
     if (st.comp_size > m_bufferSize)
-        throw fileError(m_origin, "zip entry '" + name + "' compressed size " +
-                                      std::to_string(st.comp_size) + " exceeds file size " +
-                                      std::to_string(m_bufferSize));
+        throw fileError(m_origin, "zip entry '" + name + "' compressed size " + std::to_string(st.comp_size) +
+                                      " exceeds file size " + std::to_string(m_bufferSize));
     if (st.comp_method == ZIP_CM_STORE) {
         if (st.size != st.comp_size)
-            throw fileError(m_origin, "zip entry '" + name + "' stored size " +
-                                          std::to_string(st.size) + " differs from its data size " +
-                                          std::to_string(st.comp_size));
+            throw fileError(m_origin, "zip entry '" + name + "' stored size " + std::to_string(st.size) +
+                                          " differs from its data size " + std::to_string(st.comp_size));
     } else if (st.comp_method == ZIP_CM_DEFLATE) {
         if (st.size / kMaxDeflateRatio > st.comp_size)
-            throw fileError(m_origin, "zip entry '" + name + "' claims an impossible size " +
-                                          std::to_string(st.size));
+            throw fileError(m_origin, "zip entry '" + name + "' claims an impossible size " + std::to_string(st.size));
     } else {
-        throw fileError(m_origin, "zip entry '" + name + "' uses unsupported compression method " +
-                                      std::to_string(st.comp_method));
+        throw fileError(
+            m_origin, "zip entry '" + name + "' uses unsupported compression method " + std::to_string(st.comp_method));
     }
     return st.size;
 }
@@ -130,8 +127,7 @@ void ZipArchive::read(uint64_t index, void* out, uint64_t size) const {
     const std::string name = rawName ? rawName : std::to_string(index);
     zip_file_t* f = zip_fopen_index(m_zip, index, 0);
     if (!f) {
-        throw fileError(m_origin, "cannot open zip entry '" + name +
-                                      "': " + zip_error_strerror(zip_get_error(m_zip)));
+        throw fileError(m_origin, "cannot open zip entry '" + name + "': " + zip_error_strerror(zip_get_error(m_zip)));
     }
     uint8_t* dst = static_cast<uint8_t*>(out);
     uint64_t done = 0;
@@ -143,8 +139,7 @@ void ZipArchive::read(uint64_t index, void* out, uint64_t size) const {
             break;
         }
         if (n == 0) {
-            problem = "entry ends after " + std::to_string(done) + " of " + std::to_string(size) +
-                      " bytes";
+            problem = "entry ends after " + std::to_string(done) + " of " + std::to_string(size) + " bytes";
             break;
         }
         done += static_cast<uint64_t>(n);
@@ -156,8 +151,7 @@ void ZipArchive::read(uint64_t index, void* out, uint64_t size) const {
         if (zip_fread(f, &extra, 1) < 0) problem = zip_error_strerror(zip_file_get_error(f));
     }
     zip_fclose(f);
-    if (!problem.empty())
-        throw fileError(m_origin, "cannot read zip entry '" + name + "': " + problem);
+    if (!problem.empty()) throw fileError(m_origin, "cannot read zip entry '" + name + "': " + problem);
 }
 
 std::vector<uint8_t> ZipArchive::readAll(uint64_t index) const {

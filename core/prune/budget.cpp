@@ -53,7 +53,8 @@ KnobValues withDefaultMainKnob(const MethodSpec& spec, KnobValues values) {
     return values;
 }
 
-BudgetSolver& BudgetSolverCache::solverFor(const ViTModel& model, const std::string& methodId, const KnobValues& values) {
+BudgetSolver& BudgetSolverCache::solverFor(const ViTModel& model, const std::string& methodId,
+                                           const KnobValues& values) {
     const KnobValues others = withDefaultMainKnob(builtinRegistry().spec(methodId), values);
     const std::string key = methodId + "|" + settingsText(others, "|");
     if (!m_solver || key != m_key) {
@@ -73,10 +74,12 @@ BudgetSolver::BudgetSolver(const ViTModel& model, std::string methodId, KnobValu
     if (!m_cost) m_cost = [this](const KnobValues& v) { return methodGMacs(m_model, m_methodId, v); };
     const MethodSpec& spec = builtinRegistry().spec(m_methodId);
     if (spec.mainKnob.empty())
-        throw Error("method '" + m_methodId + "' has no main knob, so no setting of it can be chosen for a cost budget (GMACs or time)");
+        throw Error("method '" + m_methodId +
+                    "' has no main knob, so no setting of it can be chosen for a cost budget (GMACs or time)");
     const Knob* k = spec.knob(spec.mainKnob);
     if (!k || (k->type != KnobType::Number && k->type != KnobType::Integer))
-        throw Error("method '" + m_methodId + "': main knob '" + spec.mainKnob + "' is not numeric", Error::Kind::Internal);
+        throw Error("method '" + m_methodId + "': main knob '" + spec.mainKnob + "' is not numeric",
+                    Error::Kind::Internal);
     m_knob = k->id;
     // A per-block schedule replaces the main knob, so moving it would change nothing: say so
     // rather than return a range of one cost (clear the schedule, or scale it by hand).

@@ -13,7 +13,11 @@ namespace vp {
 
 class ViTModel;
 
-struct BlockDims { int attnDim; int mlpHidden; bool attention = true; };
+struct BlockDims {
+    int attnDim;
+    int mlpHidden;
+    bool attention = true;
+};
 
 double blockMacs(int embedDim, const BlockDims& dims, double attnTokens, double mlpTokens);
 double denseMacs(const ViTConfig& config);

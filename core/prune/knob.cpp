@@ -52,12 +52,18 @@ const Knob* MethodSpec::knob(const std::string& knobId) const {
 
 std::string knobTypeName(KnobType t) {
     switch (t) {
-        case KnobType::Number: return "number";
-        case KnobType::Integer: return "integer";
-        case KnobType::Bool: return "bool";
-        case KnobType::Choice: return "choice";
-        case KnobType::IntList: return "int_list";
-        case KnobType::NumberList: return "number_list";
+        case KnobType::Number:
+            return "number";
+        case KnobType::Integer:
+            return "integer";
+        case KnobType::Bool:
+            return "bool";
+        case KnobType::Choice:
+            return "choice";
+        case KnobType::IntList:
+            return "int_list";
+        case KnobType::NumberList:
+            return "number_list";
     }
     return "number";
 }
@@ -75,8 +81,7 @@ std::string settingsText(const KnobValues& values, const std::string& separator)
 
 void KnobValues::setFromAssignment(const std::string& assignment) {
     const size_t eq = assignment.find('=');
-    if (eq == std::string::npos || eq == 0)
-        throw Error("--set '" + assignment + "': expected KNOB=VALUE");
+    if (eq == std::string::npos || eq == 0) throw Error("--set '" + assignment + "': expected KNOB=VALUE");
     set(assignment.substr(0, eq), assignment.substr(eq + 1));
 }
 
@@ -153,7 +158,8 @@ std::vector<double> KnobValues::numberList(const MethodSpec& spec, const std::st
         }
         out.push_back(*v);
     }
-    if (all.back() == ',') throw Error(describe(k) + ": value " + std::to_string(out.size() + 1) + " is empty (trailing comma)");
+    if (all.back() == ',')
+        throw Error(describe(k) + ": value " + std::to_string(out.size() + 1) + " is empty (trailing comma)");
     return out;
 }
 
@@ -179,12 +185,24 @@ void KnobValues::validate(const MethodSpec& spec) const {
     }
     for (const Knob& k : spec.knobs) {
         switch (k.type) {
-            case KnobType::Number: number(spec, k.id); break;
-            case KnobType::Integer: integer(spec, k.id); break;
-            case KnobType::Bool: flag(spec, k.id); break;
-            case KnobType::Choice: choice(spec, k.id); break;
-            case KnobType::IntList: intList(spec, k.id); break;
-            case KnobType::NumberList: numberList(spec, k.id); break;
+            case KnobType::Number:
+                number(spec, k.id);
+                break;
+            case KnobType::Integer:
+                integer(spec, k.id);
+                break;
+            case KnobType::Bool:
+                flag(spec, k.id);
+                break;
+            case KnobType::Choice:
+                choice(spec, k.id);
+                break;
+            case KnobType::IntList:
+                intList(spec, k.id);
+                break;
+            case KnobType::NumberList:
+                numberList(spec, k.id);
+                break;
         }
     }
 }

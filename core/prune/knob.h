@@ -14,8 +14,8 @@ struct Knob {
     std::string id, label;
     KnobType type = KnobType::Number;
     double min = 0, max = 1, step = 0.01;
-    std::string defaultValue;            // text form: "0.7", "13", "true", "3,6,9", "constant", ""
-    std::vector<std::string> choices;    // for Choice
+    std::string defaultValue;          // text form: "0.7", "13", "true", "3,6,9", "constant", ""
+    std::vector<std::string> choices;  // for Choice
     std::string help;
 };
 
@@ -25,7 +25,7 @@ struct MethodRequirements {
     // Ranks tokens by the CLS query's attention row. That row tells which patches matter only
     // when the head reads the CLS token (pool "token"); with average pooling it does not.
     bool clsAttention = false;
-    int minDepth = 1;                     // fewest blocks the method can work with
+    int minDepth = 1;  // fewest blocks the method can work with
     // Knobs whose values are 0-based block indices (Integer or IntList). Defaults are chosen for
     // DeiT's 12 blocks; on a shallower model the report says which knob to change.
     std::vector<std::string> blockKnobs;
@@ -33,16 +33,16 @@ struct MethodRequirements {
     // tensors (ViTModel::extras), what they are, and the command that trains them ("{model}"
     // stands for the model). Empty for training-free methods.
     std::vector<std::string> learnedKeys;
-    std::string learnedWhat;              // e.g. "score predictors"
+    std::string learnedWhat;  // e.g. "score predictors"
     std::string trainCommand;
 };
 
 struct MethodSpec {
     std::string id, name, paper, family;  // family: token | structural | video | baseline
-    std::string help;                      // one line for the GUI
+    std::string help;                     // one line for the GUI
     std::vector<Knob> knobs;
-    std::string mainKnob;                  // the knob the keep-ratio / budget sliders drive
-    bool mainKnobIncreasesCost = true;     // false when a larger value prunes more (ToMe's r)
+    std::string mainKnob;               // the knob the keep-ratio / budget sliders drive
+    bool mainKnobIncreasesCost = true;  // false when a larger value prunes more (ToMe's r)
     // A list knob (NumberList or IntList) holding one value per block, in the units of the main
     // knob's effect at one block (keep ratio, tokens merged). Empty text: no schedule, the main
     // knob and its blocks apply; set: it replaces them, so the budget solver cannot move the

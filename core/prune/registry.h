@@ -22,7 +22,10 @@ public:
     MethodPtr create(const std::string& id, const KnobValues& values) const;
 
 private:
-    struct Entry { MethodSpec spec; Factory factory; };
+    struct Entry {
+        MethodSpec spec;
+        Factory factory;
+    };
     std::vector<Entry> m_entries;
 };
 

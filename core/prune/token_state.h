@@ -7,17 +7,17 @@
 namespace vp {
 
 struct TokenState {
-    at::Tensor x;             // [B,N,C]: prefix tokens (CLS, dist) first, then patch tokens
-    at::Tensor size;          // [B,N] float: patches merged into each token; undefined = all 1
-    at::Tensor patchToToken;  // [B,P] int64: current token index of each original patch, -1 dropped,
-                              // -2-j parked in the method's placeholder slot j (Evo-ViT)
-    at::Tensor fused;         // [B,N] bool: token is a fused/background token; undefined = none
-    at::Tensor score;         // [B,P] float: the score the method last gave each patch (trace only)
-    at::Tensor valid;         // [B,N] bool: real tokens when a batch is padded to a common N
-                              // (per-image counts, e.g. LTP); undefined = all real
-    int prefix = 1;           // tokens at the front that are never pruned
+    at::Tensor x;                        // [B,N,C]: prefix tokens (CLS, dist) first, then patch tokens
+    at::Tensor size;                     // [B,N] float: patches merged into each token; undefined = all 1
+    at::Tensor patchToToken;             // [B,P] int64: current token index of each original patch, -1 dropped,
+                                         // -2-j parked in the method's placeholder slot j (Evo-ViT)
+    at::Tensor fused;                    // [B,N] bool: token is a fused/background token; undefined = none
+    at::Tensor score;                    // [B,P] float: the score the method last gave each patch (trace only)
+    at::Tensor valid;                    // [B,N] bool: real tokens when a batch is padded to a common N
+                                         // (per-image counts, e.g. LTP); undefined = all real
+    int prefix = 1;                      // tokens at the front that are never pruned
     bool proportionalAttention = false;  // add log(size) of keys to attention logits (ToMe)
-    bool tracking = true;     // maintain patchToToken (off for fast evaluation)
+    bool tracking = true;                // maintain patchToToken (off for fast evaluation)
     // Pooling override for the head: "" = the config's; "mean_then_norm" = mean of patch tokens,
     // then the final norm (Evo-ViT's DeiT head).
     std::string pool;

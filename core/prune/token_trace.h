@@ -16,10 +16,10 @@ struct LayerTrace {
     std::vector<int> attnTokens;  // per sample: tokens that entered attention (prefix included)
     std::vector<int> mlpTokens;   // per sample: tokens that entered the MLP
     // Filled only at TraceLevel::Full, indexed [sample * patches + patch]:
-    std::vector<int> patchToken;     // token index after this layer, -1 if dropped
+    std::vector<int> patchToken;  // token index after this layer, -1 if dropped
     std::vector<PatchFate> fate;
-    std::vector<float> tokenSize;    // size of the token the patch lives in (0 if dropped)
-    std::vector<float> score;        // method's score for the patch (NaN when none)
+    std::vector<float> tokenSize;  // size of the token the patch lives in (0 if dropped)
+    std::vector<float> score;      // method's score for the patch (NaN when none)
 };
 
 enum class TraceLevel { Counts, Full };

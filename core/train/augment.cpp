@@ -21,8 +21,7 @@ at::Tensor normalizeGrey(const at::Tensor& pixels, double mean, double std) {
     return (asBatch(pixels).to(at::kFloat) / 255.0 - mean) / std;
 }
 
-at::Tensor augmentGrey(const at::Tensor& pixels, const AugmentOptions& o, double mean, double std,
-                       at::Generator& gen) {
+at::Tensor augmentGrey(const at::Tensor& pixels, const AugmentOptions& o, double mean, double std, at::Generator& gen) {
     at::Tensor x = asBatch(pixels).to(at::kFloat) / 255.0;  // [B,1,H,W] in 0..1
     const int64_t B = x.size(0), H = x.size(2), W = x.size(3);
     const auto longOpts = at::TensorOptions().dtype(at::kLong);

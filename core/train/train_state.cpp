@@ -27,7 +27,8 @@ void saveTrainState(const std::string& path, const ViTModel& model, const torch:
     at::Tensor log = at::zeros({static_cast<int64_t>(state.log.size()), kLogColumns}, at::kDouble);
     for (size_t i = 0; i < state.log.size(); ++i) {
         const EpochRecord& r = state.log[i];
-        const double row[kLogColumns] = {double(r.epoch), r.trainLoss, r.testTop1, r.epochSeconds, r.totalSeconds, r.lr};
+        const double row[kLogColumns] = {double(r.epoch), r.trainLoss,    r.testTop1,
+                                         r.epochSeconds,  r.totalSeconds, r.lr};
         for (int c = 0; c < kLogColumns; ++c) log[i][c] = row[c];
     }
     archive.write("log", log);

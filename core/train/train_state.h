@@ -9,7 +9,9 @@
 #include "model/vit_model.h"
 #include "train/trainer.h"
 
-namespace torch::optim { class Optimizer; }
+namespace torch::optim {
+class Optimizer;
+}
 
 namespace vp {
 

@@ -87,7 +87,8 @@ Trainer::Trainer(const ViTConfig& config, TrainOptions options)
         if (src.size() != dst.size()) throw fileError(m_options.initFrom, "is not shaped like the model to train");
         for (size_t i = 0; i < dst.size(); ++i) {
             if (src[i]->sizes() != dst[i]->sizes())
-                throw fileError(m_options.initFrom, "is not shaped like the model to train (--dim/--heads/--depth/--mlp)");
+                throw fileError(m_options.initFrom,
+                                "is not shaped like the model to train (--dim/--heads/--depth/--mlp)");
             dst[i]->copy_(src[i]->to(at::kFloat));
         }
     }
@@ -118,8 +119,7 @@ void Trainer::buildOptimizer() {
     std::vector<torch::optim::OptimizerParamGroup> groups;
     groups.emplace_back(decay, opts(m_options.weightDecay));
     groups.emplace_back(noDecay, opts(0.0));
-    m_optimizer = std::make_unique<torch::optim::AdamW>(std::move(groups),
-                                                        torch::optim::AdamWOptions(m_options.lr));
+    m_optimizer = std::make_unique<torch::optim::AdamW>(std::move(groups), torch::optim::AdamWOptions(m_options.lr));
 }
 
 double Trainer::step(const at::Tensor& images, const at::Tensor& labels, double lr) {
@@ -174,8 +174,8 @@ std::vector<EpochRecord> Trainer::run(const TrainData& data, const TrainCallback
     const int64_t n = data.trainImages.size(0);
     if (n == 0 || data.trainLabels.size(0) != n) throw Error("training set is empty or its labels do not match");
     const int64_t stepsPerEpoch = (n + o.batchSize - 1) / o.batchSize;
-    LrSchedule schedule{o.lr, std::min(o.minLr, o.lr), static_cast<int64_t>(std::llround(o.warmupEpochs * stepsPerEpoch)),
-                        stepsPerEpoch * o.epochs};
+    LrSchedule schedule{o.lr, std::min(o.minLr, o.lr),
+                        static_cast<int64_t>(std::llround(o.warmupEpochs * stepsPerEpoch)), stepsPerEpoch * o.epochs};
     const bool files = !o.outDir.empty();
     const fs::path dir(o.outDir);
     const fs::path statePath = dir / "train_state.pt";
@@ -187,8 +187,9 @@ std::vector<EpochRecord> Trainer::run(const TrainData& data, const TrainCallback
         if (!files || !fs::exists(statePath)) throw fileError(statePath.string(), "no training state to resume from");
         TrainState loaded = loadTrainState(statePath.string(), m_model, *m_optimizer);
         if (withoutEpochs(loaded.fingerprint) != withoutEpochs(state.fingerprint))
-            throw fileError(statePath.string(), "was written with different settings; resume with the same ones.\n  saved: " +
-                                                    loaded.fingerprint + "\n  now:   " + state.fingerprint);
+            throw fileError(statePath.string(),
+                            "was written with different settings; resume with the same ones.\n  saved: " +
+                                loaded.fingerprint + "\n  now:   " + state.fingerprint);
         if (loaded.epochsDone > o.epochs)
             throw fileError(statePath.string(), "has " + std::to_string(loaded.epochsDone) + " epochs done; --epochs " +
                                                     std::to_string(o.epochs) + " would end before them");
@@ -197,7 +198,8 @@ std::vector<EpochRecord> Trainer::run(const TrainData& data, const TrainCallback
         state = loaded;
         state.fingerprint = fingerprint(n);
         if (cb.onMessage)
-            cb.onMessage("resuming after epoch " + std::to_string(state.epochsDone) + " of " + std::to_string(o.epochs));
+            cb.onMessage("resuming after epoch " + std::to_string(state.epochsDone) + " of " +
+                         std::to_string(o.epochs));
     } else if (files && fs::exists(statePath)) {
         throw fileError(statePath.string(), "exists: pass --resume to continue that run, or choose another --out");
     }
@@ -216,11 +218,14 @@ std::vector<EpochRecord> Trainer::run(const TrainData& data, const TrainCallback
         for (int64_t s = 0; s < stepsPerEpoch; ++s) {
             const int64_t start = s * o.batchSize, b = std::min(o.batchSize, n - start);
             const at::Tensor idx = order.narrow(0, start, b);
-            const at::Tensor x = augmentGrey(data.trainImages.index_select(0, idx), o.augment, cfg.mean[0], cfg.std[0], gen);
+            const at::Tensor x =
+                augmentGrey(data.trainImages.index_select(0, idx), o.augment, cfg.mean[0], cfg.std[0], gen);
             lr = schedule.at(state.stepsDone);
             const double l = step(x, data.trainLabels.index_select(0, idx), lr);
-            if (!std::isfinite(l)) throw Error("training diverged (loss " + std::to_string(l) + ") at epoch " +
-                                               std::to_string(epoch) + "; try a lower --lr", Error::Kind::Internal);
+            if (!std::isfinite(l))
+                throw Error("training diverged (loss " + std::to_string(l) + ") at epoch " + std::to_string(epoch) +
+                                "; try a lower --lr",
+                            Error::Kind::Internal);
             ++state.stepsDone;
             lossSum += l * b;
             seen += b;

@@ -13,7 +13,9 @@
 #include "model/vit_model.h"
 #include "train/augment.h"
 
-namespace torch::optim { class AdamW; }
+namespace torch::optim {
+class AdamW;
+}
 
 namespace vp {
 
@@ -25,14 +27,14 @@ struct TrainOptions {
     double warmupEpochs = 2;
     double weightDecay = 0.05;
     double labelSmoothing = 0.1;
-    double clipNorm = 1.0;       // <= 0: no clipping
+    double clipNorm = 1.0;  // <= 0: no clipping
     uint64_t seed = 0;
     AugmentOptions augment;
     int64_t evalBatch = 500;
-    std::string outDir;          // "" = no checkpoints, no files
-    bool resume = false;         // continue from outDir/train_state.pt
-    int stopAfterEpochs = 0;     // > 0: return after this many epochs in this call (time-boxed runs)
-    std::string initFrom;        // "" = random init; else a model (folder/file) to start from (fine-tuning)
+    std::string outDir;       // "" = no checkpoints, no files
+    bool resume = false;      // continue from outDir/train_state.pt
+    int stopAfterEpochs = 0;  // > 0: return after this many epochs in this call (time-boxed runs)
+    std::string initFrom;     // "" = random init; else a model (folder/file) to start from (fine-tuning)
 };
 
 struct TrainData {
@@ -41,10 +43,10 @@ struct TrainData {
 };
 
 struct StepInfo {
-    int epoch = 0;                 // 1-based
-    int64_t step = 0, steps = 0;   // within the epoch, 1-based
-    int64_t images = 0;            // images done in this epoch
-    double loss = 0;               // running mean over the epoch
+    int epoch = 0;                // 1-based
+    int64_t step = 0, steps = 0;  // within the epoch, 1-based
+    int64_t images = 0;           // images done in this epoch
+    double loss = 0;              // running mean over the epoch
     double lr = 0;
     double imagesPerSecond = 0;
 };
@@ -52,10 +54,10 @@ struct StepInfo {
 struct EpochRecord {
     int epoch = 0;
     double trainLoss = 0;
-    double testTop1 = -1;      // 0..1, -1 when there is no test set
-    double epochSeconds = 0;   // training + evaluation of this epoch
-    double totalSeconds = 0;   // cumulative over all sessions of the run
-    double lr = 0;             // at the end of the epoch
+    double testTop1 = -1;     // 0..1, -1 when there is no test set
+    double epochSeconds = 0;  // training + evaluation of this epoch
+    double totalSeconds = 0;  // cumulative over all sessions of the run
+    double lr = 0;            // at the end of the epoch
 };
 
 struct TrainCallbacks {

@@ -43,7 +43,8 @@ private Q_SLOTS:
         QVERIFY(methods);
         for (int i = 0; i < methods->count(); ++i) {
             const QString id = methods->item(i)->text();
-            methods->item(i)->setCheckState(id == QLatin1String("evit") || id == QLatin1String("tome") ? Qt::Checked : Qt::Unchecked);
+            methods->item(i)->setCheckState(id == QLatin1String("evit") || id == QLatin1String("tome") ? Qt::Checked
+                                                                                                       : Qt::Unchecked);
         }
         auto* batches = dialog.findChild<QLineEdit*>(QStringLiteral("batchesEdit"));
         auto* budgets = dialog.findChild<QLineEdit*>(QStringLiteral("budgetsEdit"));

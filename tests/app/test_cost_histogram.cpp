@@ -18,7 +18,8 @@ void layOut(vp::CostHistogram& h) {
 }
 
 bool near(QRgb a, QColor b, int tol = 16) {
-    return std::abs(qRed(a) - b.red()) <= tol && std::abs(qGreen(a) - b.green()) <= tol && std::abs(qBlue(a) - b.blue()) <= tol;
+    return std::abs(qRed(a) - b.red()) <= tol && std::abs(qGreen(a) - b.green()) <= tol &&
+           std::abs(qBlue(a) - b.blue()) <= tol;
 }
 
 // Does column x of the axis rect hold a pixel of colour c (anywhere between its top and bottom)?

@@ -136,7 +136,8 @@ private Q_SLOTS:
         QCOMPARE(QImageReader(path("wrapper.png")).read().size(), plot.plot()->size());
 
         // No temp files are left beside the figures.
-        const QStringList hidden = QDir(m_dir.path()).entryList(QDir::Files | QDir::Hidden).filter(QRegularExpression("^\\."));
+        const QStringList hidden =
+            QDir(m_dir.path()).entryList(QDir::Files | QDir::Hidden).filter(QRegularExpression("^\\."));
         QVERIFY2(hidden.isEmpty(), qPrintable(hidden.join(", ")));
     }
 

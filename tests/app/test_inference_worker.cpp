@@ -58,7 +58,8 @@ private Q_SLOTS:
             m_worker->submit(r);
         }
         QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty() && finished.last().at(0).toULongLong() == kRequests, 60000);
-        QVERIFY2(failures.isEmpty(), failures.isEmpty() ? "" : qPrintable(failures.first().at(0).value<vp::StudioFailure>().message));
+        QVERIFY2(failures.isEmpty(),
+                 failures.isEmpty() ? "" : qPrintable(failures.first().at(0).value<vp::StudioFailure>().message));
         QVERIFY(!results.isEmpty());
         QVERIFY2(results.size() < kRequests, qPrintable(QString("%1 results").arg(results.size())));
         const auto last = results.last().at(0).value<vp::StudioResult>();
@@ -122,7 +123,7 @@ private Q_SLOTS:
         QVERIFY2(solved.gmacs <= budget * 1.001 && solved.gmacs >= budget * 0.97,
                  qPrintable(QString("gmacs %1 for budget %2").arg(solved.gmacs).arg(budget)));
         QCOMPARE(solved.denseLogits, plain.denseLogits);  // cached for the same model and image
-        QVERIFY(finishes(151));  // before the image's folder goes
+        QVERIFY(finishes(151));                           // before the image's folder goes
     }
 
     void panesEachGetTheirLatestResult() {
@@ -141,9 +142,11 @@ private Q_SLOTS:
             m_worker->submit(r);
         }
         // Every pane's request finishes (results may come twice: at once, then with the time refined).
-        QTRY_VERIFY_WITH_TIMEOUT(std::count_if(finished.begin(), finished.end(), [](const QList<QVariant>& a) {
-                                     return a.at(0).toULongLong() > 160 && a.at(0).toULongLong() <= 163;
-                                 }) == 3, 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(std::count_if(finished.begin(), finished.end(),
+                                               [](const QList<QVariant>& a) {
+                                                   return a.at(0).toULongLong() > 160 && a.at(0).toULongLong() <= 163;
+                                               }) == 3,
+                                 60000);
         QSet<int> panes;
         for (const auto& args : results) {
             const auto res = args.at(0).value<vp::StudioResult>();
@@ -167,7 +170,8 @@ private Q_SLOTS:
         r.knobs = {{"keep", "0.5"}, {"start", "1"}};
         m_worker->submit(r);
         QVERIFY(finishes(170));
-        QVERIFY2(failures.isEmpty(), failures.isEmpty() ? "" : qPrintable(failures.first().at(0).value<vp::StudioFailure>().message));
+        QVERIFY2(failures.isEmpty(),
+                 failures.isEmpty() ? "" : qPrintable(failures.first().at(0).value<vp::StudioFailure>().message));
         const auto res = results.last().at(0).value<vp::StudioResult>();
         QCOMPARE(res.generation, quint64(170));
         QVERIFY(res.gmacs < res.denseGmacs);
@@ -209,11 +213,13 @@ private Q_SLOTS:
 private:
     // Waits for the worker's `finished` of this generation (or a later one).
     bool finishes(quint64 generation) {
-        return QTest::qWaitFor([&] {
-            for (const auto& a : *m_finished)
-                if (a.at(0).toULongLong() >= generation) return true;
-            return false;
-        }, 60000);
+        return QTest::qWaitFor(
+            [&] {
+                for (const auto& a : *m_finished)
+                    if (a.at(0).toULongLong() >= generation) return true;
+                return false;
+            },
+            60000);
     }
 
     QThread m_thread;

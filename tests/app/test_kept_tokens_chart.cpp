@@ -26,7 +26,8 @@ void layOut(vp::KeptTokensChart& chart) {
 }
 
 bool near(QRgb a, QColor b, int tol = 12) {
-    return std::abs(qRed(a) - b.red()) <= tol && std::abs(qGreen(a) - b.green()) <= tol && std::abs(qBlue(a) - b.blue()) <= tol;
+    return std::abs(qRed(a) - b.red()) <= tol && std::abs(qGreen(a) - b.green()) <= tol &&
+           std::abs(qBlue(a) - b.blue()) <= tol;
 }
 
 }  // namespace
@@ -63,8 +64,10 @@ private Q_SLOTS:
         const QImage shot = chart.plot()->toPixmap().toImage();
         const QPoint inCurrent = (chart.barTop(4) + QPointF(0, 12)).toPoint();
         const QPoint inOther = (chart.barTop(3) + QPointF(0, 12)).toPoint();
-        QVERIFY2(near(shot.pixel(inCurrent), vp::palette::highlight()), qPrintable(QColor(shot.pixel(inCurrent)).name()));
-        QVERIFY2(near(shot.pixel(inOther), vp::palette::seriesColour(0)), qPrintable(QColor(shot.pixel(inOther)).name()));
+        QVERIFY2(near(shot.pixel(inCurrent), vp::palette::highlight()),
+                 qPrintable(QColor(shot.pixel(inCurrent)).name()));
+        QVERIFY2(near(shot.pixel(inOther), vp::palette::seriesColour(0)),
+                 qPrintable(QColor(shot.pixel(inOther)).name()));
         chart.setCurrentLayer(-1);
         chart.plot()->replot();
         QVERIFY(!near(chart.plot()->toPixmap().toImage().pixel(inCurrent), vp::palette::highlight()));

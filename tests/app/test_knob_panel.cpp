@@ -66,7 +66,7 @@ private Q_SLOTS:
         QVERIFY(panel.setValue("prop", "false"));
         QVERIFY(panel.setValue("schedule", "decreasing"));
         QVERIFY(panel.setValue("locations", "2,5"));
-        QVERIFY(!panel.setValue("keep", "7"));      // out of range
+        QVERIFY(!panel.setValue("keep", "7"));  // out of range
         QVERIFY(!panel.setValue("nope", "1"));
         QCOMPARE(spy.count(), 0);
         const auto v = panel.values();

@@ -74,19 +74,23 @@ private Q_SLOTS:
         w.compareView()->setPaneCount(3);
         w.setCompareMode(true);
         QVERIFY(w.compareView()->setPaneMethod(2, "random"));
-        QVERIFY(QTest::qWaitFor([&] {
-            for (int i = 0; i < 3; ++i)
-                if (!w.compareView()->paneHasResult(i)) return false;
-            return true;
-        }, 60000));
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                for (int i = 0; i < 3; ++i)
+                    if (!w.compareView()->paneHasResult(i)) return false;
+                return true;
+            },
+            60000));
         QCOMPARE(w.compareView()->paneMethod(2), std::string("random"));
         // Equal GMACs: every pane is solved for one budget and lands at or below it.
         w.compareView()->setEqualBudget(true, 0.6 * w.shownResult().denseGmacs);
-        QVERIFY(QTest::qWaitFor([&] {
-            for (int i = 0; i < 3; ++i)
-                if (!w.compareView()->paneHasResult(i)) return false;
-            return true;
-        }, 60000));
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                for (int i = 0; i < 3; ++i)
+                    if (!w.compareView()->paneHasResult(i)) return false;
+                return true;
+            },
+            60000));
         QVERIFY(w.compareView()->paneView(0)->keptCount() <= w.compareView()->paneView(0)->patchCount());
         QTemporaryDir dir;
         QString error;

@@ -37,9 +37,23 @@ public:
         s.family = "baseline";
         s.help = VP_TEXT("vp::Methods", "Keeps the first patches in image order after one block.");
         s.mainKnob = "keep";
-        s.knobs = {{"keep", VP_TEXT("vp::Methods", "Leading fraction"), vp::KnobType::Number, 0.1, 1.0, 0.01, "0.5", {},
+        s.knobs = {{"keep",
+                    VP_TEXT("vp::Methods", "Leading fraction"),
+                    vp::KnobType::Number,
+                    0.1,
+                    1.0,
+                    0.01,
+                    "0.5",
+                    {},
                     VP_TEXT("vp::Methods", "Fraction of the patch tokens kept.")},
-                   {"at", VP_TEXT("vp::Methods", "Block"), vp::KnobType::Integer, 0, 63, 1, "1", {},
+                   {"at",
+                    VP_TEXT("vp::Methods", "Block"),
+                    vp::KnobType::Integer,
+                    0,
+                    63,
+                    1,
+                    "1",
+                    {},
                     VP_TEXT("vp::Methods", "0-based block after whose attention the patches are dropped.")}};
         s.requirements.blockKnobs = {"at"};
         return s;
@@ -56,8 +70,9 @@ public:
         if (layer != m_at) return;
         const int64_t patches = state.tokens() - state.prefix;
         // Descending scores in image order: the leading patches win.
-        const at::Tensor scores =
-            at::arange(patches, 0, -1, state.x.options().dtype(at::kFloat)).unsqueeze(0).expand({state.batch(), patches});
+        const at::Tensor scores = at::arange(patches, 0, -1, state.x.options().dtype(at::kFloat))
+                                      .unsqueeze(0)
+                                      .expand({state.batch(), patches});
         vp::keepTopPatches(state, scores, vp::keptCount(m_keep, patches), /*sortByScore=*/false);
     }
 
@@ -72,11 +87,14 @@ class TestMethodPlatform : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
-    void initTestCase() { vp::registerMethod([] { return std::make_unique<KeepLeadingPatches>(); }); }
+    void initTestCase() {
+        vp::registerMethod([] { return std::make_unique<KeepLeadingPatches>(); });
+    }
 
     void theRegistryListsIt() {
         const auto specs = vp::builtinRegistry().specs();
-        const auto it = std::find_if(specs.begin(), specs.end(), [](const vp::MethodSpec& s) { return s.id == kTestMethodId; });
+        const auto it =
+            std::find_if(specs.begin(), specs.end(), [](const vp::MethodSpec& s) { return s.id == kTestMethodId; });
         QVERIFY(it != specs.end());
         QCOMPARE(QString::fromStdString(it->name), QStringLiteral("Keep leading patches (test only)"));
         QVERIFY(vp::builtinRegistry().contains("evit"));  // the built-in methods are still there

@@ -33,7 +33,7 @@ std::vector<std::pair<std::string, std::string>> specTexts() {
 }
 
 struct TsEntry {
-    QString type;         // "", "unfinished", "vanished", "obsolete"
+    QString type;  // "", "unfinished", "vanished", "obsolete"
     QString translation;
 };
 
@@ -60,7 +60,8 @@ QHash<QString, TsEntry> readMethodContext(const QString& path, QString& error) {
             source.clear();
         } else if (inMessage && name == QLatin1String("source")) {
             source = xml.readElementText();
-        } else if (inMessage && name == QLatin1String("translation") && context == QLatin1String(vp::kMethodTextContext)) {
+        } else if (inMessage && name == QLatin1String("translation") &&
+                   context == QLatin1String(vp::kMethodTextContext)) {
             TsEntry e;
             e.type = xml.attributes().value(QLatin1String("type")).toString();
             e.translation = xml.readElementText();
@@ -100,8 +101,10 @@ private Q_SLOTS:
         QStringList stale;
         for (auto it = ts.constBegin(); it != ts.constEnd(); ++it) {
             const std::string t = it.key().toStdString();
-            if (papers.count(t)) stale << QString::fromStdString("a paper citation: " + t);
-            else if (!used.count(t)) stale << QString::fromStdString(t);
+            if (papers.count(t))
+                stale << QString::fromStdString("a paper citation: " + t);
+            else if (!used.count(t))
+                stale << QString::fromStdString(t);
         }
         QVERIFY2(stale.isEmpty(), qPrintable(QStringLiteral("\n") + stale.join(QLatin1Char('\n'))));
     }
@@ -114,7 +117,8 @@ private Q_SLOTS:
     void translatedInEveryLanguage() {
         QFETCH(QString, lang);
         QString error;
-        const auto ts = readMethodContext(QStringLiteral(VP_SOURCE_DIR "/translations/vitprune_%1.ts").arg(lang), error);
+        const auto ts =
+            readMethodContext(QStringLiteral(VP_SOURCE_DIR "/translations/vitprune_%1.ts").arg(lang), error);
         QVERIFY2(error.isEmpty(), qPrintable(error));
         QStringList problems;
         for (const auto& [t, where] : specTexts()) {
@@ -123,9 +127,13 @@ private Q_SLOTS:
             const auto it = ts.constFind(source);
             if (it == ts.constEnd())
                 problems << QString::fromStdString(where) +
-                                QStringLiteral(": not in the .ts (mark it with VP_TEXT, run scripts/update_translations.sh): ") + source;
-            else if (!it->type.isEmpty()) problems << QStringLiteral("%1: ").arg(it->type) + source;
-            else if (it->translation.trimmed().isEmpty()) problems << QStringLiteral("empty: ") + source;
+                                QStringLiteral(
+                                    ": not in the .ts (mark it with VP_TEXT, run scripts/update_translations.sh): ") +
+                                source;
+            else if (!it->type.isEmpty())
+                problems << QStringLiteral("%1: ").arg(it->type) + source;
+            else if (it->translation.trimmed().isEmpty())
+                problems << QStringLiteral("empty: ") + source;
         }
         QVERIFY2(problems.isEmpty(), qPrintable(lang + QStringLiteral(":\n") + problems.join(QLatin1Char('\n'))));
     }

@@ -62,8 +62,8 @@ QImage greyImage() {
 }
 
 void sendWheel(QWidget* w, QPointF pos, int angle) {
-    QWheelEvent e(pos, w->mapToGlobal(pos), QPoint(), QPoint(0, angle), Qt::NoButton, Qt::NoModifier,
-                  Qt::NoScrollPhase, false);
+    QWheelEvent e(pos, w->mapToGlobal(pos), QPoint(), QPoint(0, angle), Qt::NoButton, Qt::NoModifier, Qt::NoScrollPhase,
+                  false);
     QApplication::sendEvent(w, &e);
 }
 
@@ -117,7 +117,7 @@ private Q_SLOTS:
         vp::TokenTrace t = fakeTrace();
         t.layers[0].fate.clear();  // TraceLevel::Counts
         vp::PatchOverlayView view;
-        view.setTrace(t, 5);       // out-of-range layer is clamped
+        view.setTrace(t, 5);  // out-of-range layer is clamped
         QCOMPARE(view.keptCount(), 4);
     }
 
@@ -169,10 +169,10 @@ private Q_SLOTS:
         sendWheel(&view, cursor, 120);
         QVERIFY2(std::abs(view.zoom() - 1.25) < 1e-9, qPrintable(QString::number(view.zoom())));
         QCOMPARE(zoomSpy.count(), 1);
-        QCOMPARE(view.patchAt(cursor), 3);            // content under the cursor stays put
+        QCOMPARE(view.patchAt(cursor), 3);             // content under the cursor stays put
         QCOMPARE(view.patchAt(QPointF(101, 101)), 3);  // the patch grew towards the top left...
         sendWheel(&view, cursor, 120 * 20);
-        QCOMPARE(view.zoom(), 8.0);                    // ...and zoom is capped at 8×
+        QCOMPARE(view.zoom(), 8.0);  // ...and zoom is capped at 8×
         QCOMPARE(view.patchAt(QPointF(1, 1)), 3);
         sendWheel(&view, cursor, -120);
         QVERIFY(view.zoom() < 8.0);

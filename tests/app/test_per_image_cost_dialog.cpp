@@ -21,7 +21,9 @@ vp::PerImageSubject subject(const std::string& method, std::map<std::string, std
     return s;
 }
 
-bool haveData() { return QFileInfo::exists(QString::fromStdString(vp::fashionMnistDir()) + "/t10k-images-idx3-ubyte.gz"); }
+bool haveData() {
+    return QFileInfo::exists(QString::fromStdString(vp::fashionMnistDir()) + "/t10k-images-idx3-ubyte.gz");
+}
 
 }  // namespace
 
@@ -82,7 +84,8 @@ private Q_SLOTS:
         dialog.setImageCount(10000);
         QSignalSpy ended(&dialog, &vp::PerImageCostDialog::runEnded);
         dialog.run();
-        QTRY_VERIFY_WITH_TIMEOUT(dialog.findChild<QProgressBar*>(QStringLiteral("perImageProgress"))->value() > 0, 120000);
+        QTRY_VERIFY_WITH_TIMEOUT(dialog.findChild<QProgressBar*>(QStringLiteral("perImageProgress"))->value() > 0,
+                                 120000);
         dialog.cancel();
         QVERIFY(ended.wait(120000));
         QVERIFY(!dialog.isRunning());

@@ -40,7 +40,8 @@ void dragBar(vp::KeptTokensChart* chart, int layer, const std::vector<double>& v
     QCPAxis* y = chart->plot()->yAxis;
     const double x = chart->barTop(layer).x();
     send(chart->plot(), QEvent::MouseButtonPress, chart->barTop(layer) + QPointF(0, 3), Qt::LeftButton, Qt::LeftButton);
-    for (double v : values) send(chart->plot(), QEvent::MouseMove, {x, y->coordToPixel(v)}, Qt::NoButton, Qt::LeftButton);
+    for (double v : values)
+        send(chart->plot(), QEvent::MouseMove, {x, y->coordToPixel(v)}, Qt::NoButton, Qt::LeftButton);
     send(chart->plot(), QEvent::MouseButtonRelease, {x, y->coordToPixel(values.back())}, Qt::LeftButton, Qt::NoButton);
 }
 
@@ -155,7 +156,8 @@ private Q_SLOTS:
         QVERIFY(w.sidePanel()->knobs()->applyUserValue("schedule", "1,0.5"));
         QVERIFY(QTest::qWaitFor([&] { return fatal.count() > 0; }, 60000));
         const QString message = fatal.first().at(0).toString();
-        QVERIFY2(message.contains(QStringLiteral("knob 'schedule': 2 values for a model with 4 blocks")), qPrintable(message));
+        QVERIFY2(message.contains(QStringLiteral("knob 'schedule': 2 values for a model with 4 blocks")),
+                 qPrintable(message));
     }
 
     void tomeDragsPerBlockR() {
@@ -196,7 +198,9 @@ private Q_SLOTS:
         QFile f(dir.filePath("result.json"));
         QVERIFY(f.open(QIODevice::ReadOnly));
         const QJsonObject o2 = QJsonDocument::fromJson(f.readAll()).object();
-        QCOMPARE(o2.value(QStringLiteral("knobs")).toObject().value(QStringLiteral("schedule")).toString().toStdString(), text);
+        QCOMPARE(
+            o2.value(QStringLiteral("knobs")).toObject().value(QStringLiteral("schedule")).toString().toStdString(),
+            text);
         // A new window starts with it, and runs it.
         vp::MainWindow again(o);
         QVERIFY(settled(again));

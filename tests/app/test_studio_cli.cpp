@@ -45,7 +45,8 @@ const QString kFixtureModel = QStringLiteral(VP_TEST_DATA "/reference/tv_vit_tim
 void checkScreenshot(const QString& path) {
     QImage img;
     QVERIFY2(img.load(path), qPrintable(path + " is not a readable image"));
-    QVERIFY2(img.width() >= 800 && img.height() >= 500, qPrintable(QString("size %1x%2").arg(img.width()).arg(img.height())));
+    QVERIFY2(img.width() >= 800 && img.height() >= 500,
+             qPrintable(QString("size %1x%2").arg(img.width()).arg(img.height())));
     QSet<QRgb> colours;
     for (int y = 0; y < img.height(); y += 3)
         for (int x = 0; x < img.width(); x += 3) colours.insert(img.pixel(x, y));

@@ -20,7 +20,9 @@ constexpr int kPoints = 2;
 constexpr int kTotal = 1 + 2 * kPoints;  // dense once + each method's points
 constexpr int kTimeoutMs = 240000;
 
-vp::SweepJob job(qint64 limit) { return vp::makeSweepJob(kModel, QStringLiteral("fashion-mnist"), limit, kPoints, kMethods); }
+vp::SweepJob job(qint64 limit) {
+    return vp::makeSweepJob(kModel, QStringLiteral("fashion-mnist"), limit, kPoints, kMethods);
+}
 
 int filePoints(const QString& file) { return vp::loadSweep(file.toStdString()).finishedPoints(); }
 
@@ -98,7 +100,8 @@ private Q_SLOTS:
                 QVERIFY2(p.accuracy > 0.5, "the trained default model classifies most images");
             } else {
                 QVERIFY(!p.settings.empty());
-                QVERIFY2(dense > 0 && p.gmacs < dense, qPrintable(QString("%1: %2 vs dense %3").arg(id).arg(p.gmacs).arg(dense)));
+                QVERIFY2(dense > 0 && p.gmacs < dense,
+                         qPrintable(QString("%1: %2 vs dense %3").arg(id).arg(p.gmacs).arg(dense)));
             }
         }
         QCOMPARE(points.first().at(0).toString(), QStringLiteral("dense"));  // dense comes first
@@ -126,7 +129,8 @@ private Q_SLOTS:
         for (const auto& args : spies.progress) QCOMPARE(args.at(2).toLongLong(), qint64(0));  // no image evaluated
         qInfo("first run %lld ms, cached rerun %lld ms", m_firstRunMs, spies.ms);
         // Complete cache files are shown without loading the model or the data.
-        QVERIFY2(spies.ms < 2000 && spies.ms < m_firstRunMs, qPrintable(QString("%1 ms vs %2 ms").arg(spies.ms).arg(m_firstRunMs)));
+        QVERIFY2(spies.ms < 2000 && spies.ms < m_firstRunMs,
+                 qPrintable(QString("%1 ms vs %2 ms").arg(spies.ms).arg(m_firstRunMs)));
     }
 
     void limitNamesTheCacheFile() {
@@ -142,10 +146,12 @@ private Q_SLOTS:
     void cancelKeepsOnlyFinishedPoints() {
         const vp::SweepJob j = job(96);
         // Cancel from the worker's own thread as soon as two points (dense, first evit) are done.
-        const auto c = connect(m_worker, &vp::SweepWorker::progress, m_worker,
-                               [this](int done, int, qint64, qint64, const QString&) {
-                                   if (done >= 2) m_worker->cancel();
-                               }, Qt::DirectConnection);
+        const auto c = connect(
+            m_worker, &vp::SweepWorker::progress, m_worker,
+            [this](int done, int, qint64, qint64, const QString&) {
+                if (done >= 2) m_worker->cancel();
+            },
+            Qt::DirectConnection);
         JobSpies cancelled(m_worker);
         QVERIFY(cancelled.run(m_worker, j));
         disconnect(c);

@@ -14,8 +14,8 @@ struct Message {
     QString context;
     QString source;
     bool numerus = false;
-    QString type;        // <translation type="...">: "", "unfinished", "vanished", "obsolete"
-    QStringList forms;   // the translation, or its numerus forms
+    QString type;       // <translation type="...">: "", "unfinished", "vanished", "obsolete"
+    QStringList forms;  // the translation, or its numerus forms
     qint64 line = 0;
 };
 
@@ -64,14 +64,11 @@ TsFile readTs(const QString& path) {
             msg->forms.append(xml.readElementText());
         }
     }
-    if (xml.hasError())
-        ts.error = QStringLiteral("%1:%2: %3").arg(path).arg(xml.lineNumber()).arg(xml.errorString());
+    if (xml.hasError()) ts.error = QStringLiteral("%1:%2: %3").arg(path).arg(xml.lineNumber()).arg(xml.errorString());
     return ts;
 }
 
-QString tsPath(const QString& lang) {
-    return QStringLiteral(VP_SOURCE_DIR "/translations/vitprune_%1.ts").arg(lang);
-}
+QString tsPath(const QString& lang) { return QStringLiteral(VP_SOURCE_DIR "/translations/vitprune_%1.ts").arg(lang); }
 
 // The placeholders QString::arg and tr(..., n) substitute, as a sorted multiset.
 QStringList placeholders(const QString& s) {
@@ -102,14 +99,13 @@ int accelerators(const QString& s) {
 // Names that stay as they are in every language. A source whose words are all in this list (after
 // its placeholders are taken out) may be "translated" to itself, e.g. "L%1", "%1 GMACs (%2%)", "RGB".
 const QSet<QString>& untranslatableWords() {
-    static const QSet<QString> words{QStringLiteral("GMACs"), QStringLiteral("RGB"), QStringLiteral("L"),
-                                     QStringLiteral("ms"),    QStringLiteral("ViT"), QStringLiteral("CPU"),
-                                     QStringLiteral("GPU"),   QStringLiteral("CUDA"), QStringLiteral("PNG"),
-                                     QStringLiteral("SVG"),   QStringLiteral("PDF"), QStringLiteral("CSV"),
-                                     QStringLiteral("JSON"),
-                                     // Method names that are proper names (marked with VP_TEXT in core/methods).
-                                     QStringLiteral("EViT"),  QStringLiteral("Evo"), QStringLiteral("ToMe"),
-                                     QStringLiteral("LTP")};
+    static const QSet<QString> words{
+        QStringLiteral("GMACs"), QStringLiteral("RGB"), QStringLiteral("L"), QStringLiteral("ms"),
+        QStringLiteral("ViT"), QStringLiteral("CPU"), QStringLiteral("GPU"), QStringLiteral("CUDA"),
+        QStringLiteral("PNG"), QStringLiteral("SVG"), QStringLiteral("PDF"), QStringLiteral("CSV"),
+        QStringLiteral("JSON"),
+        // Method names that are proper names (marked with VP_TEXT in core/methods).
+        QStringLiteral("EViT"), QStringLiteral("Evo"), QStringLiteral("ToMe"), QStringLiteral("LTP")};
     return words;
 }
 
@@ -168,7 +164,8 @@ private Q_SLOTS:
             const QString where = QStringLiteral("%1:%2 [%3] \"%4\": ").arg(lang).arg(m.line).arg(m.context, m.source);
             if (m.type == QLatin1String("unfinished")) problems << where + QStringLiteral("marked unfinished");
             if (m.numerus && m.forms.size() != pluralForms)
-                problems << where + QStringLiteral("%1 numerus forms, expected %2").arg(m.forms.size()).arg(pluralForms);
+                problems << where +
+                                QStringLiteral("%1 numerus forms, expected %2").arg(m.forms.size()).arg(pluralForms);
             for (const QString& t : m.forms) {
                 if (t.trimmed().isEmpty()) {
                     problems << where + QStringLiteral("empty translation");
@@ -177,13 +174,16 @@ private Q_SLOTS:
                 const QString w = where + QStringLiteral("\"%1\": ").arg(t);
                 if (placeholders(t) != placeholders(m.source))
                     problems << w + QStringLiteral("placeholders %1, source has %2")
-                                        .arg(placeholders(t).join(QLatin1Char(' ')), placeholders(m.source).join(QLatin1Char(' ')));
+                                        .arg(placeholders(t).join(QLatin1Char(' ')),
+                                             placeholders(m.source).join(QLatin1Char(' ')));
                 if (htmlTags(t) != htmlTags(m.source))
                     problems << w + QStringLiteral("HTML tags %1, source has %2")
-                                        .arg(htmlTags(t).join(QLatin1Char(' ')), htmlTags(m.source).join(QLatin1Char(' ')));
+                                        .arg(htmlTags(t).join(QLatin1Char(' ')),
+                                             htmlTags(m.source).join(QLatin1Char(' ')));
                 if (accelerators(t) != accelerators(m.source))
                     problems << w + QStringLiteral("%1 '&' accelerator(s), source has %2")
-                                        .arg(accelerators(t)).arg(accelerators(m.source));
+                                        .arg(accelerators(t))
+                                        .arg(accelerators(m.source));
                 if (t.count(QLatin1Char('\n')) != m.source.count(QLatin1Char('\n')))
                     problems << w + QStringLiteral("line breaks differ from the source");
                 if (mayStayEnglish(m.source)) continue;

@@ -9,7 +9,11 @@
 #include <fstream>
 #include <string>
 
-struct CliRun { int code; std::string out; std::string err; };
+struct CliRun {
+    int code;
+    std::string out;
+    std::string err;
+};
 
 // `env` is prefixed to the command line (e.g. "VITPRUNE_SWEEP_STOP_AFTER=1").
 inline CliRun runCli(const std::string& args, const std::string& env = "") {

@@ -40,7 +40,8 @@ TEST(Cli, InfoAndFlopsJson) {
 }
 
 TEST(Cli, PredictJsonOnTheTorchvisionFixture) {
-    CliRun r = run("predict " + kRef + "tv_vit_timm.safetensors /usr/share/doc/opencv-doc/examples/data/baboon.jpg --json");
+    CliRun r =
+        run("predict " + kRef + "tv_vit_timm.safetensors /usr/share/doc/opencv-doc/examples/data/baboon.jpg --json");
     ASSERT_EQ(r.code, 0) << r.err;
     auto j = nlohmann::json::parse(r.out);
     ASSERT_EQ(j["predictions"].size(), 1u);
@@ -54,7 +55,8 @@ TEST(Cli, PredictJsonOnTheTorchvisionFixture) {
 }
 
 TEST(Cli, BenchJsonHasTheDocumentedKeys) {
-    CliRun r = run("bench " + kRef + "tv_vit_timm.safetensors --method random --set keep=0.5 --iters 3 --warmup 1 --json");
+    CliRun r =
+        run("bench " + kRef + "tv_vit_timm.safetensors --method random --set keep=0.5 --iters 3 --warmup 1 --json");
     ASSERT_EQ(r.code, 0) << r.err;
     auto j = nlohmann::json::parse(r.out);
     for (const char* k : {"dense_ms", "ms", "speedup", "gmacs_dense", "gmacs", "gmacs_speedup", "efficiency"})
@@ -74,7 +76,9 @@ TEST(Cli, CalibratedMethodUsesCalibImagesFromTheCommandLine) {
 }
 
 TEST(Cli, BadInputExitsTwoWithOneLineNamingTheProblem) {
-    struct Case { std::string args, expect; };
+    struct Case {
+        std::string args, expect;
+    };
     const std::vector<Case> cases{
         {"info /nonexistent.safetensors", "/nonexistent.safetensors"},
         {"flops random:deit_tiny_patch16_224 --method nope", "unknown method 'nope'"},

@@ -14,15 +14,17 @@ namespace fs = std::filesystem;
 
 namespace {
 
-#define SKIP_WITHOUT_DATA()                                                                  \
-    if (!fs::exists(fs::path(vp::fashionMnistDir()) / "t10k-images-idx3-ubyte.gz"))        \
+#define SKIP_WITHOUT_DATA()                                                         \
+    if (!fs::exists(fs::path(vp::fashionMnistDir()) / "t10k-images-idx3-ubyte.gz")) \
     GTEST_SKIP() << vp::fashionMnistDir() << " missing: install dataset-fashion-mnist"
 
 TEST(CliPerImage, LtpJsonListsEveryImageWithItsDistribution) {
     SKIP_WITHOUT_DATA();
     const fs::path csv = fs::temp_directory_path() / ("vp_per_image_" + std::to_string(::getpid()) + ".csv");
-    const CliRun r = runCli("eval fashion-vit-tiny fashion-mnist --method ltp --limit 200 --batch 50 --per-image "
-                            "--histogram-bins 10 --json --per-image-csv " + csv.string());
+    const CliRun r = runCli(
+        "eval fashion-vit-tiny fashion-mnist --method ltp --limit 200 --batch 50 --per-image "
+        "--histogram-bins 10 --json --per-image-csv " +
+        csv.string());
     ASSERT_EQ(r.code, 0) << r.err;
     const auto j = nlohmann::json::parse(r.out);
     EXPECT_EQ(j["images"], 200);
@@ -75,7 +77,8 @@ TEST(CliPerImage, TextShowsTheSummaryAndAnAsciiHistogram) {
 
 TEST(CliPerImage, FixedCountMethodIsOneBinAndSaysSo) {
     SKIP_WITHOUT_DATA();
-    const CliRun r = runCli("eval fashion-vit-tiny fashion-mnist --method evit --set keep=0.7 --limit 64 --per-image --json");
+    const CliRun r =
+        runCli("eval fashion-vit-tiny fashion-mnist --method evit --set keep=0.7 --limit 64 --per-image --json");
     ASSERT_EQ(r.code, 0) << r.err;
     const auto p = nlohmann::json::parse(r.out)["per_image"];
     EXPECT_TRUE(p["uniform"].get<bool>());

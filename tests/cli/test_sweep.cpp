@@ -123,9 +123,9 @@ TEST_F(Sweep, InterruptedSweepResumesWithoutRedoingFinishedPoints) {
 TEST_F(Sweep, SigintStopsAfterWritingTheFinishedPoints) {
     const fs::path out = path("sigint.json");
     const std::string model = (s_dir / "model").string();
-    std::vector<std::string> argv{VP_CLI, "sweep", model, "fashion-mnist", "--methods", "evit,tome,random",
-                                  "--points", "8", "--limit", "3000", "--batch", "64", "--threads", "1",
-                                  "--json", "--out", out.string()};
+    std::vector<std::string> argv{VP_CLI,      "sweep", model,     "fashion-mnist", "--methods", "evit,tome,random",
+                                  "--points",  "8",     "--limit", "3000",          "--batch",   "64",
+                                  "--threads", "1",     "--json",  "--out",         out.string()};
     const pid_t pid = ::fork();
     ASSERT_GE(pid, 0);
     if (pid == 0) {
@@ -227,8 +227,8 @@ TEST_F(Sweep, BadArgumentsExitTwo) {
     CliRun noOut = run("sweep " + (s_dir / "model").string() + " fashion-mnist --methods evit");
     EXPECT_EQ(noOut.code, 2);
     EXPECT_NE(noOut.err.find("--out"), std::string::npos) << noOut.err;
-    CliRun dense = run("sweep " + (s_dir / "model").string() + " fashion-mnist --methods bogus --out " +
-                       path("x.json").string());
+    CliRun dense =
+        run("sweep " + (s_dir / "model").string() + " fashion-mnist --methods bogus --out " + path("x.json").string());
     EXPECT_EQ(dense.code, 2);
     EXPECT_NE(dense.err.find("unknown method"), std::string::npos) << dense.err;
 }
@@ -272,7 +272,8 @@ TEST(Shard, ParsesKOverNAndTheLaunchersEnvironment) {
     EXPECT_EQ(s.index, 2);
     EXPECT_EQ(s.count, 5);
     EXPECT_EQ(vp::shardIndices(12, s), (std::vector<int64_t>{2, 7}));
-    for (const char* bad : {"5/5", "-1/2", "1/0", "1", "a/b", "1/2x"}) EXPECT_THROW(vp::parseShard(bad), vp::Error) << bad;
+    for (const char* bad : {"5/5", "-1/2", "1/0", "1", "a/b", "1/2x"})
+        EXPECT_THROW(vp::parseShard(bad), vp::Error) << bad;
     for (const char* v : {"OMPI_COMM_WORLD_RANK", "OMPI_COMM_WORLD_SIZE", "PMI_RANK", "PMI_SIZE", "SLURM_ARRAY_TASK_ID",
                           "SLURM_ARRAY_TASK_COUNT", "SLURM_ARRAY_TASK_MIN"})
         ::unsetenv(v);

@@ -24,8 +24,16 @@ const vp::ViTModel& model() {
 const vp::ViTModel& fineModel() {
     static const vp::ViTModel m = [] {
         vp::ViTConfig c;
-        c.imageSize = 64; c.inChans = 1; c.patchSize = 4; c.embedDim = 16; c.depth = 12; c.numHeads = 2;
-        c.mlpHidden = 32; c.numClasses = 10; c.mean = {0.5}; c.std = {0.5};
+        c.imageSize = 64;
+        c.inChans = 1;
+        c.patchSize = 4;
+        c.embedDim = 16;
+        c.depth = 12;
+        c.numHeads = 2;
+        c.mlpHidden = 32;
+        c.numClasses = 10;
+        c.mean = {0.5};
+        c.std = {0.5};
         return vp::randomModel(c, 7);
     }();
     return m;

@@ -102,8 +102,7 @@ TEST(Compatibility, RandomDeitSmallNeedsNoKnobChange) {
     EXPECT_EQ(r.gridH, 14);
     EXPECT_EQ(r.headDim, 64);
     expectAllApply(r);
-    for (const MethodCompatibility& m : r.methods)
-        EXPECT_FALSE(notesMention(m, "knob")) << m.id;
+    for (const MethodCompatibility& m : r.methods) EXPECT_FALSE(notesMention(m, "knob")) << m.id;
 }
 
 TEST(Compatibility, AveragePoolingRulesOutClsAttentionMethods) {
@@ -192,8 +191,10 @@ TEST(Compatibility, ApplyingMethodsRunWithDefaultsUnlessANoteSaysOtherwise) {
                 if (method->calibrationImages() > 0) method->calibrate(model, {x});
                 model.forward(x, *method);
             };
-            if (notesMention(e, "is past the last block")) EXPECT_THROW(runIt(), Error) << file << " " << e.id;
-            else EXPECT_NO_THROW(runIt()) << file << " " << e.id;
+            if (notesMention(e, "is past the last block"))
+                EXPECT_THROW(runIt(), Error) << file << " " << e.id;
+            else
+                EXPECT_NO_THROW(runIt()) << file << " " << e.id;
         }
     }
 }

@@ -21,10 +21,11 @@ namespace {
 
 const fs::path kFolder = fs::path(VP_SOURCE_DIR) / "resources" / "models" / "fashion-vit-tiny";
 
-#define SKIP_IF_NOT_SHIPPED()                                                                           \
-    if (!fs::exists(kFolder))                                                                           \
-    GTEST_SKIP() << kFolder.string() << " does not exist yet: the default model has not been trained " \
-                                        "and committed (issue 4, `vitprune train`)"
+#define SKIP_IF_NOT_SHIPPED()                                                      \
+    if (!fs::exists(kFolder))                                                      \
+    GTEST_SKIP() << kFolder.string()                                               \
+                 << " does not exist yet: the default model has not been trained " \
+                    "and committed (issue 4, `vitprune train`)"
 
 std::string readText(const fs::path& p) {
     std::ifstream f(p, std::ios::binary);

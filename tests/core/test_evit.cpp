@@ -81,7 +81,8 @@ TEST(Evit, KeptCountsAndGMacsOnDeitSmallMatchThePaper) {
     c10::InferenceMode guard;
     vp::ViTModel model = vp::loadModel("random:deit_small_patch16_224");
     const at::Tensor x = at::randn({2, 3, 224, 224});
-    const std::map<std::string, double> expected{{"0.9", 4.02}, {"0.8", 3.48}, {"0.7", 3.03}, {"0.6", 2.64}, {"0.5", 2.31}};
+    const std::map<std::string, double> expected{
+        {"0.9", 4.02}, {"0.8", 3.48}, {"0.7", 3.03}, {"0.6", 2.64}, {"0.5", 2.31}};
     for (auto [keep, g] : expected) {
         vp::KnobValues v;
         v.set("keep", keep);

@@ -134,9 +134,12 @@ at::Tensor referenceEvoVit(const vp::ViTModel& model, const at::Tensor& images, 
         at::Tensor qkv = at::linear(xn, b.qkvW, b.qkvB).view({B, N, 3, h, d}).permute({2, 0, 3, 1, 4});
         at::Tensor attn = (at::matmul(qkv[0], qkv[1].transpose(-2, -1)) * std::pow(d, -0.5)).softmax(-1);
         at::Tensor s = attn.select(2, 0).narrow(2, 1, N - 1).sum(1);
-        if (i == 0) g = s;
-        else if (i < 4) g = 0.0 * g + 1.0 * s;
-        else g.narrow(1, 0, kept).copy_((1 - alpha) * g.narrow(1, 0, kept) + alpha * s);
+        if (i == 0)
+            g = s;
+        else if (i < 4)
+            g = 0.0 * g + 1.0 * s;
+        else
+            g.narrow(1, 0, kept).copy_((1 - alpha) * g.narrow(1, 0, kept) + alpha * s);
         x = x + at::linear(at::matmul(attn, qkv[2]).transpose(1, 2).reshape({B, N, C}), b.projW, b.projB);
         x = x + at::linear(at::gelu(at::linear(at::layer_norm(x, {C}, b.norm2W, b.norm2B, eps), b.fc1W, b.fc1B)),
                            b.fc2W, b.fc2B);

@@ -36,7 +36,11 @@ vp::LatencyKey key(int batch, int threads, const std::string& device = "cpu") {
 
 vp::LatencyStats fake(double ms, int batch) {
     vp::LatencyStats s;
-    s.ms = ms; s.msP10 = 0.9 * ms; s.msP90 = 1.1 * ms; s.runs = 5; s.batch = batch;
+    s.ms = ms;
+    s.msP10 = 0.9 * ms;
+    s.msP90 = 1.1 * ms;
+    s.runs = 5;
+    s.batch = batch;
     return s;
 }
 
@@ -52,7 +56,10 @@ TEST(LatencyCache, ADifferentDeviceBatchOrThreadCountMeasuresAgain) {
     vp::LatencyCache cache;
     int measured = 0;
     auto measure = [&](double ms, int batch) {
-        return [&measured, ms, batch] { ++measured; return fake(ms, batch); };
+        return [&measured, ms, batch] {
+            ++measured;
+            return fake(ms, batch);
+        };
     };
     EXPECT_DOUBLE_EQ(cache.getOrMeasure(key(1, 2), measure(10, 1)).ms, 10);
     EXPECT_EQ(measured, 1);
@@ -243,7 +250,8 @@ TEST(EqualLatency, LockRefusesASetScheduleBeforeTimingAnything) {
         lock.solve("evit", scheduled, 0.5);
         FAIL() << "a set schedule was accepted";
     } catch (const vp::Error& e) {
-        EXPECT_NE(std::string(e.what()).find("per-block schedule (knob 'schedule') is set"), std::string::npos) << e.what();
+        EXPECT_NE(std::string(e.what()).find("per-block schedule (knob 'schedule') is set"), std::string::npos)
+            << e.what();
     }
     EXPECT_EQ(measured, 0);
     EXPECT_NO_THROW(lock.solve("evit", {}, 0.5)) << "the same lock still solves without the schedule";

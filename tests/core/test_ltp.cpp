@@ -67,7 +67,8 @@ TEST(Ltp, PadsABatchToTheLargestCountAndMarksThePadding) {
     s.x = at::arange(10, at::kFloat).view({2, 5, 1});
     s.patchToToken = at::arange(1, 5, at::kLong).view({1, 4}).repeat({2, 1});
     vp::AttnContext ctx;
-    ctx.map = at::cat({mapWithReceived({0.2f, 2.0f, 0.5f, 1.5f, 0.8f}), mapWithReceived({1.0f, 0.3f, 0.6f, 1.1f, 2.0f})});
+    ctx.map =
+        at::cat({mapWithReceived({0.2f, 2.0f, 0.5f, 1.5f, 0.8f}), mapWithReceived({1.0f, 0.3f, 0.6f, 1.1f, 2.0f})});
     m->reduce(2, ctx, s);
     ASSERT_EQ(s.tokens(), 4);
     ASSERT_TRUE(s.valid.defined());

@@ -26,7 +26,9 @@ std::string errorOf(const std::function<void()>& f) {
 
 class TempDir {
 public:
-    TempDir() : m_path(fs::temp_directory_path() / ("vp_loader_" + std::to_string(::getpid()) + "_" + std::to_string(s_n++))) {
+    TempDir()
+        : m_path(fs::temp_directory_path() /
+                 ("vp_loader_" + std::to_string(::getpid()) + "_" + std::to_string(s_n++))) {
         fs::create_directories(m_path);
     }
     ~TempDir() { fs::remove_all(m_path); }
@@ -43,7 +45,8 @@ void writeText(const std::string& path, const std::string& text) { std::ofstream
 
 TEST(ModelLoader, RandomArchitecturesAndUnknownOnes) {
     EXPECT_EQ(vp::loadModel("random:deit_tiny_patch16_224").config().embedDim, 192);
-    EXPECT_NE(errorOf([] { vp::loadModel("random:resnet50"); }).find("unknown architecture 'resnet50'"), std::string::npos);
+    EXPECT_NE(errorOf([] { vp::loadModel("random:resnet50"); }).find("unknown architecture 'resnet50'"),
+              std::string::npos);
 }
 
 TEST(ModelLoader, MissingFileNamesIt) {
@@ -65,8 +68,9 @@ TEST(ModelLoader, MissingKeyNamesTheKey) {
 TEST(ModelLoader, ShapesThatContradictTheConfig) {
     TempDir d;
     vp::writeSafetensors(d.file("m.safetensors"), timmTensors());
-    writeText(d.file("m.config.json"),
-              R"({"num_classes": 10, "input_size": [3, 32, 32], "patch_size": 4, "embed_dim": 64, "depth": 4, "num_heads": 2})");
+    writeText(
+        d.file("m.config.json"),
+        R"({"num_classes": 10, "input_size": [3, 32, 32], "patch_size": 4, "embed_dim": 64, "depth": 4, "num_heads": 2})");
     const std::string msg = errorOf([&] { vp::loadModel(d.file("m.safetensors")); });
     EXPECT_NE(msg.find("m.safetensors"), std::string::npos) << msg;
     EXPECT_NE(msg.find("has shape"), std::string::npos) << msg;
@@ -75,14 +79,18 @@ TEST(ModelLoader, ShapesThatContradictTheConfig) {
 TEST(ModelLoader, DepthMismatchAndBadConfigJson) {
     TempDir d;
     vp::writeSafetensors(d.file("m.safetensors"), timmTensors());
-    writeText(d.file("m.config.json"), R"({"num_classes": 10, "input_size": [3, 32, 32], "patch_size": 4, "embed_dim": 48, "depth": 3, "num_heads": 3, "mlp_ratio": 4})");
-    EXPECT_NE(errorOf([&] { vp::loadModel(d.file("m.safetensors")); }).find("more blocks than the config's depth 3"), std::string::npos);
+    writeText(
+        d.file("m.config.json"),
+        R"({"num_classes": 10, "input_size": [3, 32, 32], "patch_size": 4, "embed_dim": 48, "depth": 3, "num_heads": 3, "mlp_ratio": 4})");
+    EXPECT_NE(errorOf([&] { vp::loadModel(d.file("m.safetensors")); }).find("more blocks than the config's depth 3"),
+              std::string::npos);
     writeText(d.file("m.config.json"), "{ not json");
     const std::string msg = errorOf([&] { vp::loadModel(d.file("m.safetensors")); });
     EXPECT_NE(msg.find("m.config.json"), std::string::npos);
     EXPECT_NE(msg.find("not valid JSON"), std::string::npos);
     writeText(d.file("m.config.json"), R"({"num_heads": 5, "embed_dim": 48})");
-    EXPECT_NE(errorOf([&] { vp::loadModel(d.file("m.safetensors")); }).find("does not divide embed_dim"), std::string::npos);
+    EXPECT_NE(errorOf([&] { vp::loadModel(d.file("m.safetensors")); }).find("does not divide embed_dim"),
+              std::string::npos);
 }
 
 TEST(ModelLoader, NotAViTCheckpoint) {
@@ -96,7 +104,8 @@ TEST(ModelLoader, NotAViTCheckpoint) {
 TEST(ModelLoader, UnknownExtension) {
     TempDir d;
     writeText(d.file("m.onnx"), "x");
-    EXPECT_NE(errorOf([&] { vp::loadModel(d.file("m.onnx")); }).find("unknown checkpoint type '.onnx'"), std::string::npos);
+    EXPECT_NE(errorOf([&] { vp::loadModel(d.file("m.onnx")); }).find("unknown checkpoint type '.onnx'"),
+              std::string::npos);
 }
 
 TEST(ModelLoader, ConfigInferredFromShapesWithoutJson) {
@@ -123,7 +132,8 @@ TEST(ModelLoader, SaveThenLoadRoundTripsWeightsAndConfig) {
 
 TEST(ModelLoader, HubCacheDiscoveryFindsTimmSnapshots) {
     TempDir d;
-    const fs::path snap = fs::path(d.file("hub")) / "models--timm--deit_small_patch16_224.fb_in1k" / "snapshots" / "abc123";
+    const fs::path snap =
+        fs::path(d.file("hub")) / "models--timm--deit_small_patch16_224.fb_in1k" / "snapshots" / "abc123";
     fs::create_directories(snap);
     writeText((snap / "model.safetensors").string(), "x");
     fs::create_directories(fs::path(d.file("hub")) / "models--bert--base" / "snapshots" / "x");

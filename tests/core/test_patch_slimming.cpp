@@ -28,7 +28,8 @@ std::vector<at::Tensor> fashionBatches(bool train, int count, int batch) {
     vp::IdxImages& set = train ? trainSet : testSet;
     if (!set.images.defined()) {
         const std::string dir = vp::fashionMnistDir(), split = train ? "train" : "t10k";
-        set = vp::readFashionMnist(dir + "/" + split + "-images-idx3-ubyte.gz", dir + "/" + split + "-labels-idx1-ubyte.gz");
+        set = vp::readFashionMnist(dir + "/" + split + "-images-idx3-ubyte.gz",
+                                   dir + "/" + split + "-labels-idx1-ubyte.gz");
     }
     at::Tensor x = (set.images.narrow(0, 0, count).to(at::kFloat) / 255.0 - 0.286) / 0.353;
     std::vector<at::Tensor> out;
@@ -87,8 +88,9 @@ TEST(PatchSlimming, StaticNestedMasksFollowTheLinearSchedule) {
         const std::set<int> live = livePatches(lt, 0, 49);
         EXPECT_EQ(static_cast<int>(live.size()), n) << "trace disagrees with the tensors at layer " << l;
         for (int b = 1; b < 3; ++b) EXPECT_EQ(livePatches(lt, b, 49), live) << "masks differ between images";
-        if (l > 0) EXPECT_TRUE(std::includes(previous.begin(), previous.end(), live.begin(), live.end()))
-            << "layer " << l << " is not a subset of layer " << l - 1;
+        if (l > 0)
+            EXPECT_TRUE(std::includes(previous.begin(), previous.end(), live.begin(), live.end()))
+                << "layer " << l << " is not a subset of layer " << l - 1;
         previous = live;
     }
     EXPECT_EQ(r.trace.layers[11].mlpTokens[0], 1 + 25);  // ceil(0.5 * 49)

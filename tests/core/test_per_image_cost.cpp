@@ -187,7 +187,8 @@ TEST_F(ShippedModel, LtpCostVariesPerImageBetweenItsFloorAndDense) {
     const double N = cfg.numPatches() + 1;
     const vp::BlockDims dims{cfg.embedDim, cfg.mlpHidden, true};
     const double floorMacs = vp::denseMacs(m_model) - cfg.depth * vp::blockMacs(cfg.embedDim, dims, N, N) +
-                             vp::blockMacs(cfg.embedDim, dims, N, 1) + (cfg.depth - 1) * vp::blockMacs(cfg.embedDim, dims, 1, 1);
+                             vp::blockMacs(cfg.embedDim, dims, N, 1) +
+                             (cfg.depth - 1) * vp::blockMacs(cfg.embedDim, dims, 1, 1);
     const double dense = vp::toG(vp::denseMacs(m_model)), floor = vp::toG(floorMacs);
     std::set<double> distinct;
     for (const vp::ImageCost& i : c.images) {
@@ -200,8 +201,8 @@ TEST_F(ShippedModel, LtpCostVariesPerImageBetweenItsFloorAndDense) {
     }
     const vp::DistributionStats s = vp::summarize(c.gmacs());
     std::cout << "ltp (default) on " << n << " test images: GMACs mean " << s.mean << " std " << s.std << " min "
-              << s.min << " max " << s.max << " (dense " << dense << "), " << distinct.size() << " distinct costs, top-1 "
-              << 100 * c.accuracy() << "%\n";
+              << s.min << " max " << s.max << " (dense " << dense << "), " << distinct.size()
+              << " distinct costs, top-1 " << 100 * c.accuracy() << "%\n";
     EXPECT_FALSE(c.uniform());
     EXPECT_GT(distinct.size(), 10u) << "LTP's cost should vary across images";
     EXPECT_GT(s.std, 0.01 * s.mean);

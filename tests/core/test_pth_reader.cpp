@@ -32,9 +32,8 @@ std::string readBytes(const std::string& p) {
 
 at::ScalarType dtypeOf(const std::string& name) {
     static const std::map<std::string, at::ScalarType> m{
-        {"float32", at::kFloat}, {"float16", at::kHalf},   {"bfloat16", at::kBFloat16},
-        {"float64", at::kDouble}, {"int64", at::kLong},    {"int32", at::kInt},
-        {"uint8", at::kByte},     {"bool", at::kBool}};
+        {"float32", at::kFloat}, {"float16", at::kHalf}, {"bfloat16", at::kBFloat16}, {"float64", at::kDouble},
+        {"int64", at::kLong},    {"int32", at::kInt},    {"uint8", at::kByte},        {"bool", at::kBool}};
     return m.at(name);
 }
 
@@ -65,15 +64,25 @@ void expectMatches(const vp::TensorMap& got, const std::string& file) {
 // Builds protocol-2 pickles by hand.
 struct Pickle {
     std::string b = "\x80\x02";
-    Pickle& op(char c) { b += c; return *this; }
-    Pickle& op(unsigned char c) { b += static_cast<char>(c); return *this; }
+    Pickle& op(char c) {
+        b += c;
+        return *this;
+    }
+    Pickle& op(unsigned char c) {
+        b += static_cast<char>(c);
+        return *this;
+    }
     Pickle& str(const std::string& s) {
         b += 'X';
         for (int i = 0; i < 4; ++i) b += static_cast<char>(s.size() >> (8 * i));
         b += s;
         return *this;
     }
-    Pickle& int1(int v) { b += 'K'; b += static_cast<char>(v); return *this; }
+    Pickle& int1(int v) {
+        b += 'K';
+        b += static_cast<char>(v);
+        return *this;
+    }
     Pickle& num(int64_t v) {  // BININT1, BININT or LONG1
         if (v >= 0 && v < 256) return int1(static_cast<int>(v));
         const bool small = v >= INT32_MIN && v <= INT32_MAX;
@@ -81,7 +90,10 @@ struct Pickle {
         for (int i = 0; i < (small ? 4 : 8); ++i) b += static_cast<char>(static_cast<uint64_t>(v) >> (8 * i));
         return *this;
     }
-    Pickle& global(const std::string& m, const std::string& n) { b += 'c' + m + '\n' + n + '\n'; return *this; }
+    Pickle& global(const std::string& m, const std::string& n) {
+        b += 'c' + m + '\n' + n + '\n';
+        return *this;
+    }
     // _rebuild_tensor_v2(persid(('storage', FloatStorage, key, 'cpu', numel)), offset, size, stride, False, OrderedDict())
     Pickle& tensor(const std::string& key, int64_t numel, int64_t offset, std::vector<int64_t> size,
                    std::vector<int64_t> stride, const std::string& storage = "FloatStorage") {
@@ -141,12 +153,12 @@ std::string pthError(const std::string& p) {
     return "";
 }
 
-#define EXPECT_PTH_ERROR(file, problem)                                    \
-    do {                                                                   \
-        const std::string file_ = (file);                                  \
-        const std::string msg_ = pthError(file_);                          \
-        EXPECT_NE(msg_.find(file_ + ": "), std::string::npos) << msg_;     \
-        EXPECT_NE(msg_.find(problem), std::string::npos) << msg_;          \
+#define EXPECT_PTH_ERROR(file, problem)                                \
+    do {                                                               \
+        const std::string file_ = (file);                              \
+        const std::string msg_ = pthError(file_);                      \
+        EXPECT_NE(msg_.find(file_ + ": "), std::string::npos) << msg_; \
+        EXPECT_NE(msg_.find(problem), std::string::npos) << msg_;      \
     } while (0)
 
 std::string floats(std::vector<float> v) { return std::string(reinterpret_cast<const char*>(v.data()), v.size() * 4); }
@@ -221,7 +233,10 @@ TEST_F(PthTest, MalformedPickles) {
     EXPECT_PTH_ERROR(pk("nomark.pth", "\x80\x02t."), "no MARK on the stack");
     EXPECT_PTH_ERROR(pk("setint.pth", "\x80\x02K\x01K\x02K\x03s."), "SETITEM on a int");
     EXPECT_PTH_ERROR(pk("callint.pth", "\x80\x02K\x01)R."), "cannot call a int");
-    EXPECT_PTH_ERROR(pk("global.pth", "\x80\x02" "cos\nsys"), "GLOBAL name not terminated");
+    EXPECT_PTH_ERROR(pk("global.pth",
+                        "\x80\x02"
+                        "cos\nsys"),
+                     "GLOBAL name not terminated");
 }
 
 TEST_F(PthTest, NothingIsExecuted) {
@@ -329,9 +344,10 @@ TEST_F(PthTest, CorruptStorageBytesFailCrc) {
 TEST_F(PthTest, BigEndianIsRejected) {
     Pickle p;
     p.op('}').str("w").tensor("0", 2, 0, {2}, {1}).op('s').op('.');
-    EXPECT_PTH_ERROR(zipFile("be.pth", {{"archive/data.pkl", p.b}, {"archive/byteorder", "big"},
-                                        {"archive/data/0", floats({1, 2})}}),
-                     "big-endian checkpoints are not supported");
+    EXPECT_PTH_ERROR(
+        zipFile("be.pth",
+                {{"archive/data.pkl", p.b}, {"archive/byteorder", "big"}, {"archive/data/0", floats({1, 2})}}),
+        "big-endian checkpoints are not supported");
 }
 
 TEST(PthReader, MissingFile) {

@@ -23,8 +23,7 @@ class SafetensorsTest : public ::testing::Test {
 protected:
     void SetUp() override {
         const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-        m_dir = fs::temp_directory_path() /
-                ("vp_st_" + std::to_string(::getpid()) + "_" + info->name());
+        m_dir = fs::temp_directory_path() / ("vp_st_" + std::to_string(::getpid()) + "_" + info->name());
         fs::remove_all(m_dir);
         fs::create_directories(m_dir);
     }
@@ -66,12 +65,12 @@ std::string readError(const std::string& p) {
     return "";
 }
 
-#define EXPECT_READ_ERROR(file, problem)                                   \
-    do {                                                                   \
-        const std::string file_ = (file);                                  \
-        const std::string msg_ = readError(file_);                         \
-        EXPECT_NE(msg_.find(file_), std::string::npos) << msg_;            \
-        EXPECT_NE(msg_.find(problem), std::string::npos) << msg_;          \
+#define EXPECT_READ_ERROR(file, problem)                          \
+    do {                                                          \
+        const std::string file_ = (file);                         \
+        const std::string msg_ = readError(file_);                \
+        EXPECT_NE(msg_.find(file_), std::string::npos) << msg_;   \
+        EXPECT_NE(msg_.find(problem), std::string::npos) << msg_; \
     } while (0)
 
 const std::string kF32x2 = R"("dtype":"F32","shape":[2])";
@@ -192,8 +191,7 @@ TEST_F(SafetensorsTest, HeaderNotJson) {
     EXPECT_READ_ERROR(rawFile("a.safetensors", "{\"w\": [1, 2", ""), "header is not valid JSON");
     EXPECT_READ_ERROR(rawFile("b.safetensors", "\xff\xfe", ""), "header is not valid JSON");
     EXPECT_READ_ERROR(rawFile("c.safetensors", "[1, 2]", ""), "header JSON is not an object");
-    EXPECT_READ_ERROR(rawFile("d.safetensors", std::string(100, '[') + std::string(100, ']'), ""),
-                      "nested too deeply");
+    EXPECT_READ_ERROR(rawFile("d.safetensors", std::string(100, '[') + std::string(100, ']'), ""), "nested too deeply");
     EXPECT_READ_ERROR(rawFile("e.safetensors", R"({"w": 3})", ""), "tensor 'w': header entry is not an object");
 }
 
@@ -205,17 +203,18 @@ TEST_F(SafetensorsTest, UnknownDtype) {
 }
 
 TEST_F(SafetensorsTest, ShapeOffsetSizeMismatch) {
-    const std::string p = rawFile("mm.safetensors", R"({"w":{"dtype":"F32","shape":[3],"data_offsets":[0,8]}})",
-                                  std::string(8, '\0'));
+    const std::string p =
+        rawFile("mm.safetensors", R"({"w":{"dtype":"F32","shape":[3],"data_offsets":[0,8]}})", std::string(8, '\0'));
     EXPECT_READ_ERROR(p, "tensor 'w': data_offsets [0, 8] hold 8 bytes but F32 shape [3] needs 12");
 }
 
 TEST_F(SafetensorsTest, OffsetsOutOfRange) {
-    const std::string p = rawFile("oor.safetensors", "{\"w\":{" + kF32x2 + ",\"data_offsets\":[8,16]}}",
-                                  std::string(12, '\0'));
+    const std::string p =
+        rawFile("oor.safetensors", "{\"w\":{" + kF32x2 + ",\"data_offsets\":[8,16]}}", std::string(12, '\0'));
     EXPECT_READ_ERROR(p, "tensor 'w': data_offsets [8, 16] out of range (data size 12)");
-    EXPECT_READ_ERROR(rawFile("rev.safetensors", "{\"w\":{" + kF32x2 + ",\"data_offsets\":[8,0]}}", std::string(8, '\0')),
-                      "data_offsets [8, 0] begin after end");
+    EXPECT_READ_ERROR(
+        rawFile("rev.safetensors", "{\"w\":{" + kF32x2 + ",\"data_offsets\":[8,0]}}", std::string(8, '\0')),
+        "data_offsets [8, 0] begin after end");
     EXPECT_READ_ERROR(rawFile("neg.safetensors", "{\"w\":{" + kF32x2 + ",\"data_offsets\":[-8,0]}}", ""),
                       "data_offsets must be two non-negative integers");
 }
@@ -224,7 +223,8 @@ TEST_F(SafetensorsTest, OverlappingOffsets) {
     const std::string header = R"({"blocks.0.attn.qkv.weight":{"dtype":"U8","shape":[100],"data_offsets":[0,100]},)"
                                R"("cls_token":{"dtype":"F32","shape":[4],"data_offsets":[96,112]}})";
     const std::string p = rawFile("ov.safetensors", header, std::string(112, '\0'));
-    EXPECT_READ_ERROR(p, "tensor 'cls_token' data_offsets [96, 112] overlap tensor 'blocks.0.attn.qkv.weight' [0, 100]");
+    EXPECT_READ_ERROR(p,
+                      "tensor 'cls_token' data_offsets [96, 112] overlap tensor 'blocks.0.attn.qkv.weight' [0, 100]");
     // Empty tensors may share an offset.
     const std::string ok = R"({"a":{"dtype":"F32","shape":[0],"data_offsets":[4,4]},)"
                            R"("b":{"dtype":"F32","shape":[2,0],"data_offsets":[4,4]},)"
@@ -235,10 +235,12 @@ TEST_F(SafetensorsTest, OverlappingOffsets) {
 
 TEST_F(SafetensorsTest, GapsOrTrailingBytesAreRejected) {
     // 4 bytes after the only tensor: the header does not account for the whole file.
-    EXPECT_READ_ERROR(rawFile("trail.safetensors", "{\"w\":{" + kF32x2 + ",\"data_offsets\":[0,8]}}", std::string(12, '\0')),
-                      "tensors cover 8 of the 12 data bytes");
-    EXPECT_READ_ERROR(rawFile("gap.safetensors", "{\"w\":{" + kF32x2 + ",\"data_offsets\":[4,12]}}", std::string(12, '\0')),
-                      "tensors cover 8 of the 12 data bytes");
+    EXPECT_READ_ERROR(
+        rawFile("trail.safetensors", "{\"w\":{" + kF32x2 + ",\"data_offsets\":[0,8]}}", std::string(12, '\0')),
+        "tensors cover 8 of the 12 data bytes");
+    EXPECT_READ_ERROR(
+        rawFile("gap.safetensors", "{\"w\":{" + kF32x2 + ",\"data_offsets\":[4,12]}}", std::string(12, '\0')),
+        "tensors cover 8 of the 12 data bytes");
 }
 
 TEST_F(SafetensorsTest, BadShapes) {

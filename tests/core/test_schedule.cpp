@@ -31,9 +31,7 @@ const vp::ViTModel& model() {
     return m;
 }
 
-at::Tensor images() {
-    return at::randn({2, 1, 28, 28}, at::make_generator<at::CPUGeneratorImpl>(3));
-}
+at::Tensor images() { return at::randn({2, 1, 28, 28}, at::make_generator<at::CPUGeneratorImpl>(3)); }
 
 KnobValues knobs(std::initializer_list<std::pair<std::string, std::string>> pairs) {
     KnobValues v;
@@ -213,8 +211,9 @@ TEST(Schedule, BudgetSolverRefusesWhileTheScheduleReplacesTheMainKnob) {
     EXPECT_EQ(msg,
               "method 'evit': the per-block schedule (knob 'schedule') is set and replaces the main knob 'keep', so no "
               "setting of 'keep' can meet a budget; clear the schedule (--set schedule=) to solve for one");
-    EXPECT_NE(message([] { vp::solveForBudget(model(), "tome", knobs({{"layer_r", "1,1,1,1,1,1,1,1,1,1,1,1"}}), 0.01); })
-                  .find("knob 'layer_r'"),
+    EXPECT_NE(message([] {
+                  vp::solveForBudget(model(), "tome", knobs({{"layer_r", "1,1,1,1,1,1,1,1,1,1,1,1"}}), 0.01);
+              }).find("knob 'layer_r'"),
               std::string::npos);
     // An empty schedule is no schedule: the solver works as before.
     const double dense = vp::toG(vp::denseMacs(model()));

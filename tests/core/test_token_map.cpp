@@ -144,7 +144,7 @@ TEST_F(TokenMapTest, DroppedPatchesAreMarkedAndFusedOnesShareTheFusedColour) {
         if (gone) EXPECT_EQ(last.rgb[p], 0u);
         dropped += gone;
     }
-    EXPECT_EQ(dropped, 49 - 13);  // ceil(.5 * 49) = 25, then ceil(.5 * 25) = 13
+    EXPECT_EQ(dropped, 49 - 13);                                          // ceil(.5 * 49) = 25, then ceil(.5 * 25) = 13
     for (int p = 0; p < 49; ++p) EXPECT_TRUE(map.layers[0].hasToken(p));  // nothing before block 1
 
     auto evit = method("evit", {{"keep", "0.5"}, {"locations", "1"}, {"fuse", "true"}});

@@ -36,10 +36,10 @@ TEST(Tome, MergesTheBestEdgeAndNeverTheClsToken) {
     ASSERT_EQ(s.tokens(), 4);
     // Token 2 merged into token 3 (best edge, 0.99). Output order: unmerged A (0, 4), then B (1, 3).
     const at::Tensor x = s.x[0];
-    EXPECT_TRUE(at::allclose(x[0], at::tensor({0.f, 1.f})));   // CLS untouched
-    EXPECT_TRUE(at::allclose(x[1], at::tensor({8.f, 9.f})));   // token 4
-    EXPECT_TRUE(at::allclose(x[2], at::tensor({2.f, 3.f})));   // token 1
-    EXPECT_TRUE(at::allclose(x[3], at::tensor({5.f, 6.f})));   // mean of tokens 2 and 3
+    EXPECT_TRUE(at::allclose(x[0], at::tensor({0.f, 1.f})));  // CLS untouched
+    EXPECT_TRUE(at::allclose(x[1], at::tensor({8.f, 9.f})));  // token 4
+    EXPECT_TRUE(at::allclose(x[2], at::tensor({2.f, 3.f})));  // token 1
+    EXPECT_TRUE(at::allclose(x[3], at::tensor({5.f, 6.f})));  // mean of tokens 2 and 3
     EXPECT_TRUE(at::equal(s.size, at::tensor({1.f, 1.f, 1.f, 2.f}).view({1, 4})));
     // Patches 1..4 are tokens 1..4: token1→2, token2→3, token3→3, token4→1.
     EXPECT_TRUE(at::equal(s.patchToToken, at::tensor({2L, 3L, 3L, 1L}).view({1, 4})));
@@ -101,8 +101,7 @@ TEST(Tome, MergedSizesSumToPatchCountThroughAWholeModel) {
             for (int p = 0; p < 49; ++p) count[lt.patchToken[b * 49 + p]]++;
             EXPECT_EQ(count.count(-1), 0u);
             EXPECT_EQ(static_cast<int>(count.size()), lt.mlpTokens[b] - 1);
-            for (int p = 0; p < 49; ++p)
-                EXPECT_FLOAT_EQ(lt.tokenSize[b * 49 + p], count[lt.patchToken[b * 49 + p]]);
+            for (int p = 0; p < 49; ++p) EXPECT_FLOAT_EQ(lt.tokenSize[b * 49 + p], count[lt.patchToken[b * 49 + p]]);
         }
     }
     EXPECT_EQ(r.trace.layers.back().mlpTokens[0], 50 - 36);

@@ -43,14 +43,14 @@ fs::path tempDir(const std::string& name) {
 
 TEST(LrSchedule, WarmupThenCosine) {
     LrSchedule s{1e-3, 1e-5, 10, 110};
-    EXPECT_DOUBLE_EQ(s.at(0), 1e-4);      // first update already moves
+    EXPECT_DOUBLE_EQ(s.at(0), 1e-4);  // first update already moves
     EXPECT_DOUBLE_EQ(s.at(4), 5e-4);
-    EXPECT_DOUBLE_EQ(s.at(9), 1e-3);      // end of warm-up
-    EXPECT_DOUBLE_EQ(s.at(10), 1e-3);     // cosine starts at the peak
+    EXPECT_DOUBLE_EQ(s.at(9), 1e-3);                           // end of warm-up
+    EXPECT_DOUBLE_EQ(s.at(10), 1e-3);                          // cosine starts at the peak
     EXPECT_NEAR(s.at(60), 1e-5 + 0.5 * (1e-3 - 1e-5), 1e-15);  // half way: mean of peak and floor
     EXPECT_NEAR(s.at(35), 1e-5 + 0.5 * (1e-3 - 1e-5) * (1 + std::cos(M_PI * 0.25)), 1e-15);
     EXPECT_DOUBLE_EQ(s.at(110), 1e-5);
-    EXPECT_DOUBLE_EQ(s.at(500), 1e-5);    // clamped past the end
+    EXPECT_DOUBLE_EQ(s.at(500), 1e-5);  // clamped past the end
     for (int64_t t = 10; t < 110; ++t) EXPECT_GE(s.at(t), s.at(t + 1));
     LrSchedule noWarmup{2e-3, 0, 0, 100};
     EXPECT_DOUBLE_EQ(noWarmup.at(0), 2e-3);

@@ -61,12 +61,32 @@ inline void expectError(const std::function<void()>& fn, const std::vector<std::
 // Inserts an APP1 "Exif" segment holding one IFD0 entry, Orientation (0x0112, SHORT) = value,
 // after the JFIF APP0 segment of a baseline JPEG produced by cv::imencode.
 inline std::vector<uint8_t> withExifOrientation(std::vector<uint8_t> jpeg, uint16_t orientation) {
-    const std::vector<uint8_t> tiff = {
-        'I', 'I', 0x2A, 0x00, 0x08, 0x00, 0x00, 0x00,  // little-endian TIFF header, IFD0 at 8
-        0x01, 0x00,                                    // one entry
-        0x12, 0x01, 0x03, 0x00, 0x01, 0x00, 0x00, 0x00,  // tag 0x0112, type SHORT, count 1
-        uint8_t(orientation & 0xFF), uint8_t(orientation >> 8), 0x00, 0x00,
-        0x00, 0x00, 0x00, 0x00};  // no next IFD
+    const std::vector<uint8_t> tiff = {'I',
+                                       'I',
+                                       0x2A,
+                                       0x00,
+                                       0x08,
+                                       0x00,
+                                       0x00,
+                                       0x00,  // little-endian TIFF header, IFD0 at 8
+                                       0x01,
+                                       0x00,  // one entry
+                                       0x12,
+                                       0x01,
+                                       0x03,
+                                       0x00,
+                                       0x01,
+                                       0x00,
+                                       0x00,
+                                       0x00,  // tag 0x0112, type SHORT, count 1
+                                       uint8_t(orientation & 0xFF),
+                                       uint8_t(orientation >> 8),
+                                       0x00,
+                                       0x00,
+                                       0x00,
+                                       0x00,
+                                       0x00,
+                                       0x00};  // no next IFD
     std::vector<uint8_t> payload = {'E', 'x', 'i', 'f', 0, 0};
     payload.insert(payload.end(), tiff.begin(), tiff.end());
     const size_t len = payload.size() + 2;

@@ -20,9 +20,9 @@ bool sameMat(const cv::Mat& a, const cv::Mat& b) {
 // 40×20 (w×h) image with four flat quadrants; flat blocks survive JPEG well.
 cv::Mat quadrants() {
     cv::Mat m(20, 40, CV_8UC3);
-    m(cv::Rect(0, 0, 20, 10)).setTo(cv::Scalar(0, 0, 255));     // top-left red
-    m(cv::Rect(20, 0, 20, 10)).setTo(cv::Scalar(0, 255, 0));    // top-right green
-    m(cv::Rect(0, 10, 20, 10)).setTo(cv::Scalar(255, 0, 0));    // bottom-left blue
+    m(cv::Rect(0, 0, 20, 10)).setTo(cv::Scalar(0, 0, 255));   // top-left red
+    m(cv::Rect(20, 0, 20, 10)).setTo(cv::Scalar(0, 255, 0));  // top-right green
+    m(cv::Rect(0, 10, 20, 10)).setTo(cv::Scalar(255, 0, 0));  // bottom-left blue
     m(cv::Rect(20, 10, 20, 10)).setTo(cv::Scalar(255, 255, 255));
     return m;
 }
@@ -57,7 +57,8 @@ TEST(ImageLoader, SixteenBitIsScaledNotClipped) {
     ScratchDir dir;
     cv::Mat c16(2, 3, CV_16UC3);
     const uint16_t vals[] = {0, 257 * 100, 65535, 128, 300, 40000};
-    for (int i = 0; i < 6; ++i) c16.at<cv::Vec3w>(i / 3, i % 3) = cv::Vec3w(vals[i], vals[(i + 1) % 6], vals[(i + 2) % 6]);
+    for (int i = 0; i < 6; ++i)
+        c16.at<cv::Vec3w>(i / 3, i % 3) = cv::Vec3w(vals[i], vals[(i + 1) % 6], vals[(i + 2) % 6]);
     ASSERT_TRUE(cv::imwrite(dir.file("c16.png"), c16));
     const cv::Mat m = loadImage(dir.file("c16.png"));
     ASSERT_EQ(m.type(), CV_8UC3);
@@ -106,8 +107,15 @@ TEST(ImageLoader, ExifOrientationIsApplied) {
     const cv::Mat upright = decodeImage(plain, "plain");
     ASSERT_EQ(upright.size(), cv::Size(40, 20));
 
-    struct Case { uint16_t tag; int rotate; int flip; };  // rotate: cv::RotateFlags or -1; flip: cv::flip code or 9
-    const Case cases[] = {{1, -1, 9}, {2, -1, 1}, {3, cv::ROTATE_180, 9}, {6, cv::ROTATE_90_CLOCKWISE, 9},
+    struct Case {
+        uint16_t tag;
+        int rotate;
+        int flip;
+    };  // rotate: cv::RotateFlags or -1; flip: cv::flip code or 9
+    const Case cases[] = {{1, -1, 9},
+                          {2, -1, 1},
+                          {3, cv::ROTATE_180, 9},
+                          {6, cv::ROTATE_90_CLOCKWISE, 9},
                           {8, cv::ROTATE_90_COUNTERCLOCKWISE, 9}};
     for (const Case& c : cases) {
         cv::Mat expected = upright.clone();
@@ -195,6 +203,8 @@ TEST(ImageLoader, UnreadableFile) {
     const std::string path = dir.file("secret.png");
     ASSERT_TRUE(cv::imwrite(path, quadrants()));
     std::filesystem::permissions(path, std::filesystem::perms::none);
-    if (::access(path.c_str(), R_OK) != 0) expectError([&] { loadImage(path); }, {path, "cannot open"});
-    else EXPECT_EQ(loadImage(path).cols, quadrants().cols);
+    if (::access(path.c_str(), R_OK) != 0)
+        expectError([&] { loadImage(path); }, {path, "cannot open"});
+    else
+        EXPECT_EQ(loadImage(path).cols, quadrants().cols);
 }

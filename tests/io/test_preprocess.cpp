@@ -184,7 +184,13 @@ TEST(Preprocess, CentreCropRoundsHalfToEven) {
     for (int i = 0; i < 4; ++i) {
         cv::Mat img(224, widths[i], CV_8UC1);
         for (int x = 0; x < widths[i]; ++x) img.col(x).setTo(x);
-        const cv::Mat crop = modelCrop(img, [] { ViTConfig c = rgbModel("bicubic", 1.0); c.inChans = 1; c.mean = {0}; c.std = {1}; return c; }());
+        const cv::Mat crop = modelCrop(img, [] {
+            ViTConfig c = rgbModel("bicubic", 1.0);
+            c.inChans = 1;
+            c.mean = {0};
+            c.std = {1};
+            return c;
+        }());
         EXPECT_EQ(crop.at<uint8_t>(100, 0), lefts[i]) << widths[i];
     }
 }

@@ -8,8 +8,16 @@ namespace vp::test {
 
 inline ViTConfig smallConfig(int depth = 12, double mean = 0.5, double stdev = 0.5) {
     ViTConfig c;
-    c.imageSize = 28; c.inChans = 1; c.patchSize = 4; c.embedDim = 32; c.depth = depth; c.numHeads = 2;
-    c.mlpHidden = 64; c.numClasses = 10; c.mean = {mean}; c.std = {stdev};
+    c.imageSize = 28;
+    c.inChans = 1;
+    c.patchSize = 4;
+    c.embedDim = 32;
+    c.depth = depth;
+    c.numHeads = 2;
+    c.mlpHidden = 64;
+    c.numClasses = 10;
+    c.mean = {mean};
+    c.std = {stdev};
     return c;
 }
 

@@ -1,44 +1,34 @@
 #include "background_job.h"
 
-#include <QThread>
 #include <exception>
 
 namespace vp {
 
 BackgroundJob::BackgroundJob(QObject* parent) : QObject(parent) {}
 
-BackgroundJob::~BackgroundJob() {
-    if (m_thread) {
-        m_cancel = true;
-        m_thread->wait();
-        delete m_thread;
-    }
-}
+BackgroundJob::~BackgroundJob() { m_cancel = true; }  // m_runner then waits for a running body
 
 bool BackgroundJob::start(Body body) {
-    if (m_thread) return false;
+    if (m_running) return false;
+    m_running = true;
     m_cancel = false;
-    m_thread = QThread::create([this, body = std::move(body)] {
-        QString error;
-        try {
-            body(*this);
-        } catch (const std::exception& e) {
-            error = QString::fromStdString(e.what());
-        }
-        QMetaObject::invokeMethod(
-            this, [this, error] { onThreadDone(error); }, Qt::QueuedConnection);
-    });
-    m_thread->setObjectName(QStringLiteral("BackgroundJob"));
-    m_thread->start(QThread::LowPriority);  // the window's own forwards come first
+    QMetaObject::invokeMethod(
+        m_runner.get(),
+        [this, body = std::move(body)] {
+            QString error;
+            try {
+                body(*this);
+            } catch (const std::exception& e) {
+                error = QString::fromStdString(e.what());
+            }
+            QMetaObject::invokeMethod(this, [this, error] { onThreadDone(error); }, Qt::QueuedConnection);
+        },
+        Qt::QueuedConnection);
     return true;
 }
 
 void BackgroundJob::onThreadDone(const QString& error) {
-    if (m_thread) {
-        m_thread->wait();
-        delete m_thread;
-        m_thread = nullptr;
-    }
+    m_running = false;
     Q_EMIT finished(m_cancel.load(), error);
 }
 

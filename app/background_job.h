@@ -1,14 +1,16 @@
 #pragma once
 // One piece of long analysis work (timing tables, breakdowns, latency measurements) off the UI
-// thread, with progress, cancel and a clear end: start() runs `body` on a fresh thread; the body
-// polls cancelled(), reports progress and hands results to the UI thread with post(). Exactly
-// one finished() ends each run. Destroying the job cancels a running body and waits for it.
+// thread, with progress, cancel and a clear end: start() runs `body` on the job's own worker
+// thread (a WorkerThread, as the inference, sweep and per-image workers), at low priority so the
+// window's forwards come first; the body polls cancelled(), reports progress and hands results to
+// the UI thread with post(). Exactly one finished() ends each run. Destroying the job cancels a
+// running body and waits for it.
 #include <QObject>
 #include <QString>
 #include <atomic>
 #include <functional>
 
-class QThread;
+#include "worker_thread.h"
 
 namespace vp {
 
@@ -22,7 +24,7 @@ public:
     // False (and nothing started) while a run is going.
     bool start(Body body);
     void cancel() { m_cancel = true; }
-    bool isRunning() const { return m_thread != nullptr; }
+    bool isRunning() const { return m_running; }
 
     // For the body, on its thread.
     bool cancelled() const { return m_cancel.load(); }
@@ -36,8 +38,10 @@ Q_SIGNALS:
 
 private:
     void onThreadDone(const QString& error);
-    QThread* m_thread = nullptr;
     std::atomic<bool> m_cancel{false};
+    bool m_running = false;
+    // Last member: destroyed (waiting for a running body) before the flags it reads.
+    WorkerThread<QObject> m_runner{QStringLiteral("BackgroundJob"), QThread::LowPriority};
 };
 
 }  // namespace vp

@@ -2,7 +2,8 @@
 // How the studio runs a QObject worker off the UI thread: the worker is created here and moved
 // to its own QThread, talks to the UI only through queued signals, and is deleted on its thread
 // when the holder goes (a running call finishes first; workers check their cancel flag between
-// batches). The inference, sweep and per-image workers all live in one of these.
+// batches). The inference, sweep and per-image workers all live in one of these, and so do the
+// analysis views' jobs (BackgroundJob runs its bodies on one).
 #include <QThread>
 
 namespace vp {

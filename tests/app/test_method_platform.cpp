@@ -2,6 +2,7 @@
 // method written in one file (here, this test) and registered with one line appears in the
 // registry's specs, gets ready and runs through readyMethod() like every built-in method, is
 // solved for a GMACs budget, and gets its knob panel in the studio, with no other file edited.
+#include <QCryptographicHash>
 #include <QLabel>
 #include <QtTest>
 #include <c10/core/InferenceMode.h>
@@ -18,6 +19,7 @@
 #include "prune/method_text.h"
 #include "prune/registry.h"
 #include "side_panel.h"
+#include "sweep_cache.h"
 #include "support/small_vit.h"
 #include "widgets/knob_panel.h"
 
@@ -143,6 +145,21 @@ private Q_SLOTS:
         QVERIFY(lo < hi);
         const vp::KnobValues solved = vp::solveForBudget(model, kTestMethodId, {}, (lo + hi) / 2);
         QVERIFY(solved.has("keep"));
+    }
+
+    // The studio's sweep cache is named by the app and behaviour versions too: a method that
+    // changes its output (and bumps behaviourVersion) gets new files, never its old points.
+    void sweepCacheFilesCarryTheCodeVersion() {
+        const vp::ModelIdentity model{QStringLiteral("random:x"), QStringLiteral("0123456789abcdef0123")};
+        const QString file =
+            vp::sweepCacheFile(model, QString::fromLatin1(kTestMethodId), QStringLiteral("fashion-mnist"), 100, 8);
+        const QString code =
+            QString::fromLatin1(QCryptographicHash::hash(QByteArray::fromStdString(vp::methodCacheTag(kTestMethodId)),
+                                                         QCryptographicHash::Sha1)
+                                    .toHex()
+                                    .left(8));
+        QVERIFY2(file.endsWith(QStringLiteral("_p8_") + code + QStringLiteral(".json")), qPrintable(file));
+        QVERIFY(vp::methodCacheTag(kTestMethodId).find("behaviour 1") != std::string::npos);
     }
 
     void theStudioShowsItsKnobs() {

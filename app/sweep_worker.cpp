@@ -173,6 +173,8 @@ void SweepWorker::runJob(const SweepJob& job) {
 
     if (!methods.empty()) QDir().mkpath(QFileInfo(QString::fromStdString(methods.front().file)).absolutePath());
     const BatchSource source = datasetSource(*m_data, count, m_model.config());
+    // As the CLI: the dataset's first images calibrate methods that need them, read once per job.
+    const CalibrationProvider calibration = datasetCalibration(*m_data, m_model.config());
     for (const MethodSweep& m : methods) {
         SweepOptions opts;
         opts.model = toStd(modelIdentity(job.modelSpec).name);
@@ -180,8 +182,7 @@ void SweepWorker::runJob(const SweepJob& job) {
         opts.limit = count;
         opts.pointsPerMethod = job.pointsPerMethod;
         opts.out = m.file;
-        // As the CLI: the dataset's first images calibrate methods that need them.
-        opts.calibration = [&](int want) { return leadingBatches(*m_data, want, m_model.config(), opts.batch); };
+        opts.calibration = calibration;
         opts.pointDone = [this](const std::string& methodId, const SweepPoint& p, bool) { emitPoint(methodId, p); };
         prepareCacheFile(m, opts, m_dense, [this](const QString& text) { Q_EMIT notice(text); });
         const int before = m_pointsDone;

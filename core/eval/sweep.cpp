@@ -170,14 +170,6 @@ SweepRun runSweep(const ViTModel& model, const SweepPlan& plan, const SweepOptio
     prog.pointsDone = run.resumed;
     prog.imagesTotal = static_cast<int64_t>(plan.size() - run.resumed) * count;
     BatchCache cache(source, count, opts.cacheBytes);
-    std::map<int, std::vector<at::Tensor>> calibrationCache;  // by image count, shared by the points
-    CalibrationProvider calibration;
-    if (opts.calibration)
-        calibration = [&](int want) -> std::vector<at::Tensor> {
-            auto& batches = calibrationCache[want];
-            if (batches.empty()) batches = opts.calibration(want);
-            return batches;
-        };
     for (size_t m = 0; m < plan.methods.size() && !run.cancelled; ++m) {
         const std::string& id = plan.methods[m].id;
         for (size_t i = 0; i < plan.methods[m].points.size(); ++i) {
@@ -197,7 +189,7 @@ SweepRun runSweep(const ViTModel& model, const SweepPlan& plan, const SweepOptio
                 p = *same;
                 p.targetGMacs = want.targetGMacs;
             } else {
-                const ReadyMethod ready = readyMethod(model, id, knobValuesFrom(want.settings), calibration);
+                const ReadyMethod ready = readyMethod(model, id, knobValuesFrom(want.settings), opts.calibration);
                 const ViTModel& used = ready.model();
                 PruneMethod* method = ready.method.get();
                 {  // one untimed batch, so the first point does not pay for allocator warm-up

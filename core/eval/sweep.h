@@ -36,7 +36,8 @@ struct SweepOptions {
     std::string out;                        // JSON path; the CSV goes beside it
     int64_t cacheBytes = int64_t(1) << 30;  // keep pre-processed batches in memory up to this size
     // Calibration images for methods that need them (PruneMethod::calibrationImages()), as
-    // batches. Must not depend on the shard, so that every shard prunes alike.
+    // batches. Must not depend on the shard, so that every shard prunes alike. Asked once per
+    // calibrated point: datasetCalibration (io/dataset_batches.h) keeps the images per count.
     CalibrationProvider calibration;
     // Called with every finished point: first those resumed from `out` (resumed = true, in plan
     // order), then each point once it is measured and written. For live plots.

@@ -43,7 +43,7 @@ double methodGMacs(const ViTModel& model, const std::string& methodId, const Kno
     // Calibrated methods (static masks) cost the same whatever they were calibrated on.
     const ReadyMethod ready = readyMethod(model, methodId, values, calibrationFrom({x}));
     const ViTModel& used = ready.model();
-    ForwardResult r = used.forward(x.to(used.device(), used.dtype()), *ready);
+    ForwardResult r = used.forward(x, *ready);  // x is on the model's device and dtype
     return toG(traceMacs(used, r.trace));
 }
 

@@ -6,12 +6,14 @@
 #include <cstdio>
 
 #include "common/runtime_setup.h"
+#include "io/startup_environment.h"
 #include "main_window.h"
 #include "screenshot.h"
 #include "studio_options.h"
 #include "translations.h"
 
 int main(int argc, char** argv) {
+    vp::ensureStartupEnvironment(argv, vp::imageDecodingEnvironment());
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("ViTPruneStudio"));
     QApplication::setApplicationName(QStringLiteral("vitprune-studio"));

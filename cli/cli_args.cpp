@@ -1,6 +1,7 @@
 #include "cli_args.h"
 
 #include <cmath>
+#include <sstream>
 
 #include "common/error.h"
 #include "common/parse_number.h"
@@ -26,7 +27,11 @@ Args::Args(int argc, char** argv, int first, const std::set<std::string>& switch
             continue;
         }
         if (!inlineValue) {
-            if (i + 1 >= argc) throw Error(flag + ": missing value");
+            // Judged in allowOnly: an unknown flag at the end is "unknown option", not this.
+            if (i + 1 >= argc) {
+                m_missingValue = flag;
+                continue;
+            }
             value = argv[++i];
         }
         if (flag == "--set")
@@ -54,8 +59,13 @@ double Args::doubleValue(const std::string& flag, double fallback, double min, d
     const std::optional<double> parsed = parseFiniteNumber(text);
     if (!parsed) throw Error(flag + ": '" + text + "' is not a number");
     const double v = *parsed;
-    if (v < min || v > max)
-        throw Error(flag + ": " + text + " is outside [" + std::to_string(min) + ", " + std::to_string(max) + "]");
+    if (v < min || v > max) {
+        // min is a tiny positive number where zero itself is excluded (--budget): say so.
+        if (v <= 0 && min > 0 && min < 1e-6) throw Error(flag + ": " + text + " must be greater than 0");
+        std::ostringstream s;
+        s << flag << ": " << text << " is outside [" << min << ", " << max << "]";
+        throw Error(s.str());
+    }
     return v;
 }
 
@@ -69,6 +79,10 @@ void Args::allowOnly(const std::set<std::string>& allowed) const {
     for (const auto& [flag, v] : m_flags)
         if (!allowed.count(flag)) throw Error("unknown option " + flag);
     if (!m_sets.empty() && !allowed.count("--set")) throw Error("unknown option --set");
+    if (!m_missingValue.empty()) {
+        if (!allowed.count(m_missingValue)) throw Error("unknown option " + m_missingValue);
+        throw Error(m_missingValue + ": missing value");
+    }
 }
 
 }  // namespace vp::cli

@@ -26,6 +26,7 @@ private:
     std::vector<std::string> m_positionals;
     std::map<std::string, std::string> m_flags;
     std::vector<std::string> m_sets;
+    std::string m_missingValue;  // a trailing --flag without its value
 };
 
 }  // namespace vp::cli

@@ -10,6 +10,7 @@
 #include "prune/budget.h"
 #include "prune/method_setup.h"
 #include "prune/registry.h"
+#include "common/json_text.h"
 
 namespace vp::cli {
 
@@ -75,7 +76,7 @@ nlohmann::json settingsToJson(const KnobValues& values) {
     return j;
 }
 
-void printJson(const nlohmann::json& j) { std::cout << j.dump() << std::endl; }
+void printJson(const nlohmann::json& j) { std::cout << jsonText(j) << std::endl; }
 
 nlohmann::json specToJson(const MethodSpec& s) {
     nlohmann::json knobs = nlohmann::json::array();

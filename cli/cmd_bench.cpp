@@ -48,6 +48,8 @@ int benchTable(const Args& args, const ViTModel& model) {
     plan.pairsLarge = args.intValue("--iters-large", plan.pairsLarge, 1, 100000);
     plan.warmup = args.intValue("--warmup", plan.warmup, 0, 1000);
     const bool json = args.has("--json");
+    if (args.has("--out")) checkCanWrite(args.value("--out"));
+    if (args.has("--markdown")) checkCanWrite(args.value("--markdown"));
     std::unique_ptr<ProgressBar> bar;
     const std::vector<EfficiencyRow> rows =
         efficiencyTable(model, plan, [&](int done, int total, const EfficiencyRow& r) {

@@ -71,6 +71,7 @@ int cmdEval(const Args& args) {
     const bool perImage = args.has("--per-image") || !csvPath.empty();
     const int bins = args.intValue("--histogram-bins", 20, 1, 1000);
     if (args.has("--histogram-bins") && !perImage) throw Error("--histogram-bins needs --per-image");
+    if (!csvPath.empty()) checkCanWrite(csvPath);
     ViTModel model = openModel(args);
     const double denseGmacs = toG(denseMacs(model));  // before a structural method shrinks `model`
     KnobValues settings;

@@ -5,12 +5,14 @@
 #include <atomic>
 #include <csignal>
 #include <cstdlib>
+#include <filesystem>
 #include <iomanip>
 #include <iostream>
 #include <optional>
 #include <sstream>
 
 #include "cli_common.h"
+#include "common/atomic_file.h"
 #include "common/error.h"
 #include "eval/shard.h"
 #include "eval/sweep.h"
@@ -58,6 +60,21 @@ int stopAfterFromEnv() {
     }
 }
 
+// merge must never write over one of its own inputs (the JSON or the CSV beside it).
+void refuseOverwritingInputs(const std::vector<std::string>& inputs, const std::string& out) {
+    namespace fs = std::filesystem;
+    auto same = [](const std::string& a, const std::string& b) {
+        std::error_code ec;
+        return fs::equivalent(a, b, ec) && !ec;
+    };
+    for (const std::string& in : inputs)
+        for (const std::string& mine : {out, sweepCsvPath(out)})
+            for (const std::string& theirs : {in, sweepCsvPath(in)})
+                if (same(mine, theirs))
+                    throw Error("merge: --out " + out + " would overwrite " + theirs +
+                                ", one of the shards being merged; choose another --out");
+}
+
 }  // namespace
 
 int cmdSweep(const Args& args) {
@@ -72,6 +89,8 @@ int cmdSweep(const Args& args) {
     const int64_t batch = args.intValue("--batch", 64, 1, 4096);
     const Shard shard = parseShard(args.value("--shard", ""));
     const bool json = args.has("--json");
+    checkCanWrite(out);
+    checkCanWrite(sweepCsvPath(out));
 
     const ViTModel model = openModel(args);
     const std::string dataSpec = args.positional(1, "DATA");
@@ -151,6 +170,8 @@ int cmdMerge(const Args& args) {
     if (out.empty()) throw Error("missing --out FILE");
     const std::vector<std::string>& paths = args.positionals();
     if (paths.empty()) throw Error("missing argument PART (the shards' sweep files)");
+    refuseOverwritingInputs(paths, out);
+    checkCanWrite(out);
     std::vector<SweepResult> parts;
     for (const std::string& p : paths) parts.push_back(loadSweep(p));
     const SweepResult merged = mergeSweeps(paths, parts);

@@ -1,8 +1,11 @@
 // vitprune: the command-line face of ViT Prune Studio (see docs/architecture.md, CLI).
 
+#include <filesystem>
 #include <iostream>
+#include <new>
 
 #include "common/runtime_setup.h"
+#include "io/startup_environment.h"
 #include "cli_common.h"
 #include "common/error.h"
 #include "prune/method_setup.h"
@@ -37,6 +40,7 @@ const std::string kUsage =
 
 int main(int argc, char** argv) {
     using namespace vp::cli;
+    vp::ensureStartupEnvironment(argv, vp::imageDecodingEnvironment());
     vp::useAllCoresForTorch();
     vp::keepFreedMemoryForReuse();
     if (argc < 2 || std::string(argv[1]) == "--help" || std::string(argv[1]) == "-h") {
@@ -62,6 +66,13 @@ int main(int argc, char** argv) {
         return e.exitCode();
     } catch (const c10::Error& e) {
         std::cerr << "vitprune " << cmd << ": internal error: " << e.what_without_backtrace() << "\n";
+        return 1;
+    } catch (const std::filesystem::filesystem_error& e) {
+        // A path the OS refuses (a symlink loop, no permission): the user's input, not a bug.
+        std::cerr << "vitprune " << cmd << ": " << e.path1().string() << ": " << e.code().message() << "\n";
+        return 2;
+    } catch (const std::bad_alloc&) {
+        std::cerr << "vitprune " << cmd << ": out of memory\n";
         return 1;
     } catch (const std::exception& e) {
         std::cerr << "vitprune " << cmd << ": internal error: " << e.what() << "\n";

@@ -1,5 +1,7 @@
 #include "io/dataset.h"
 
+#include <sys/stat.h>
+
 #include <ATen/Parallel.h>
 
 #include <algorithm>
@@ -183,11 +185,23 @@ std::unique_ptr<Dataset> openClassFolder(const fs::path& dir, const std::string&
         std::vector<std::pair<std::string, std::string>> found;  // (folder, file name)
         const auto opts =
             fs::directory_options::follow_directory_symlink | fs::directory_options::skip_permission_denied;
+        // Symlinked folders are followed, each real folder once: a link to an ancestor (or two,
+        // which would branch exponentially) ends the walk there instead of looping.
+        std::set<std::pair<dev_t, ino_t>> visited;
+        auto firstVisit = [&](const fs::path& folder) {
+            struct stat st {};
+            return ::stat(folder.c_str(), &st) != 0 || visited.insert({st.st_dev, st.st_ino}).second;
+        };
+        firstVisit(classDirs[c]);
         for (auto it = fs::recursive_directory_iterator(classDirs[c], opts, ec);
              !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
             std::error_code entryEc;
             if (it->path().filename().string().rfind('.', 0) == 0) {
                 if (it->is_directory(entryEc)) it.disable_recursion_pending();
+                continue;
+            }
+            if (it->is_directory(entryEc)) {
+                if (!firstVisit(it->path())) it.disable_recursion_pending();
                 continue;
             }
             if (hasImageExtension(it->path()) && isFile(it->path()))

@@ -2,9 +2,11 @@
 
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
+#include <zlib.h>
 
 #include <cerrno>
 #include <cstring>
+#include <optional>
 #include <filesystem>
 #include <fstream>
 
@@ -36,6 +38,45 @@ std::string sniffFormat(const std::vector<uint8_t>& b) {
         return "JPEG 2000";
     if (startsWith(b, {'f', 't', 'y', 'p'}, 4)) return "HEIF/AVIF";
     return "";
+}
+
+// The picture's size as its header declares it, for PNG (IHDR at a fixed place) and JPEG (the
+// first start-of-frame marker); nullopt for other formats, whose size OpenCV checks itself
+// against OPENCV_IO_MAX_IMAGE_PIXELS (set at start-up, see ensureStartupEnvironment).
+std::optional<std::pair<uint32_t, uint32_t>> declaredSize(const std::vector<uint8_t>& b, const std::string& format) {
+    auto be = [&](size_t at, int n) {
+        uint32_t v = 0;
+        for (int i = 0; i < n; ++i) v = (v << 8) | b[at + size_t(i)];
+        return v;
+    };
+    if (format == "PNG" && b.size() >= 33) {
+        // Only a well-formed IHDR (its CRC checks) is believed; a damaged one is libpng's to report.
+        if (std::memcmp(b.data() + 12, "IHDR", 4) != 0 || crc32(0, b.data() + 12, 17) != be(29, 4)) return std::nullopt;
+        return std::make_pair(be(16, 4), be(20, 4));
+    }
+    if (format != "JPEG") return std::nullopt;
+    // Segments: FF xx LEN(2) ... until a SOFn (C0-CF except C4 DHT, C8 JPG, CC DAC).
+    for (size_t i = 2; i + 9 < b.size();) {
+        if (b[i] != 0xFF) return std::nullopt;
+        const uint8_t m = b[i + 1];
+        if (m == 0xFF) {  // fill byte
+            ++i;
+            continue;
+        }
+        if (m >= 0xC0 && m <= 0xCF && m != 0xC4 && m != 0xC8 && m != 0xCC)
+            return std::make_pair(be(i + 7, 2), be(i + 5, 2));  // P, Y (height), X (width)
+        if (m == 0xD8 || m == 0x01 || (m >= 0xD0 && m <= 0xD7)) {
+            i += 2;
+            continue;
+        }
+        i += 2 + be(i + 2, 2);
+    }
+    return std::nullopt;
+}
+
+Error tooLarge(const std::string& origin, const std::string& declared) {
+    return fileError(origin, "image too large: more than " + std::to_string(kMaxImagePixels) +
+                                 " pixels (64 megapixels, e.g. 8192x8192)" + declared + "; scale it down first");
 }
 
 // libjpeg decodes a truncated file into a half-grey picture with only a warning; PIL refuses it
@@ -102,6 +143,10 @@ cv::Mat decodeImage(const std::vector<uint8_t>& bytes, const std::string& origin
     const std::string format = sniffFormat(bytes);
     if (format == "JPEG" && !jpegLooksComplete(bytes))
         throw fileError(origin, "truncated or corrupt JPEG data (no end-of-image marker after the last scan)");
+    const auto size = declaredSize(bytes, format);
+    const std::string declared =
+        size ? " (the file says " + std::to_string(size->first) + "x" + std::to_string(size->second) + ")" : "";
+    if (size && uint64_t(size->first) * size->second > kMaxImagePixels) throw tooLarge(origin, declared);
 
     // ANYDEPTH keeps 16-bit samples for our own scaling; ANYCOLOR keeps grey as grey and asks for
     // 3 channels otherwise (decoders strip alpha). Unlike IMREAD_UNCHANGED these flags still let
@@ -111,7 +156,11 @@ cv::Mat decodeImage(const std::vector<uint8_t>& bytes, const std::string& origin
         const cv::Mat buf(1, int(bytes.size()), CV_8UC1, const_cast<uint8_t*>(bytes.data()));
         m = cv::imdecode(buf, cv::IMREAD_ANYDEPTH | cv::IMREAD_ANYCOLOR);
     } catch (const cv::Exception& e) {
-        throw fileError(origin, "cannot decode image: " + std::string(e.err.empty() ? e.what() : e.err));
+        const std::string what = e.err.empty() ? e.what() : e.err;
+        if (what.find("MAX_IMAGE_PIXELS") != std::string::npos || what.find("MAX_IMAGE_WIDTH") != std::string::npos ||
+            what.find("MAX_IMAGE_HEIGHT") != std::string::npos)
+            throw tooLarge(origin, declared);
+        throw fileError(origin, "cannot decode image: " + what);
     }
     if (m.empty()) {
         if (format.empty()) throw fileError(origin, "not an image file OpenCV can read (unrecognised format)");
@@ -127,7 +176,8 @@ cv::Mat loadImage(const std::string& path) {
     namespace fs = std::filesystem;
     std::error_code ec;
     const fs::file_status st = fs::status(path, ec);
-    if (ec || !fs::exists(st)) throw fileError(path, "no such file");
+    if (ec && ec != std::errc::no_such_file_or_directory) throw fileError(path, "cannot access: " + ec.message());
+    if (!fs::exists(st)) throw fileError(path, "no such file");
     if (fs::is_directory(st)) throw fileError(path, "is a directory, not an image file");
     if (!fs::is_regular_file(st)) throw fileError(path, "not a regular file");
     const uintmax_t size = fs::file_size(path, ec);

@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "io/startup_environment.h"
+
 namespace vp {
 
 // Decodes an image file into an 8-bit cv::Mat: CV_8UC3 (BGR, OpenCV order) for colour images,
@@ -13,8 +15,10 @@ namespace vp {
 //  - 16-bit samples are scaled to 8 bits (v / 257, rounded), not clipped as PIL's I;16→L does.
 //    32-bit float images (EXR/HDR/TIFF) are taken as [0,1] and scaled to [0,255].
 //  - An alpha channel is dropped without compositing, as PIL's convert('RGB') does.
-// Throws vp::Error "PATH: problem" for a missing, unreadable, empty, corrupt, truncated or
-// unsupported file, or a directory.
+//  - At most kMaxImagePixels pixels (64 Mpx, e.g. 8192×8192; a 30000×30000 PNG of 2.6 MB
+//    would need 2.7 GB decoded): larger images are refused before any pixel is decoded.
+// Throws vp::Error "PATH: problem" for a missing, unreadable, empty, corrupt, truncated,
+// unsupported or too large file, or a directory.
 cv::Mat loadImage(const std::string& path);
 
 // The same decoding from bytes in memory; `origin` names the data in error messages.

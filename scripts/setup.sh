@@ -10,6 +10,7 @@ PKGS=(
   xvfb xauth fonts-noto-cjk
   dataset-fashion-mnist opencv-doc
   python3-torch python3-torchvision
+  openmpi-bin
 )
 missing=()
 for p in "${PKGS[@]}"; do

@@ -15,6 +15,7 @@
 #include "prune/flops.h"
 #include "prune/method_setup.h"
 #include "prune/registry.h"
+#include "common/json_text.h"
 
 namespace vp {
 
@@ -149,7 +150,7 @@ std::string fmt(const char* format, double v) {
 std::string efficiencyJson(const std::vector<EfficiencyRow>& rows, int indent) {
     nlohmann::json out = nlohmann::json::array();
     for (const EfficiencyRow& r : rows) out.push_back(rowJson(r));
-    return nlohmann::json{{"format", "vitprune-efficiency-1"}, {"rows", out}}.dump(indent);
+    return jsonText(nlohmann::json{{"format", "vitprune-efficiency-1"}, {"rows", out}}, indent);
 }
 
 std::vector<EfficiencyRow> efficiencyFromJson(const std::string& text, const std::string& origin) {

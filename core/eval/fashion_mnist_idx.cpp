@@ -1,7 +1,10 @@
 #include "eval/fashion_mnist_idx.h"
 
+#include <sys/mman.h>
 #include <zlib.h>
 
+#include <algorithm>
+#include <cerrno>
 #include <cstring>
 #include <filesystem>
 #include <memory>
@@ -15,7 +18,11 @@ namespace {
 constexpr uint32_t kImagesMagic = 2051;  // 0x00000803: unsigned byte, 3 dims
 constexpr uint32_t kLabelsMagic = 2049;  // 0x00000801: unsigned byte, 1 dim
 constexpr int kMaxSide = 4096;
-constexpr uint64_t kMaxBytes = uint64_t(1) << 32;  // far above MNIST's 47 MB; bounds a bad header
+// Far above Fashion-MNIST's 47 MB and 70k images; they bound a bad header. Peak memory is the
+// bytes actually present (the destination is reserved, not allocated), so at most kMaxBytes for
+// the pixels plus 9 bytes an image for the labels (read as bytes, kept as int64).
+constexpr uint64_t kMaxBytes = uint64_t(1) << 30;
+constexpr uint32_t kMaxImages = 10000000;
 
 uint32_t bigEndian32(const uint8_t* p) {
     return (uint32_t(p[0]) << 24) | (uint32_t(p[1]) << 16) | (uint32_t(p[2]) << 8) | uint32_t(p[3]);
@@ -54,20 +61,26 @@ public:
         return done;
     }
 
-    // Reads exactly `n` bytes growing the buffer as data arrives (so a header that claims a huge
-    // count cannot force a huge allocation on a short file), then insists the data ends there.
-    std::vector<uint8_t> readExactly(uint64_t n, const std::string& what) {
-        std::vector<uint8_t> out;
+    // Reads exactly `n` bytes, then insists the data ends there. The destination is reserved as
+    // address space only (pages become memory when written), so a header that claims a huge count
+    // costs nothing on a short file, and a long one costs the bytes read and no more: no buffer
+    // growth that would copy (and double the peak).
+    std::shared_ptr<uint8_t> readExactly(uint64_t n, const std::string& what) {
+        void* p =
+            ::mmap(nullptr, size_t(n), PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+        if (p == MAP_FAILED)
+            throw fileError(m_path,
+                            "cannot reserve " + std::to_string(n) + " bytes for " + what + ": " + std::strerror(errno));
+        std::shared_ptr<uint8_t> out(static_cast<uint8_t*>(p), [n](uint8_t* q) { ::munmap(q, size_t(n)); });
         constexpr size_t kStep = size_t(8) << 20;
-        while (out.size() < n) {
-            const size_t want = size_t(std::min<uint64_t>(n - out.size(), kStep));
-            const size_t old = out.size();
-            out.resize(old + want);
-            const size_t got = read(out.data() + old, want);
+        for (uint64_t done = 0; done < n;) {
+            const size_t want = size_t(std::min<uint64_t>(n - done, kStep));
+            const size_t got = read(out.get() + done, want);
             if (got < want) {
                 throw fileError(m_path, "truncated: header promises " + std::to_string(n) + " bytes of " + what +
-                                            " but only " + std::to_string(old + got) + " follow");
+                                            " but only " + std::to_string(done + got) + " follow");
             }
+            done += want;
         }
         uint8_t extra = 0;
         if (read(&extra, 1) != 0)
@@ -106,8 +119,11 @@ IdxImages readFashionMnist(const std::string& imagesPath, const std::string& lab
         throw fileError(imagesPath, "bad image size " + std::to_string(rows) + "x" + std::to_string(cols));
     if (n == 0) throw fileError(imagesPath, "contains no images");
     const uint64_t imageBytes = uint64_t(n) * rows * cols;
-    if (imageBytes > kMaxBytes)
-        throw fileError(imagesPath, "header claims an implausible " + std::to_string(n) + " images");
+    if (imageBytes > kMaxBytes || n > kMaxImages)
+        throw fileError(imagesPath, "header claims an implausible " + std::to_string(n) + " images of " +
+                                        std::to_string(rows) + "x" + std::to_string(cols) + " (at most " +
+                                        std::to_string(kMaxImages) + " images and " + std::to_string(kMaxBytes >> 20) +
+                                        " MiB of pixels)");
 
     GzFile labs(labelsPath);
     uint8_t lh[8];
@@ -125,14 +141,15 @@ IdxImages readFashionMnist(const std::string& imagesPath, const std::string& lab
                                         std::to_string(n) + " images");
     }
 
-    auto pixels = std::make_shared<std::vector<uint8_t>>(imgs.readExactly(imageBytes, "pixels"));
-    std::vector<uint8_t> labels = labs.readExactly(n, "labels");
+    std::shared_ptr<uint8_t> pixels = imgs.readExactly(imageBytes, "pixels");
+    const std::shared_ptr<uint8_t> labels = labs.readExactly(n, "labels");
 
-    // Wrap the buffer without a copy; the deleter keeps the vector alive with the tensor.
+    // Wrap the mapping without a copy; the deleter keeps it alive with the tensor.
+    uint8_t* raw = pixels.get();
     out.images = at::from_blob(
-        pixels->data(), {int64_t(n), int64_t(rows), int64_t(cols)}, [pixels](void*) mutable { pixels.reset(); },
+        raw, {int64_t(n), int64_t(rows), int64_t(cols)}, [pixels](void*) mutable { pixels.reset(); },
         at::TensorOptions().dtype(at::kByte));
-    out.labels = at::from_blob(labels.data(), {int64_t(n)}, at::TensorOptions().dtype(at::kByte)).to(at::kLong);
+    out.labels = at::from_blob(labels.get(), {int64_t(n)}, at::TensorOptions().dtype(at::kByte)).to(at::kLong);
     return out;
 }
 

@@ -8,6 +8,7 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <iostream>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <thread>
@@ -17,6 +18,7 @@
 #include "eval/timing.h"
 #include "prune/method_setup.h"
 #include "prune/registry.h"
+#include "common/json_text.h"
 
 namespace vp {
 
@@ -82,6 +84,9 @@ namespace {
 nlohmann::json statsJson(const LatencyStats& s) {
     return {{"ms", s.ms}, {"ms_p10", s.msP10}, {"ms_p90", s.msP90}, {"runs", s.runs}, {"batch", s.batch}};
 }
+// A cache holds a few hundred entries of ~200 bytes; anything far larger is not ours.
+constexpr uintmax_t kMaxCacheBytes = uintmax_t(16) << 20;
+
 LatencyStats statsFrom(const nlohmann::json& j) {
     LatencyStats s;
     s.ms = j.at("ms").get<double>();
@@ -95,7 +100,25 @@ LatencyStats statsFrom(const nlohmann::json& j) {
 
 LatencyCache::LatencyCache(std::string path) : m_path(std::move(path)) {
     namespace fs = std::filesystem;
-    if (m_path.empty() || !fs::exists(m_path)) return;
+    if (m_path.empty()) return;
+    // Nothing here may throw: the cache is opened at start-up. A path that cannot be a cache (a
+    // symlink loop, a folder, a file larger than any cache) is left alone and the cache starts empty.
+    std::error_code ec;
+    const fs::file_status st = fs::status(m_path, ec);
+    const bool absent = ec ? ec == std::errc::no_such_file_or_directory : !fs::exists(st);
+    if (absent) return;  // a new cache, written on the first save
+    if (ec || !fs::is_regular_file(st)) {
+        std::cerr << "vitprune: latency cache " << m_path
+                  << " is not used: " << (ec ? ec.message() : std::string("not a regular file")) << "\n";
+        m_unusable = true;
+        return;
+    }
+    if (fs::file_size(m_path, ec) > kMaxCacheBytes) {
+        std::cerr << "vitprune: latency cache " << m_path << " is larger than " << (kMaxCacheBytes >> 20)
+                  << " MiB; not used\n";
+        m_unusable = true;
+        return;
+    }
     try {
         std::ifstream in(m_path);
         const nlohmann::json j = nlohmann::json::parse(in);
@@ -128,7 +151,7 @@ LatencyStats LatencyCache::getOrMeasure(const LatencyKey& key, const std::functi
 }
 
 void LatencyCache::save() const {
-    if (m_path.empty()) return;
+    if (m_path.empty() || m_unusable) return;
     nlohmann::json entries = nlohmann::json::array();
     for (const auto& [key, s] : m_entries) {
         nlohmann::json e = statsJson(s);
@@ -136,8 +159,10 @@ void LatencyCache::save() const {
         entries.push_back(std::move(e));
     }
     const std::filesystem::path dir = std::filesystem::path(m_path).parent_path();
-    if (!dir.empty()) std::filesystem::create_directories(dir);
-    writeFileAtomic(m_path, nlohmann::json{{"format", "vitprune-latency-cache-1"}, {"entries", entries}}.dump(1));
+    std::error_code ec;
+    if (!dir.empty()) std::filesystem::create_directories(dir, ec);
+    if (ec) throw fileError(dir.string(), "cannot create the latency cache's folder: " + ec.message());
+    writeFileAtomic(m_path, jsonText(nlohmann::json{{"format", "vitprune-latency-cache-1"}, {"entries", entries}}, 1));
 }
 
 }  // namespace vp

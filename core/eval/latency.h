@@ -52,9 +52,11 @@ struct LatencyKey {
 // JSON file of measurements. Not thread-safe: one owner (the GUI's measuring worker).
 class LatencyCache {
 public:
-    LatencyCache() = default;                 // in memory only
-    explicit LatencyCache(std::string path);  // loads `path` if it exists; a corrupt file is
-                                              // set aside (renamed *.corrupt) and started afresh
+    LatencyCache() = default;  // in memory only
+    // Loads `path` if it exists; a corrupt file is set aside (renamed *.corrupt) and started
+    // afresh; a path that is no regular file (a symlink loop, a folder, > 16 MiB) is left alone,
+    // never written, and the cache lives in memory. Never throws.
+    explicit LatencyCache(std::string path);
     std::optional<LatencyStats> find(const LatencyKey& key) const;
     void store(const LatencyKey& key, const LatencyStats& stats);
     // The cached value, or `measure()`'s, stored (and saved when the cache has a path).
@@ -66,6 +68,7 @@ public:
 private:
     std::string m_path;
     std::map<std::string, LatencyStats> m_entries;
+    bool m_unusable = false;  // the path is not a regular file (a loop, a folder): never written
 };
 
 }  // namespace vp

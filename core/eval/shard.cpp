@@ -8,7 +8,8 @@ namespace vp {
 namespace {
 
 bool parseInt(const std::string& text, long long& out) {
-    if (text.empty()) return false;
+    // Digits with an optional minus sign only: std::stoll would also skip leading spaces.
+    if (text.empty() || text.find_first_not_of("0123456789-") != std::string::npos) return false;
     size_t used = 0;
     try {
         out = std::stoll(text, &used);

@@ -14,6 +14,7 @@
 #include "prune/budget.h"
 #include "prune/flops.h"
 #include "prune/registry.h"
+#include "common/json_text.h"
 
 namespace vp {
 namespace {
@@ -114,8 +115,10 @@ SweepPlan planSweep(const ViTModel& model, const std::vector<std::string>& metho
 
 SweepResult emptySweep(const SweepPlan& plan, const SweepOptions& opts) {
     SweepResult res;
-    res.model = opts.model;
-    res.dataset = opts.dataset;
+    // As the JSON file will hold them (paths are bytes; JSON is UTF-8), so a resume compares like
+    // with like.
+    res.model = validUtf8(opts.model);
+    res.dataset = validUtf8(opts.dataset);
     res.limit = opts.limit;
     res.shard = opts.shard;
     res.pointsPerMethod = opts.pointsPerMethod;

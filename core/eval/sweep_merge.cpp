@@ -53,6 +53,12 @@ SweepResult mergeSweeps(const std::vector<std::string>& paths, const std::vector
     if (parts.empty()) throw Error("merge: no sweep files given");
     if (parts.size() != paths.size()) throw Error("merge: paths and parts differ in number", Error::Kind::Internal);
     const SweepResult& first = parts[0];
+    // Every shard exactly once: more parts than shards cannot be, fewer means some are missing
+    // (reported below by index). The count is bounded by sweepFromJson.
+    if (parts.size() > static_cast<size_t>(first.shard.count))
+        throw fileError(paths[0], "is shard " + first.shard.text() + " of a sweep in " +
+                                      std::to_string(first.shard.count) + " shards, but " +
+                                      std::to_string(parts.size()) + " files are given");
     std::vector<std::string> owner(static_cast<size_t>(first.shard.count));
     for (size_t i = 0; i < parts.size(); ++i) {
         const SweepResult& p = parts[i];
@@ -67,8 +73,12 @@ SweepResult mergeSweeps(const std::vector<std::string>& paths, const std::vector
         who = paths[i];
     }
     std::string missing;
-    for (size_t k = 0; k < owner.size(); ++k)
-        if (owner[k].empty()) missing += (missing.empty() ? "" : ", ") + std::to_string(k);
+    size_t missingCount = 0;
+    for (size_t k = 0; k < owner.size(); ++k) {
+        if (!owner[k].empty()) continue;
+        if (++missingCount <= 10) missing += (missing.empty() ? "" : ", ") + std::to_string(k);
+    }
+    if (missingCount > 10) missing += " and " + std::to_string(missingCount - 10) + " more";
     if (!missing.empty())
         throw Error("merge: shards " + missing + " of 0.." + std::to_string(first.shard.count - 1) +
                     " are missing (every K of --shard K/" + std::to_string(first.shard.count) + " must be given once)");

@@ -13,6 +13,7 @@
 #include "eval/timing.h"
 #include "prune/flops.h"
 #include "prune/registry.h"
+#include "common/json_text.h"
 
 namespace vp {
 namespace {
@@ -112,7 +113,7 @@ std::string timeBreakdownJson(const TimeBreakdown& b, int indent) {
                            {"gmacs", b.gmacs},
                            {"dense", stagesJson(b.dense)},
                            {"pruned", stagesJson(b.pruned)}};
-    return j.dump(indent);
+    return jsonText(j, indent);
 }
 
 std::string timeBreakdownText(const TimeBreakdown& b) {

@@ -1,5 +1,7 @@
 #include "model/key_map.h"
 
+#include <cmath>
+
 #include <regex>
 #include <set>
 
@@ -198,6 +200,26 @@ ViTConfig inferConfig(const TensorMap& t, const std::string& origin) {
     return c;
 }
 
+namespace {
+// A weight as float32, refusing what would silently give NaN predictions: integer or bool data
+// where floats belong (e.g. float bytes labelled I32) and non-finite values.
+at::Tensor checkedWeight(const at::Tensor& raw, const std::string& key, const std::string& origin) {
+    if (!at::isFloatingType(raw.scalar_type()))
+        throw fileError(origin, "tensor '" + key + "' holds " + std::string(c10::toString(raw.scalar_type())) +
+                                    " values where a weight needs floating point numbers");
+    at::Tensor v = raw.to(at::kFloat).contiguous();
+    // The sum is a cheap first test; only when it is not finite are the values looked at one by one
+    // (large finite values can overflow the sum).
+    if (v.numel() > 0 && !std::isfinite(v.sum().item<double>())) {
+        const int64_t bad = v.numel() - at::isfinite(v).sum().item<int64_t>();
+        if (bad > 0)
+            throw fileError(origin, "tensor '" + key + "' has " + std::to_string(bad) + " NaN or infinite value" +
+                                        (bad == 1 ? "" : "s") + " (a broken or diverged checkpoint)");
+    }
+    return v;
+}
+}  // namespace
+
 ViTWeights takeWeights(TensorMap& t, const ViTConfig& c, const std::string& origin) {
     auto take = [&](const std::string& key, bool optional = false) -> at::Tensor {
         auto it = t.find(key);
@@ -205,7 +227,7 @@ ViTWeights takeWeights(TensorMap& t, const ViTConfig& c, const std::string& orig
             if (optional) return {};
             throw fileError(origin, "missing tensor '" + key + "'");
         }
-        at::Tensor v = it->second.to(at::kFloat).contiguous();
+        at::Tensor v = checkedWeight(it->second, key, origin);
         t.erase(it);
         return v;
     };

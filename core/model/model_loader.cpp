@@ -18,6 +18,26 @@ namespace fs = std::filesystem;
 namespace vp {
 namespace {
 
+// What is at `p`, without throwing std::filesystem errors: a missing path is "not found", a
+// symlink loop or a permission problem is a vp::Error naming the path.
+fs::file_status statusOf(const fs::path& p) {
+    std::error_code ec;
+    const fs::file_status st = fs::status(p, ec);
+    if (ec && ec != std::errc::no_such_file_or_directory && ec != std::errc::not_a_directory)
+        throw fileError(p.string(), "cannot access: " + ec.message());
+    return st;
+}
+bool existsAt(const fs::path& p) { return fs::exists(statusOf(p)); }
+// For lookups where an unreadable entry just does not count (resources, the HF cache).
+bool isDirQuiet(const fs::path& p) {
+    std::error_code ec;
+    return fs::is_directory(p, ec);
+}
+bool existsQuiet(const fs::path& p) {
+    std::error_code ec;
+    return fs::exists(p, ec);
+}
+
 std::string readText(const fs::path& p) {
     std::ifstream in(p, std::ios::binary);
     if (!in) throw fileError(p.string(), "cannot be read");
@@ -35,11 +55,14 @@ TensorMap readWeights(const fs::path& file) {
 
 fs::path findWeightsIn(const fs::path& folder) {
     for (const char* name : {"model.safetensors", "pytorch_model.bin", "model.pth", "checkpoint.pth"})
-        if (fs::exists(folder / name)) return folder / name;
-    for (const auto& e : fs::directory_iterator(folder)) {
+        if (existsAt(folder / name)) return folder / name;
+    std::error_code ec;
+    for (auto it = fs::directory_iterator(folder, ec); !ec && it != fs::directory_iterator(); it.increment(ec)) {
+        const fs::directory_entry& e = *it;
         const std::string ext = e.path().extension().string();
         if (ext == ".safetensors" || ext == ".pth") return e.path();
     }
+    if (ec) throw fileError(folder.string(), "cannot list the folder: " + ec.message());
     throw fileError(folder.string(), "folder holds no model.safetensors, pytorch_model.bin or .pth file");
 }
 
@@ -73,8 +96,8 @@ ViTModel loadFile(const fs::path& file) {
     TensorMap tensors = readWeights(file);
     // "<stem>.config.json" beside the file, else "config.json" in the same folder.
     fs::path cfg = file.parent_path() / (file.stem().string() + ".config.json");
-    if (!fs::exists(cfg)) cfg = file.parent_path() / "config.json";
-    if (fs::exists(cfg)) {
+    if (!existsAt(cfg)) cfg = file.parent_path() / "config.json";
+    if (existsAt(cfg)) {
         const std::string text = readText(cfg);
         return assemble(std::move(tensors), file.string(), &text, cfg.string());
     }
@@ -84,18 +107,19 @@ ViTModel loadFile(const fs::path& file) {
 }  // namespace
 
 std::string resourcesDir() {
-    if (const char* env = std::getenv("VITPRUNE_RESOURCES"); env && fs::is_directory(env)) return env;
+    if (const char* env = std::getenv("VITPRUNE_RESOURCES"); env && isDirQuiet(env)) return env;
     for (const char* dir : {VITPRUNE_SOURCE_RESOURCES, VITPRUNE_INSTALL_RESOURCES})
-        if (fs::is_directory(dir)) return dir;
+        if (isDirQuiet(dir)) return dir;
     return "";
 }
 
 std::vector<std::string> builtinModelNames() {
     std::vector<std::string> names;
     const std::string res = resourcesDir();
-    if (res.empty() || !fs::is_directory(fs::path(res) / "models")) return names;
-    for (const auto& e : fs::directory_iterator(fs::path(res) / "models"))
-        if (fs::exists(e.path() / "config.json")) names.push_back(e.path().filename().string());
+    if (res.empty() || !isDirQuiet(fs::path(res) / "models")) return names;
+    std::error_code ec;
+    for (const auto& e : fs::directory_iterator(fs::path(res) / "models", ec))
+        if (existsQuiet(e.path() / "config.json")) names.push_back(e.path().filename().string());
     std::sort(names.begin(), names.end());
     return names;
 }
@@ -104,7 +128,7 @@ std::string builtinModelFolder(const std::string& name) {
     const std::string res = resourcesDir();
     if (res.empty() || name.find('/') != std::string::npos) return "";
     const fs::path folder = fs::path(res) / "models" / name;
-    return fs::exists(folder / "config.json") ? folder.string() : "";
+    return existsQuiet(folder / "config.json") ? folder.string() : "";
 }
 
 ViTModel loadModel(const std::string& spec) {
@@ -121,7 +145,7 @@ ViTModel loadModel(const std::string& spec) {
         return m;
     }
     fs::path path(spec);
-    if (!fs::exists(path)) {
+    if (!existsAt(path)) {
         const std::string builtin = builtinModelFolder(spec);
         if (builtin.empty())
             throw fileError(
@@ -132,13 +156,13 @@ ViTModel loadModel(const std::string& spec) {
                 }() + ")");
         path = builtin;
     }
-    if (fs::is_directory(path)) {
+    if (fs::is_directory(statusOf(path))) {
         const fs::path weights = findWeightsIn(path);
         const fs::path cfg = path / "config.json";
-        if (!fs::exists(cfg)) return loadFile(weights);
+        if (!existsAt(cfg)) return loadFile(weights);
         const std::string text = readText(cfg);
         ViTModel m = assemble(readWeights(weights), weights.string(), &text, cfg.string());
-        m.setOrigin(fs::exists(spec) ? spec : spec);
+        m.setOrigin(spec);
         return m;
     }
     return loadFile(path);
@@ -215,7 +239,7 @@ std::vector<HubModel> discoverHubModels() {
         const fs::path snaps = repo.path() / "snapshots";
         if (!fs::is_directory(snaps, ec)) continue;
         for (const auto& snap : fs::directory_iterator(snaps, ec)) {
-            if (fs::exists(snap.path() / "model.safetensors") || fs::exists(snap.path() / "pytorch_model.bin"))
+            if (existsQuiet(snap.path() / "model.safetensors") || existsQuiet(snap.path() / "pytorch_model.bin"))
                 out.push_back({"timm/" + name.substr(14), snap.path().string()});
         }
     }

@@ -130,9 +130,12 @@ private:
         if (d->kind == Kind::Opaque) return;
         if (d->kind != Kind::Dict) fail(std::string("SETITEM on a ") + kindName(d->kind));
         if (k->kind == Kind::Str) {
-            // One memoised long key can be used many times: bound the bytes hashed and copied.
+            // One memoised long key can be used many times, and each use copies it (the dict's
+            // index, the state dict's names): all keys together may not outweigh the stream itself.
             m_keyBytes += k->s.size();
-            if (m_keyBytes > 16 * m_size + (1u << 20)) fail("pickle dict keys too large");
+            if (m_keyBytes > m_size + (1u << 20))
+                fail("dict keys add up to " + std::to_string(m_keyBytes) + " bytes, more than the " +
+                     std::to_string(m_size) + "-byte pickle holds (one long key reused many times)");
             auto it = d->index.find(k->s);
             if (it != d->index.end()) {
                 d->entries[it->second].second = v;

@@ -11,8 +11,9 @@ namespace vp {
 
 namespace {
 
-// data.pkl holds only structure (tensor data lives in data/<key>): a few MB even for huge models.
-constexpr uint64_t kMaxPickle = uint64_t(256) << 20;
+// data.pkl holds only structure (tensor data lives in data/<key>): ~100 bytes a tensor, so a few
+// MB even for models with tens of thousands of tensors.
+constexpr uint64_t kMaxPickle = uint64_t(64) << 20;
 
 bool startsWith(const uint8_t* data, size_t size, const char* magic, size_t n) {
     return size >= n && std::memcmp(data, magic, n) == 0;
@@ -127,6 +128,7 @@ TensorMap parsePth(const uint8_t* data, size_t size, const std::string& origin) 
             throw fileError(origin, "storage '" + key + "' of " + std::to_string(numel) + " " + c10::toString(dtype) +
                                         " elements needs more bytes than its entry holds (" + std::to_string(have) +
                                         ")");
+        zip.claim(need);
         at::Tensor t = at::empty({numel}, at::TensorOptions().dtype(dtype));
         if (need > 0) {
             zip.read(*idx, t.data_ptr(), need);

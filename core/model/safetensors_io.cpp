@@ -137,11 +137,13 @@ SafetensorsFile parseSafetensors(const uint8_t* data, size_t size, const std::st
     if (size < 8)
         throw fileError(origin, "file too small for a safetensors header (" + std::to_string(size) + " bytes)");
     const uint64_t headerLen = readLe64(data);
+    // Words first, then the detail: a file that is not safetensors at all fails here.
     if (headerLen > size - 8)
-        throw fileError(origin,
-                        "header length " + std::to_string(headerLen) + " exceeds file size " + std::to_string(size));
+        throw fileError(origin, "not a safetensors file, or a truncated one: header length " +
+                                    std::to_string(headerLen) + " exceeds file size " + std::to_string(size));
     if (headerLen > kSafetensorsMaxHeader)
-        throw fileError(origin, "header length " + std::to_string(headerLen) + " exceeds the 100 MB limit");
+        throw fileError(origin, "not a usable safetensors file: header length " + std::to_string(headerLen) +
+                                    " exceeds the format's limit of 100000000 bytes");
     const uint8_t* headerBegin = data + 8;
     const uint8_t* dataBase = headerBegin + headerLen;
     const uint64_t dataSize = size - 8 - headerLen;
@@ -169,26 +171,30 @@ SafetensorsFile parseSafetensors(const uint8_t* data, size_t size, const std::st
         entries.push_back(parseEntry(origin, it.key(), it.value(), dataSize));
     }
 
-    // Non-empty byte ranges must not overlap.
+    // As the reference safetensors library: sorted by (begin, end), each tensor starts exactly
+    // where the previous one ends and the last ends at the data's end. So ranges never overlap, a
+    // zero-size tensor cannot sit inside another's bytes, and no byte is a gap or trailing data.
     std::vector<const Entry*> byOffset;
-    for (const auto& e : entries)
-        if (e.end > e.begin) byOffset.push_back(&e);
+    for (const auto& e : entries) byOffset.push_back(&e);
     std::sort(byOffset.begin(), byOffset.end(), [](const Entry* a, const Entry* b) {
-        return a->begin != b->begin ? a->begin < b->begin : a->name < b->name;
+        if (a->begin != b->begin) return a->begin < b->begin;
+        return a->end != b->end ? a->end < b->end : a->name < b->name;
     });
-    for (size_t i = 1; i < byOffset.size(); ++i) {
-        const Entry* prev = byOffset[i - 1];
-        const Entry* cur = byOffset[i];
-        if (cur->begin < prev->end)
+    uint64_t expected = 0;
+    const Entry* prev = nullptr;
+    for (const Entry* cur : byOffset) {
+        if (cur->begin < expected)
             throw fileError(origin, "tensor '" + cur->name + "' data_offsets " + offsetsText(*cur) +
                                         " overlap tensor '" + prev->name + "' " + offsetsText(*prev));
+        if (cur->begin > expected)
+            throw fileError(origin, "the data has a gap: bytes [" + std::to_string(expected) + ", " +
+                                        std::to_string(cur->begin) + ") belong to no tensor (next: '" + cur->name +
+                                        "' " + offsetsText(*cur) + ")");
+        expected = cur->end;
+        prev = cur;
     }
-    // As the reference safetensors library: the tensors must tile the data section exactly, so
-    // the header's offsets account for every byte of the file (no gaps, no trailing data).
-    uint64_t covered = 0;
-    for (const Entry* e : byOffset) covered += e->end - e->begin;
-    if (covered != dataSize)
-        throw fileError(origin, "tensors cover " + std::to_string(covered) + " of the " + std::to_string(dataSize) +
+    if (expected != dataSize)
+        throw fileError(origin, "tensors cover " + std::to_string(expected) + " of the " + std::to_string(dataSize) +
                                     " data bytes (the file has gaps or trailing bytes)");
 
     for (const auto& e : entries) {
@@ -235,7 +241,7 @@ void writeSafetensors(const std::string& path, const TensorMap& tensors,
     }
     std::string headerText;
     try {
-        headerText = header.dump();
+        headerText = header.dump();     // strict: a tensor name is never silently rewritten
     } catch (const json::exception&) {  // names and metadata must be valid UTF-8
         throw fileError(path, "tensor names and metadata must be valid UTF-8");
     }

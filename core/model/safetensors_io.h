@@ -17,7 +17,7 @@ struct SafetensorsFile {
 };
 
 // Largest accepted JSON header.
-inline constexpr uint64_t kSafetensorsMaxHeader = 100ull * 1024 * 1024;
+inline constexpr uint64_t kSafetensorsMaxHeader = 100000000;  // the format's limit (not 100 MiB)
 
 SafetensorsFile readSafetensors(const std::string& path);
 // `origin` names the data in error messages (the fuzzer passes a fixed name).

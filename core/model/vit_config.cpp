@@ -2,6 +2,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cmath>
+#include <optional>
+
 #include "common/error.h"
 
 namespace vp {
@@ -34,7 +37,18 @@ T get(const nlohmann::json& j, const char* key, T fallback) {
     return it->get<T>();
 }
 
-ViTConfig fromHuggingFace(const nlohmann::json& j) {
+// A class index as written in id2label: decimal digits only (no sign, no spaces).
+std::optional<int64_t> parseIndex(const std::string& key) {
+    if (key.empty() || key.size() > 9) return std::nullopt;
+    int64_t v = 0;
+    for (char ch : key) {
+        if (ch < '0' || ch > '9') return std::nullopt;
+        v = v * 10 + (ch - '0');
+    }
+    return v;
+}
+
+ViTConfig fromHuggingFace(const nlohmann::json& j, const std::string& origin) {
     ViTConfig c;
     c.architecture = "hf_vit";
     c.embedDim = get(j, "hidden_size", 768);
@@ -51,11 +65,20 @@ ViTConfig fromHuggingFace(const nlohmann::json& j) {
     c.mean = {0.5, 0.5, 0.5};
     c.std = {0.5, 0.5, 0.5};
     if (auto it = j.find("id2label"); it != j.end() && it->is_object()) {
+        // Keys are class indices "0".."N-1": each exactly once, so the names cannot outnumber
+        // the entries (a key like "-1" or "100000000" is refused, not used as an index).
         c.labelNames.assign(it->size(), "");
+        std::vector<bool> seen(it->size(), false);
         for (auto& [k, v] : it->items()) {
-            size_t idx = std::stoul(k);
-            if (idx >= c.labelNames.size()) c.labelNames.resize(idx + 1);
-            c.labelNames[idx] = v.get<std::string>();
+            const std::optional<int64_t> idx = parseIndex(k);
+            if (!idx || *idx >= static_cast<int64_t>(it->size()))
+                throw fileError(origin, "invalid config: id2label key '" + k.substr(0, 40) +
+                                            "' is not a class index 0.." + std::to_string(it->size() - 1));
+            if (!v.is_string()) throw fileError(origin, "invalid config: id2label['" + k + "'] is not a string");
+            if (seen[static_cast<size_t>(*idx)])
+                throw fileError(origin, "invalid config: id2label names class " + std::to_string(*idx) + " twice");
+            c.labelNames[static_cast<size_t>(*idx)] = v.get<std::string>();
+            seen[static_cast<size_t>(*idx)] = true;
         }
         c.numClasses = static_cast<int>(c.labelNames.size());
     }
@@ -84,6 +107,9 @@ void ViTConfig::validate(const std::string& origin) const {
     if (mlpHidden <= 0 || mlpHidden > 65536) bad("mlp hidden " + std::to_string(mlpHidden));
     if (numClasses <= 0 || numClasses > 100000) bad("num_classes " + std::to_string(numClasses));
     if (pool != "token" && pool != "avg") bad("global_pool '" + pool + "'");
+    // A non-positive eps makes LayerNorm divide by zero on a constant row (NaN predictions).
+    if (!(lnEps > 0) || !std::isfinite(lnEps) || lnEps > 1.0)
+        bad("layer_norm_eps " + std::to_string(lnEps) + " must be a small positive number");
     if (cropPct <= 0 || cropPct > 1.0) bad("crop_pct " + std::to_string(cropPct));
     if (mean.size() != static_cast<size_t>(inChans) && mean.size() != 3) bad("mean length");
     if (std.size() != mean.size()) bad("std length differs from mean length");
@@ -103,7 +129,7 @@ ViTConfig ViTConfig::fromJsonText(const std::string& text, const std::string& or
     if (!j.is_object()) throw fileError(origin, "config is not a JSON object");
     try {
         if (j.value("model_type", "") == "vit") {
-            ViTConfig c = fromHuggingFace(j);
+            ViTConfig c = fromHuggingFace(j, origin);
             c.validate(origin);
             return c;
         }

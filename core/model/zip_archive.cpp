@@ -2,6 +2,7 @@
 
 #include "common/error.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
@@ -154,8 +155,20 @@ void ZipArchive::read(uint64_t index, void* out, uint64_t size) const {
     if (!problem.empty()) throw fileError(m_origin, "cannot read zip entry '" + name + "': " + problem);
 }
 
+void ZipArchive::claim(uint64_t bytes) const {
+    const uint64_t budget = kMaxDeflateRatio * std::max<uint64_t>(m_bufferSize, 1);
+    if (bytes > budget || m_claimed + bytes > budget)
+        throw fileError(m_origin, "its zip entries expand to more than " + std::to_string(kMaxDeflateRatio) +
+                                      " times the file's size (" + std::to_string(m_claimed + bytes) +
+                                      " bytes from a " + std::to_string(m_bufferSize) +
+                                      "-byte file): entries share compressed data, as in a zip bomb");
+    m_claimed += bytes;
+}
+
 std::vector<uint8_t> ZipArchive::readAll(uint64_t index) const {
-    std::vector<uint8_t> out(entrySize(index));
+    const uint64_t size = entrySize(index);
+    claim(size);
+    std::vector<uint8_t> out(size);
     if (!out.empty()) read(index, out.data(), out.size());
     return out;
 }

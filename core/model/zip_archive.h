@@ -42,11 +42,17 @@ public:
     // Reads exactly `size` bytes of the entry into `out` (size must be ≤ entrySize(index)).
     void read(uint64_t index, void* out, uint64_t size) const;
     std::vector<uint8_t> readAll(uint64_t index) const;
+    // Counts `bytes` about to be inflated against the archive's budget: all entries together may
+    // expand to at most kMaxDeflateRatio times the archive's size. Entries that share one deflate
+    // stream each pass the per-entry ratio check, so only the total catches them. Call before
+    // allocating the destination; throws vp::Error past the budget.
+    void claim(uint64_t bytes) const;
 
 private:
     zip_t* m_zip = nullptr;
     size_t m_bufferSize = 0;
     std::string m_origin;
+    mutable uint64_t m_claimed = 0;
 };
 
 }  // namespace vp::detail

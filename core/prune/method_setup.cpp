@@ -27,6 +27,28 @@ KnobValues knobValuesFrom(const std::map<std::string, std::string>& values) {
     return out;
 }
 
+namespace {
+// A block index the user chose must name a block of this model: "locations=63" on 12 blocks is
+// refused, never run as dense. The defaults (chosen for DeiT's 12 blocks), even when a caller
+// passes them explicitly as the studio does, are the compatibility report's business on a
+// shallower model: it says which knob to change.
+void checkBlockKnobs(const MethodSpec& spec, const KnobValues& values, int depth) {
+    for (const std::string& id : spec.requirements.blockKnobs) {
+        const Knob* knob = spec.knob(id);
+        if (!knob || !values.has(id)) continue;
+        auto read = [&](const KnobValues& v) {
+            return knob->type == KnobType::IntList ? v.intList(spec, id) : std::vector<int>{v.integer(spec, id)};
+        };
+        const std::vector<int> given = read(values);
+        if (given == read(KnobValues{})) continue;
+        for (int b : given)
+            if (b >= depth)
+                throw Error(spec.id + ": knob '" + id + "' names block " + std::to_string(b) + ", but the model has " +
+                            std::to_string(depth) + " blocks (0-" + std::to_string(depth - 1) + ")");
+    }
+}
+}  // namespace
+
 ReadyMethod readyMethod(const ViTModel& model, const std::string& methodId, const KnobValues& values,
                         const CalibrationProvider& calibration) {
     ReadyMethod ready;
@@ -34,6 +56,7 @@ ReadyMethod readyMethod(const ViTModel& model, const std::string& methodId, cons
     ready.method = builtinRegistry().create(methodId, values);
     ready.patched = ready.method->patchModel(model);
     const ViTModel& used = ready.model();
+    checkBlockKnobs(ready.method->spec(), values, static_cast<int>(used.weights().blocks.size()));
     ready.method->prepare(used);
     if (const int want = ready.method->calibrationImages(); want > 0) {
         if (!calibration)

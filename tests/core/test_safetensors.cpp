@@ -177,14 +177,22 @@ TEST_F(SafetensorsTest, TruncatedFile) {
 
 TEST_F(SafetensorsTest, HeaderLengthPastEnd) {
     const std::string p = rawFile("len.safetensors", "{}", "", 4294967296);
-    EXPECT_READ_ERROR(p, "header length 4294967296 exceeds file size 10");
+    EXPECT_READ_ERROR(p, "not a safetensors file, or a truncated one: header length 4294967296 exceeds file size 10");
 }
 
 TEST_F(SafetensorsTest, HeaderLengthOverLimit) {
     const uint64_t n = vp::kSafetensorsMaxHeader + 1;
     const std::string p = rawFile("huge.safetensors", "", "", static_cast<int64_t>(n));
     fs::resize_file(p, 8 + n);  // sparse: costs no disk
-    EXPECT_READ_ERROR(p, "header length " + std::to_string(n) + " exceeds the 100 MB limit");
+    EXPECT_READ_ERROR(p, "header length 100000001 exceeds the format's limit of 100000000 bytes");
+}
+
+TEST_F(SafetensorsTest, ZeroSizeTensorInsideAnotherIsRejected) {
+    // As upstream: a zero-size tensor must sit where the previous tensor ends, not inside it.
+    const std::string h = R"({"a":{"dtype":"F32","shape":[0],"data_offsets":[4,4]},)"
+                          R"("c":{"dtype":"F32","shape":[2],"data_offsets":[0,8]}})";
+    EXPECT_READ_ERROR(rawFile("inside.safetensors", h, std::string(8, '\0')),
+                      "tensor 'a' data_offsets [4, 4] overlap tensor 'c' [0, 8]");
 }
 
 TEST_F(SafetensorsTest, HeaderNotJson) {
@@ -225,9 +233,10 @@ TEST_F(SafetensorsTest, OverlappingOffsets) {
     const std::string p = rawFile("ov.safetensors", header, std::string(112, '\0'));
     EXPECT_READ_ERROR(p,
                       "tensor 'cls_token' data_offsets [96, 112] overlap tensor 'blocks.0.attn.qkv.weight' [0, 100]");
-    // Empty tensors may share an offset.
-    const std::string ok = R"({"a":{"dtype":"F32","shape":[0],"data_offsets":[4,4]},)"
-                           R"("b":{"dtype":"F32","shape":[2,0],"data_offsets":[4,4]},)"
+    // Empty tensors may share an offset where a tensor ends (or the data begins).
+    const std::string ok = R"({"a":{"dtype":"F32","shape":[0],"data_offsets":[8,8]},)"
+                           R"("b":{"dtype":"F32","shape":[2,0],"data_offsets":[8,8]},)"
+                           R"("z":{"dtype":"F32","shape":[0],"data_offsets":[0,0]},)"
                            R"("c":{"dtype":"F32","shape":[2],"data_offsets":[0,8]}})";
     auto file = readSafetensors(rawFile("empty.safetensors", ok, std::string(8, '\0')));
     EXPECT_EQ(file.tensors.at("b").sizes(), at::IntArrayRef({2, 0}));
@@ -240,7 +249,7 @@ TEST_F(SafetensorsTest, GapsOrTrailingBytesAreRejected) {
         "tensors cover 8 of the 12 data bytes");
     EXPECT_READ_ERROR(
         rawFile("gap.safetensors", "{\"w\":{" + kF32x2 + ",\"data_offsets\":[4,12]}}", std::string(12, '\0')),
-        "tensors cover 8 of the 12 data bytes");
+        "the data has a gap: bytes [0, 4) belong to no tensor (next: 'w' [4, 12])");
 }
 
 TEST_F(SafetensorsTest, BadShapes) {

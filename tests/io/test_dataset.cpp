@@ -152,6 +152,24 @@ TEST(Dataset, ClassFolders) {
     expectError([&] { broken->batch({0, 1, 2, 3}, cfg); }, {dir.file("b_cat/3.jpg")});
 }
 
+TEST(Dataset, SymlinkLoopsInClassFoldersAreWalkedOnce) {
+    // Two links to ancestors would branch 2^40 ways before the kernel's ELOOP; each real folder is
+    // now walked once. A link to a folder outside the class still counts (followed once).
+    ScratchDir dir;
+    std::filesystem::create_directories(dir.path() / "cat" / "sub");
+    std::filesystem::create_directories(dir.path() / "elsewhere");
+    cv::imwrite(dir.file("cat/a.png"), cv::Mat(8, 8, CV_8UC1, cv::Scalar(1)));
+    cv::imwrite(dir.file("cat/sub/b.png"), cv::Mat(8, 8, CV_8UC1, cv::Scalar(2)));
+    cv::imwrite(dir.file("elsewhere/c.png"), cv::Mat(8, 8, CV_8UC1, cv::Scalar(3)));
+    std::filesystem::create_directory_symlink("..", dir.path() / "cat" / "sub" / "up");
+    std::filesystem::create_directory_symlink("../..", dir.path() / "cat" / "sub" / "up2");
+    std::filesystem::create_directory_symlink("../elsewhere", dir.path() / "cat" / "linked");
+    std::filesystem::create_symlink("self", dir.path() / "cat" / "self");  // a file link to itself
+    const auto ds = openDataset(dir.path().string());
+    EXPECT_EQ(ds->classNames(), (std::vector<std::string>{"cat", "elsewhere"}));
+    EXPECT_EQ(ds->size(), 4);  // cat/a.png, cat/linked/c.png, cat/sub/b.png, elsewhere/c.png
+}
+
 TEST(Dataset, BadSpecs) {
     ScratchDir dir;
     expectError([&] { openDataset(dir.file("nothing")); }, {dir.file("nothing"), "fashion-mnist"});

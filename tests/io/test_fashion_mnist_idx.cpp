@@ -102,10 +102,15 @@ TEST(FashionMnistIdx, TruncatedAndTrailing) {
     expectError([&] { readFashionMnist(dir.file("long"), dir.file("l")); }, {dir.file("long"), "unexpected data"});
     writeBytes(dir.file("hdr"), {0, 0, 8, 3, 0, 0});
     expectError([&] { readFashionMnist(dir.file("hdr"), dir.file("l")); }, {dir.file("hdr"), "too short"});
-    // A header promising 2^31 images on a tiny file fails fast without a huge allocation.
+    // A header promising 2^31 images is refused unread; a plausible count on a short file fails
+    // as truncated without a huge allocation.
     writeBytes(dir.file("huge"), idxImages(0x7FFFFFFF, 1, 1, 10));
     writeBytes(dir.file("hugel"), idxLabels(0x7FFFFFFF, 10));
-    expectError([&] { readFashionMnist(dir.file("huge"), dir.file("hugel")); }, {dir.file("huge"), "truncated"});
+    expectError([&] { readFashionMnist(dir.file("huge"), dir.file("hugel")); },
+                {dir.file("huge"), "implausible 2147483647 images"});
+    writeBytes(dir.file("many"), idxImages(9000000, 1, 1, 10));
+    writeBytes(dir.file("manyl"), idxLabels(9000000, 10));
+    expectError([&] { readFashionMnist(dir.file("many"), dir.file("manyl")); }, {dir.file("many"), "truncated"});
 }
 
 TEST(FashionMnistIdx, CountMismatchAndBadDims) {

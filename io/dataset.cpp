@@ -238,7 +238,10 @@ std::unique_ptr<Dataset> openDataset(const std::string& spec) {
     std::error_code ec;
     fs::path dir = spec;
     std::string split;
-    if (!fs::exists(dir, ec)) {  // "FOLDER:train" / "FOLDER:test" picks an idx split
+    const bool exists = fs::exists(dir, ec);
+    if (ec && ec != std::errc::no_such_file_or_directory && ec != std::errc::not_a_directory)
+        throw fileError(spec, "cannot access: " + ec.message());  // a symlink loop, no permission
+    if (!exists) {                                                // "FOLDER:train" / "FOLDER:test" picks an idx split
         for (const char* s : {"train", "test"}) {
             const std::string suffix = std::string(":") + s;
             if (spec.size() > suffix.size() && spec.ends_with(suffix) &&

@@ -98,7 +98,8 @@ private Q_SLOTS:
         const QString bad = dir.filePath("corrupt_photo.jpg");
         QFile f(bad);
         QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write("\xff\xd8\xff\xe0 this is not really a JPEG at all", 40);
+        static const char kNotAJpeg[] = "\xff\xd8\xff\xe0 this is not really a JPEG at all";
+        f.write(kNotAJpeg, sizeof kNotAJpeg - 1);  // (a fixed 40 read past the literal: ASan)
         f.close();
         const Run r = studio({"--model", kFixtureModel, "--image", bad, "--screenshot", dir.filePath("x.png"),
                               "--quit-after-screenshot"});

@@ -160,7 +160,8 @@ TEST(Compatibility, LearnedPartsMissingGiveTheTrainCommandAndKeys) {
     EXPECT_TRUE(contains(e.detail, e.trainCommand));
     EXPECT_EQ(e.learnedKeys, std::vector<std::string>{"score_predictor."});
     m.extras()["score_predictor.0.in_conv.0.weight"] = at::ones({48});
-    const MethodCompatibility& found = checkCompatibility(m, reg).methods[0];
+    const CompatibilityReport again = checkCompatibility(m, reg);  // (a reference into a temporary dangled: ASan)
+    const MethodCompatibility& found = again.methods[0];
     EXPECT_EQ(found.status, CompatStatus::Applies);
     EXPECT_TRUE(contains(found.detail, "found in the checkpoint"));
 }

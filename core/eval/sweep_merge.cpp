@@ -1,4 +1,5 @@
 // vitprune merge: the parts of a sharded sweep added up into the sweep of the whole dataset.
+#include <algorithm>
 #include <cmath>
 
 #include "common/error.h"

@@ -130,7 +130,9 @@ SweepResult sweepFromJson(const std::string& text, const std::string& origin) {
     } catch (const std::exception& e) {
         throw fileError(origin, std::string("not valid JSON (") + e.what() + ")");
     }
-    if (!j.is_object() || j.value("format", "") != kFormat)
+    // (value("format", "") would throw a type_error for a format that is not a string.)
+    const auto format = j.is_object() ? j.find("format") : j.end();
+    if (!j.is_object() || format == j.end() || !format->is_string() || format->get<std::string>() != kFormat)
         throw fileError(origin, std::string("not a vitprune sweep file (no \"format\": \"") + kFormat + "\")");
     try {
         SweepResult r;

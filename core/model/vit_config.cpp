@@ -2,8 +2,11 @@
 
 #include <nlohmann/json.hpp>
 
+#include <climits>
 #include <cmath>
 #include <optional>
+#include <stdexcept>
+#include <type_traits>
 
 #include "common/error.h"
 
@@ -30,11 +33,24 @@ constexpr Preset kPresets[] = {
     {"vit_large_patch16_224", 1024, 24, 16, 16, 224, false},
 };
 
+// An int field: a JSON integer within int's range. (nlohmann's get<int> of 4294967312 wraps to
+// 16, and of a larger number is undefined behaviour; the fuzzer found both.)
+int toInt(const nlohmann::json& v, const std::string& key) {
+    if (!v.is_number_integer()) throw std::invalid_argument("'" + key + "' is not an integer");
+    const bool fits = v.is_number_unsigned() ? v.get<uint64_t>() <= uint64_t(INT_MAX)
+                                             : v.get<int64_t>() >= INT_MIN && v.get<int64_t>() <= INT_MAX;
+    if (!fits) throw std::invalid_argument("'" + key + "' is out of range");
+    return static_cast<int>(v.get<int64_t>());
+}
+
 template <typename T>
 T get(const nlohmann::json& j, const char* key, T fallback) {
     auto it = j.find(key);
     if (it == j.end() || it->is_null()) return fallback;
-    return it->get<T>();
+    if constexpr (std::is_same_v<T, int>)
+        return toInt(*it, key);
+    else
+        return it->get<T>();
 }
 
 // A class index as written in id2label: decimal digits only (no sign, no spaces).
@@ -143,8 +159,12 @@ ViTConfig ViTConfig::fromJsonText(const std::string& text, const std::string& or
         c.embedDim = get(*args, "embed_dim", c.embedDim);
         c.depth = get(*args, "depth", c.depth);
         c.numHeads = get(*args, "num_heads", c.numHeads);
-        if (args->contains("mlp_ratio"))
-            c.mlpHidden = static_cast<int>(c.embedDim * (*args)["mlp_ratio"].get<double>());
+        if (args->contains("mlp_ratio")) {
+            const double ratio = (*args)["mlp_ratio"].get<double>();
+            if (!std::isfinite(ratio) || ratio <= 0 || ratio > 64)
+                throw fileError(origin, "invalid config: mlp_ratio " + std::to_string(ratio) + " is not in (0, 64]");
+            c.mlpHidden = static_cast<int>(c.embedDim * ratio);
+        }
         c.mlpHidden = get(*args, "mlp_hidden", c.mlpHidden);
         c.qkvBias = get(*args, "qkv_bias", c.qkvBias);
         c.pool = get<std::string>(*args, "global_pool", c.pool);
@@ -152,9 +172,10 @@ ViTConfig ViTConfig::fromJsonText(const std::string& text, const std::string& or
         const nlohmann::json& pc = j.contains("pretrained_cfg") ? j["pretrained_cfg"] : j;
         c.numClasses = get(j, "num_classes", get(pc, "num_classes", c.numClasses));
         if (auto it = pc.find("input_size"); it != pc.end() && it->is_array() && it->size() == 3) {
-            c.inChans = (*it)[0].get<int>();
-            c.imageSize = (*it)[1].get<int>();
-            if ((*it)[2].get<int>() != c.imageSize) throw fileError(origin, "only square input_size is supported");
+            c.inChans = toInt((*it)[0], "input_size[0]");
+            c.imageSize = toInt((*it)[1], "input_size[1]");
+            if (toInt((*it)[2], "input_size[2]") != c.imageSize)
+                throw fileError(origin, "only square input_size is supported");
         }
         c.cropPct = get(pc, "crop_pct", c.cropPct);
         c.interpolation = get<std::string>(pc, "interpolation", c.interpolation);

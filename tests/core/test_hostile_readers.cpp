@@ -144,6 +144,24 @@ TEST_F(HostileReaders, Id2labelKeysMustBeClassIndices) {
     if (!underSanitizer()) EXPECT_LT(peakRssMiB() - before, 50) << "no label table sized by a key";
 }
 
+TEST_F(HostileReaders, ConfigNumbersOutsideIntAreRefusedNotWrapped) {
+    // Found by fuzz_config: get<int> wrapped 4294967312 to 16 (accepted as patch 16) and was
+    // undefined behaviour past uint64; mlp_ratio 1e300 overflowed the int conversion.
+    const std::string base = R"({"architecture": "deit_tiny_patch16_224", )";
+    for (const std::string& field :
+         {R"("patch_size": 4294967312})", R"("patch_size": 184467440737095516159})", R"("depth": -2147483649})",
+          R"("pretrained_cfg": {"input_size": [3, 4294967520, 224]}})"}) {
+        const std::string msg = errorOf([&] { vp::ViTConfig::fromJsonText(base + field, "c.json"); });
+        EXPECT_NE(msg.find("c.json: config field has the wrong type"), std::string::npos) << field << ": " << msg;
+    }
+    for (const std::string& ratio : {"1e300", "-4", "0"}) {
+        const std::string msg =
+            errorOf([&] { vp::ViTConfig::fromJsonText(base + R"("mlp_ratio": )" + ratio + "}", "c.json"); });
+        EXPECT_NE(msg.find("mlp_ratio"), std::string::npos) << ratio << ": " << msg;
+    }
+    EXPECT_EQ(vp::ViTConfig::fromJsonText(base + R"("patch_size": 16})", "c.json").patchSize, 16);
+}
+
 TEST_F(HostileReaders, LayerNormEpsMustBePositive) {
     for (const std::string& eps : {"-1", "0", "2"}) {
         const std::string msg =
@@ -181,6 +199,9 @@ TEST_F(HostileReaders, SweepFilesWithImpossibleCountsAreRefusedCheaply) {
     refused([](auto& j) { j["limit"] = -1; }, "\"limit\" is -1");
     if (!underSanitizer()) EXPECT_LT(peakRssMiB() - before, 20);
     EXPECT_NO_THROW(vp::sweepFromJson(good.dump(), "s.json"));
+    // Found by fuzz_sweep_json: a format that is not a string escaped as nlohmann's type_error.
+    EXPECT_NE(errorOf([] { vp::sweepFromJson(R"({"format": 4})", "s.json"); }).find("not a vitprune sweep file"),
+              std::string::npos);
     // A folder is no sweep file.
     EXPECT_NE(errorOf([&] { vp::loadSweep(m_dir.string()); }).find("is a folder, not a sweep file"), std::string::npos);
 }

@@ -161,8 +161,10 @@ ViTConfig ViTConfig::fromJsonText(const std::string& text, const std::string& or
         c.numHeads = get(*args, "num_heads", c.numHeads);
         if (args->contains("mlp_ratio")) {
             const double ratio = (*args)["mlp_ratio"].get<double>();
-            if (!std::isfinite(ratio) || ratio <= 0 || ratio > 64)
-                throw fileError(origin, "invalid config: mlp_ratio " + std::to_string(ratio) + " is not in (0, 64]");
+            // Bounded so that the product fits an int; validate() then checks the hidden width
+            // (a config we write, e.g. embed 24 with hidden 3072, has ratio 128: fuzz_config).
+            if (!std::isfinite(ratio) || ratio <= 0 || ratio > 65536)
+                throw fileError(origin, "invalid config: mlp_ratio " + std::to_string(ratio) + " is not in (0, 65536]");
             c.mlpHidden = static_cast<int>(c.embedDim * ratio);
         }
         c.mlpHidden = get(*args, "mlp_hidden", c.mlpHidden);

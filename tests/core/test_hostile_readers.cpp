@@ -160,6 +160,10 @@ TEST_F(HostileReaders, ConfigNumbersOutsideIntAreRefusedNotWrapped) {
         EXPECT_NE(msg.find("mlp_ratio"), std::string::npos) << ratio << ": " << msg;
     }
     EXPECT_EQ(vp::ViTConfig::fromJsonText(base + R"("patch_size": 16})", "c.json").patchSize, 16);
+    // What toJsonText writes reads back, even a ratio of 128 (found by fuzz_config's round trip).
+    vp::ViTConfig wide =
+        vp::ViTConfig::fromJsonText(base + R"("embed_dim": 24, "num_heads": 3, "mlp_hidden": 3072})", "c");
+    EXPECT_EQ(vp::ViTConfig::fromJsonText(wide.toJsonText(), "again").mlpHidden, 3072);
 }
 
 TEST_F(HostileReaders, LayerNormEpsMustBePositive) {

@@ -96,6 +96,12 @@ nlohmann::json specToJson(const MethodSpec& s) {
             {"knobs", knobs}};
 }
 
+void refuseVideoMethod(const MethodSpec& spec) {
+    if (spec.family == "video")
+        throw Error("method '" + spec.id + "' works across video frames (each still image is its dense first frame); "
+                    "measure it with `vitprune video MODEL VIDEO --method " + spec.id + "`");
+}
+
 int cmdMethods(const Args& args) {
     args.allowOnly({"--json"});
     const auto specs = builtinRegistry().specs();

@@ -35,5 +35,9 @@ int cmdBench(const Args& args);
 int cmdTrain(const Args& args);
 int cmdSweep(const Args& args);
 int cmdMerge(const Args& args);
+int cmdVideo(const Args& args);
+// Dataset commands (eval, sweep) refuse a video method: on still images it only ever computes
+// its dense first frame. Throws vp::Error saying to use `vitprune video`.
+void refuseVideoMethod(const MethodSpec& spec);
 
 }  // namespace vp::cli

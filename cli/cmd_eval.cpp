@@ -76,6 +76,7 @@ int cmdEval(const Args& args) {
     const double denseGmacs = toG(denseMacs(model));  // before a structural method shrinks `model`
     KnobValues settings;
     MethodPtr method = openMethod(args, model, &settings);
+    refuseVideoMethod(method->spec());
     std::unique_ptr<Dataset> data = openDataset(args.positional(1, "DATA"));
     const int64_t limit = args.intValue("--limit", static_cast<int>(data->size()), 1, 1 << 30);
     const int64_t count = std::min<int64_t>(limit, data->size());

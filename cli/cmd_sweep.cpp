@@ -19,6 +19,7 @@
 #include "io/dataset.h"
 #include "io/dataset_batches.h"
 #include "progress_bar.h"
+#include "prune/registry.h"
 
 namespace vp::cli {
 namespace {
@@ -85,6 +86,8 @@ int cmdSweep(const Args& args) {
     if (out.empty()) throw Error("missing --out FILE (the sweep's JSON; the CSV goes beside it)");
     if (!args.has("--methods")) throw Error("missing --methods ID[,ID...] (see vitprune methods)");
     const std::vector<std::string> methods = splitList(args.value("--methods"));
+    for (const std::string& id : methods)
+        if (builtinRegistry().contains(id)) refuseVideoMethod(builtinRegistry().spec(id));
     const int points = args.intValue("--points", 8, 1, 1000);
     const int64_t batch = args.intValue("--batch", 64, 1, 4096);
     const Shard shard = parseShard(args.value("--shard", ""));

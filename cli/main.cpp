@@ -27,6 +27,8 @@ const std::string kUsage =
     "  sweep MODEL DATA --methods ID[,ID...] --out FILE [--points N] [--limit N] [--batch B] [--shard K/N|auto] "
     "[--threads T] [--json]\n"
     "  merge PART... --out FILE [--json]                 combine the shards of one sweep\n"
+    "  video MODEL VIDEO|camera:N [--method ID] [--set K=V]... [--limit-frames N] [--out FILE.json|.csv] [--json]\n"
+    "        per frame: GMACs, ms, top-1 and agreement with dense (video methods: eventful)\n"
     "  train --out DIR [--epochs N] [--batch B] [--lr LR] [--warmup E] [--dim C] [--heads H] [--depth D] [--mlp M] "
     "[--threads T] [--seed S] [--resume]\n"
     "MODEL: a .safetensors/.pth file, a folder with config.json, a built-in name (fashion-vit-tiny)\n"
@@ -59,6 +61,7 @@ int main(int argc, char** argv) {
         if (cmd == "train") return cmdTrain(args);
         if (cmd == "sweep") return cmdSweep(args);
         if (cmd == "merge") return cmdMerge(args);
+        if (cmd == "video") return cmdVideo(args);
         std::cerr << "vitprune: unknown command '" << cmd << "'\n" << kUsage;
         return 2;
     } catch (const vp::Error& e) {

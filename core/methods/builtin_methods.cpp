@@ -12,7 +12,8 @@
     X(makeTomeMethod)          \
     X(makeEvoVitMethod)        \
     X(makeLtpMethod)           \
-    X(makePatchSlimmingMethod)
+    X(makePatchSlimmingMethod) \
+    X(makeEventfulMethod)
 
 namespace vp {
 

@@ -196,6 +196,7 @@ ForwardResult ViTModel::forward(const at::Tensor& images, PruneMethod& method, c
     const int64_t C = m_config.embedDim;
     const double eps = m_config.lnEps;
     StageClock clock(options.stageTimes, static_cast<int>(m_weights.blocks.size()));
+    if (!options.continueStream) method.resetStream();
     TokenState state;
     state.prefix = m_config.numPrefixTokens();
     state.x = embed(images);
@@ -215,6 +216,13 @@ ForwardResult ViTModel::forward(const at::Tensor& images, PruneMethod& method, c
     for (int l = 0; l < static_cast<int>(m_weights.blocks.size()); ++l) {
         const BlockWeights& b = m_weights.blocks[l];
         clock.lap(Stage::Other, l, state.x);
+        if (method.replacesBlocks()) {  // e.g. the Eventful Transformer's gated block
+            BlockWork work = method.runBlock(l, *this, state);
+            clock.lap(Stage::Attention, l, state.x);
+            recorder.record(l, std::move(work.attnTokens), std::move(work.mlpTokens), state, std::move(work.macs));
+            if (options.layerTokens) options.layerTokens->push_back(state.x.detach());
+            continue;
+        }
         method.beforeBlock(l, state);
         clock.lap(Stage::Select, l, state.x);
         std::vector<int> attnTokens = TraceRecorder::countTokens(state);

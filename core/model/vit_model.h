@@ -27,6 +27,11 @@ struct ForwardOptions {
     std::vector<at::Tensor>* layerTokens = nullptr;
     // Set: receives the time of each stage of each block (model/stage_times.h).
     StageTimes* stageTimes = nullptr;
+    // Video: the images are the next frames of the streams the method saw in its previous forward
+    // (stateful methods such as the Eventful Transformer reuse what did not change). Off: every
+    // forward stands alone (PruneMethod::resetStream first), which is what images, datasets and
+    // timing loops need.
+    bool continueStream = false;
 };
 
 struct ForwardResult {

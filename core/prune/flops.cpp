@@ -51,7 +51,9 @@ std::vector<double> sampleMacs(const ViTModel& model, const TokenTrace& trace) {
     for (int s = 0; s < trace.batch; ++s) {
         double macs = stemAndHeadMacs(c, trace.patches);
         for (const LayerTrace& lt : trace.layers)
-            macs += blockMacs(c.embedDim, dimsOf(blocks[lt.layer]), lt.attnTokens[s], lt.mlpTokens[s]);
+            macs += s < static_cast<int>(lt.macs.size())
+                        ? lt.macs[s]
+                        : blockMacs(c.embedDim, dimsOf(blocks[lt.layer]), lt.attnTokens[s], lt.mlpTokens[s]);
         if (s < static_cast<int>(trace.extraMacs.size())) macs += trace.extraMacs[s];
         out.push_back(macs);
     }

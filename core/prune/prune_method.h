@@ -13,6 +13,13 @@ namespace vp {
 
 class ViTModel;
 
+// What a method's own block computed, per sample: the tokens that went through the attention's
+// projections and through the MLP, and the block's MACs in the fvcore convention (prune/flops.h).
+struct BlockWork {
+    std::vector<int> attnTokens, mlpTokens;
+    std::vector<double> macs;
+};
+
 class PruneMethod {
 public:
     virtual ~PruneMethod() = default;
@@ -49,6 +56,16 @@ public:
 
     // Structural methods return a physically smaller model; token methods return nothing.
     virtual std::optional<ViTModel> patchModel(const ViTModel&) const;
+
+    // Methods that compute a whole block their own way (the Eventful Transformer's gated,
+    // incremental block, which keeps state from one video frame to the next) return true; the
+    // model then calls runBlock instead of its own attention and MLP, and reduce() is not called.
+    virtual bool replacesBlocks() const { return false; }
+    // Runs block `layer` on state.x in place and says what it computed.
+    virtual BlockWork runBlock(int /*layer*/, const ViTModel&, TokenState&) { return {}; }
+    // Stateful (video) methods: forget what earlier forwards left, so the next one is computed
+    // as a first frame. Stateless methods ignore it.
+    virtual void resetStream() {}
 };
 
 using MethodPtr = std::unique_ptr<PruneMethod>;

@@ -15,6 +15,8 @@ struct TokenState {
     at::Tensor score;                    // [B,P] float: the score the method last gave each patch (trace only)
     at::Tensor valid;                    // [B,N] bool: real tokens when a batch is padded to a common N
                                          // (per-image counts, e.g. LTP); undefined = all real
+    at::Tensor recomputed;               // [B,N] bool: token recomputed by this block (Eventful's gates);
+                                         // false = its output came from the previous frame; undefined = all
     int prefix = 1;                      // tokens at the front that are never pruned
     bool proportionalAttention = false;  // add log(size) of keys to attention logits (ToMe)
     bool tracking = true;                // maintain patchToToken (off for fast evaluation)

@@ -8,13 +8,17 @@ namespace vp {
 
 // Kept: own token; Merged: shares a token with other patches (ToMe); Fused: folded into a
 // background token (EViT); Dropped: gone for good; Parked: set aside, skips blocks and comes back
-// later (Evo-ViT placeholders).
-enum class PatchFate : int8_t { Kept = 0, Merged = 1, Fused = 2, Dropped = 3, Parked = 4 };
+// later (Evo-ViT placeholders); Reused: still there, but its block output was taken from the
+// previous video frame instead of being computed again (Eventful Transformer's gates).
+enum class PatchFate : int8_t { Kept = 0, Merged = 1, Fused = 2, Dropped = 3, Parked = 4, Reused = 5 };
 
 struct LayerTrace {
     int layer = 0;
     std::vector<int> attnTokens;  // per sample: tokens that entered attention (prefix included)
     std::vector<int> mlpTokens;   // per sample: tokens that entered the MLP
+    // Per sample: the block's MACs when the method computed the block its own way (Eventful);
+    // empty: derived from the token counts (prune/flops.h).
+    std::vector<double> macs;
     // Filled only at TraceLevel::Full, indexed [sample * patches + patch]:
     std::vector<int> patchToken;  // token index after this layer, -1 if dropped
     std::vector<PatchFate> fate;

@@ -21,9 +21,10 @@ std::vector<int> TraceRecorder::countTokens(const TokenState& state) {
 }
 
 void TraceRecorder::record(int layer, std::vector<int> attnTokens, std::vector<int> mlpTokens,
-                           const TokenState& state) {
+                           const TokenState& state, std::vector<double> macs) {
     LayerTrace lt;
     lt.layer = layer;
+    lt.macs = std::move(macs);
     lt.attnTokens = std::move(attnTokens);
     lt.mlpTokens = std::move(mlpTokens);
     if (m_level == TraceLevel::Full && state.patchToToken.defined()) {
@@ -32,6 +33,8 @@ void TraceRecorder::record(int layer, std::vector<int> attnTokens, std::vector<i
         at::Tensor size = state.sizeOrOnes().to(at::kFloat).cpu().contiguous();
         at::Tensor fused = state.fused.defined() ? state.fused.to(at::kBool).cpu().contiguous() : at::Tensor();
         at::Tensor score = state.score.defined() ? state.score.to(at::kFloat).cpu().contiguous() : at::Tensor();
+        at::Tensor recomputed =
+            state.recomputed.defined() ? state.recomputed.to(at::kBool).cpu().contiguous() : at::Tensor();
         const int64_t N = size.size(1);
         const int64_t* pt = p2t.data_ptr<int64_t>();
         const float* sz = size.data_ptr<float>();
@@ -58,6 +61,8 @@ void TraceRecorder::record(int layer, std::vector<int> attnTokens, std::vector<i
                 lt.tokenSize[i] = sz[b * N + tok];
                 if (fused.defined() && fused.data_ptr<bool>()[b * N + tok])
                     lt.fate[i] = PatchFate::Fused;
+                else if (recomputed.defined() && !recomputed.data_ptr<bool>()[b * N + tok])
+                    lt.fate[i] = PatchFate::Reused;
                 else
                     lt.fate[i] = lt.tokenSize[i] > 1.0f ? PatchFate::Merged : PatchFate::Kept;
             }

@@ -12,7 +12,9 @@ class TraceRecorder {
 public:
     TraceRecorder(TraceLevel level, int batch, int patches, int gridH, int gridW, int prefix);
     static std::vector<int> countTokens(const TokenState& state);
-    void record(int layer, std::vector<int> attnTokens, std::vector<int> mlpTokens, const TokenState& state);
+    // `macs`: per sample, when the method computed the block its own way (LayerTrace::macs).
+    void record(int layer, std::vector<int> attnTokens, std::vector<int> mlpTokens, const TokenState& state,
+                std::vector<double> macs = {});
     TokenTrace take() { return std::move(m_trace); }
 
 private:

@@ -1,0 +1,130 @@
+// vitprune video MODEL VIDEO: a method on every frame of a video (or camera) beside the dense
+// model — per frame GMACs, ms, top-1 and agreement with dense; a summary with means and p95.
+#include <c10/core/InferenceMode.h>
+
+#include <iomanip>
+#include <iostream>
+#include <sstream>
+
+#include "cli_common.h"
+#include "common/atomic_file.h"
+#include "common/error.h"
+#include "common/json_text.h"
+#include "eval/video_eval.h"
+#include "io/preprocess.h"
+#include "io/video_source.h"
+#include "progress_bar.h"
+
+namespace vp::cli {
+namespace {
+
+nlohmann::json frameToJson(const ViTModel& model, const VideoFrameResult& f) {
+    return {{"index", f.index},
+            {"gmacs", f.gmacs},
+            {"ms", f.ms},
+            {"dense_ms", f.denseMs},
+            {"top1", f.top1},
+            {"top1_label", model.config().label(f.top1)},
+            {"top1_prob", f.top1Prob},
+            {"dense_top1", f.denseTop1},
+            {"agrees_with_dense", f.agrees()}};
+}
+
+nlohmann::json summaryToJson(const VideoSummary& s) {
+    return {{"frames", s.frames},
+            {"mean_gmacs", s.meanGmacs},
+            {"p95_gmacs", s.p95Gmacs},
+            {"dense_gmacs", s.denseGmacs},
+            {"mean_ms", s.meanMs},
+            {"p95_ms", s.p95Ms},
+            {"mean_dense_ms", s.meanDenseMs},
+            {"p95_dense_ms", s.p95DenseMs},
+            {"agreement", s.agreement},
+            {"gmacs_speedup", s.gmacsSpeedup},
+            {"time_speedup_median", s.timeSpeedup},
+            {"time_speedup_p25", s.timeSpeedupP25},
+            {"time_speedup_p75", s.timeSpeedupP75}};
+}
+
+std::string framesCsv(const std::vector<VideoFrameResult>& frames) {
+    std::ostringstream out;
+    out << "index,gmacs,ms,dense_ms,top1,top1_prob,dense_top1,agrees_with_dense\n";
+    for (const VideoFrameResult& f : frames)
+        out << f.index << ',' << f.gmacs << ',' << f.ms << ',' << f.denseMs << ',' << f.top1 << ',' << f.top1Prob
+            << ',' << f.denseTop1 << ',' << (f.agrees() ? 1 : 0) << '\n';
+    return out.str();
+}
+
+}  // namespace
+
+int cmdVideo(const Args& args) {
+    args.allowOnly({"--json", "--method", "--calib", "--set", "--budget", "--device", "--dtype", "--limit-frames",
+                    "--out"});
+    if (args.positionals().size() < 2) throw Error("missing argument VIDEO (a file, or camera:N)");
+    if (args.positionals().size() > 2) throw Error("one VIDEO at a time, got " + args.positionals()[2] + " too");
+    const int64_t limit = args.intValue("--limit-frames", 0, 0, 100000000);
+    const std::string outPath = args.value("--out", "");
+    if (!outPath.empty()) checkCanWrite(outPath);
+    ViTModel dense = openModel(args);
+    ViTModel model = dense;
+    KnobValues settings;
+    MethodPtr method = openMethod(args, model, &settings);
+    VideoSource source(args.positionals()[1]);  // refuses what is not a decodable video
+    const VideoInfo& info = source.info();
+    c10::InferenceMode guard;
+    VideoEvaluator evaluator(dense, model, *method);
+    const int64_t total = limit > 0 && info.frameCount > 0   ? std::min(limit, info.frameCount)
+                          : limit > 0                        ? limit
+                                                             : info.frameCount;
+    ProgressBar bar("frames", total > 0 ? total : 0, !args.has("--json"));
+    std::vector<VideoFrameResult> frames;
+    cv::Mat image;
+    while ((limit == 0 || static_cast<int64_t>(frames.size()) < limit) && source.read(image)) {
+        at::Tensor x = preprocess(image, model.config()).to(model.device(), model.dtype());
+        frames.push_back(evaluator.step(x, source.position() - 1));
+        bar.update(static_cast<int64_t>(frames.size()));
+    }
+    bar.finish();
+    const VideoSummary summary = summarizeVideo(frames);
+    std::string warning;
+    if (source.truncated())
+        warning = info.origin + ": the video ended after " + std::to_string(source.position()) + " of the " +
+                  std::to_string(info.frameCount) + " frames its header gives (truncated or damaged file)";
+    if (!warning.empty() && !args.has("--json")) std::cerr << "vitprune video: " << warning << "\n";
+
+    nlohmann::json framesJson = nlohmann::json::array();
+    for (const VideoFrameResult& f : frames) framesJson.push_back(frameToJson(model, f));
+    const nlohmann::json result = {{"model", model.origin()},
+                                   {"video", info.origin},
+                                   {"method", method->spec().id},
+                                   {"settings", settingsToJson(settings)},
+                                   {"video_info",
+                                    {{"width", info.width},
+                                     {"height", info.height},
+                                     {"fps", info.fps},
+                                     {"frame_count", info.frameCount},
+                                     {"codec", info.codec}}},
+                                   {"warning", warning},
+                                   {"frames", framesJson},
+                                   {"summary", summaryToJson(summary)}};
+    if (!outPath.empty()) {
+        const bool csv = outPath.size() >= 4 && outPath.compare(outPath.size() - 4, 4, ".csv") == 0;
+        writeFileAtomic(outPath, csv ? framesCsv(frames) : jsonText(result, 1) + "\n");
+    }
+    if (args.has("--json")) {
+        printJson(result);
+        return 0;
+    }
+    std::cout << std::fixed << std::setprecision(3) << info.origin << ": " << summary.frames << " frames, "
+              << method->spec().id << " " << settingsText(settings) << "\n"
+              << "  GMACs per frame: mean " << summary.meanGmacs << ", p95 " << summary.p95Gmacs << " (dense "
+              << summary.denseGmacs << ", " << std::setprecision(2) << summary.gmacsSpeedup << "x fewer)\n"
+              << "  ms per frame:    mean " << summary.meanMs << ", p95 " << summary.p95Ms << " (dense mean "
+              << summary.meanDenseMs << ")\n"
+              << "  speed-up (per-frame dense/method, interleaved): median " << summary.timeSpeedup << "x, quartiles "
+              << summary.timeSpeedupP25 << "–" << summary.timeSpeedupP75 << "\n"
+              << "  top-1 agrees with dense on " << std::setprecision(1) << 100 * summary.agreement << "% of frames\n";
+    return 0;
+}
+
+}  // namespace vp::cli

@@ -67,10 +67,12 @@ public:
              0,
              0,
              "delta",
-             {"delta", "sparse-qk", "dense"},
+             {"delta", "delta-exact", "sparse-qk", "dense"},
              VP_TEXT("vp::Methods",
-                     "delta: sparse query-key and delta attention-value updates (the paper's full method); "
-                     "sparse-qk: only the query-key product is updated sparsely; dense: both products in full.")},
+                     "delta: sparse query-key and delta attention-value updates (the paper's full method, which "
+                     "keeps old attention weights of unpicked tokens); delta-exact: the same with the softmax "
+                     "renormalised (ours: exact for unchanged tokens, 1.5x the delta's attention cost); sparse-qk: "
+                     "only the query-key product is updated sparsely; dense: both products in full.")},
             {"cls",
              VP_TEXT("vp::Methods", "Always recompute CLS"),
              KnobType::Bool,
@@ -93,9 +95,10 @@ public:
         m_policy.threshold = values.number(s, "threshold");
         m_policy.alwaysPrefix = values.flag(s, "cls");
         const std::string attention = values.choice(s, "attention");
-        m_attention = attention == "delta"       ? EventfulAttention::Delta
-                      : attention == "sparse-qk" ? EventfulAttention::SparseQk
-                                                 : EventfulAttention::Dense;
+        m_attention = attention == "delta"         ? EventfulAttention::Delta
+                      : attention == "delta-exact" ? EventfulAttention::DeltaExact
+                      : attention == "sparse-qk"   ? EventfulAttention::SparseQk
+                                                   : EventfulAttention::Dense;
         resetStream();
     }
 

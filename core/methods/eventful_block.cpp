@@ -42,14 +42,15 @@ double eventfulBlockMacs(int C, int A, int H, int N, int m1, int m2, int m3, Eve
     const double n = N, a = A, c = C, h = H;
     const double tokenwise = m1 * c * 3 * a + m2 * a * c + 2.0 * m3 * c * h;
     const bool sparseQk = !firstFrame && attention != EventfulAttention::Dense;
-    const bool deltaAv = !firstFrame && attention == EventfulAttention::Delta;
+    const bool deltaAv =
+        !firstFrame && (attention == EventfulAttention::Delta || attention == EventfulAttention::DeltaExact);
     const double qk = sparseQk ? 2 * n * m1 * a : n * n * a;
-    const double av = deltaAv ? 2 * n * m1 * a : n * n * a;
+    const double av = !deltaAv ? n * n * a : (attention == EventfulAttention::DeltaExact ? 3 : 2) * n * m1 * a;
     return tokenwise + qk + av;
 }
 
 at::Tensor EventfulBlockState::pick(const at::Tensor& error, int prefix, const EventfulPolicy& policy) const {
-    at::Tensor norm = error.to(at::kFloat).square().sum(-1).sqrt();  // [B,N] L2 norm per token
+    at::Tensor norm = error.norm(2, {-1}).to(at::kFloat);  // [B,N] L2 norm per token
     if (policy.alwaysPrefix && prefix > 0) norm.narrow(1, 0, prefix).fill_(std::numeric_limits<float>::infinity());
     if (policy.topR) {
         const int64_t k = std::min<int64_t>(policy.r, norm.size(1));
@@ -119,8 +120,9 @@ BlockWork EventfulBlockState::run(const ViTModel& model, int layer, const at::Te
                 m_vReference = v.clone();
                 m_aReference = probs;
                 m_av = at::matmul(probs, v);
+                if (attention == EventfulAttention::DeltaExact) m_lse = m_logits.logsumexp(-1, true);
                 av = m_av;
-            } else {
+            } else if (attention == EventfulAttention::Delta) {
                 // A'V' - AV at the picked tokens: A'[:,S] (V'[S] - V[S]) + (A'[:,S] - A[:,S]) V[S]. Columns of A
                 // outside S keep their old contribution (the reference's approximation).
                 at::Tensor vNew = pickAlong(v, idx1, 2);
@@ -130,6 +132,21 @@ BlockWork EventfulBlockState::run(const ViTModel& model, int layer, const at::Te
                 at::Tensor aDelta = aNew - pickAlong(m_aReference, idx1, 3);
                 writeAlong(m_aReference, idx1, 3, aNew);
                 m_av += at::matmul(aNew, vNew - vOld) + at::matmul(aDelta, vOld);
+                av = m_av;
+            } else {
+                // Rows of unpicked queries: their logits changed only at the picked columns S, so outside S
+                // the new probabilities are the old ones times rho = Z_old / Z_new:
+                //   P' = rho * (P - A[:,S] V[S]) + A'[:,S] V'[S].
+                // Rows of picked queries changed everywhere: A'[S,:] V'. m_aReference holds last frame's A.
+                at::Tensor lse = m_logits.logsumexp(-1, true);
+                at::Tensor vNew = pickAlong(v, idx1, 2);
+                at::Tensor vOld = pickAlong(m_vReference, idx1, 2);
+                writeAlong(m_vReference, idx1, 2, vNew);
+                at::Tensor kept = m_av - at::matmul(pickAlong(m_aReference, idx1, 3), vOld);
+                m_av = (m_lse - lse).exp_() * kept + at::matmul(pickAlong(probs, idx1, 3), vNew);
+                writeAlong(m_av, idx1, 2, at::matmul(pickAlong(probs, idx1, 2), v));
+                m_aReference = probs;
+                m_lse = lse;
                 av = m_av;
             }
         }

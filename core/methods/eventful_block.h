@@ -22,7 +22,11 @@ class ViTModel;
 // How the attention is updated: Delta = sparse query-key and delta attention-value updates (the
 // reference's EventfulBlock); SparseQk = sparse query-key update, full attention-value product
 // (EventfulMatmul1Block); Dense = both products in full (EventfulTokenwiseBlock).
-enum class EventfulAttention { Delta, SparseQk, Dense };
+// DeltaExact (ours, not in the paper): the delta update also rescales the rows by the change of
+// the softmax denominator and recomputes the rows of picked queries, so tokens that did not
+// change contribute exactly; the reference's Delta keeps the old probabilities of unpicked
+// columns, which drift once the softmax renormalises. 3*N*m*A MACs instead of 2*N*m*A.
+enum class EventfulAttention { Delta, SparseQk, Dense, DeltaExact };
 
 struct EventfulPolicy {
     bool topR = true;          // top-r by error norm; else the threshold policy
@@ -34,7 +38,8 @@ struct EventfulPolicy {
 // MACs of one block as the reference counts them (CountedLinear and CountedMatmul, multiply-adds
 // only): N tokens, C embedding width, A attention width (heads x head dim), H MLP hidden width;
 // m1, m2, m3 tokens picked at the qkv, projection and MLP gates. Sparse query-key: 2*N*m1*A
-// (rows and columns); delta attention-value: 2*N*m1*A; dense products N^2*A each. On a first
+// (rows and columns); delta attention-value: 2*N*m1*A (exact delta: 3*N*m1*A); dense products
+// N^2*A each. On a first
 // frame every gate picks N and both products are dense, which equals the dense block.
 double eventfulBlockMacs(int C, int A, int H, int N, int m1, int m2, int m3, EventfulAttention attention,
                          bool firstFrame);
@@ -44,6 +49,8 @@ class EventfulBlockState {
 public:
     void reset() { *this = EventfulBlockState(); }
     bool primed() const { return m_primed; }
+    // The qkv gate's reference [B,N,C] (norm1 of the tokens when they were last picked; tests).
+    const at::Tensor& qkvReference() const { return m_qkv.reference; }
     // Runs block `layer` of `model` on x [B,N,C] (B streams, N tokens, `prefix` of them CLS/dist)
     // and returns the block output. `recomputed` receives, per token, whether the qkv gate picked it.
     BlockWork run(const ViTModel& model, int layer, const at::Tensor& x, int prefix, const EventfulPolicy& policy,
@@ -63,6 +70,7 @@ private:
     at::Tensor m_vReference;  // [B,h,N,d]
     at::Tensor m_aReference;  // [B,h,N,N] attention probabilities, by columns
     at::Tensor m_av;          // [B,h,N,d]
+    at::Tensor m_lse;         // [B,h,N,1] log of each row's softmax denominator (DeltaExact)
 };
 
 }  // namespace vp

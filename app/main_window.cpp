@@ -17,6 +17,7 @@
 #include "prune/registry.h"
 #include "result_panel.h"
 #include "side_panel.h"
+#include "video_page.h"
 #include "widgets/filmstrip.h"
 #include "widgets/knob_panel.h"
 #include "widgets/patch_overlay_view.h"
@@ -88,6 +89,35 @@ void MainWindow::buildUi() {
     m_pages->addWidget(m_single);
     m_compare = new CompareView(specs, this);
     m_pages->addWidget(m_compare);
+    m_video = new VideoPage(this);
+    m_pages->addWidget(m_video);
+    connect(m_video, &VideoPage::failed, this, [this](const QString& message) {
+        report(tr("Video"), message, 2);
+    });
+    connect(m_video, &VideoPage::frameShown, this, [this] {
+        // --play N: the start-up video plays until its N-th frame is on screen.
+        const qint64 wanted = std::max(1, m_options.playFrames);
+        if (!videoMode()) return;
+        const VideoFrameView& f = m_video->lastFrame();
+        statusBar()->showMessage(tr("Frame %1 · %2: %3 GMACs (dense %4), %5 ms")
+                                     .arg(f.index)
+                                     .arg(f.methodId)
+                                     .arg(f.gmacs, 0, 'f', 4)
+                                     .arg(f.denseGmacs, 0, 'f', 4)
+                                     .arg(f.ms, 0, 'f', 2));
+        if (m_video->framesShown() != wanted) return;
+        if (m_options.playFrames > 0) m_video->play(false);
+        Q_EMIT resultShown();
+    });
+    connect(m_video, &VideoPage::opened, this, [this](const VideoOpened& info) {
+        statusBar()->showMessage(tr("Video %1: %2×%3, %4 fps, %5 frames")
+                                     .arg(info.origin)
+                                     .arg(info.width)
+                                     .arg(info.height)
+                                     .arg(info.fps, 0, 'f', 1)
+                                     .arg(info.frameCount >= 0 ? QString::number(info.frameCount) : tr("unknown")));
+        updateTitle();
+    });
 
     auto* right = new QWidget(this);
     auto* rv = new QVBoxLayout(right);
@@ -157,11 +187,31 @@ void MainWindow::setCompareMode(bool on) {
         const QSignalBlocker block(m_compareAction);
         m_compareAction->setChecked(on);
     }
-    m_pages->setCurrentWidget(on ? static_cast<QWidget*>(m_compare) : m_single);
+    showPage(on ? static_cast<QWidget*>(m_compare) : m_single);
     if (on) m_compare->refreshAll();
+    if (!on) submit();  // the single view follows the side panel again (after the video page)
 }
 
 bool MainWindow::compareMode() const { return m_pages->currentWidget() == m_compare; }
+
+bool MainWindow::videoMode() const { return m_pages->currentWidget() == m_video; }
+
+void MainWindow::showPage(QWidget* page) {
+    m_pages->setCurrentWidget(page);
+    // The result panel describes the still image; the video page shows its frames' results itself.
+    m_resultPanel->setVisible(page != m_video);
+}
+
+void MainWindow::openVideo(const QString& path) {
+    if (compareMode()) setCompareMode(false);
+    m_session.videoPath = path;
+    showPage(m_video);
+    if (m_session.hasModel) m_video->setDepth(m_session.info.depth);
+    m_video->setMethod(m_side->methodId(), m_side->knobValues());
+    m_video->openVideo(path, m_session.modelSpec);
+    if (!m_options.unattended()) rememberRecent(QStringLiteral("video/recent"), path);
+    updateTitle();
+}
 
 void MainWindow::userChangedState() {
     m_history->record({m_side->methodId(), m_side->knobValues()});
@@ -169,6 +219,12 @@ void MainWindow::userChangedState() {
 }
 
 void MainWindow::submit(std::optional<double> budget) {
+    if (videoMode()) {
+        // The video page runs the method on its frames; the still-image worker is only needed to
+        // load a newly chosen model (its info fills the side panel).
+        m_video->setMethod(m_side->methodId(), m_side->knobValues());
+        if (m_session.modelSpec == m_session.loadedModelSpec && m_session.hasModel) return;
+    }
     StudioRequest r;
     r.generation = ++m_session.generation;
     r.modelSpec = m_session.modelSpec;
@@ -197,6 +253,7 @@ void MainWindow::openModel(const QString& spec) {
 }
 
 void MainWindow::openImage(const QString& path) {
+    if (videoMode()) showPage(m_single);
     m_session.imagePath = path;
     m_single->filmstrip()->setCurrentPath(path);
     submit();
@@ -219,6 +276,9 @@ void MainWindow::onModelLoaded(quint64, const ModelInfo& info) {
     m_pareto->setModel(info.spec, info.name, info.denseGmacs);
     applyStartupOptionsOnModel(info);
     m_single->setModelInfo(info);
+    m_video->setDepth(info.depth);
+    if (m_video->hasVideo() && m_video->modelSpec() != m_session.modelSpec)
+        m_video->openVideo(m_session.videoPath, m_session.modelSpec);
     if (!m_options.unattended() && !info.standIn) rememberRecent(QStringLiteral("model/recent"), info.spec);
     if (!m_options.unattended()) QSettings().setValue(QStringLiteral("model/last"), info.spec);
     statusBar()->showMessage(tr("Model %1 loaded (%2 GMACs dense)").arg(info.name).arg(info.denseGmacs, 0, 'f', 3));
@@ -257,16 +317,17 @@ void MainWindow::onResult(const StudioResult& result) {
     m_resultPanel->setResult(result, m_session.info);
     m_pareto->setCurrent(QString::fromStdString(result.methodId), result.gmacs);
     m_single->setResult(result);
-    statusBar()->showMessage(tr("%1: %2 GMACs, %3 ms")
+    if (!videoMode())
+        statusBar()->showMessage(tr("%1: %2 GMACs, %3 ms")
                                  .arg(QString::fromStdString(result.methodId))
                                  .arg(result.gmacs, 0, 'f', 4)
                                  .arg(result.ms, 0, 'f', 2));
-    if (!compareMode()) Q_EMIT resultShown();
+    if (!compareMode() && !videoMode()) Q_EMIT resultShown();
 }
 
 void MainWindow::onFinished(quint64 generation) {
     // Without an image there is no result to wait for: the window is as complete as it gets.
-    if (generation == m_session.generation && m_session.imagePath.isEmpty() && m_session.hasModel) {
+    if (generation == m_session.generation && m_session.imagePath.isEmpty() && m_session.hasModel && !videoMode()) {
         m_single->clearImage();
         Q_EMIT resultShown();
     }
@@ -286,7 +347,9 @@ void MainWindow::setLayer(int layer) { m_single->setLayer(layer); }
 void MainWindow::updateTitle() {
     QString title = QStringLiteral("ViT Prune Studio");
     if (m_session.hasModel) title += QStringLiteral(" — ") + m_session.info.name;
-    if (!m_session.loadedImagePath.isEmpty())
+    if (videoMode() && !m_session.videoPath.isEmpty())
+        title += QStringLiteral(" — ") + QFileInfo(m_session.videoPath).fileName();
+    else if (!m_session.loadedImagePath.isEmpty())
         title += QStringLiteral(" — ") + QFileInfo(m_session.loadedImagePath).fileName();
     setWindowTitle(title);
 }

@@ -1,7 +1,7 @@
 #pragma once
-// The studio's main window. Left, one of two pages: the single-image page (SingleImagePage: the
-// image with the patch fates of one block, every block below, a filmstrip) or the compare page
-// (CompareView: 2–4 panes). Right: model, method, knobs, budget and device (SidePanel), then the
+// The studio's main window. Left, one of three pages: the single-image page (SingleImagePage: the
+// image with the patch fates of one block, every block below, a filmstrip), the compare page
+// (CompareView: 2–4 panes) or the video page (VideoPage: a video played through the method). Right: model, method, knobs, budget and device (SidePanel), then the
 // pruned-vs-dense prediction, cost and kept tokens per block (ResultPanel); the Pareto plot in a
 // dock below. Every change becomes a StudioRequest for the InferenceWorker; results come back as
 // plain data. Start-up options are applied in one place (main_window_startup.cpp).
@@ -28,6 +28,7 @@ class PatchOverlayView;
 class ResultPanel;
 class SidePanel;
 class TokenMapView;
+class VideoPage;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -39,6 +40,10 @@ public:
     void openModel(const QString& spec);
     void openImage(const QString& path);
     void openImages(const QStringList& paths);  // several: the filmstrip steps through them
+    // A video file or camera:N: shows the video page, which plays it through the current method.
+    void openVideo(const QString& path);
+    bool videoMode() const;
+    VideoPage* videoPage() const { return m_video; }
     void setCompareMode(bool on);
     bool compareMode() const;
 
@@ -104,6 +109,7 @@ private:
     void submitPane(StudioRequest request);
     void userChangedState();
     void setLayer(int layer);
+    void showPage(QWidget* page);
     void updateTitle();
     void report(const QString& title, const QString& message, int exitCode);
     void exportDialog(const QString& title, const QString& filters,
@@ -122,6 +128,7 @@ private:
 
     QStackedWidget* m_pages = nullptr;  // the single-image page and the compare page
     SingleImagePage* m_single = nullptr;
+    VideoPage* m_video = nullptr;
     CompareView* m_compare = nullptr;
     SidePanel* m_side = nullptr;
     ResultPanel* m_resultPanel = nullptr;

@@ -9,6 +9,7 @@
 #include <QDropEvent>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QInputDialog>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -26,6 +27,7 @@
 #include "model_source.h"
 #include "side_panel.h"
 #include "translations.h"
+#include "video_page.h"
 #include "widgets/filmstrip.h"
 #include "widgets/knob_panel.h"
 #include "widgets/patch_overlay_view.h"
@@ -35,6 +37,13 @@ namespace {
 
 const QStringList kModelSuffixes = {"safetensors", "pth", "pt", "bin"};
 constexpr int kMaxRecent = 10;
+
+bool looksLikeVideo(const QString& path) {
+    static const QStringList suffixes = {QStringLiteral("avi"),  QStringLiteral("mp4"), QStringLiteral("mkv"),
+                                         QStringLiteral("mov"),  QStringLiteral("webm"), QStringLiteral("mpg"),
+                                         QStringLiteral("mpeg"), QStringLiteral("m4v"), QStringLiteral("wmv")};
+    return suffixes.contains(QFileInfo(path).suffix().toLower());
+}
 
 bool looksLikeModel(const QString& path) {
     const QFileInfo fi(path);
@@ -92,6 +101,19 @@ void MainWindow::buildMenus() {
         const QStringList images = Filmstrip::imagesInFolder(dir);
         if (images.isEmpty()) return report(tr("No images"), tr("%1: no image files in this folder").arg(dir), 2);
         openImages(images);
+    });
+    QAction* openVideoAct = file->addAction(tr("Open &video…"), this, [this] {
+        const QString path = QFileDialog::getOpenFileName(
+            this, tr("Open video"), startDir(m_session.videoPath),
+            tr("Videos (*.avi *.mp4 *.mkv *.mov *.webm *.mpg *.mpeg *.m4v *.wmv);;All files (*)"));
+        if (!path.isEmpty()) openVideo(path);
+    });
+    openVideoAct->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_V));
+    file->addAction(tr("Open &camera…"), this, [this] {
+        bool ok = false;
+        const int index = QInputDialog::getInt(this, tr("Open camera"), tr("Camera index (/dev/videoN):"), 0, 0, 63, 1,
+                                               &ok);
+        if (ok) openVideo(QStringLiteral("camera:%1").arg(index));
     });
     QMenu* recentImages = file->addMenu(tr("Recent images"));
     connect(recentImages, &QMenu::aboutToShow, this,
@@ -170,19 +192,27 @@ void MainWindow::dropEvent(QDropEvent* event) {
     // images (or the images of a dropped folder) go to the filmstrip.
     QString model;
     QStringList images;
+    QString video;
     for (const QUrl& url : event->mimeData()->urls()) {
         if (!url.isLocalFile()) continue;
         const QString path = url.toLocalFile();
-        if (looksLikeModel(path))
+        if (looksLikeVideo(path))
+            video = path;
+        else if (looksLikeModel(path))
             model = path;
         else if (QFileInfo(path).isDir())
             images << Filmstrip::imagesInFolder(path);
         else
             images << path;
     }
-    if (model.isEmpty() && images.isEmpty()) return;
+    if (model.isEmpty() && images.isEmpty() && video.isEmpty()) return;
     event->acceptProposedAction();
     if (!model.isEmpty()) m_session.modelSpec = model;
+    if (!video.isEmpty() && images.isEmpty()) {
+        openVideo(video);
+        if (!model.isEmpty()) submit();
+        return;
+    }
     if (images.size() > 1) m_single->filmstrip()->setPaths(images);
     if (!images.isEmpty()) m_session.imagePath = images.first();
     submit();

@@ -11,6 +11,7 @@
 
 #include "compare_view.h"
 #include "main_window.h"
+#include "video_page.h"
 #include "measured_cost.h"
 #include "model_source.h"
 #include "pareto_panel.h"
@@ -58,6 +59,10 @@ void MainWindow::applyCommandLine() {
     for (const QString& s : m_options.sets) {
         const qsizetype eq = s.indexOf('=');
         m_side->knobs()->setValue(s.left(eq).trimmed().toStdString(), s.mid(eq + 1).trimmed().toStdString());
+    }
+    if (!m_options.video.isEmpty()) {
+        openVideo(m_options.video);
+        if (m_options.playFrames > 0) m_video->play(true);
     }
     if (!m_options.compare.isEmpty()) {
         m_compare->setPaneCount(static_cast<int>(m_options.compare.size()));
@@ -109,6 +114,7 @@ void MainWindow::applyStartupOptionsOnModel(const ModelInfo& info) {
         m_single->setLayer(-1);
         report(tr("Layer out of range"), msg, 2);
     }
+    if (m_options.layer) m_video->setLayer(*m_options.layer);
 }
 
 }  // namespace vp

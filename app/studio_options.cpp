@@ -28,7 +28,8 @@ ParsedOptions parseStudioOptions(const QStringList& arguments) {
     const QCommandLineOption version = parser.addVersionOption();
     const QCommandLineOption model({"m", "model"}, "Model to open.", "MODEL");
     const QCommandLineOption image({"i", "image"}, "Image to open.", "FILE");
-    const QCommandLineOption video("video", "Video to open (not yet available).", "FILE");
+    const QCommandLineOption video("video", "Video (file, or camera:N) to open on the video page.", "FILE");
+    const QCommandLineOption play("play", "With --video: play N frames first (the screenshot shows the N-th).", "N");
     const QCommandLineOption method("method", "Pruning method id (see `vitprune methods`).", "ID");
     const QCommandLineOption set("set", "Knob value of the method, repeatable (e.g. keep=0.5).", "K=V");
     const QCommandLineOption layer("layer", "0-based block whose patch fates are shown (default: the last).", "L");
@@ -53,7 +54,7 @@ ParsedOptions parseStudioOptions(const QStringList& arguments) {
                                         "OUT.png");
     const QCommandLineOption quit("quit-after-screenshot", "Quit (exit code 0) after saving the screenshot.");
     parser.addOptions(
-        {model, image, video, method, set, layer, view, compare, sweep, exportPareto, analysis, screenshot, quit});
+        {model, image, video, play, method, set, layer, view, compare, sweep, exportPareto, analysis, screenshot, quit});
 
     if (!parser.parse(arguments)) return stop(2, parser.errorText() + "\n\n" + parser.helpText());
     if (parser.isSet(help)) return stop(0, parser.helpText());
@@ -61,12 +62,20 @@ ParsedOptions parseStudioOptions(const QStringList& arguments) {
         return stop(0, QCoreApplication::applicationName() + " " + QCoreApplication::applicationVersion());
     if (!parser.positionalArguments().isEmpty())
         return stop(2, "unexpected argument '" + parser.positionalArguments().first() + "'\n\n" + parser.helpText());
-    if (parser.isSet(video)) return stop(2, "--video: not yet available in this version of the studio");
+    if (parser.isSet(video) && parser.isSet(image)) return stop(2, "--image and --video: give one of them");
 
     ParsedOptions out;
     StudioOptions& o = out.options;
     if (parser.isSet(model)) o.model = parser.value(model);
     if (parser.isSet(image)) o.image = parser.value(image);
+    if (parser.isSet(video)) o.video = parser.value(video);
+    if (parser.isSet(play)) {
+        bool ok = false;
+        o.playFrames = parser.value(play).toInt(&ok);
+        if (!ok || o.playFrames < 1 || o.playFrames > 1000000)
+            return stop(2, "--play '" + parser.value(play) + "': expected a frame count from 1 to 1000000");
+        if (!parser.isSet(video)) return stop(2, "--play needs --video");
+    }
     if (parser.isSet(method)) o.method = parser.value(method);
     o.sets = parser.values(set);
     if (parser.isSet(layer)) {

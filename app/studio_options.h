@@ -12,6 +12,8 @@ namespace vp {
 struct StudioOptions {
     std::optional<QString> model;   // unset: last used, else the default model
     std::optional<QString> image;   // unset: last used, else the default image
+    QString video;                  // a video file or camera:N to open on the video page
+    int playFrames = 0;             // with --video: play this many frames before the screenshot
     std::optional<QString> method;  // unset: dense
     QStringList sets;               // K=V, validated against the method's spec
     std::optional<int> layer;

@@ -9,6 +9,7 @@ namespace vp {
 
 struct StudioSession {
     QString modelSpec, imagePath;              // asked for ("" model = the default)
+    QString videoPath;                         // the video page's file or camera:N ("" = none)
     QString loadedModelSpec, loadedImagePath;  // confirmed by the worker
     bool hasModel = false;
     ModelInfo info;

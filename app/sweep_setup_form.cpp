@@ -91,9 +91,10 @@ SweepSetupForm::SweepSetupForm(QWidget* parent) : QWidget(parent) {
 }
 
 void SweepSetupForm::buildMethodList() {
-    // Methods a sweep can plan: training-free, with a main knob to spread the points over.
+    // Methods a sweep can plan: training-free, with a main knob to spread the points over, and
+    // not video methods (each still image would be their dense first frame).
     for (const MethodSpec& s : builtinRegistry().specs()) {
-        if (s.id == "dense" || !s.trainingFree || s.mainKnob.empty()) continue;
+        if (s.id == "dense" || !s.trainingFree || s.mainKnob.empty() || s.family == "video") continue;
         auto* item = new QListWidgetItem(specText(s.name), m_methods);
         item->setData(Qt::UserRole, QString::fromStdString(s.id));
         QString tip = specText(s.name) + QLatin1Char('\n') + QString::fromStdString(s.paper);

@@ -4,6 +4,7 @@
 
 #include <iomanip>
 #include <iostream>
+#include <optional>
 #include <sstream>
 
 #include "cli_common.h"
@@ -11,7 +12,9 @@
 #include "common/error.h"
 #include "common/json_text.h"
 #include "eval/video_eval.h"
+#include "io/fate_drawing.h"
 #include "io/preprocess.h"
+#include "io/video_file_writer.h"
 #include "io/video_source.h"
 #include "progress_bar.h"
 
@@ -55,11 +58,27 @@ std::string framesCsv(const std::vector<VideoFrameResult>& frames) {
     return out.str();
 }
 
+// One frame of the overlaid video: the fates after `layer` and a caption with what produced them.
+cv::Mat overlayFrame(const ViTModel& model, const cv::Mat& image, const VideoFrameResult& f, int layer, int scale,
+                     const PruneMethod& method, const KnobValues& settings) {
+    FrameCaption c;
+    c.index = f.index;
+    c.method = method.spec().id;
+    c.settings = settingsText(settings);
+    c.videoMethod = method.spec().family == "video";
+    c.layer = layer;
+    c.gmacs = f.gmacs;
+    c.denseGmacs = f.denseGmacs;
+    c.label = model.config().label(f.top1);
+    c.denseLabel = model.config().label(f.denseTop1);
+    return overlaidFrame(displayImage(image, model.config()), f.trace, c, scale);
+}
+
 }  // namespace
 
 int cmdVideo(const Args& args) {
     args.allowOnly({"--json", "--method", "--calib", "--set", "--budget", "--device", "--dtype", "--limit-frames",
-                    "--out"});
+                    "--out", "--overlay-out", "--layer", "--scale"});
     if (args.positionals().size() < 2) throw Error("missing argument VIDEO (a file, or camera:N)");
     if (args.positionals().size() > 2) throw Error("one VIDEO at a time, got " + args.positionals()[2] + " too");
     const int64_t limit = args.intValue("--limit-frames", 0, 0, 100000000);
@@ -72,7 +91,13 @@ int cmdVideo(const Args& args) {
     VideoSource source(args.positionals()[1]);  // refuses what is not a decodable video
     const VideoInfo& info = source.info();
     c10::InferenceMode guard;
-    VideoEvaluator evaluator(dense, model, *method);
+    const std::string overlayPath = args.value("--overlay-out", "");
+    const int depth = static_cast<int>(model.weights().blocks.size());
+    const int layer = args.intValue("--layer", depth - 1, 0, std::max(0, depth - 1));
+    const int scale = args.intValue("--scale", std::max(1, 448 / model.config().imageSize), 1, 64);
+    std::optional<VideoFileWriter> overlay;
+    if (!overlayPath.empty()) overlay.emplace(overlayPath, info.fps);
+    VideoEvaluator evaluator(dense, model, *method, overlay.has_value());
     const int64_t total = limit > 0 && info.frameCount > 0   ? std::min(limit, info.frameCount)
                           : limit > 0                        ? limit
                                                              : info.frameCount;
@@ -82,9 +107,11 @@ int cmdVideo(const Args& args) {
     while ((limit == 0 || static_cast<int64_t>(frames.size()) < limit) && source.read(image)) {
         at::Tensor x = preprocess(image, model.config()).to(model.device(), model.dtype());
         frames.push_back(evaluator.step(x, source.position() - 1));
+        if (overlay) overlay->write(overlayFrame(model, image, frames.back(), layer, scale, *method, settings));
         bar.update(static_cast<int64_t>(frames.size()));
     }
     bar.finish();
+    if (overlay) overlay->commit();
     const VideoSummary summary = summarizeVideo(frames);
     std::string warning;
     if (source.truncated())

@@ -28,6 +28,7 @@ const std::string kUsage =
     "[--threads T] [--json]\n"
     "  merge PART... --out FILE [--json]                 combine the shards of one sweep\n"
     "  video MODEL VIDEO|camera:N [--method ID] [--set K=V]... [--limit-frames N] [--out FILE.json|.csv] [--json]\n"
+    "        [--overlay-out FILE.avi [--layer L] [--scale S]]   the video with each frame's patch fates\n"
     "        per frame: GMACs, ms, top-1 and agreement with dense (video methods: eventful)\n"
     "  train --out DIR [--epochs N] [--batch B] [--lr LR] [--warmup E] [--dim C] [--heads H] [--depth D] [--mlp M] "
     "[--threads T] [--seed S] [--resume]\n"

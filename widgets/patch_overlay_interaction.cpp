@@ -40,6 +40,9 @@ QString PatchOverlayView::describePatch(int patch) const {
         case PatchFate::Parked:
             fate = tr("parked (skips blocks, comes back later)");
             break;
+        case PatchFate::Reused:
+            fate = tr("reused: this block's output for it comes from an earlier frame");
+            break;
     }
     lines << tr("Fate: %1").arg(fate);
     const int drop = m_dropLayer.empty() ? -1 : m_dropLayer[i];

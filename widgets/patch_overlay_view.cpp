@@ -157,6 +157,9 @@ void PatchOverlayView::paintOverlay(QPainter& p, const QRectF& target) const {
                         p.setBrush(Qt::NoBrush);
                         p.drawRect(cell.adjusted(1, 1, -1, -1));
                         break;
+                    case PatchFate::Reused:  // output taken from an earlier video frame (Eventful)
+                        p.fillRect(cell, QColor(20, 60, 160, 150));
+                        break;
                     case PatchFate::Kept:
                         break;
                 }

@@ -2,7 +2,8 @@
 // The image as the model sees it, the patch grid over it and each patch's fate at one layer of a
 // TokenTrace: kept = clear, dropped = dimmed and hatched, merged = tinted in its token's colour
 // (patches that share a token share the colour), fused = orange dashed outline, parked = lightly
-// dimmed with a dotted blue outline. Plain data only, no Torch.
+// dimmed with a dotted blue outline, reused (a video method kept its output from an earlier frame)
+// = tinted blue. Plain data only, no Torch.
 // Interactive: a tooltip describes the patch under the cursor; the wheel zooms (1×..8×, about the
 // cursor), dragging pans while zoomed and a double click resets. paintOverlay/renderOverlay
 // ignore the zoom (figure export uses them).

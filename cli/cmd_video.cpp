@@ -84,11 +84,11 @@ int cmdVideo(const Args& args) {
     const int64_t limit = args.intValue("--limit-frames", 0, 0, 100000000);
     const std::string outPath = args.value("--out", "");
     if (!outPath.empty()) checkCanWrite(outPath);
+    VideoSource source(args.positionals()[1]);  // refuses what is not a decodable video, before the model loads
     ViTModel dense = openModel(args);
     ViTModel model = dense;
     KnobValues settings;
     MethodPtr method = openMethod(args, model, &settings);
-    VideoSource source(args.positionals()[1]);  // refuses what is not a decodable video
     const VideoInfo& info = source.info();
     c10::InferenceMode guard;
     const std::string overlayPath = args.value("--overlay-out", "");

@@ -6,6 +6,8 @@
 #include <cstring>
 #include <fstream>
 
+#include <opencv2/core/utils/logger.hpp>
+
 #include "common/error.h"
 
 namespace vp {
@@ -55,9 +57,13 @@ VideoSource::VideoSource(const std::string& spec) {
         m_info.origin = spec;
         checkFile(spec);
         // FFmpeg only: other back-ends (GStreamer) print their own warnings and can wait on odd files.
-        if (!m_capture.open(spec, cv::CAP_FFMPEG))
-            throw Error(spec + ": not a video OpenCV can open (no video stream found: not a video file, or a "
-                               "container FFmpeg does not know)");
+        // OpenCV's own log lines about the failure would only repeat the error below.
+        const auto level = cv::utils::logging::setLogLevel(cv::utils::logging::LOG_LEVEL_SILENT);
+        const bool opened = m_capture.open(spec, cv::CAP_FFMPEG);
+        cv::utils::logging::setLogLevel(level);
+        if (!opened)
+            throw Error(spec + ": not a video that can be played (not a video file, a container FFmpeg does not "
+                               "know, or a codec it cannot decode)");
     }
     m_info.width = static_cast<int>(m_capture.get(cv::CAP_PROP_FRAME_WIDTH));
     m_info.height = static_cast<int>(m_capture.get(cv::CAP_PROP_FRAME_HEIGHT));

@@ -140,6 +140,23 @@ TEST(VideoSource, BadVideosGetClearErrors) {
     EXPECT_NE(camera.find("camera 97"), std::string::npos) << camera;
 }
 
+TEST(VideoSource, AnUnknownCodecIsRefused) {
+    // vtest.avi with its codec tag ("div3", in the stream header and the format) made unknown.
+    vp::test::ScratchDir dir;
+    std::ifstream in(kVtest, std::ios::binary);
+    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    int replaced = 0;
+    for (size_t at = bytes.find("div3"); at != std::string::npos && at < 4096; at = bytes.find("div3", at + 4)) {
+        bytes.replace(at, 4, "zzzz");
+        ++replaced;
+    }
+    ASSERT_EQ(replaced, 2);
+    std::ofstream(dir.file("unknown_codec.avi"), std::ios::binary) << bytes;
+    const std::string e = errorOf(dir.file("unknown_codec.avi"));
+    EXPECT_NE(e.find("unknown_codec.avi"), std::string::npos) << e;
+    EXPECT_TRUE(e.find("codec") != std::string::npos || e.find("not a video") != std::string::npos) << e;
+}
+
 TEST(VideoSource, TruncatedFileStopsCleanlyAndSaysSo) {
     vp::test::ScratchDir dir;
     copyPrefix(kVtest, dir.file("half.avi"), 0.5);

@@ -75,9 +75,13 @@ BlockWork EventfulBlockState::run(const ViTModel& model, int layer, const at::Te
     if (first) reset();
 
     // One gate: pick tokens by the error against the reference, recompute `op` for them only and
-    // write them into the buffer; the first frame computes every token. Returns the buffer and the
-    // picked indices (undefined: all).
-    auto gate = [&](Gate& g, const at::Tensor& input, auto&& op) -> at::Tensor {
+    // write them into the buffer; the first frame computes every token. Returns the picked indices
+    // (undefined: all); `rows`, when given, receives the recomputed rows and the buffer's rows they
+    // replaced, in the order of the indices.
+    struct Rows {
+        at::Tensor now, before;
+    };
+    auto gate = [&](Gate& g, const at::Tensor& input, auto&& op, Rows* rows = nullptr) -> at::Tensor {
         if (first) {
             g.reference = input.clone();
             g.buffer = op(input).contiguous();
@@ -86,10 +90,16 @@ BlockWork EventfulBlockState::run(const ViTModel& model, int layer, const at::Te
         at::Tensor idx = pick(input - g.reference, prefix, policy);
         at::Tensor picked = pickAlong(input, idx, 1);
         writeAlong(g.reference, idx, 1, picked);
-        writeAlong(g.buffer, idx, 1, op(picked));
+        at::Tensor computed = op(picked);
+        if (rows) *rows = {computed, pickAlong(g.buffer, idx, 1)};
+        writeAlong(g.buffer, idx, 1, computed);
         return idx;
     };
     auto count = [&](const at::Tensor& idx) { return first ? static_cast<int>(N) : static_cast<int>(idx.size(1)); };
+    // [B,M,3A] qkv rows → q, k or v of each head [B,h,M,d].
+    auto part = [&](const at::Tensor& rows, int which) {
+        return rows.view({B, rows.size(1), 3, heads, d}).select(2, which).permute({0, 2, 1, 3});
+    };
 
     int m1 = 0, m2 = 0;
     at::Tensor x1;
@@ -98,7 +108,11 @@ BlockWork EventfulBlockState::run(const ViTModel& model, int layer, const at::Te
         x1 = x * 2;
     } else {
         at::Tensor h1 = at::layer_norm(x, {C}, b.norm1W, b.norm1B, eps);
-        idx1 = gate(m_qkv, h1, [&](const at::Tensor& t) { return at::linear(t, b.qkvW, b.qkvB); });
+        // The qkv buffer holds every token's last q, k and v, so the rows the gate recomputed (and the
+        // ones they replaced) are the picked queries, keys and values: no reference of V is needed.
+        Rows qkvRows;
+        idx1 = gate(
+            m_qkv, h1, [&](const at::Tensor& t) { return at::linear(t, b.qkvW, b.qkvB); }, &qkvRows);
         m1 = count(idx1);
         at::Tensor qkv = m_qkv.buffer.view({B, N, 3, heads, d}).permute({2, 0, 3, 1, 4});
         const double scale = 1.0 / std::sqrt(static_cast<double>(d));
@@ -110,28 +124,26 @@ BlockWork EventfulBlockState::run(const ViTModel& model, int layer, const at::Te
             if (first) {
                 m_logits = at::matmul(q * scale, k.transpose(-2, -1));
             } else {  // the rows and the columns of the picked tokens
-                writeAlong(m_logits, idx1, 2, at::matmul(pickAlong(q, idx1, 2) * scale, k.transpose(-2, -1)));
-                writeAlong(m_logits, idx1, 3, at::matmul(q, pickAlong(k, idx1, 2).transpose(-2, -1)).mul_(scale));
+                writeAlong(m_logits, idx1, 2, at::matmul(part(qkvRows.now, 0), k.transpose(-2, -1)).mul_(scale));
+                writeAlong(m_logits, idx1, 3, at::matmul(q, part(qkvRows.now, 1).transpose(-2, -1)).mul_(scale));
             }
             at::Tensor probs = m_logits.softmax(-1);
             if (attention == EventfulAttention::SparseQk) {
                 av = at::matmul(probs, v);
             } else if (first) {
-                m_vReference = v.clone();
                 m_aReference = probs;
                 m_av = at::matmul(probs, v);
                 if (attention == EventfulAttention::DeltaExact) m_lse = m_logits.logsumexp(-1, true);
                 av = m_av;
             } else if (attention == EventfulAttention::Delta) {
-                // A'V' - AV at the picked tokens: A'[:,S] (V'[S] - V[S]) + (A'[:,S] - A[:,S]) V[S]. Columns of A
-                // outside S keep their old contribution (the reference's approximation).
-                at::Tensor vNew = pickAlong(v, idx1, 2);
-                at::Tensor vOld = pickAlong(m_vReference, idx1, 2);
-                writeAlong(m_vReference, idx1, 2, vNew);
+                // A'V' - AV at the picked tokens: A'[:,S] (V'[S] - V[S]) + (A'[:,S] - A[:,S]) V[S], as one
+                // product of the side-by-side factors. Columns of A outside S keep their old contribution
+                // (the reference's approximation).
+                at::Tensor vNew = part(qkvRows.now, 2), vOld = part(qkvRows.before, 2);
                 at::Tensor aNew = pickAlong(probs, idx1, 3);
                 at::Tensor aDelta = aNew - pickAlong(m_aReference, idx1, 3);
                 writeAlong(m_aReference, idx1, 3, aNew);
-                m_av += at::matmul(aNew, vNew - vOld) + at::matmul(aDelta, vOld);
+                m_av += at::matmul(at::cat({aNew, aDelta}, 3), at::cat({vNew - vOld, vOld}, 2));
                 av = m_av;
             } else {
                 // Rows of unpicked queries: their logits changed only at the picked columns S, so outside S
@@ -139,9 +151,7 @@ BlockWork EventfulBlockState::run(const ViTModel& model, int layer, const at::Te
                 //   P' = rho * (P - A[:,S] V[S]) + A'[:,S] V'[S].
                 // Rows of picked queries changed everywhere: A'[S,:] V'. m_aReference holds last frame's A.
                 at::Tensor lse = m_logits.logsumexp(-1, true);
-                at::Tensor vNew = pickAlong(v, idx1, 2);
-                at::Tensor vOld = pickAlong(m_vReference, idx1, 2);
-                writeAlong(m_vReference, idx1, 2, vNew);
+                at::Tensor vNew = part(qkvRows.now, 2), vOld = part(qkvRows.before, 2);
                 at::Tensor kept = m_av - at::matmul(pickAlong(m_aReference, idx1, 3), vOld);
                 m_av = (m_lse - lse).exp_() * kept + at::matmul(pickAlong(probs, idx1, 3), vNew);
                 writeAlong(m_av, idx1, 2, at::matmul(pickAlong(probs, idx1, 2), v));

@@ -67,7 +67,6 @@ private:
     bool m_primed = false;
     Gate m_qkv, m_proj, m_mlp;
     at::Tensor m_logits;      // [B,h,N,N] scaled q k^T
-    at::Tensor m_vReference;  // [B,h,N,d]
     at::Tensor m_aReference;  // [B,h,N,N] attention probabilities, by columns
     at::Tensor m_av;          // [B,h,N,d]
     at::Tensor m_lse;         // [B,h,N,1] log of each row's softmax denominator (DeltaExact)

@@ -228,7 +228,9 @@ void MainWindow::submit(std::optional<double> budget) {
     StudioRequest r;
     r.generation = ++m_session.generation;
     r.modelSpec = m_session.modelSpec;
-    r.imagePath = m_session.imagePath;
+    // On the video page only the model is wanted from this worker: no still-image forwards that would
+    // compete with the video's for the CPU.
+    r.imagePath = videoMode() ? QString() : m_session.imagePath;
     r.methodId = m_side->methodId();
     r.knobs = m_side->knobValues();
     r.budgetGmacs = budget;

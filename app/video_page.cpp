@@ -172,7 +172,7 @@ void VideoPage::onFrame(const VideoFrameView& f) {
     m_last = f;
     m_hasFrame = true;
     ++m_shown;
-    m_maxLag = std::max(m_maxLag, f.newestDecoded - f.index);
+    if (!f.afterSetup) m_maxLag = std::max(m_maxLag, f.newestDecoded - f.index);
     m_transport->setPosition(f.index);
     m_view->setImage(f.display);
     showFates();

@@ -49,7 +49,8 @@ public:
     PatchOverlayView* overlayView() const { return m_view; }
     const VideoFrameView& lastFrame() const { return m_last; }
     qint64 framesShown() const { return m_shown; }
-    qint64 maxLag() const { return m_maxLag; }  // newest decoded - shown, worst so far
+    // Newest decoded frame - shown frame, worst so far (frames right after a method change excluded).
+    qint64 maxLag() const { return m_maxLag; }
 
 Q_SIGNALS:
     void opened(const vp::VideoOpened& info);

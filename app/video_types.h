@@ -39,6 +39,9 @@ struct VideoFrameView {
     // decoded when this one was shown (the page measures how far behind it is).
     qint64 dropped = 0;
     qint64 newestDecoded = 0;
+    // The first frame after the method was (re)configured: it waited for the set-up and warm-up,
+    // so it says nothing about keeping up with playback.
+    bool afterSetup = false;
 };
 
 }  // namespace vp

@@ -126,6 +126,7 @@ bool VideoWorker::ensureMethod() {
         if (id != "dense") calibration = datasetCalibration(kDefaultCalibrationSource, m_model.config());
         m_ready = readyMethod(m_model, id, knobValuesFrom(m_knobs), calibration);
         m_evaluator = std::make_unique<VideoEvaluator>(m_model, m_ready->model(), *m_ready->method, true);
+        m_freshEvaluator = true;
         return true;
     } catch (const std::exception& e) {
         m_ready.reset();
@@ -158,6 +159,8 @@ VideoFrameView VideoWorker::process(const cv::Mat& image, qint64 index) {
     v.denseLabel = QString::fromStdString(model.config().label(r.denseTop1));
     v.dropped = m_decoder->frames().dropped();
     v.newestDecoded = m_decoder->newestIndex();
+    v.afterSetup = m_freshEvaluator;
+    m_freshEvaluator = false;
     return v;
 }
 

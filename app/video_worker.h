@@ -78,6 +78,7 @@ private:
     std::unique_ptr<VideoEvaluator> m_evaluator;
     QTimer* m_timer = nullptr;
     bool m_reportedEnd = false;
+    bool m_freshEvaluator = false;
     std::atomic<bool> m_cancelExport{false};
 };
 

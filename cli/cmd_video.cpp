@@ -1,5 +1,6 @@
 // vitprune video MODEL VIDEO: a method on every frame of a video (or camera) beside the dense
 // model — per frame GMACs, ms, top-1 and agreement with dense; a summary with means and p95.
+#include <ATen/Parallel.h>
 #include <c10/core/InferenceMode.h>
 
 #include <iomanip>
@@ -78,7 +79,8 @@ cv::Mat overlayFrame(const ViTModel& model, const cv::Mat& image, const VideoFra
 
 int cmdVideo(const Args& args) {
     args.allowOnly({"--json", "--method", "--calib", "--set", "--budget", "--device", "--dtype", "--limit-frames",
-                    "--out", "--overlay-out", "--layer", "--scale"});
+                    "--out", "--overlay-out", "--layer", "--scale", "--threads"});
+    if (args.has("--threads")) at::set_num_threads(args.intValue("--threads", 2, 1, 1024));
     if (args.positionals().size() < 2) throw Error("missing argument VIDEO (a file, or camera:N)");
     if (args.positionals().size() > 2) throw Error("one VIDEO at a time, got " + args.positionals()[2] + " too");
     const int64_t limit = args.intValue("--limit-frames", 0, 0, 100000000);
@@ -131,6 +133,7 @@ int cmdVideo(const Args& args) {
                                      {"fps", info.fps},
                                      {"frame_count", info.frameCount},
                                      {"codec", info.codec}}},
+                                   {"threads", at::get_num_threads()},
                                    {"warning", warning},
                                    {"frames", framesJson},
                                    {"summary", summaryToJson(summary)}};

@@ -27,7 +27,7 @@ const std::string kUsage =
     "  sweep MODEL DATA --methods ID[,ID...] --out FILE [--points N] [--limit N] [--batch B] [--shard K/N|auto] "
     "[--threads T] [--json]\n"
     "  merge PART... --out FILE [--json]                 combine the shards of one sweep\n"
-    "  video MODEL VIDEO|camera:N [--method ID] [--set K=V]... [--limit-frames N] [--out FILE.json|.csv] [--json]\n"
+    "  video MODEL VIDEO|camera:N [--method ID] [--set K=V]... [--limit-frames N] [--threads T] [--out FILE.json|.csv] [--json]\n"
     "        [--overlay-out FILE.avi [--layer L] [--scale S]]   the video with each frame's patch fates\n"
     "        per frame: GMACs, ms, top-1 and agreement with dense (video methods: eventful)\n"
     "  train --out DIR [--epochs N] [--batch B] [--lr LR] [--warmup E] [--dim C] [--heads H] [--depth D] [--mlp M] "

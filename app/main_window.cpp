@@ -200,6 +200,7 @@ void MainWindow::showPage(QWidget* page) {
     m_pages->setCurrentWidget(page);
     // The result panel describes the still image; the video page shows its frames' results itself.
     m_resultPanel->setVisible(page != m_video);
+    m_side->setBudgetVisible(page != m_video);
 }
 
 void MainWindow::openVideo(const QString& path) {

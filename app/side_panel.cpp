@@ -49,7 +49,8 @@ SidePanel::SidePanel(const std::vector<MethodSpec>& methods, QWidget* parent) : 
     layout->setContentsMargins(6, 6, 6, 6);
     layout->addWidget(buildModelBox());
     layout->addWidget(buildMethodBox());
-    layout->addWidget(buildBudgetBox());
+    m_budgetBox = buildBudgetBox();
+    layout->addWidget(m_budgetBox);
     layout->addWidget(buildDeviceBox());
     layout->addStretch(1);
     setMinimumWidth(340);

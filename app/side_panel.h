@@ -38,6 +38,8 @@ public:
     bool setState(const std::string& methodId, const std::map<std::string, std::string>& knobs);
     QString device() const;
     double budgetSliderGmacs() const;
+    // The GMACs budget is per image; the video page hides it (a video method's cost varies per frame).
+    void setBudgetVisible(bool on) { m_budgetBox->setVisible(on); }
 
 Q_SIGNALS:
     void methodChanged();
@@ -61,6 +63,7 @@ private:
     QComboBox* m_methodCombo = nullptr;
     QLabel* m_methodPaper = nullptr;
     KnobPanel* m_knobs = nullptr;
+    QWidget* m_budgetBox = nullptr;
     QSlider* m_budget = nullptr;
     QLabel* m_budgetLabel = nullptr;
     double m_budgetMin = 0, m_budgetMax = 0, m_denseGmacs = 0;

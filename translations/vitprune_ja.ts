@@ -808,6 +808,46 @@
         <source>Per-image cost</source>
         <translation>画像ごとのコスト</translation>
     </message>
+    <message>
+        <source>Video</source>
+        <translation type="unfinished">動画</translation>
+    </message>
+    <message>
+        <source>Frame %1 · %2: %3 GMACs (dense %4), %5 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Video %1: %2×%3, %4 fps, %5 frames</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open &amp;video…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open video</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Videos (*.avi *.mp4 *.mkv *.mov *.webm *.mpg *.mpeg *.m4v *.wmv);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open &amp;camera…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open camera</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Camera index (/dev/videoN):</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>vp::MeasuredCost</name>
@@ -1118,6 +1158,54 @@
         <source>One r per block (tokens merged there), comma-separated; replaces r and the schedule when set. Empty: not used.</source>
         <translation>ブロックごとに1つの r（そのブロックでマージするトークン数）をカンマ区切りで指定します。設定すると r とスケジュールに代わります。空なら使用しません。</translation>
     </message>
+    <message>
+        <source>Eventful Transformer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Video: recomputes only the tokens that changed since the previous frame; the first frame is dense, so a single image shows the dense model.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gate policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>top-r: the r tokens with the largest change at each gate; threshold: every token whose change (L2 norm) exceeds the threshold.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tokens recomputed per gate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>r for the top-r policy, CLS included; r at or above the token count recomputes every token.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change threshold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For the threshold policy: a token is recomputed when the L2 norm of its change since it was last computed exceeds this.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attention update</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>delta: sparse query-key and delta attention-value updates (the paper&apos;s full method, which keeps old attention weights of unpicked tokens); delta-exact: the same with the softmax renormalised (ours: exact for unchanged tokens, 1.5x the delta&apos;s attention cost); sparse-qk: only the query-key product is updated sparsely; dense: both products in full.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Always recompute CLS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recompute the CLS token at every gate (not in the paper, whose gates treat it like any token; one token per gate).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>vp::OverlayGridFigure</name>
@@ -1305,6 +1393,10 @@
     <message>
         <source>Token size: %1</source>
         <translation>トークンサイズ: %1</translation>
+    </message>
+    <message>
+        <source>reused: this block&apos;s output for it comes from an earlier frame</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1998,6 +2090,190 @@
     <message>
         <source>System language</source>
         <translation>システムの言語</translation>
+    </message>
+</context>
+<context>
+    <name>vp::VideoPage</name>
+    <message>
+        <source>Export video…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export data…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished">キャンセル</translation>
+    </message>
+    <message>
+        <source>Open a video (File ▸ Open video…) or drop one here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Block</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>0-based block whose patch fates are shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the video ended early (truncated or damaged file)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export overlaid video</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Motion-JPEG video (*.avi)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export per-frame data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV (*.csv);;JSON (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>same as dense</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dense says %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Frame %1 · %2 %3 · %4 GMACs (dense %5) · %6 ms (dense %7) · top-1 %8 (%9%, %10) · dropped frames %11</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; recomputed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:#1f4fa0&apos;&gt;■&lt;/span&gt; &lt;b&gt;%1&lt;/b&gt; reused from earlier frames</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; merged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; fused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; dropped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; parked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After block %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: cannot write: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vp::VideoTimeline</name>
+    <message>
+        <source>GMACs</source>
+        <translation type="unfinished">GMACs</translation>
+    </message>
+    <message>
+        <source>dense GMACs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dense ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>top-1 ≠ dense</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>frame</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vp::VideoTransport</name>
+    <message>
+        <source>Loop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>▶ Play</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Play or pause the video (Space)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step ▸</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next frame (while paused)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset stream</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forget the previous frames: a video method computes the next frame densely again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seek (a jump resets the stream)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Playback speed (frames the model cannot keep up with are dropped, and counted)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>⏸ Pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vp::VideoWorker</name>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Frame %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export cancelled; %1 was not written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrote %1 frames to %2</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

@@ -104,7 +104,7 @@ private:
     // The start-up options that need the model (--sweep, --export-pareto, --layer's range): once.
     void applyStartupOptionsOnModel(const ModelInfo& info);
     void rememberRecent(const QString& key, const QString& path);
-    void fillRecentMenu(QMenu* menu, const QString& key, bool models);
+    void fillRecentMenu(QMenu* menu, const QString& key, void (MainWindow::*open)(const QString&));
     void submit(std::optional<double> budget = std::nullopt);
     void submitPane(StudioRequest request);
     void userChangedState();

@@ -82,7 +82,7 @@ void MainWindow::buildMenus() {
     });
     QMenu* recentModels = file->addMenu(tr("Recent models"));
     connect(recentModels, &QMenu::aboutToShow, this,
-            [this, recentModels] { fillRecentMenu(recentModels, QStringLiteral("model/recent"), true); });
+            [this, recentModels] { fillRecentMenu(recentModels, QStringLiteral("model/recent"), &MainWindow::openModel); });
     file->addSeparator();
     QAction* openImageAct = file->addAction(tr("Open &image(s)…"), this, [this] {
         const QStringList paths = QFileDialog::getOpenFileNames(
@@ -115,9 +115,13 @@ void MainWindow::buildMenus() {
                                                &ok);
         if (ok) openVideo(QStringLiteral("camera:%1").arg(index));
     });
+    QMenu* recentVideos = file->addMenu(tr("Recent videos"));
+    connect(recentVideos, &QMenu::aboutToShow, this, [this, recentVideos] {
+        fillRecentMenu(recentVideos, QStringLiteral("video/recent"), &MainWindow::openVideo);
+    });
     QMenu* recentImages = file->addMenu(tr("Recent images"));
     connect(recentImages, &QMenu::aboutToShow, this,
-            [this, recentImages] { fillRecentMenu(recentImages, QStringLiteral("image/recent"), false); });
+            [this, recentImages] { fillRecentMenu(recentImages, QStringLiteral("image/recent"), &MainWindow::openImage); });
     file->addSeparator();
     buildExportMenu(file);
     file->addSeparator();
@@ -169,11 +173,11 @@ void MainWindow::rememberRecent(const QString& key, const QString& path) {
     settings.setValue(key, list);
 }
 
-void MainWindow::fillRecentMenu(QMenu* menu, const QString& key, bool models) {
+void MainWindow::fillRecentMenu(QMenu* menu, const QString& key, void (MainWindow::*open)(const QString&)) {
     menu->clear();
     for (const QString& path : QSettings().value(key).toStringList()) {
         if (!path.contains(QLatin1Char(':')) && !QFileInfo::exists(path) && path.contains(QLatin1Char('/'))) continue;
-        menu->addAction(path, this, [this, path, models] { models ? openModel(path) : openImage(path); });
+        menu->addAction(path, this, [this, path, open] { (this->*open)(path); });
     }
     if (menu->isEmpty()) menu->addAction(tr("(none yet)"))->setEnabled(false);
 }

@@ -12,6 +12,7 @@
 #include "compare_view.h"
 #include "main_window.h"
 #include "video_page.h"
+#include "widgets/video_transport.h"
 #include "measured_cost.h"
 #include "model_source.h"
 #include "pareto_panel.h"
@@ -30,6 +31,8 @@ void MainWindow::restoreSettings() {
         restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
         restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
         m_splitter->restoreState(settings.value(QStringLiteral("window/splitter")).toByteArray());
+        m_video->transport()->setSpeed(settings.value(QStringLiteral("video/speed"), 1.0).toDouble());
+        m_video->transport()->setLoop(settings.value(QStringLiteral("video/loop"), false).toBool());
     }
     if (m_options.model)
         m_session.modelSpec = *m_options.model;
@@ -79,6 +82,8 @@ void MainWindow::closeEvent(QCloseEvent* event) {
         settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
         settings.setValue(QStringLiteral("window/state"), saveState());
         settings.setValue(QStringLiteral("window/splitter"), m_splitter->saveState());
+        settings.setValue(QStringLiteral("video/speed"), m_video->transport()->speed());
+        settings.setValue(QStringLiteral("video/loop"), m_video->transport()->loop());
         const QString method = QString::fromStdString(m_side->methodId());
         settings.setValue(QStringLiteral("method/last"), method);
         settings.beginGroup(QStringLiteral("knobs/") + method);

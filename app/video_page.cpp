@@ -139,6 +139,10 @@ void VideoPage::openVideo(const QString& video, const QString& modelSpec) {
 }
 
 void VideoPage::setMethod(const std::string& methodId, const std::map<std::string, std::string>& knobs) {
+    if (m_methodSent && methodId == m_methodId && knobs == m_knobs) return;  // e.g. a device change
+    m_methodSent = true;
+    m_methodId = methodId;
+    m_knobs = knobs;
     const QString id = QString::fromStdString(methodId);
     onWorker([id, knobs](VideoWorker* v) { v->setMethod(id, knobs); });
     // A paused video shows the current frame again with the new method.

@@ -84,6 +84,10 @@ private:
     VideoFrameView m_last;
     bool m_hasFrame = false;
     bool m_followLastLayer = true;  // show the last block whatever the depth
+    // The method last sent to the worker.
+    bool m_methodSent = false;
+    std::string m_methodId;
+    std::map<std::string, std::string> m_knobs;
     qint64 m_shown = 0;
     qint64 m_maxLag = 0;
 };

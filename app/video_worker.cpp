@@ -157,8 +157,8 @@ VideoFrameView VideoWorker::process(const cv::Mat& image, qint64 index) {
     v.top1Prob = r.top1Prob;
     v.top1Label = QString::fromStdString(model.config().label(r.top1));
     v.denseLabel = QString::fromStdString(model.config().label(r.denseTop1));
-    v.dropped = m_decoder->frames().dropped();
-    v.newestDecoded = m_decoder->newestIndex();
+    v.dropped = m_decoder ? m_decoder->frames().dropped() : 0;
+    v.newestDecoded = m_decoder ? m_decoder->newestIndex() : index;
     v.afterSetup = m_freshEvaluator;
     m_freshEvaluator = false;
     return v;

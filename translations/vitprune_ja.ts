@@ -810,43 +810,47 @@
     </message>
     <message>
         <source>Video</source>
-        <translation type="unfinished">動画</translation>
+        <translation>動画</translation>
     </message>
     <message>
         <source>Frame %1 · %2: %3 GMACs (dense %4), %5 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>フレーム %1 · %2: %3 GMACs (密モデル %4)、%5 ms</translation>
     </message>
     <message>
         <source>Video %1: %2×%3, %4 fps, %5 frames</source>
-        <translation type="unfinished"></translation>
+        <translation>動画 %1: %2×%3、%4 fps、フレーム数 %5</translation>
     </message>
     <message>
         <source>unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>不明</translation>
     </message>
     <message>
         <source>Open &amp;video…</source>
-        <translation type="unfinished"></translation>
+        <translation>動画を開く(&amp;V)…</translation>
     </message>
     <message>
         <source>Open video</source>
-        <translation type="unfinished"></translation>
+        <translation>動画を開く</translation>
     </message>
     <message>
         <source>Videos (*.avi *.mp4 *.mkv *.mov *.webm *.mpg *.mpeg *.m4v *.wmv);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>動画 (*.avi *.mp4 *.mkv *.mov *.webm *.mpg *.mpeg *.m4v *.wmv);;すべてのファイル (*)</translation>
     </message>
     <message>
         <source>Open &amp;camera…</source>
-        <translation type="unfinished"></translation>
+        <translation>カメラを開く(&amp;C)…</translation>
     </message>
     <message>
         <source>Open camera</source>
-        <translation type="unfinished"></translation>
+        <translation>カメラを開く</translation>
     </message>
     <message>
         <source>Camera index (/dev/videoN):</source>
-        <translation type="unfinished"></translation>
+        <translation>カメラ番号 (/dev/videoN)：</translation>
+    </message>
+    <message>
+        <source>Recent videos</source>
+        <translation>最近使った動画</translation>
     </message>
 </context>
 <context>
@@ -1160,51 +1164,51 @@
     </message>
     <message>
         <source>Eventful Transformer</source>
-        <translation type="unfinished"></translation>
+        <translation>Eventful Transformer (動画)</translation>
     </message>
     <message>
         <source>Video: recomputes only the tokens that changed since the previous frame; the first frame is dense, so a single image shows the dense model.</source>
-        <translation type="unfinished"></translation>
+        <translation>動画: 前のフレームから変化したトークンだけを再計算します。最初のフレームは密に計算されるため、単一の画像では密モデルの結果が表示されます。</translation>
     </message>
     <message>
         <source>Gate policy</source>
-        <translation type="unfinished"></translation>
+        <translation>ゲートのポリシー</translation>
     </message>
     <message>
         <source>top-r: the r tokens with the largest change at each gate; threshold: every token whose change (L2 norm) exceeds the threshold.</source>
-        <translation type="unfinished"></translation>
+        <translation>top-r: 各ゲートで変化が最も大きい r 個のトークン。threshold: 変化量 (L2 ノルム) がしきい値を超えるすべてのトークン。</translation>
     </message>
     <message>
         <source>Tokens recomputed per gate</source>
-        <translation type="unfinished"></translation>
+        <translation>ゲートごとの再計算トークン数</translation>
     </message>
     <message>
         <source>r for the top-r policy, CLS included; r at or above the token count recomputes every token.</source>
-        <translation type="unfinished"></translation>
+        <translation>top-r ポリシーの r (CLS を含む)。r がトークン数以上の場合はすべてのトークンを再計算します。</translation>
     </message>
     <message>
         <source>Change threshold</source>
-        <translation type="unfinished"></translation>
+        <translation>変化のしきい値</translation>
     </message>
     <message>
         <source>For the threshold policy: a token is recomputed when the L2 norm of its change since it was last computed exceeds this.</source>
-        <translation type="unfinished"></translation>
+        <translation>threshold ポリシー用: 前回計算されてからの変化量の L2 ノルムがこの値を超えたトークンを再計算します。</translation>
     </message>
     <message>
         <source>Attention update</source>
-        <translation type="unfinished"></translation>
+        <translation>アテンションの更新</translation>
     </message>
     <message>
         <source>delta: sparse query-key and delta attention-value updates (the paper&apos;s full method, which keeps old attention weights of unpicked tokens); delta-exact: the same with the softmax renormalised (ours: exact for unchanged tokens, 1.5x the delta&apos;s attention cost); sparse-qk: only the query-key product is updated sparsely; dense: both products in full.</source>
-        <translation type="unfinished"></translation>
+        <translation>delta: クエリ・キー積の疎な更新とアテンション・バリュー積の差分更新 (論文の完全な手法で、選ばれなかったトークンの古いアテンション重みを保持します)。delta-exact: 同じ処理に softmax の再正規化を加えたもの (本アプリ独自: 変化していないトークンでは厳密、アテンションのコストは delta の 1.5x)。sparse-qk: クエリ・キー積だけを疎に更新します。dense: 両方の積を完全に計算します。</translation>
     </message>
     <message>
         <source>Always recompute CLS</source>
-        <translation type="unfinished"></translation>
+        <translation>常に CLS を再計算</translation>
     </message>
     <message>
         <source>Recompute the CLS token at every gate (not in the paper, whose gates treat it like any token; one token per gate).</source>
-        <translation type="unfinished"></translation>
+        <translation>すべてのゲートで CLS トークンを再計算します (論文にはない設定で、論文のゲートは CLS を他のトークンと同様に扱います。ゲートごとに 1 トークン)。</translation>
     </message>
 </context>
 <context>
@@ -1396,7 +1400,7 @@
     </message>
     <message>
         <source>reused: this block&apos;s output for it comes from an earlier frame</source>
-        <translation type="unfinished"></translation>
+        <translation>再利用: このブロックの出力は以前のフレームのものを使用</translation>
     </message>
 </context>
 <context>
@@ -2096,184 +2100,184 @@
     <name>vp::VideoPage</name>
     <message>
         <source>Export video…</source>
-        <translation type="unfinished"></translation>
+        <translation>動画をエクスポート…</translation>
     </message>
     <message>
         <source>Export data…</source>
-        <translation type="unfinished"></translation>
+        <translation>データをエクスポート…</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">キャンセル</translation>
+        <translation>キャンセル</translation>
     </message>
     <message>
         <source>Open a video (File ▸ Open video…) or drop one here.</source>
-        <translation type="unfinished"></translation>
+        <translation>動画を開く (ファイル ▸ 動画を開く…) か、ここにドロップしてください。</translation>
     </message>
     <message>
         <source>Block</source>
-        <translation type="unfinished"></translation>
+        <translation>ブロック</translation>
     </message>
     <message>
         <source>0-based block whose patch fates are shown</source>
-        <translation type="unfinished"></translation>
+        <translation>パッチの状態を表示するブロック (0 始まり)</translation>
     </message>
     <message>
         <source>%1: the video ended early (truncated or damaged file)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: 動画が途中で終了しました (ファイルが途中で切れているか破損しています)</translation>
     </message>
     <message>
         <source>Export overlaid video</source>
-        <translation type="unfinished"></translation>
+        <translation>オーバーレイ付きの動画をエクスポート</translation>
     </message>
     <message>
         <source>Motion-JPEG video (*.avi)</source>
-        <translation type="unfinished"></translation>
+        <translation>Motion-JPEG 動画 (*.avi)</translation>
     </message>
     <message>
         <source>Export per-frame data</source>
-        <translation type="unfinished"></translation>
+        <translation>フレームごとのデータをエクスポート</translation>
     </message>
     <message>
         <source>CSV (*.csv);;JSON (*.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV ファイル (*.csv);;JSON ファイル (*.json)</translation>
     </message>
     <message>
         <source>same as dense</source>
-        <translation type="unfinished"></translation>
+        <translation>密モデルと同じ</translation>
     </message>
     <message>
         <source>dense says %1</source>
-        <translation type="unfinished"></translation>
+        <translation>密モデルは %1</translation>
     </message>
     <message>
         <source>Frame %1 · %2 %3 · %4 GMACs (dense %5) · %6 ms (dense %7) · top-1 %8 (%9%, %10) · dropped frames %11</source>
-        <translation type="unfinished"></translation>
+        <translation>フレーム %1 · %2 %3 · %4 GMACs (密モデル %5) · %6 ms (密モデル %7) · top-1 %8 (%9%、%10) · ドロップしたフレーム %11</translation>
     </message>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt; recomputed</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;%1&lt;/b&gt; 個を再計算</translation>
     </message>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt; kept</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;%1&lt;/b&gt; 個を保持</translation>
     </message>
     <message>
         <source>&lt;span style=&apos;color:#1f4fa0&apos;&gt;■&lt;/span&gt; &lt;b&gt;%1&lt;/b&gt; reused from earlier frames</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;span style=&apos;color:#1f4fa0&apos;&gt;■&lt;/span&gt; &lt;b&gt;%1&lt;/b&gt; 個を以前のフレームから再利用</translation>
     </message>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt; merged</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;%1&lt;/b&gt; 個をマージ</translation>
     </message>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt; fused</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;%1&lt;/b&gt; 個を融合</translation>
     </message>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt; dropped</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;%1&lt;/b&gt; 個を破棄</translation>
     </message>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt; parked</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;%1&lt;/b&gt; 個が待機</translation>
     </message>
     <message>
         <source>After block %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>ブロック %1 通過後: %2</translation>
     </message>
     <message>
         <source>%1: cannot write: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: 書き込めません: %2</translation>
     </message>
 </context>
 <context>
     <name>vp::VideoTimeline</name>
     <message>
         <source>GMACs</source>
-        <translation type="unfinished">GMACs</translation>
+        <translation>GMACs</translation>
     </message>
     <message>
         <source>dense GMACs</source>
-        <translation type="unfinished"></translation>
+        <translation>密モデルの GMACs</translation>
     </message>
     <message>
         <source>ms</source>
-        <translation type="unfinished"></translation>
+        <translation>ms</translation>
     </message>
     <message>
         <source>dense ms</source>
-        <translation type="unfinished"></translation>
+        <translation>密モデルの ms</translation>
     </message>
     <message>
         <source>top-1 ≠ dense</source>
-        <translation type="unfinished"></translation>
+        <translation>top-1 ≠ 密モデル</translation>
     </message>
     <message>
         <source>frame</source>
-        <translation type="unfinished"></translation>
+        <translation>フレーム</translation>
     </message>
 </context>
 <context>
     <name>vp::VideoTransport</name>
     <message>
         <source>Loop</source>
-        <translation type="unfinished"></translation>
+        <translation>ループ</translation>
     </message>
     <message>
         <source>▶ Play</source>
-        <translation type="unfinished"></translation>
+        <translation>▶ 再生</translation>
     </message>
     <message>
         <source>Play or pause the video (Space)</source>
-        <translation type="unfinished"></translation>
+        <translation>動画を再生または一時停止します (Space キー)</translation>
     </message>
     <message>
         <source>Step ▸</source>
-        <translation type="unfinished"></translation>
+        <translation>コマ送り ▸</translation>
     </message>
     <message>
         <source>Next frame (while paused)</source>
-        <translation type="unfinished"></translation>
+        <translation>次のフレーム (一時停止中)</translation>
     </message>
     <message>
         <source>Reset stream</source>
-        <translation type="unfinished"></translation>
+        <translation>ストリームをリセット</translation>
     </message>
     <message>
         <source>Forget the previous frames: a video method computes the next frame densely again</source>
-        <translation type="unfinished"></translation>
+        <translation>以前のフレームを忘れます: 動画向けの手法は次のフレームを再び密に計算します</translation>
     </message>
     <message>
         <source>Seek (a jump resets the stream)</source>
-        <translation type="unfinished"></translation>
+        <translation>シーク (ジャンプするとストリームがリセットされます)</translation>
     </message>
     <message>
         <source>Playback speed (frames the model cannot keep up with are dropped, and counted)</source>
-        <translation type="unfinished"></translation>
+        <translation>再生速度 (モデルの処理が追いつかないフレームはドロップされ、その数が記録されます)</translation>
     </message>
     <message>
-        <source>⏸ Pause</source>
-        <translation type="unfinished"></translation>
+        <source>❚❚ Pause</source>
+        <translation>❚❚ 一時停止</translation>
     </message>
 </context>
 <context>
     <name>vp::VideoWorker</name>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>Frame %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>フレーム %1: %2</translation>
     </message>
     <message>
         <source>Export cancelled; %1 was not written.</source>
-        <translation type="unfinished"></translation>
+        <translation>エクスポートをキャンセルしました。%1 は書き込まれていません。</translation>
     </message>
     <message>
         <source>Wrote %1 frames to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 フレームを %2 に書き込みました</translation>
     </message>
 </context>
 </TS>

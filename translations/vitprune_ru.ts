@@ -814,43 +814,47 @@
     </message>
     <message>
         <source>Video</source>
-        <translation type="unfinished">Видео</translation>
+        <translation>Видео</translation>
     </message>
     <message>
         <source>Frame %1 · %2: %3 GMACs (dense %4), %5 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>Кадр %1 · %2: %3 GMACs (плотная модель: %4), %5 мс</translation>
     </message>
     <message>
         <source>Video %1: %2×%3, %4 fps, %5 frames</source>
-        <translation type="unfinished"></translation>
+        <translation>Видео %1: %2×%3, %4 кадр/с, кадров: %5</translation>
     </message>
     <message>
         <source>unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>неизвестно</translation>
     </message>
     <message>
         <source>Open &amp;video…</source>
-        <translation type="unfinished"></translation>
+        <translation>Открыть ви&amp;део…</translation>
     </message>
     <message>
         <source>Open video</source>
-        <translation type="unfinished"></translation>
+        <translation>Открыть видео</translation>
     </message>
     <message>
         <source>Videos (*.avi *.mp4 *.mkv *.mov *.webm *.mpg *.mpeg *.m4v *.wmv);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Видео (*.avi *.mp4 *.mkv *.mov *.webm *.mpg *.mpeg *.m4v *.wmv);;Все файлы (*)</translation>
     </message>
     <message>
         <source>Open &amp;camera…</source>
-        <translation type="unfinished"></translation>
+        <translation>Открыть &amp;камеру…</translation>
     </message>
     <message>
         <source>Open camera</source>
-        <translation type="unfinished"></translation>
+        <translation>Открыть камеру</translation>
     </message>
     <message>
         <source>Camera index (/dev/videoN):</source>
-        <translation type="unfinished"></translation>
+        <translation>Номер камеры (/dev/videoN):</translation>
+    </message>
+    <message>
+        <source>Recent videos</source>
+        <translation>Недавние видео</translation>
     </message>
 </context>
 <context>
@@ -1164,51 +1168,51 @@
     </message>
     <message>
         <source>Eventful Transformer</source>
-        <translation type="unfinished"></translation>
+        <translation>Eventful Transformer (видео)</translation>
     </message>
     <message>
         <source>Video: recomputes only the tokens that changed since the previous frame; the first frame is dense, so a single image shows the dense model.</source>
-        <translation type="unfinished"></translation>
+        <translation>Видео: пересчитывает только токены, изменившиеся с предыдущего кадра; первый кадр вычисляется плотно, поэтому для одиночного изображения показывается плотная модель.</translation>
     </message>
     <message>
         <source>Gate policy</source>
-        <translation type="unfinished"></translation>
+        <translation>Политика гейтов</translation>
     </message>
     <message>
         <source>top-r: the r tokens with the largest change at each gate; threshold: every token whose change (L2 norm) exceeds the threshold.</source>
-        <translation type="unfinished"></translation>
+        <translation>top-r: r токенов с наибольшим изменением в каждом гейте; threshold: все токены, изменение которых (норма L2) превышает порог.</translation>
     </message>
     <message>
         <source>Tokens recomputed per gate</source>
-        <translation type="unfinished"></translation>
+        <translation>Токенов пересчитывается на гейт</translation>
     </message>
     <message>
         <source>r for the top-r policy, CLS included; r at or above the token count recomputes every token.</source>
-        <translation type="unfinished"></translation>
+        <translation>r для политики top-r, включая CLS; при r не меньше числа токенов пересчитываются все токены.</translation>
     </message>
     <message>
         <source>Change threshold</source>
-        <translation type="unfinished"></translation>
+        <translation>Порог изменения</translation>
     </message>
     <message>
         <source>For the threshold policy: a token is recomputed when the L2 norm of its change since it was last computed exceeds this.</source>
-        <translation type="unfinished"></translation>
+        <translation>Для политики threshold: токен пересчитывается, когда норма L2 его изменения с момента последнего вычисления превышает это значение.</translation>
     </message>
     <message>
         <source>Attention update</source>
-        <translation type="unfinished"></translation>
+        <translation>Обновление внимания</translation>
     </message>
     <message>
         <source>delta: sparse query-key and delta attention-value updates (the paper&apos;s full method, which keeps old attention weights of unpicked tokens); delta-exact: the same with the softmax renormalised (ours: exact for unchanged tokens, 1.5x the delta&apos;s attention cost); sparse-qk: only the query-key product is updated sparsely; dense: both products in full.</source>
-        <translation type="unfinished"></translation>
+        <translation>delta: разреженное обновление произведения запрос–ключ и дельта-обновление произведения внимание–значение (полный метод из статьи, сохраняющий старые веса внимания невыбранных токенов); delta-exact: то же с перенормировкой softmax (наш вариант: точен для неизменившихся токенов, стоимость внимания — 1.5x от delta); sparse-qk: разреженно обновляется только произведение запрос–ключ; dense: оба произведения вычисляются полностью.</translation>
     </message>
     <message>
         <source>Always recompute CLS</source>
-        <translation type="unfinished"></translation>
+        <translation>Всегда пересчитывать CLS</translation>
     </message>
     <message>
         <source>Recompute the CLS token at every gate (not in the paper, whose gates treat it like any token; one token per gate).</source>
-        <translation type="unfinished"></translation>
+        <translation>Пересчитывать CLS-токен в каждом гейте (в статье этого нет: там гейты обрабатывают его как любой другой токен; один токен на гейт).</translation>
     </message>
 </context>
 <context>
@@ -1408,7 +1412,7 @@
     </message>
     <message>
         <source>reused: this block&apos;s output for it comes from an earlier frame</source>
-        <translation type="unfinished"></translation>
+        <translation>переиспользован: выход этого блока для него взят из более раннего кадра</translation>
     </message>
 </context>
 <context>
@@ -2112,184 +2116,184 @@
     <name>vp::VideoPage</name>
     <message>
         <source>Export video…</source>
-        <translation type="unfinished"></translation>
+        <translation>Экспорт видео…</translation>
     </message>
     <message>
         <source>Export data…</source>
-        <translation type="unfinished"></translation>
+        <translation>Экспорт данных…</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">Отмена</translation>
+        <translation>Отмена</translation>
     </message>
     <message>
         <source>Open a video (File ▸ Open video…) or drop one here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Откройте видео (Файл ▸ Открыть видео…) или перетащите его сюда.</translation>
     </message>
     <message>
         <source>Block</source>
-        <translation type="unfinished"></translation>
+        <translation>Блок</translation>
     </message>
     <message>
         <source>0-based block whose patch fates are shown</source>
-        <translation type="unfinished"></translation>
+        <translation>Блок (нумерация с 0), для которого показана судьба патчей</translation>
     </message>
     <message>
         <source>%1: the video ended early (truncated or damaged file)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: видео закончилось раньше времени (файл обрезан или повреждён)</translation>
     </message>
     <message>
         <source>Export overlaid video</source>
-        <translation type="unfinished"></translation>
+        <translation>Экспорт видео с наложением</translation>
     </message>
     <message>
         <source>Motion-JPEG video (*.avi)</source>
-        <translation type="unfinished"></translation>
+        <translation>Видео Motion-JPEG (*.avi)</translation>
     </message>
     <message>
         <source>Export per-frame data</source>
-        <translation type="unfinished"></translation>
+        <translation>Экспорт покадровых данных</translation>
     </message>
     <message>
         <source>CSV (*.csv);;JSON (*.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>Файлы CSV (*.csv);;Файлы JSON (*.json)</translation>
     </message>
     <message>
         <source>same as dense</source>
-        <translation type="unfinished"></translation>
+        <translation>как у плотной модели</translation>
     </message>
     <message>
         <source>dense says %1</source>
-        <translation type="unfinished"></translation>
+        <translation>у плотной модели: %1</translation>
     </message>
     <message>
         <source>Frame %1 · %2 %3 · %4 GMACs (dense %5) · %6 ms (dense %7) · top-1 %8 (%9%, %10) · dropped frames %11</source>
-        <translation type="unfinished"></translation>
+        <translation>Кадр %1 · %2 %3 · %4 GMACs (плотная модель: %5) · %6 мс (плотная модель: %7) · top-1 %8 (%9%, %10) · пропущено кадров: %11</translation>
     </message>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt; recomputed</source>
-        <translation type="unfinished"></translation>
+        <translation>пересчитано &lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt; kept</source>
-        <translation type="unfinished"></translation>
+        <translation>сохранено &lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
     <message>
         <source>&lt;span style=&apos;color:#1f4fa0&apos;&gt;■&lt;/span&gt; &lt;b&gt;%1&lt;/b&gt; reused from earlier frames</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;span style=&apos;color:#1f4fa0&apos;&gt;■&lt;/span&gt; переиспользовано &lt;b&gt;%1&lt;/b&gt; из предыдущих кадров</translation>
     </message>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt; merged</source>
-        <translation type="unfinished"></translation>
+        <translation>слито &lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt; fused</source>
-        <translation type="unfinished"></translation>
+        <translation>объединено &lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt; dropped</source>
-        <translation type="unfinished"></translation>
+        <translation>отброшено &lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt; parked</source>
-        <translation type="unfinished"></translation>
+        <translation>отложено &lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
     <message>
         <source>After block %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>После блока %1: %2</translation>
     </message>
     <message>
         <source>%1: cannot write: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: не удалось записать: %2</translation>
     </message>
 </context>
 <context>
     <name>vp::VideoTimeline</name>
     <message>
         <source>GMACs</source>
-        <translation type="unfinished">GMACs</translation>
+        <translation>GMACs</translation>
     </message>
     <message>
         <source>dense GMACs</source>
-        <translation type="unfinished"></translation>
+        <translation>GMACs плотной модели</translation>
     </message>
     <message>
         <source>ms</source>
-        <translation type="unfinished"></translation>
+        <translation>мс</translation>
     </message>
     <message>
         <source>dense ms</source>
-        <translation type="unfinished"></translation>
+        <translation>мс плотной модели</translation>
     </message>
     <message>
         <source>top-1 ≠ dense</source>
-        <translation type="unfinished"></translation>
+        <translation>top-1 ≠ плотная модель</translation>
     </message>
     <message>
         <source>frame</source>
-        <translation type="unfinished"></translation>
+        <translation>кадр</translation>
     </message>
 </context>
 <context>
     <name>vp::VideoTransport</name>
     <message>
         <source>Loop</source>
-        <translation type="unfinished"></translation>
+        <translation>Повтор</translation>
     </message>
     <message>
         <source>▶ Play</source>
-        <translation type="unfinished"></translation>
+        <translation>▶ Воспроизвести</translation>
     </message>
     <message>
         <source>Play or pause the video (Space)</source>
-        <translation type="unfinished"></translation>
+        <translation>Воспроизвести или приостановить видео (Пробел)</translation>
     </message>
     <message>
         <source>Step ▸</source>
-        <translation type="unfinished"></translation>
+        <translation>Шаг ▸</translation>
     </message>
     <message>
         <source>Next frame (while paused)</source>
-        <translation type="unfinished"></translation>
+        <translation>Следующий кадр (на паузе)</translation>
     </message>
     <message>
         <source>Reset stream</source>
-        <translation type="unfinished"></translation>
+        <translation>Сбросить поток</translation>
     </message>
     <message>
         <source>Forget the previous frames: a video method computes the next frame densely again</source>
-        <translation type="unfinished"></translation>
+        <translation>Забыть предыдущие кадры: видеометод снова вычислит следующий кадр плотно</translation>
     </message>
     <message>
         <source>Seek (a jump resets the stream)</source>
-        <translation type="unfinished"></translation>
+        <translation>Перемотка (переход сбрасывает поток)</translation>
     </message>
     <message>
         <source>Playback speed (frames the model cannot keep up with are dropped, and counted)</source>
-        <translation type="unfinished"></translation>
+        <translation>Скорость воспроизведения (кадры, которые модель не успевает обработать, пропускаются и подсчитываются)</translation>
     </message>
     <message>
-        <source>⏸ Pause</source>
-        <translation type="unfinished"></translation>
+        <source>❚❚ Pause</source>
+        <translation>❚❚ Пауза</translation>
     </message>
 </context>
 <context>
     <name>vp::VideoWorker</name>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>Frame %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Кадр %1: %2</translation>
     </message>
     <message>
         <source>Export cancelled; %1 was not written.</source>
-        <translation type="unfinished"></translation>
+        <translation>Экспорт отменён; файл %1 не записан.</translation>
     </message>
     <message>
         <source>Wrote %1 frames to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>В %2 записано кадров: %1</translation>
     </message>
 </context>
 </TS>

@@ -810,43 +810,47 @@
     </message>
     <message>
         <source>Video</source>
-        <translation type="unfinished">视频</translation>
+        <translation>视频</translation>
     </message>
     <message>
         <source>Frame %1 · %2: %3 GMACs (dense %4), %5 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 帧 · %2：%3 GMACs（稠密模型 %4），%5 ms</translation>
     </message>
     <message>
         <source>Video %1: %2×%3, %4 fps, %5 frames</source>
-        <translation type="unfinished"></translation>
+        <translation>视频 %1：%2×%3，%4 fps，帧数 %5</translation>
     </message>
     <message>
         <source>unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>未知</translation>
     </message>
     <message>
         <source>Open &amp;video…</source>
-        <translation type="unfinished"></translation>
+        <translation>打开视频(&amp;V)…</translation>
     </message>
     <message>
         <source>Open video</source>
-        <translation type="unfinished"></translation>
+        <translation>打开视频</translation>
     </message>
     <message>
         <source>Videos (*.avi *.mp4 *.mkv *.mov *.webm *.mpg *.mpeg *.m4v *.wmv);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>视频 (*.avi *.mp4 *.mkv *.mov *.webm *.mpg *.mpeg *.m4v *.wmv);;所有文件 (*)</translation>
     </message>
     <message>
         <source>Open &amp;camera…</source>
-        <translation type="unfinished"></translation>
+        <translation>打开摄像头(&amp;C)…</translation>
     </message>
     <message>
         <source>Open camera</source>
-        <translation type="unfinished"></translation>
+        <translation>打开摄像头</translation>
     </message>
     <message>
         <source>Camera index (/dev/videoN):</source>
-        <translation type="unfinished"></translation>
+        <translation>摄像头编号（/dev/videoN）：</translation>
+    </message>
+    <message>
+        <source>Recent videos</source>
+        <translation>最近使用的视频</translation>
     </message>
 </context>
 <context>
@@ -1160,51 +1164,51 @@
     </message>
     <message>
         <source>Eventful Transformer</source>
-        <translation type="unfinished"></translation>
+        <translation>Eventful Transformer（视频）</translation>
     </message>
     <message>
         <source>Video: recomputes only the tokens that changed since the previous frame; the first frame is dense, so a single image shows the dense model.</source>
-        <translation type="unfinished"></translation>
+        <translation>视频：仅重新计算自上一帧以来发生变化的词元；第一帧按稠密方式计算，因此单张图像显示的是稠密模型的结果。</translation>
     </message>
     <message>
         <source>Gate policy</source>
-        <translation type="unfinished"></translation>
+        <translation>门控策略</translation>
     </message>
     <message>
         <source>top-r: the r tokens with the largest change at each gate; threshold: every token whose change (L2 norm) exceeds the threshold.</source>
-        <translation type="unfinished"></translation>
+        <translation>top-r：每个门控处变化最大的 r 个词元；threshold：变化量（L2 范数）超过阈值的所有词元。</translation>
     </message>
     <message>
         <source>Tokens recomputed per gate</source>
-        <translation type="unfinished"></translation>
+        <translation>每个门控重新计算的词元数</translation>
     </message>
     <message>
         <source>r for the top-r policy, CLS included; r at or above the token count recomputes every token.</source>
-        <translation type="unfinished"></translation>
+        <translation>top-r 策略的 r，包括 CLS；r 大于或等于词元数时会重新计算所有词元。</translation>
     </message>
     <message>
         <source>Change threshold</source>
-        <translation type="unfinished"></translation>
+        <translation>变化阈值</translation>
     </message>
     <message>
         <source>For the threshold policy: a token is recomputed when the L2 norm of its change since it was last computed exceeds this.</source>
-        <translation type="unfinished"></translation>
+        <translation>用于 threshold 策略：当词元自上次计算以来的变化量的 L2 范数超过此值时，重新计算该词元。</translation>
     </message>
     <message>
         <source>Attention update</source>
-        <translation type="unfinished"></translation>
+        <translation>注意力更新</translation>
     </message>
     <message>
         <source>delta: sparse query-key and delta attention-value updates (the paper&apos;s full method, which keeps old attention weights of unpicked tokens); delta-exact: the same with the softmax renormalised (ours: exact for unchanged tokens, 1.5x the delta&apos;s attention cost); sparse-qk: only the query-key product is updated sparsely; dense: both products in full.</source>
-        <translation type="unfinished"></translation>
+        <translation>delta：稀疏的查询-键更新和增量式的注意力-值更新（论文中的完整方法，会保留未选中词元的旧注意力权重）；delta-exact：同上，但对 softmax 重新归一化（本程序的做法：对未变化的词元是精确的，注意力开销为 delta 的 1.5x）；sparse-qk：仅稀疏地更新查询-键乘积；dense：两个乘积都完整计算。</translation>
     </message>
     <message>
         <source>Always recompute CLS</source>
-        <translation type="unfinished"></translation>
+        <translation>始终重新计算 CLS</translation>
     </message>
     <message>
         <source>Recompute the CLS token at every gate (not in the paper, whose gates treat it like any token; one token per gate).</source>
-        <translation type="unfinished"></translation>
+        <translation>在每个门控处重新计算 CLS 词元（论文中没有此项，论文中的门控将其视同普通词元；每个门控一个词元）。</translation>
     </message>
 </context>
 <context>
@@ -1396,7 +1400,7 @@
     </message>
     <message>
         <source>reused: this block&apos;s output for it comes from an earlier frame</source>
-        <translation type="unfinished"></translation>
+        <translation>复用：该块对它的输出来自之前的帧</translation>
     </message>
 </context>
 <context>
@@ -2096,184 +2100,184 @@
     <name>vp::VideoPage</name>
     <message>
         <source>Export video…</source>
-        <translation type="unfinished"></translation>
+        <translation>导出视频…</translation>
     </message>
     <message>
         <source>Export data…</source>
-        <translation type="unfinished"></translation>
+        <translation>导出数据…</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">取消</translation>
+        <translation>取消</translation>
     </message>
     <message>
         <source>Open a video (File ▸ Open video…) or drop one here.</source>
-        <translation type="unfinished"></translation>
+        <translation>打开视频（文件 ▸ 打开视频…），或将视频拖放到此处。</translation>
     </message>
     <message>
         <source>Block</source>
-        <translation type="unfinished"></translation>
+        <translation>块</translation>
     </message>
     <message>
         <source>0-based block whose patch fates are shown</source>
-        <translation type="unfinished"></translation>
+        <translation>显示其图像块去向的块（从 0 开始编号）</translation>
     </message>
     <message>
         <source>%1: the video ended early (truncated or damaged file)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：视频提前结束（文件被截断或已损坏）</translation>
     </message>
     <message>
         <source>Export overlaid video</source>
-        <translation type="unfinished"></translation>
+        <translation>导出叠加后的视频</translation>
     </message>
     <message>
         <source>Motion-JPEG video (*.avi)</source>
-        <translation type="unfinished"></translation>
+        <translation>Motion-JPEG 视频 (*.avi)</translation>
     </message>
     <message>
         <source>Export per-frame data</source>
-        <translation type="unfinished"></translation>
+        <translation>导出逐帧数据</translation>
     </message>
     <message>
         <source>CSV (*.csv);;JSON (*.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV 文件 (*.csv);;JSON 文件 (*.json)</translation>
     </message>
     <message>
         <source>same as dense</source>
-        <translation type="unfinished"></translation>
+        <translation>与稠密模型相同</translation>
     </message>
     <message>
         <source>dense says %1</source>
-        <translation type="unfinished"></translation>
+        <translation>稠密模型为 %1</translation>
     </message>
     <message>
         <source>Frame %1 · %2 %3 · %4 GMACs (dense %5) · %6 ms (dense %7) · top-1 %8 (%9%, %10) · dropped frames %11</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 帧 · %2 %3 · %4 GMACs（稠密模型 %5）· %6 ms（稠密模型 %7）· top-1 %8（%9%，%10）· 丢帧数 %11</translation>
     </message>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt; recomputed</source>
-        <translation type="unfinished"></translation>
+        <translation>重新计算 &lt;b&gt;%1&lt;/b&gt; 个</translation>
     </message>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt; kept</source>
-        <translation type="unfinished"></translation>
+        <translation>保留 &lt;b&gt;%1&lt;/b&gt; 个</translation>
     </message>
     <message>
         <source>&lt;span style=&apos;color:#1f4fa0&apos;&gt;■&lt;/span&gt; &lt;b&gt;%1&lt;/b&gt; reused from earlier frames</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;span style=&apos;color:#1f4fa0&apos;&gt;■&lt;/span&gt; 从之前的帧复用 &lt;b&gt;%1&lt;/b&gt; 个</translation>
     </message>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt; merged</source>
-        <translation type="unfinished"></translation>
+        <translation>合并 &lt;b&gt;%1&lt;/b&gt; 个</translation>
     </message>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt; fused</source>
-        <translation type="unfinished"></translation>
+        <translation>融合 &lt;b&gt;%1&lt;/b&gt; 个</translation>
     </message>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt; dropped</source>
-        <translation type="unfinished"></translation>
+        <translation>丢弃 &lt;b&gt;%1&lt;/b&gt; 个</translation>
     </message>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt; parked</source>
-        <translation type="unfinished"></translation>
+        <translation>暂存 &lt;b&gt;%1&lt;/b&gt; 个</translation>
     </message>
     <message>
         <source>After block %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 块之后：%2</translation>
     </message>
     <message>
         <source>%1: cannot write: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：无法写入：%2</translation>
     </message>
 </context>
 <context>
     <name>vp::VideoTimeline</name>
     <message>
         <source>GMACs</source>
-        <translation type="unfinished">GMACs</translation>
+        <translation>GMACs</translation>
     </message>
     <message>
         <source>dense GMACs</source>
-        <translation type="unfinished"></translation>
+        <translation>稠密模型 GMACs</translation>
     </message>
     <message>
         <source>ms</source>
-        <translation type="unfinished"></translation>
+        <translation>ms</translation>
     </message>
     <message>
         <source>dense ms</source>
-        <translation type="unfinished"></translation>
+        <translation>稠密模型 ms</translation>
     </message>
     <message>
         <source>top-1 ≠ dense</source>
-        <translation type="unfinished"></translation>
+        <translation>top-1 ≠ 稠密模型</translation>
     </message>
     <message>
         <source>frame</source>
-        <translation type="unfinished"></translation>
+        <translation>帧</translation>
     </message>
 </context>
 <context>
     <name>vp::VideoTransport</name>
     <message>
         <source>Loop</source>
-        <translation type="unfinished"></translation>
+        <translation>循环</translation>
     </message>
     <message>
         <source>▶ Play</source>
-        <translation type="unfinished"></translation>
+        <translation>▶ 播放</translation>
     </message>
     <message>
         <source>Play or pause the video (Space)</source>
-        <translation type="unfinished"></translation>
+        <translation>播放或暂停视频（空格键）</translation>
     </message>
     <message>
         <source>Step ▸</source>
-        <translation type="unfinished"></translation>
+        <translation>单步 ▸</translation>
     </message>
     <message>
         <source>Next frame (while paused)</source>
-        <translation type="unfinished"></translation>
+        <translation>下一帧（暂停时）</translation>
     </message>
     <message>
         <source>Reset stream</source>
-        <translation type="unfinished"></translation>
+        <translation>重置流</translation>
     </message>
     <message>
         <source>Forget the previous frames: a video method computes the next frame densely again</source>
-        <translation type="unfinished"></translation>
+        <translation>忘记之前的帧：视频方法会重新以稠密方式计算下一帧</translation>
     </message>
     <message>
         <source>Seek (a jump resets the stream)</source>
-        <translation type="unfinished"></translation>
+        <translation>定位（跳转会重置流）</translation>
     </message>
     <message>
         <source>Playback speed (frames the model cannot keep up with are dropped, and counted)</source>
-        <translation type="unfinished"></translation>
+        <translation>播放速度（模型来不及处理的帧会被丢弃并计数）</translation>
     </message>
     <message>
-        <source>⏸ Pause</source>
-        <translation type="unfinished"></translation>
+        <source>❚❚ Pause</source>
+        <translation>❚❚ 暂停</translation>
     </message>
 </context>
 <context>
     <name>vp::VideoWorker</name>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：%2</translation>
     </message>
     <message>
         <source>Frame %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 帧：%2</translation>
     </message>
     <message>
         <source>Export cancelled; %1 was not written.</source>
-        <translation type="unfinished"></translation>
+        <translation>导出已取消；未写入 %1。</translation>
     </message>
     <message>
         <source>Wrote %1 frames to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>已将 %1 帧写入 %2</translation>
     </message>
 </context>
 </TS>

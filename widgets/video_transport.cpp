@@ -73,7 +73,7 @@ void VideoTransport::setPosition(qint64 frame) {
 
 void VideoTransport::setPlaying(bool playing) {
     m_playing = playing;
-    m_play->setText(playing ? tr("⏸ Pause") : tr("▶ Play"));
+    m_play->setText(playing ? tr("❚❚ Pause") : tr("▶ Play"));
     m_step->setEnabled(!playing);
 }
 

@@ -91,9 +91,7 @@ void MainWindow::buildUi() {
     m_pages->addWidget(m_compare);
     m_video = new VideoPage(this);
     m_pages->addWidget(m_video);
-    connect(m_video, &VideoPage::failed, this, [this](const QString& message) {
-        report(tr("Video"), message, 2);
-    });
+    connect(m_video, &VideoPage::failed, this, [this](const QString& message) { report(tr("Video"), message, 2); });
     connect(m_video, &VideoPage::frameShown, this, [this] {
         // --play N: the start-up video plays until its N-th frame is on screen.
         const qint64 wanted = std::max(1, m_options.playFrames);
@@ -197,6 +195,8 @@ bool MainWindow::compareMode() const { return m_pages->currentWidget() == m_comp
 bool MainWindow::videoMode() const { return m_pages->currentWidget() == m_video; }
 
 void MainWindow::showPage(QWidget* page) {
+    // Playback nobody sees would keep two forwards per frame competing with the other pages.
+    if (page != m_video && m_pages->currentWidget() == m_video) m_video->play(false);
     m_pages->setCurrentWidget(page);
     // The result panel describes the still image; the video page shows its frames' results itself.
     m_resultPanel->setVisible(page != m_video);
@@ -322,9 +322,9 @@ void MainWindow::onResult(const StudioResult& result) {
     m_single->setResult(result);
     if (!videoMode())
         statusBar()->showMessage(tr("%1: %2 GMACs, %3 ms")
-                                 .arg(QString::fromStdString(result.methodId))
-                                 .arg(result.gmacs, 0, 'f', 4)
-                                 .arg(result.ms, 0, 'f', 2));
+                                     .arg(QString::fromStdString(result.methodId))
+                                     .arg(result.gmacs, 0, 'f', 4)
+                                     .arg(result.ms, 0, 'f', 2));
     if (!compareMode() && !videoMode()) Q_EMIT resultShown();
 }
 

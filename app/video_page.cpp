@@ -14,6 +14,8 @@
 #include <QThread>
 #include <QVBoxLayout>
 
+#include <ATen/Parallel.h>
+
 #include "io/fate_drawing.h"
 #include "prune/knob.h"
 #include "widgets/patch_overlay_view.h"
@@ -23,16 +25,10 @@
 namespace vp {
 
 VideoPage::VideoPage(QWidget* parent)
-    : QWidget(parent),
-      m_view(new PatchOverlayView(this)),
-      m_legend(new QLabel(this)),
-      m_numbers(new QLabel(this)),
-      m_layer(new QSpinBox(this)),
-      m_transport(new VideoTransport(this)),
-      m_timeline(new VideoTimeline(this)),
+    : QWidget(parent), m_view(new PatchOverlayView(this)), m_legend(new QLabel(this)), m_numbers(new QLabel(this)),
+      m_layer(new QSpinBox(this)), m_transport(new VideoTransport(this)), m_timeline(new VideoTimeline(this)),
       m_exportVideo(new QPushButton(tr("Export video…"), this)),
-      m_exportData(new QPushButton(tr("Export data…"), this)),
-      m_progress(new QProgressBar(this)),
+      m_exportData(new QPushButton(tr("Export data…"), this)), m_progress(new QProgressBar(this)),
       m_cancel(new QPushButton(tr("Cancel"), this)) {
     qRegisterMetaType<vp::VideoOpened>();
     qRegisterMetaType<vp::VideoFrameView>();
@@ -66,6 +62,7 @@ VideoPage::VideoPage(QWidget* parent)
 
     VideoWorker* w = m_worker.get();
     connect(w, &VideoWorker::opened, this, [this](const VideoOpened& info) {
+        if (info.session != m_session) return;
         m_info = info;
         m_transport->setFrameCount(info.frameCount);
         m_timeline->clear();
@@ -105,15 +102,17 @@ VideoPage::VideoPage(QWidget* parent)
     connect(m_layer, &QSpinBox::valueChanged, this, [this] { showFates(); });
     connect(m_layer, &QSpinBox::editingFinished, this, [this] { m_followLastLayer = false; });
     connect(m_exportVideo, &QPushButton::clicked, this, [this] {
-        const QString path = QFileDialog::getSaveFileName(this, tr("Export overlaid video"),
-                                                          QFileInfo(m_video).completeBaseName() + QStringLiteral("_overlay.avi"),
-                                                          tr("Motion-JPEG video (*.avi)"));
-        if (!path.isEmpty()) exportVideo(path.endsWith(QStringLiteral(".avi"), Qt::CaseInsensitive) ? path : path + QStringLiteral(".avi"));
+        const QString path = QFileDialog::getSaveFileName(
+            this, tr("Export overlaid video"), QFileInfo(m_video).completeBaseName() + QStringLiteral("_overlay.avi"),
+            tr("Motion-JPEG video (*.avi)"));
+        if (!path.isEmpty())
+            exportVideo(path.endsWith(QStringLiteral(".avi"), Qt::CaseInsensitive) ? path
+                                                                                   : path + QStringLiteral(".avi"));
     });
     connect(m_exportData, &QPushButton::clicked, this, [this] {
-        const QString path = QFileDialog::getSaveFileName(this, tr("Export per-frame data"),
-                                                          QFileInfo(m_video).completeBaseName() + QStringLiteral("_frames.csv"),
-                                                          tr("CSV (*.csv);;JSON (*.json)"));
+        const QString path = QFileDialog::getSaveFileName(
+            this, tr("Export per-frame data"), QFileInfo(m_video).completeBaseName() + QStringLiteral("_frames.csv"),
+            tr("CSV (*.csv);;JSON (*.json)"));
         if (path.isEmpty()) return;
         QString error;
         if (!exportData(path, &error)) Q_EMIT failed(error);
@@ -125,14 +124,16 @@ VideoPage::~VideoPage() { m_worker->cancelExport(); }
 void VideoPage::openVideo(const QString& video, const QString& modelSpec) {
     m_video = video;
     m_modelSpec = modelSpec;
+    const quint64 session = ++m_session;
+    m_exportVideo->setEnabled(false);  // until the worker has opened it
     m_hasFrame = false;
     m_shown = 0;
     m_maxLag = 0;
     m_exportData->setEnabled(false);
     const double speed = m_transport->speed();
     const bool loop = m_transport->loop();
-    onWorker([video, modelSpec, speed, loop](VideoWorker* v) {
-        v->open(0, video, modelSpec);
+    onWorker([session, video, modelSpec, speed, loop](VideoWorker* v) {
+        v->open(session, video, modelSpec);
         v->setSpeed(speed);
         v->setLoop(loop);
     });
@@ -143,6 +144,7 @@ void VideoPage::setMethod(const std::string& methodId, const std::map<std::strin
     m_methodSent = true;
     m_methodId = methodId;
     m_knobs = knobs;
+    m_timeline->clear();  // the timeline shows one method (its exports say which)
     const QString id = QString::fromStdString(methodId);
     onWorker([id, knobs](VideoWorker* v) { v->setMethod(id, knobs); });
     // A paused video shows the current frame again with the new method.
@@ -173,6 +175,8 @@ void VideoPage::play(bool on) {
 }
 
 void VideoPage::onFrame(const VideoFrameView& f) {
+    m_worker->frameTaken();
+    if (f.session != m_session) return;  // queued before another video was opened
     m_last = f;
     m_hasFrame = true;
     ++m_shown;
@@ -193,7 +197,9 @@ void VideoPage::onFrame(const VideoFrameView& f) {
                            .arg(100.0 * f.top1Prob, 0, 'f', 1)
                            .arg(verdict)
                            .arg(f.dropped));
-    m_timeline->addPoint({f.index, f.gmacs, f.denseGmacs, f.ms, f.denseMs, f.agrees()});
+    // A frame of the previous method still in flight after a change does not join this one's timeline.
+    if (f.methodId.toStdString() == m_methodId && f.knobs == m_knobs)
+        m_timeline->addPoint({f.index, f.gmacs, f.denseGmacs, f.ms, f.denseMs, f.agrees()});
     m_exportData->setEnabled(true);
     Q_EMIT frameShown();
 }
@@ -220,6 +226,7 @@ void VideoPage::exportVideo(const QString& path) {
     m_progress->show();
     m_cancel->show();
     const int layer = m_layer->value();
+    m_worker->armExport();
     onWorker([path, layer](VideoWorker* v) { v->exportVideo(path, layer); });
 }
 
@@ -227,7 +234,7 @@ bool VideoPage::exportData(const QString& path, QString* error) const {
     const auto& points = m_timeline->points();
     QByteArray bytes;
     if (path.endsWith(QStringLiteral(".csv"), Qt::CaseInsensitive)) {
-        bytes = "frame,gmacs,dense_gmacs,ms,dense_ms,agrees_with_dense\n";
+        bytes = "index,gmacs,dense_gmacs,ms,dense_ms,agrees_with_dense\n";
         for (const TimelinePoint& p : points)
             bytes += QStringLiteral("%1,%2,%3,%4,%5,%6\n")
                          .arg(p.frame)
@@ -250,7 +257,7 @@ bool VideoPage::exportData(const QString& path, QString* error) const {
         for (const auto& [k, v] : m_last.knobs) settings.insert(QString::fromStdString(k), QString::fromStdString(v));
         const QJsonObject provenance{{"app", QStringLiteral("vitprune-studio " VITPRUNE_VERSION)},
                                      {"device", QStringLiteral("cpu")},
-                                     {"threads", QThread::idealThreadCount()}};
+                                     {"threads", at::get_num_threads()}};
         bytes = QJsonDocument(QJsonObject{{"video", m_video},
                                           {"method", m_last.methodId},
                                           {"settings", settings},

@@ -64,12 +64,14 @@ private:
     template <typename F>
     void onWorker(F&& call) {
         VideoWorker* w = m_worker.get();
-        QMetaObject::invokeMethod(w, [w, call] { call(w); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            w, [w, call] { call(w); }, Qt::QueuedConnection);
     }
 
     WorkerThread<VideoWorker> m_worker{QStringLiteral("VideoWorker")};
     QString m_video;
     QString m_modelSpec;
+    quint64 m_session = 0;  // bumped by openVideo; frames of an earlier video are ignored
     VideoOpened m_info;
     PatchOverlayView* m_view;
     QLabel* m_legend;

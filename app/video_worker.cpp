@@ -2,6 +2,8 @@
 
 #include <c10/core/InferenceMode.h>
 
+#include <QThread>
+
 #include "common/error.h"
 #include "eval/video_eval.h"
 #include "io/dataset_batches.h"
@@ -61,10 +63,12 @@ void VideoWorker::open(quint64 session, const QString& video, const QString& mod
         m_video = video;
         Q_EMIT opened(v);
     } catch (const std::exception& e) {
+        m_video.clear();  // nothing to export until a video opens
         Q_EMIT failed(errorText(e));
         return;
     }
     m_reportedEnd = false;
+    m_unshown = 0;
     m_decoder->step();  // show the first frame
     m_timer->start();
 }
@@ -95,8 +99,7 @@ void VideoWorker::step() {
 
 void VideoWorker::seek(qint64 frame) {
     if (!m_decoder) return;
-    m_decoder->seek(frame);
-    resetStream();  // a jump breaks the temporal redundancy the video methods rely on
+    m_decoder->seek(frame);  // its first frame after the jump starts a new stream (DecodedFrame::streamStart)
 }
 
 void VideoWorker::setSpeed(double speed) {
@@ -169,6 +172,10 @@ void VideoWorker::tick() {
         m_timer->stop();
         return;
     }
+    if (m_unshown > 0) {  // the page has not taken the last frame yet
+        QThread::msleep(2);
+        return;
+    }
     std::optional<DecodedFrame> frame = m_decoder->frames().take(std::chrono::milliseconds(15));
     if (!frame) {
         if (m_decoder->ended() && !m_reportedEnd) {
@@ -180,8 +187,12 @@ void VideoWorker::tick() {
     }
     m_reportedEnd = false;
     if (!ensureMethod()) return;
+    // A seek or a loop back to the start: the previous frame is not this one's predecessor.
+    if (frame->streamStart) m_evaluator->reset();
     try {
-        Q_EMIT frameReady(process(frame->image, frame->index));
+        VideoFrameView view = process(frame->image, frame->index);
+        m_unshown = 1;
+        Q_EMIT frameReady(view);
     } catch (const std::exception& e) {
         pause();
         Q_EMIT failed(tr("Frame %1: %2").arg(frame->index).arg(errorText(e)));
@@ -189,7 +200,6 @@ void VideoWorker::tick() {
 }
 
 void VideoWorker::exportVideo(const QString& path, int layer) {
-    m_cancelExport = false;
     const bool wasPlaying = m_decoder && m_decoder->playing();
     if (m_decoder) m_decoder->pause();
     try {

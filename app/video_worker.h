@@ -30,8 +30,13 @@ public:
     explicit VideoWorker(QObject* parent = nullptr);
     ~VideoWorker() override;
 
-    // Thread-safe: asks a running export to stop after its current frame.
+    // Thread-safe: asks a running (or queued) export to stop after its current frame.
     void cancelExport() { m_cancelExport = true; }
+    // Thread-safe, from the UI thread before it queues exportVideo (so a Cancel is never lost).
+    void armExport() { m_cancelExport = false; }
+    // Thread-safe: the page has taken a frame. The worker sends the next one only then, so frames
+    // never pile up in the UI thread's queue (the decoder's mailbox drops the ones in between).
+    void frameTaken() { m_unshown = 0; }
 
 public Q_SLOTS:
     // Opens `video` (file or camera:N) for `modelSpec` ("" = default model) and shows its first
@@ -80,6 +85,7 @@ private:
     bool m_reportedEnd = false;
     bool m_freshEvaluator = false;
     std::atomic<bool> m_cancelExport{false};
+    std::atomic<int> m_unshown{0};
 };
 
 }  // namespace vp

@@ -99,7 +99,8 @@ int main(int argc, char** argv) {
                 static_cast<long long>(std::max<qint64>(0, worstGap - kBeatMs)), static_cast<long long>(page->maxLag()),
                 last.ms, last.denseMs);
             std::fflush(stdout);
-            const bool ok = shown > 0 && static_cast<qint64>(page->timeline()->points().size()) <= page->framesShown() &&
+            const bool ok = shown > 0 &&
+                            static_cast<qint64>(page->timeline()->points().size()) <= page->framesShown() &&
                             !page->timeline()->points().empty();
             QApplication::exit(check && !ok ? 1 : 0);
         });

@@ -54,8 +54,8 @@ std::string framesCsv(const std::vector<VideoFrameResult>& frames) {
     std::ostringstream out;
     out << "index,gmacs,ms,dense_ms,top1,top1_prob,dense_top1,agrees_with_dense\n";
     for (const VideoFrameResult& f : frames)
-        out << f.index << ',' << f.gmacs << ',' << f.ms << ',' << f.denseMs << ',' << f.top1 << ',' << f.top1Prob
-            << ',' << f.denseTop1 << ',' << (f.agrees() ? 1 : 0) << '\n';
+        out << f.index << ',' << f.gmacs << ',' << f.ms << ',' << f.denseMs << ',' << f.top1 << ',' << f.top1Prob << ','
+            << f.denseTop1 << ',' << (f.agrees() ? 1 : 0) << '\n';
     return out.str();
 }
 
@@ -87,22 +87,22 @@ int cmdVideo(const Args& args) {
     const std::string outPath = args.value("--out", "");
     if (!outPath.empty()) checkCanWrite(outPath);
     VideoSource source(args.positionals()[1]);  // refuses what is not a decodable video, before the model loads
+    const std::string overlayPath = args.value("--overlay-out", "");
+    std::optional<VideoFileWriter> overlay;  // checks the name and the folder now, too
+    if (!overlayPath.empty()) overlay.emplace(overlayPath, source.info().fps);
     ViTModel dense = openModel(args);
     ViTModel model = dense;
     KnobValues settings;
     MethodPtr method = openMethod(args, model, &settings);
     const VideoInfo& info = source.info();
     c10::InferenceMode guard;
-    const std::string overlayPath = args.value("--overlay-out", "");
     const int depth = static_cast<int>(model.weights().blocks.size());
     const int layer = args.intValue("--layer", depth - 1, 0, std::max(0, depth - 1));
     const int scale = args.intValue("--scale", std::max(1, 448 / model.config().imageSize), 1, 64);
-    std::optional<VideoFileWriter> overlay;
-    if (!overlayPath.empty()) overlay.emplace(overlayPath, info.fps);
     VideoEvaluator evaluator(dense, model, *method, overlay.has_value());
-    const int64_t total = limit > 0 && info.frameCount > 0   ? std::min(limit, info.frameCount)
-                          : limit > 0                        ? limit
-                                                             : info.frameCount;
+    const int64_t total = limit > 0 && info.frameCount > 0 ? std::min(limit, info.frameCount)
+                          : limit > 0                      ? limit
+                                                           : info.frameCount;
     ProgressBar bar("frames", total > 0 ? total : 0, !args.has("--json"));
     std::vector<VideoFrameResult> frames;
     cv::Mat image;
@@ -110,6 +110,7 @@ int cmdVideo(const Args& args) {
         at::Tensor x = preprocess(image, model.config()).to(model.device(), model.dtype());
         frames.push_back(evaluator.step(x, source.position() - 1));
         if (overlay) overlay->write(overlayFrame(model, image, frames.back(), layer, scale, *method, settings));
+        frames.back().trace = TokenTrace();  // only the numbers are kept (a camera can run for hours)
         bar.update(static_cast<int64_t>(frames.size()));
     }
     bar.finish();

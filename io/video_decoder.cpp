@@ -32,9 +32,11 @@ void VideoDecoder::seek(int64_t index) { m_seekTo = std::max<int64_t>(0, index);
 bool VideoDecoder::decodeOne() {
     DecodedFrame f;
     f.index = m_source->position();
+    f.streamStart = m_nextStartsStream;
     if (!m_source->read(f.image)) {
         if (m_loop && !m_info.camera && m_source->seek(0)) {
             f.index = m_source->position();
+            f.streamStart = true;
             if (!m_source->read(f.image)) return false;
         } else {
             m_truncated = m_source->truncated();
@@ -45,6 +47,7 @@ bool VideoDecoder::decodeOne() {
     }
     m_ended = false;
     m_newest = f.index;
+    m_nextStartsStream = false;
     m_frames.put(std::move(f));
     return true;
 }
@@ -57,6 +60,8 @@ void VideoDecoder::run() {
         if (seekTo >= 0) {
             std::lock_guard<std::mutex> lock(m_sourceMutex);
             m_source->seek(seekTo);
+            m_frames.clear();  // a frame from before the jump must not start the new stream
+            m_nextStartsStream = true;
             m_ended = false;
             if (!m_playing) ++m_stepRequests;  // show the frame sought to
         }
@@ -64,7 +69,7 @@ void VideoDecoder::run() {
         if (m_stepRequests > 0) {
             --m_stepRequests;
             work = true;
-        } else if (m_playing && Clock::now() >= next) {
+        } else if (m_playing && (m_info.camera || Clock::now() >= next)) {  // a camera paces itself
             work = true;
         }
         if (!work) {

@@ -16,6 +16,9 @@ namespace vp {
 struct DecodedFrame {
     cv::Mat image;      // 8-bit BGR (or grey)
     int64_t index = 0;  // frame number in the file (cameras: since opening)
+    // Not the successor of the frame before it (the first frame, after a seek or a loop back to
+    // the start): a video method must start its stream again here.
+    bool streamStart = false;
 };
 
 class VideoDecoder {
@@ -58,6 +61,7 @@ private:
     std::atomic<int64_t> m_seekTo{-1};
     std::atomic<int64_t> m_newest{-1};
     std::atomic<double> m_speed{1.0};
+    bool m_nextStartsStream = true;  // decoder thread only
 };
 
 }  // namespace vp

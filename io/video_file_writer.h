@@ -11,7 +11,8 @@ namespace vp {
 
 class VideoFileWriter {
 public:
-    // Throws vp::Error naming `path` when the folder is not writable. The first frame fixes the size.
+    // Throws vp::Error naming `path` when it does not end in .avi or its folder is not writable.
+    // Temporaries left by writers that were killed are removed. The first frame fixes the size.
     VideoFileWriter(std::string path, double fps);
     ~VideoFileWriter();  // removes the temporary unless committed
     VideoFileWriter(const VideoFileWriter&) = delete;

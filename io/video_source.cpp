@@ -26,7 +26,9 @@ std::string fourccText(double value) {
 void checkFile(const std::string& path) {
     struct stat st {};
     if (::stat(path.c_str(), &st) != 0)
-        throw Error(path + ": " + (errno == ENOENT ? std::string("no such file") : "cannot access: " + std::string(std::strerror(errno))));
+        throw Error(
+            path + ": " +
+            (errno == ENOENT ? std::string("no such file") : "cannot access: " + std::string(std::strerror(errno))));
     if (S_ISDIR(st.st_mode)) throw Error(path + ": is a folder, not a video file");
     if (!S_ISREG(st.st_mode)) throw Error(path + ": not a regular file");
     if (st.st_size == 0) throw Error(path + ": the file is empty");
@@ -62,8 +64,9 @@ VideoSource::VideoSource(const std::string& spec) {
         const bool opened = m_capture.open(spec, cv::CAP_FFMPEG);
         cv::utils::logging::setLogLevel(level);
         if (!opened)
-            throw Error(spec + ": not a video that can be played (not a video file, a container FFmpeg does not "
-                               "know, or a codec it cannot decode)");
+            throw Error(spec +
+                        ": not a video that can be played (not a video file, a container FFmpeg does not "
+                        "know, or a codec it cannot decode)");
     }
     m_info.width = static_cast<int>(m_capture.get(cv::CAP_PROP_FRAME_WIDTH));
     m_info.height = static_cast<int>(m_capture.get(cv::CAP_PROP_FRAME_HEIGHT));

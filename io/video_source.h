@@ -10,7 +10,7 @@
 namespace vp {
 
 struct VideoInfo {
-    std::string origin;       // the path, or "camera N"
+    std::string origin;  // the path, or "camera N"
     bool camera = false;
     int width = 0, height = 0;
     double fps = 0;           // 0 when the source does not say

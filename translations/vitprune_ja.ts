@@ -1199,8 +1199,8 @@
         <translation>アテンションの更新</translation>
     </message>
     <message>
-        <source>delta: sparse query-key and delta attention-value updates (the paper&apos;s full method, which keeps old attention weights of unpicked tokens); delta-exact: the same with the softmax renormalised (ours: exact for unchanged tokens, 1.5x the delta&apos;s attention cost); sparse-qk: only the query-key product is updated sparsely; dense: both products in full.</source>
-        <translation>delta: クエリ・キー積の疎な更新とアテンション・バリュー積の差分更新 (論文の完全な手法で、選ばれなかったトークンの古いアテンション重みを保持します)。delta-exact: 同じ処理に softmax の再正規化を加えたもの (本アプリ独自: 変化していないトークンでは厳密、アテンションのコストは delta の 1.5x)。sparse-qk: クエリ・キー積だけを疎に更新します。dense: 両方の積を完全に計算します。</translation>
+        <source>delta: sparse query-key and delta attention-value updates (the paper&apos;s full method, which keeps old attention weights of unpicked tokens); delta-exact: the same with the softmax renormalised (ours: exact for unchanged tokens, about 1.25x the delta&apos;s attention cost); sparse-qk: only the query-key product is updated sparsely; dense: both products in full.</source>
+        <translation>delta: クエリ・キー積の疎な更新とアテンション・バリュー積の差分更新 (論文の完全な手法で、選ばれなかったトークンの古いアテンション重みを保持します)。delta-exact: 同じ処理に softmax の再正規化を加えたもの (本アプリ独自: 変化していないトークンでは厳密、アテンションのコストは delta の約 1.25x)。sparse-qk: クエリ・キー積だけを疎に更新します。dense: 両方の積を完全に計算します。</translation>
     </message>
     <message>
         <source>Always recompute CLS</source>
@@ -1399,8 +1399,8 @@
         <translation>トークンサイズ: %1</translation>
     </message>
     <message>
-        <source>reused: this block&apos;s output for it comes from an earlier frame</source>
-        <translation>再利用: このブロックの出力は以前のフレームのものを使用</translation>
+        <source>reused: not recomputed at this block&apos;s first gate (its q, k, v come from an earlier frame)</source>
+        <translation>再利用: このブロックの最初のゲートで再計算されていません (q, k, v は以前のフレームのもの)</translation>
     </message>
 </context>
 <context>

@@ -1203,8 +1203,8 @@
         <translation>Обновление внимания</translation>
     </message>
     <message>
-        <source>delta: sparse query-key and delta attention-value updates (the paper&apos;s full method, which keeps old attention weights of unpicked tokens); delta-exact: the same with the softmax renormalised (ours: exact for unchanged tokens, 1.5x the delta&apos;s attention cost); sparse-qk: only the query-key product is updated sparsely; dense: both products in full.</source>
-        <translation>delta: разреженное обновление произведения запрос–ключ и дельта-обновление произведения внимание–значение (полный метод из статьи, сохраняющий старые веса внимания невыбранных токенов); delta-exact: то же с перенормировкой softmax (наш вариант: точен для неизменившихся токенов, стоимость внимания — 1.5x от delta); sparse-qk: разреженно обновляется только произведение запрос–ключ; dense: оба произведения вычисляются полностью.</translation>
+        <source>delta: sparse query-key and delta attention-value updates (the paper&apos;s full method, which keeps old attention weights of unpicked tokens); delta-exact: the same with the softmax renormalised (ours: exact for unchanged tokens, about 1.25x the delta&apos;s attention cost); sparse-qk: only the query-key product is updated sparsely; dense: both products in full.</source>
+        <translation>delta: разреженное обновление произведения запрос–ключ и дельта-обновление произведения внимание–значение (полный метод из статьи, сохраняющий старые веса внимания невыбранных токенов); delta-exact: то же с перенормировкой softmax (наш вариант: точен для неизменившихся токенов, стоимость внимания — около 1.25x от delta); sparse-qk: разреженно обновляется только произведение запрос–ключ; dense: оба произведения вычисляются полностью.</translation>
     </message>
     <message>
         <source>Always recompute CLS</source>
@@ -1411,8 +1411,8 @@
         <translation>Размер токена: %1</translation>
     </message>
     <message>
-        <source>reused: this block&apos;s output for it comes from an earlier frame</source>
-        <translation>переиспользован: выход этого блока для него взят из более раннего кадра</translation>
+        <source>reused: not recomputed at this block&apos;s first gate (its q, k, v come from an earlier frame)</source>
+        <translation>переиспользован: не пересчитан на первом шлюзе этого блока (его q, k, v взяты из более раннего кадра)</translation>
     </message>
 </context>
 <context>

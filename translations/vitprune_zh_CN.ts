@@ -1199,8 +1199,8 @@
         <translation>注意力更新</translation>
     </message>
     <message>
-        <source>delta: sparse query-key and delta attention-value updates (the paper&apos;s full method, which keeps old attention weights of unpicked tokens); delta-exact: the same with the softmax renormalised (ours: exact for unchanged tokens, 1.5x the delta&apos;s attention cost); sparse-qk: only the query-key product is updated sparsely; dense: both products in full.</source>
-        <translation>delta：稀疏的查询-键更新和增量式的注意力-值更新（论文中的完整方法，会保留未选中词元的旧注意力权重）；delta-exact：同上，但对 softmax 重新归一化（本程序的做法：对未变化的词元是精确的，注意力开销为 delta 的 1.5x）；sparse-qk：仅稀疏地更新查询-键乘积；dense：两个乘积都完整计算。</translation>
+        <source>delta: sparse query-key and delta attention-value updates (the paper&apos;s full method, which keeps old attention weights of unpicked tokens); delta-exact: the same with the softmax renormalised (ours: exact for unchanged tokens, about 1.25x the delta&apos;s attention cost); sparse-qk: only the query-key product is updated sparsely; dense: both products in full.</source>
+        <translation>delta：稀疏的查询-键更新和增量式的注意力-值更新（论文中的完整方法，会保留未选中词元的旧注意力权重）；delta-exact：同上，但对 softmax 重新归一化（本程序的做法：对未变化的词元是精确的，注意力开销为 delta 的约 1.25x）；sparse-qk：仅稀疏地更新查询-键乘积；dense：两个乘积都完整计算。</translation>
     </message>
     <message>
         <source>Always recompute CLS</source>
@@ -1399,8 +1399,8 @@
         <translation>词元大小：%1</translation>
     </message>
     <message>
-        <source>reused: this block&apos;s output for it comes from an earlier frame</source>
-        <translation>复用：该块对它的输出来自之前的帧</translation>
+        <source>reused: not recomputed at this block&apos;s first gate (its q, k, v come from an earlier frame)</source>
+        <translation>复用：未在该块的第一个门处重新计算（其 q、k、v 来自之前的帧）</translation>
     </message>
 </context>
 <context>

@@ -41,7 +41,7 @@ QString PatchOverlayView::describePatch(int patch) const {
             fate = tr("parked (skips blocks, comes back later)");
             break;
         case PatchFate::Reused:
-            fate = tr("reused: this block's output for it comes from an earlier frame");
+            fate = tr("reused: not recomputed at this block's first gate (its q, k, v come from an earlier frame)");
             break;
     }
     lines << tr("Fate: %1").arg(fate);

@@ -49,6 +49,7 @@ VideoTimeline::VideoTimeline(QWidget* parent) : QWidget(parent), m_plot(new QCus
 
 void VideoTimeline::clear() {
     m_points.clear();
+    m_index.clear();
     for (QCPGraph* g : {m_gmacs, m_denseGmacs, m_ms, m_denseMs, m_disagree}) g->data()->clear();
     m_plot->xAxis->setRange(0, m_frameCount > 1 ? m_frameCount - 1 : 100);
     m_plot->yAxis->setRange(0, 1);
@@ -63,26 +64,18 @@ void VideoTimeline::setFrameRange(qint64 count) {
 }
 
 void VideoTimeline::addPoint(const TimelinePoint& p) {
-    auto it = std::find_if(m_points.begin(), m_points.end(), [&](const TimelinePoint& q) { return q.frame == p.frame; });
-    if (it != m_points.end()) {
-        *it = p;
-        // Rebuild (rare: a frame seen again after a seek or a loop).
-        for (QCPGraph* g : {m_gmacs, m_denseGmacs, m_ms, m_denseMs, m_disagree}) g->data()->clear();
-        for (const TimelinePoint& q : m_points) {
-            m_gmacs->addData(q.frame, q.gmacs);
-            m_denseGmacs->addData(q.frame, q.denseGmacs);
-            m_ms->addData(q.frame, q.ms);
-            m_denseMs->addData(q.frame, q.denseMs);
-            if (!q.agrees) m_disagree->addData(q.frame, q.gmacs);
-        }
-    } else {
+    auto [it, added] = m_index.emplace(p.frame, m_points.size());
+    if (added) {
         m_points.push_back(p);
-        m_gmacs->addData(p.frame, p.gmacs);
-        m_denseGmacs->addData(p.frame, p.denseGmacs);
-        m_ms->addData(p.frame, p.ms);
-        m_denseMs->addData(p.frame, p.denseMs);
-        if (!p.agrees) m_disagree->addData(p.frame, p.gmacs);
+    } else {  // a frame seen again (after a seek or a loop): replace its values
+        m_points[it->second] = p;
+        for (QCPGraph* g : {m_gmacs, m_denseGmacs, m_ms, m_denseMs, m_disagree}) g->data()->remove(p.frame);
     }
+    m_gmacs->addData(p.frame, p.gmacs);
+    m_denseGmacs->addData(p.frame, p.denseGmacs);
+    m_ms->addData(p.frame, p.ms);
+    m_denseMs->addData(p.frame, p.denseMs);
+    if (!p.agrees) m_disagree->addData(p.frame, p.gmacs);
     m_current->point1->setCoords(p.frame, 0);
     m_current->point2->setCoords(p.frame, 1);
     replotLater();

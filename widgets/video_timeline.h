@@ -3,6 +3,7 @@
 // dense model's (left axis), both forwards' measured ms (right axis), a red tick where the
 // method's top-1 differs from dense, and a line at the frame on screen.
 #include <QWidget>
+#include <map>
 #include <vector>
 
 class QCustomPlot;
@@ -36,6 +37,7 @@ private:
     QCPGraph *m_gmacs, *m_denseGmacs, *m_ms, *m_denseMs, *m_disagree;
     QCPItemStraightLine* m_current;
     std::vector<TimelinePoint> m_points;
+    std::map<qint64, size_t> m_index;  // frame → position in m_points
     qint64 m_frameCount = -1;
     bool m_replotQueued = false;
 };

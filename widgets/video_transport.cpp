@@ -11,13 +11,8 @@
 namespace vp {
 
 VideoTransport::VideoTransport(QWidget* parent)
-    : QWidget(parent),
-      m_play(new QToolButton(this)),
-      m_step(new QToolButton(this)),
-      m_reset(new QToolButton(this)),
-      m_seek(new QSlider(Qt::Horizontal, this)),
-      m_frame(new QLabel(this)),
-      m_speed(new QComboBox(this)),
+    : QWidget(parent), m_play(new QToolButton(this)), m_step(new QToolButton(this)), m_reset(new QToolButton(this)),
+      m_seek(new QSlider(Qt::Horizontal, this)), m_frame(new QLabel(this)), m_speed(new QComboBox(this)),
       m_loop(new QCheckBox(tr("Loop"), this)) {
     auto* row = new QHBoxLayout(this);
     row->setContentsMargins(0, 0, 0, 0);

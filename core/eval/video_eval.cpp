@@ -27,9 +27,7 @@ VideoEvaluator::VideoEvaluator(const ViTModel& dense, const ViTModel& model, Pru
     reset();
 }
 
-void VideoEvaluator::reset() {
-    m_method.resetStream();
-}
+void VideoEvaluator::reset() { m_method.resetStream(); }
 
 VideoFrameResult VideoEvaluator::step(const at::Tensor& frame, int64_t index) {
     VideoFrameResult r;

@@ -27,7 +27,7 @@ struct VideoSummary {
     int frames = 0;
     double meanGmacs = 0, p95Gmacs = 0, denseGmacs = 0;
     double meanMs = 0, p95Ms = 0, meanDenseMs = 0, p95DenseMs = 0;
-    double agreement = 0;  // fraction of frames whose top-1 equals the dense top-1
+    double agreement = 0;     // fraction of frames whose top-1 equals the dense top-1
     double gmacsSpeedup = 0;  // dense GMACs / mean GMACs
     // Per-frame dense ms / method ms: median and quartiles (the spread says how far to trust it).
     double timeSpeedup = 0, timeSpeedupP25 = 0, timeSpeedupP75 = 0;

@@ -21,7 +21,8 @@ public:
         MethodSpec s;
         s.id = "eventful";
         s.name = VP_TEXT("vp::Methods", "Eventful Transformer");
-        s.paper = "Dutson et al., Eventful Transformers: Leveraging Temporal Redundancy in Vision Transformers, ICCV 2023";
+        s.paper =
+            "Dutson et al., Eventful Transformers: Leveraging Temporal Redundancy in Vision Transformers, ICCV 2023";
         s.family = "video";
         s.help = VP_TEXT("vp::Methods",
                          "Video: recomputes only the tokens that changed since the previous frame; the first frame is "
@@ -68,11 +69,12 @@ public:
              0,
              "delta",
              {"delta", "delta-exact", "sparse-qk", "dense"},
-             VP_TEXT("vp::Methods",
-                     "delta: sparse query-key and delta attention-value updates (the paper's full method, which "
-                     "keeps old attention weights of unpicked tokens); delta-exact: the same with the softmax "
-                     "renormalised (ours: exact for unchanged tokens, 1.5x the delta's attention cost); sparse-qk: "
-                     "only the query-key product is updated sparsely; dense: both products in full.")},
+             VP_TEXT(
+                 "vp::Methods",
+                 "delta: sparse query-key and delta attention-value updates (the paper's full method, which "
+                 "keeps old attention weights of unpicked tokens); delta-exact: the same with the softmax "
+                 "renormalised (ours: exact for unchanged tokens, about 1.25x the delta's attention cost); sparse-qk: "
+                 "only the query-key product is updated sparsely; dense: both products in full.")},
             {"cls",
              VP_TEXT("vp::Methods", "Always recompute CLS"),
              KnobType::Bool,
@@ -111,7 +113,8 @@ public:
     BlockWork runBlock(int layer, const ViTModel& model, TokenState& state) override {
         if (layer >= static_cast<int>(m_blocks.size())) m_blocks.resize(layer + 1);
         at::Tensor out, recomputed;
-        BlockWork work = m_blocks[layer].run(model, layer, state.x, state.prefix, m_policy, m_attention, out, recomputed);
+        BlockWork work =
+            m_blocks[layer].run(model, layer, state.x, state.prefix, m_policy, m_attention, out, recomputed);
         state.x = out;
         if (state.tracking) state.recomputed = recomputed;
         return work;

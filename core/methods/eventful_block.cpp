@@ -181,10 +181,9 @@ BlockWork EventfulBlockState::run(const ViTModel& model, int layer, const at::Te
         recomputed = at::zeros({B, N}, x.options().dtype(at::kBool)).scatter_(1, shown, true);
 
     BlockWork work;
-    const double macs = b.attentionRemoved
-                            ? 2.0 * m3 * C * b.mlpHidden()
-                            : eventfulBlockMacs(static_cast<int>(C), static_cast<int>(A), b.mlpHidden(),
-                                                static_cast<int>(N), m1, m2, m3, attention, first);
+    const double macs = b.attentionRemoved ? 2.0 * m3 * C * b.mlpHidden()
+                                           : eventfulBlockMacs(static_cast<int>(C), static_cast<int>(A), b.mlpHidden(),
+                                                               static_cast<int>(N), m1, m2, m3, attention, first);
     work.attnTokens.assign(B, m1);
     work.mlpTokens.assign(B, m3);
     work.macs.assign(B, macs);

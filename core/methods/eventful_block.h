@@ -29,9 +29,9 @@ class ViTModel;
 enum class EventfulAttention { Delta, SparseQk, Dense, DeltaExact };
 
 struct EventfulPolicy {
-    bool topR = true;          // top-r by error norm; else the threshold policy
-    int r = 24;                // tokens picked per gate (capped at the token count)
-    double threshold = 0;      // error norm above which a token is picked (policy "threshold")
+    bool topR = true;           // top-r by error norm; else the threshold policy
+    int r = 24;                 // tokens picked per gate (capped at the token count)
+    double threshold = 0;       // error norm above which a token is picked (policy "threshold")
     bool alwaysPrefix = false;  // also recompute the CLS (and distillation) tokens at every gate
 };
 

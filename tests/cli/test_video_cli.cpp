@@ -23,7 +23,8 @@ fs::path scratch(const std::string& name) {
 }  // namespace
 
 TEST(CliVideo, JsonHasEveryFrameAndASummary) {
-    const CliRun r = runCli("video fashion-vit-tiny " + kVtest + " --method eventful --set r=12 --limit-frames 8 --json");
+    const CliRun r =
+        runCli("video fashion-vit-tiny " + kVtest + " --method eventful --set r=12 --limit-frames 8 --json");
     ASSERT_EQ(r.code, 0) << r.err;
     const auto j = nlohmann::json::parse(r.out);
     EXPECT_EQ(j["method"], "eventful");
@@ -52,9 +53,9 @@ TEST(CliVideo, JsonHasEveryFrameAndASummary) {
 
 TEST(CliVideo, CsvAndOverlaidVideoAreWritten) {
     const fs::path csv = scratch("frames.csv"), avi = scratch("overlay.avi");
-    const CliRun r = runCli("video fashion-vit-tiny " + kVtest +
-                            " --method eventful --limit-frames 6 --layer 3 --out " + csv.string() + " --overlay-out " +
-                            avi.string());
+    const CliRun r =
+        runCli("video fashion-vit-tiny " + kVtest + " --method eventful --limit-frames 6 --layer 3 --out " +
+               csv.string() + " --overlay-out " + avi.string());
     ASSERT_EQ(r.code, 0) << r.err;
     EXPECT_NE(r.out.find("GMACs per frame"), std::string::npos) << r.out;
     std::ifstream in(csv);
@@ -92,6 +93,11 @@ TEST(CliVideo, WhatCannotBePlayedGetsAClearError) {
         EXPECT_NE(r.err.find(c.expect), std::string::npos) << r.err;
     }
     fs::remove(text);
+    const CliRun mp4 = runCli("video fashion-vit-tiny " + kVtest + " --method eventful --overlay-out " +
+                              scratch("overlay.mp4").string());
+    EXPECT_EQ(mp4.code, 2) << mp4.err;
+    EXPECT_NE(mp4.err.find(".avi"), std::string::npos) << mp4.err;
+    EXPECT_FALSE(fs::exists(scratch("overlay.mp4")));
     const CliRun noVideo = runCli("video fashion-vit-tiny");
     EXPECT_EQ(noVideo.code, 2);
     EXPECT_NE(noVideo.err.find("VIDEO"), std::string::npos) << noVideo.err;

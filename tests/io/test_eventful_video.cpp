@@ -56,10 +56,8 @@ float maxDeviation(const vp::ViTModel& model, const std::vector<at::Tensor>& fra
     o.continueStream = true;
     float worst = 0;
     for (const at::Tensor& f : frames)
-        worst = std::max(worst, (model.forward(f, *m, o).logits.softmax(1) - model.forward(f).softmax(1))
-                                    .abs()
-                                    .max()
-                                    .item<float>());
+        worst = std::max(
+            worst, (model.forward(f, *m, o).logits.softmax(1) - model.forward(f).softmax(1)).abs().max().item<float>());
     return worst;
 }
 
@@ -94,7 +92,8 @@ TEST(EventfulVideo, FewerTokensCostLessAndTheEvaluatorReportsEveryFrame) {
         m->prepare(model);
         vp::VideoEvaluator evaluator(model, model, *m);
         std::vector<vp::VideoFrameResult> results;
-        for (size_t i = 0; i < frames.size(); ++i) results.push_back(evaluator.step(frames[i], static_cast<int64_t>(i)));
+        for (size_t i = 0; i < frames.size(); ++i)
+            results.push_back(evaluator.step(frames[i], static_cast<int64_t>(i)));
         EXPECT_DOUBLE_EQ(results.front().gmacs, results.front().denseGmacs);  // the first frame is dense
         for (size_t i = 1; i < results.size(); ++i) EXPECT_LT(results[i].gmacs, results[i].denseGmacs) << r;
         const vp::VideoSummary s = vp::summarizeVideo(results);
@@ -197,10 +196,17 @@ TEST(VideoDecoder, StepsSeeksAndPlaysToTheEndWithoutLooping) {
     auto f = decoder.frames().take(std::chrono::seconds(5));
     ASSERT_TRUE(f.has_value());
     EXPECT_EQ(f->index, 0);
+    EXPECT_TRUE(f->streamStart);  // the first frame starts a stream
+    decoder.step();
+    f = decoder.frames().take(std::chrono::seconds(5));
+    ASSERT_TRUE(f.has_value());
+    EXPECT_EQ(f->index, 1);
+    EXPECT_FALSE(f->streamStart);
     decoder.seek(10);
     f = decoder.frames().take(std::chrono::seconds(5));
     ASSERT_TRUE(f.has_value());
     EXPECT_EQ(f->index, 10);
+    EXPECT_TRUE(f->streamStart);  // after a jump, the previous frame is not its predecessor
     decoder.setSpeed(16);
     decoder.play();
     int64_t last = 10;
@@ -212,4 +218,27 @@ TEST(VideoDecoder, StepsSeeksAndPlaysToTheEndWithoutLooping) {
     EXPECT_TRUE(decoder.ended());
     EXPECT_FALSE(decoder.playing());
     EXPECT_GT(last, 20);
+}
+
+TEST(VideoDecoder, LoopingBackToTheStartStartsANewStream) {
+    vp::test::ScratchDir dir;
+    copyPrefix(kVtest, dir.file("short.avi"), 0.02);
+    vp::VideoDecoder decoder(std::make_unique<vp::VideoSource>(dir.file("short.avi")));
+    decoder.setLoop(true);
+    decoder.setSpeed(16);
+    decoder.play();
+    int64_t last = -1;
+    bool wrapped = false;
+    for (int i = 0; i < 4000 && !wrapped; ++i)
+        if (auto g = decoder.frames().take(std::chrono::milliseconds(10))) {
+            if (last >= 0 && g->index < last) {
+                wrapped = true;
+                EXPECT_TRUE(g->streamStart) << "frame " << g->index << " after " << last;
+            } else if (last >= 0) {
+                EXPECT_FALSE(g->streamStart) << g->index;
+            }
+            last = g->index;
+        }
+    EXPECT_TRUE(wrapped);
+    decoder.pause();
 }

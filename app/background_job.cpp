@@ -21,7 +21,8 @@ bool BackgroundJob::start(Body body) {
             } catch (const std::exception& e) {
                 error = QString::fromStdString(e.what());
             }
-            QMetaObject::invokeMethod(this, [this, error] { onThreadDone(error); }, Qt::QueuedConnection);
+            QMetaObject::invokeMethod(
+                this, [this, error] { onThreadDone(error); }, Qt::QueuedConnection);
         },
         Qt::QueuedConnection);
     return true;

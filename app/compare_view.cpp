@@ -5,19 +5,24 @@
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QScrollArea>
 #include <QSlider>
 #include <QSpinBox>
 #include <QVBoxLayout>
 #include <algorithm>
+#include <cmath>
 
 #include "widgets/spec_text.h"
 #include "widgets/knob_panel.h"
+#include "widgets/fate_style.h"
 #include "widgets/patch_overlay_view.h"
 
 namespace vp {
 namespace {
 
 constexpr int kBudgetSteps = 1000;
+constexpr int kKnobStripHeight = 64;           // px for a pane's knobs (the main knob and one more; the rest scroll)
+constexpr int kMinOverlay = 150;               // px: below this the patches are no longer legible
 constexpr double kLowestBudgetFraction = 0.1;  // the lock's slider spans 10%..100% of dense
 // Default methods of panes 1..4: the classic comparison.
 const char* const kDefaultMethods[] = {"evit", "tome", "evo-vit", "attn-topk"};
@@ -114,33 +119,69 @@ void CompareView::addPane() {
         p.method->addItem(QStringLiteral("%1  [%2]").arg(specText(s.name), QString::fromStdString(s.id)),
                           QString::fromStdString(s.id));
     p.view = new PatchOverlayView(p.box);
-    p.view->setMinimumSize(120, 120);  // four panes with their knobs must fit without overlapping
+    p.view->setMinimumSize(kMinOverlay, kMinOverlay);
     p.caption = new QLabel(QStringLiteral("–"), p.box);
     p.caption->setWordWrap(true);
-    p.caption->setAlignment(Qt::AlignHCenter);
+    p.caption->setAlignment(Qt::AlignHCenter | Qt::AlignTop);
+    // A fixed four lines: a wrapped label's height-for-width would size the panes from the
+    // overlays' preferred height instead of the room there is.
+    QSizePolicy captionPolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
+    captionPolicy.setHeightForWidth(false);
+    p.caption->setSizePolicy(captionPolicy);
+    p.caption->setFixedHeight(4 * p.caption->fontMetrics().lineSpacing() + 2);
     p.knobs = new KnobPanel(p.box);
+    // The knobs scroll inside a short strip: a method with many knobs must not squeeze its
+    // overlay (or grow the window past a small screen); every pane gets the same room.
+    auto* knobScroll = new QScrollArea(p.box);
+    knobScroll->setWidget(p.knobs);
+    knobScroll->setWidgetResizable(true);
+    knobScroll->setFrameShape(QFrame::NoFrame);
+    knobScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    knobScroll->setMaximumHeight(kKnobStripHeight);
+    p.box->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);  // equal widths, whatever the content
+    p.knobs->setHelpVisible(false);                                      // the method box's tooltip says it
     v->addWidget(p.method);
     v->addWidget(p.view, 1);
     v->addWidget(p.caption);
-    v->addWidget(p.knobs);
+    v->addWidget(knobScroll);
     m_panes.push_back(p);
 
     const std::string first = kDefaultMethods[std::min(index, kMaxPanes - 1)];
     const int found = p.method->findData(QString::fromStdString(first));
     p.method->setCurrentIndex(std::max(0, found));
-    if (const MethodSpec* s = spec(p.method->currentData().toString().toStdString())) p.knobs->setSpec(*s);
-    connect(p.method, &QComboBox::currentIndexChanged, this, [this, index] {
+    auto showSpec = [](Pane& pane, const MethodSpec& s) {
+        pane.knobs->setSpec(s);
+        pane.method->setToolTip(specText(s.help));
+    };
+    if (const MethodSpec* s = spec(p.method->currentData().toString().toStdString())) showSpec(m_panes.back(), *s);
+    connect(p.method, &QComboBox::currentIndexChanged, this, [this, index, showSpec] {
         Pane& pane = m_panes[index];
-        if (const MethodSpec* s = spec(pane.method->currentData().toString().toStdString())) pane.knobs->setSpec(*s);
+        if (const MethodSpec* s = spec(pane.method->currentData().toString().toStdString())) showSpec(pane, *s);
         ask(index);
     });
     connect(p.knobs, &KnobPanel::valuesChanged, this, [this, index] { ask(index); });
 }
 
+// Four panes go 2×2 on a tall area and 1×4 on a wide, short one (a 1366×768 laptop with the
+// Pareto dock open), whichever leaves the overlays bigger.
+int CompareView::columnCount() const {
+    if (paneCount() != 4) return paneCount();
+    const QSize area = m_panesWidget->size();
+    return area.width() > 2 * area.height() ? 4 : 2;
+}
+
+void CompareView::resizeEvent(QResizeEvent* event) {
+    QWidget::resizeEvent(event);
+    if (columnCount() != m_columns) relayout();
+}
+
 void CompareView::relayout() {
     for (Pane& p : m_panes) m_grid->removeWidget(p.box);
-    const int columns = paneCount() == 4 ? 2 : paneCount();
+    const int columns = columnCount();
+    m_columns = columns;
     for (int i = 0; i < paneCount(); ++i) m_grid->addWidget(m_panes[i].box, i / columns, i % columns);
+    for (int c = 0; c < kMaxPanes; ++c) m_grid->setColumnStretch(c, c < columns ? 1 : 0);
+    for (int r = 0; r < kMaxPanes; ++r) m_grid->setRowStretch(r, r < (paneCount() + columns - 1) / columns ? 1 : 0);
 }
 
 void CompareView::setPaneCount(int panes) {
@@ -205,7 +246,7 @@ void CompareView::ask(int pane) {
     r.methodId = p.method->currentData().toString().toStdString();
     r.knobs = p.knobs->values();
     r.withDense = false;
-    const double fraction = kLowestBudgetFraction + (1 - kLowestBudgetFraction) * m_budget->value() / kBudgetSteps;
+    const double fraction = budgetFraction();
     if (m_lock->isChecked() && latencyLock())
         r.latencyFraction = fraction;
     else if (m_lock->isChecked() && m_info.denseGmacs > 0)
@@ -249,20 +290,33 @@ void CompareView::showPaneResult(int pane) {
     p.view->setTrace(r.trace, m_layer);
     const auto top = topClasses(r.logits, 1);
     const double pct = r.denseGmacs > 0 ? 100.0 * r.gmacs / r.denseGmacs : 100.0;
-    const QString lock = r.lockTargetMs > 0
-                             ? tr(" (timed %1 ms for %2)").arg(r.lockMs, 0, 'f', 1).arg(r.lockTargetMs, 0, 'f', 1)
-                             : QString();
-    p.caption->setText(tr("<b>%1</b> · %2 GMACs (%3%) · %4 ms%10<br>%5 %6% · %7/%8 patches kept at block %9")
+    QString lock = r.lockTargetMs > 0
+                       ? tr(" (timed %1 ms for %2)").arg(r.lockMs, 0, 'f', 1).arg(r.lockTargetMs, 0, 'f', 1)
+                       : QString();
+    // An equal-GMACs lock meets the budget only as closely as the method's steps allow (ToMe's r is
+    // an integer): say so when the pane lands off the asked cost.
+    if (m_lock->isChecked() && !latencyLock() && r.denseGmacs > 0) {
+        const double asked = 100.0 * budgetFraction();
+        if (std::abs(pct - asked) >= 1.0)
+            lock += tr("<br><i>lock asked %1%: the nearest setting this method has</i>").arg(asked, 0, 'f', 0);
+    }
+    const QString time = r.timedRuns <= 0 ? tr("timing…")
+                         : r.noisy ? tr("%1 ms, ≈%2× dense (noisy)").arg(r.ms, 0, 'f', 1).arg(r.speedup, 0, 'f', 2)
+                                   : tr("%1 ms, %2× dense").arg(r.ms, 0, 'f', 1).arg(r.speedup, 0, 'f', 2);
+    p.caption->setText(tr("<b>%1</b> · %2 GMACs (%3%) · %4%9<br>%5 %6% · block %7: %8")
                            .arg(QString::fromStdString(r.methodId))
                            .arg(r.gmacs, 0, 'f', 3)
                            .arg(pct, 0, 'f', 0)
-                           .arg(r.ms, 0, 'f', 1)
+                           .arg(time)
                            .arg(top.empty() ? QStringLiteral("–") : m_info.label(top[0].index))
                            .arg(top.empty() ? 0.0 : 100 * top[0].probability, 0, 'f', 1)
-                           .arg(p.view->keptCount())
-                           .arg(p.view->patchCount())
                            .arg(m_layer)
+                           .arg(fateSummary(p.view->tally(), true))
                            .arg(lock));
+}
+
+double CompareView::budgetFraction() const {
+    return kLowestBudgetFraction + (1 - kLowestBudgetFraction) * m_budget->value() / kBudgetSteps;
 }
 
 void CompareView::setLayer(int layer) {
@@ -277,6 +331,10 @@ void CompareView::setLayer(int layer) {
 
 const PatchOverlayView* CompareView::paneView(int pane) const {
     return pane < 0 || pane >= paneCount() ? nullptr : m_panes[pane].view;
+}
+
+const StudioResult* CompareView::paneResult(int pane) const {
+    return paneHasResult(pane) ? &*m_panes[pane].result : nullptr;
 }
 
 bool CompareView::paneHasResult(int pane) const {

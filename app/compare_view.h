@@ -14,6 +14,7 @@ class QComboBox;
 class QGridLayout;
 class QLabel;
 class QSlider;
+class QScrollArea;
 class QSpinBox;
 
 namespace vp {
@@ -49,6 +50,10 @@ public:
     QWidget* panesWidget() const { return m_panesWidget; }
     const PatchOverlayView* paneView(int pane) const;
     bool paneHasResult(int pane) const;
+    const StudioResult* paneResult(int pane) const;  // null: none yet
+
+protected:
+    void resizeEvent(QResizeEvent* event) override;
 
 Q_SIGNALS:
     // Pane `request.pane` (1-based) wants this method, knobs and optional budget run; the main
@@ -69,7 +74,9 @@ private:
     void ask(int pane);
     void showPaneResult(int pane);
     void relayout();
+    int columnCount() const;
     const MethodSpec* spec(const std::string& id) const;
+    double budgetFraction() const;  // the lock slider's cost as a fraction of dense
 
     std::vector<MethodSpec> m_methods;
     ModelInfo m_info;
@@ -77,6 +84,7 @@ private:
     int m_layer = -1;
     std::vector<Pane> m_panes;
     QWidget* m_panesWidget = nullptr;
+    int m_columns = 0;  // as laid out
     QGridLayout* m_grid = nullptr;
     QSpinBox* m_count = nullptr;
     QSlider* m_layerSlider = nullptr;

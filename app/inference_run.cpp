@@ -20,11 +20,15 @@
 namespace vp {
 namespace {
 
-// Timed repeats of a cheap forward, so the shown time is not one noisy sample.
-constexpr int kMaxTimedRuns = 5;
-constexpr double kRepeatBudgetMs = 60.0;
+// Timing: dense and the method alternate (dense, method, method, dense, …) after one untimed
+// warm-up of each, so a busy moment of a shared CPU hits both; the speed-up is the median of the
+// per-pair ratios, with their range. Pairs stop at the budget (at least kMinPairs on a small model)
+// or when a newer request arrives.
+constexpr int kMaxPairs = 7;
+constexpr int kMinPairs = 3;
+constexpr double kPairBudgetMs = 150.0;
 constexpr double kSmallModelGmacs = 2.0;  // ≤ ~50 ms per forward on any recent CPU
-constexpr int kSmallModelMinRuns = 3;
+constexpr double kNoisySpread = 1.25;     // a speed-up whose range spans more than ±12% is "noisy"
 constexpr int kQuietBeforeTimingMs = 120;
 
 std::vector<float> toVector(const at::Tensor& logits) {
@@ -32,25 +36,55 @@ std::vector<float> toVector(const at::Tensor& logits) {
     return {l.data_ptr<float>(), l.data_ptr<float>() + l.size(1)};
 }
 
+double median(std::vector<double> v) {
+    std::sort(v.begin(), v.end());
+    const size_t n = v.size();
+    return n == 0 ? 0.0 : n % 2 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
+}
+
 }  // namespace
 
-template <typename F>
-double InferenceWorker::timeRepeated(int pane, F&& once, int* runs, double firstMs) {
+void InferenceWorker::timeInterleaved(int pane, const ViTModel& model, PruneMethod& method, StudioResult& result) {
     using Clock = std::chrono::steady_clock;
-    const int minRuns = m_info.denseGmacs <= kSmallModelGmacs ? kSmallModelMinRuns : 1;
-    double best = firstMs, total = firstMs;
-    for (int i = *runs; i < kMaxTimedRuns; ++i) {
+    auto timed = [](auto&& f) {
         const auto t0 = Clock::now();
-        once(i);
-        const double ms = std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
-        best = i == 0 ? ms : std::min(best, ms);  // (runs before `*runs` gave firstMs)
-        total += ms;
-        *runs = i + 1;
-        // Small models (known from their analytic cost, not from a noisy first time) get a few
-        // runs at least: one run can meet a busy CPU. Then repeat within the budget.
-        if (newerPending(pane) || (i + 1 >= minRuns && total > kRepeatBudgetMs)) break;
+        f();
+        return std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
+    };
+    ForwardOptions options{TraceLevel::Counts};
+    options.abandon = [this, pane] { return newerPending(pane); };
+    auto dense = [&] {  // the lean dense path; a stale request is noticed between forwards
+        if (newerPending(pane)) throw Abandoned();
+        m_model.forward(m_input);
+    };
+    auto pruned = [&] { model.forward(m_input, method, options); };
+    dense();  // warm-ups: the method's shapes differ from the first forward's (which traced)
+    pruned();
+    const int minPairs = m_info.denseGmacs <= kSmallModelGmacs ? kMinPairs : 1;
+    std::vector<double> denseMs, prunedMs, ratios;
+    double total = 0;
+    for (int i = 0; i < kMaxPairs; ++i) {
+        double d = 0, p = 0;
+        if (i % 2 == 0) {
+            d = timed(dense);
+            p = timed(pruned);
+        } else {
+            p = timed(pruned);
+            d = timed(dense);
+        }
+        denseMs.push_back(d);
+        prunedMs.push_back(p);
+        ratios.push_back(d / std::max(p, 1e-6));
+        total += d + p;
+        if (newerPending(pane) || (i + 1 >= minPairs && total > kPairBudgetMs)) break;
     }
-    return best;
+    result.timedRuns = static_cast<int>(ratios.size());
+    result.ms = median(prunedMs);
+    result.denseMs = median(denseMs);
+    result.speedup = median(ratios);
+    result.speedupLo = *std::min_element(ratios.begin(), ratios.end());
+    result.speedupHi = *std::max_element(ratios.begin(), ratios.end());
+    result.noisy = ratios.size() < 3 || result.speedupHi > kNoisySpread * result.speedupLo;
 }
 
 void InferenceWorker::resolveKnobs(const StudioRequest& r, StudioResult& result) {
@@ -90,21 +124,10 @@ void InferenceWorker::fillDense(const StudioRequest& r, StudioResult& result) {
     if (!r.withDense) return;
     if (!m_denseValid) {
         c10::InferenceMode guard;
-        int runs = 0;
-        at::Tensor logits;
-        runs = 0;
-        m_denseMs = timeRepeated(
-            r.pane,
-            [&](int i) {
-                at::Tensor l = m_model.forward(m_input);
-                if (i == 0) logits = l;
-            },
-            &runs, 0.0);
-        m_denseLogits = toVector(logits);
+        m_denseLogits = toVector(m_model.forward(m_input));
         m_denseValid = true;
     }
     result.denseLogits = m_denseLogits;
-    result.denseMs = m_denseMs;
 }
 
 void InferenceWorker::run(const StudioRequest& r) {
@@ -141,16 +164,16 @@ void InferenceWorker::run(const StudioRequest& r) {
     PruneMethod* method = ready.method.get();
     try {
         c10::InferenceMode guard;
-        // The first forward is shown at once: a slider drag wants the overlay now. The timed
-        // repeats follow unless a newer request is waiting, and update the shown time.
-        using Clock = std::chrono::steady_clock;
-        const auto t0 = Clock::now();
+        // The first forward is shown at once (a slider drag wants the overlay now), untimed: it
+        // traces and may be the first of its shapes. A forward that a newer request of this pane
+        // made stale stops between blocks.
         std::vector<at::Tensor> tokens;  // each block's tokens, only for the token map view
         ForwardOptions options{.trace = TraceLevel::Full};
+        options.abandon = [this, pane = r.pane] { return newerPending(pane); };
         if (r.withTokenMap) options.layerTokens = &tokens;
+        std::vector<BlockAttention> attention;  // each block's attention, only for the attention view
+        if (r.withAttention) options.attention = &attention;
         ForwardResult out = model->forward(m_input, *method, options);
-        result.ms = std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
-        result.timedRuns = 1;
         result.logits = toVector(out.logits);
         result.threads = at::get_num_threads();
         result.device = QString::fromStdString(model->device().str());
@@ -160,17 +183,18 @@ void InferenceWorker::run(const StudioRequest& r) {
         fillDense(r, result);
         if (r.withTokenMap) fillTokenMap(tokens, result);
         tokens.clear();
+        if (r.withAttention) fillAttention(*method, attention, result);
+        attention.clear();
         Q_EMIT resultReady(result);
-        // While the user drags, the next request is a few ms away: a timed forward started now
-        // would delay it by a whole forward. Time only once the requests pause.
+        // While the user drags, the next request is a few ms away: timing now would delay it.
+        // Time once the requests pause; the shown time says "timing…" until then.
         if (!newerArrivesWithin(r.pane, kQuietBeforeTimingMs)) {
-            const int before = result.timedRuns;
-            result.ms = timeRepeated(
-                r.pane, [&](int) { model->forward(m_input, *method, ForwardOptions{TraceLevel::Counts}); },
-                &result.timedRuns, result.ms);
-            if (result.timedRuns > before) Q_EMIT resultReady(result);
+            timeInterleaved(r.pane, *model, *method, result);
+            Q_EMIT resultReady(result);
         }
         Q_EMIT finished(r.generation);
+    } catch (const Abandoned&) {
+        Q_EMIT finished(r.generation);  // superseded: the newer request runs next
     } catch (const Error& e) {
         fail(r, StudioFailure::Stage::Run, methodName, QString::fromStdString(e.what()), e.exitCode());
     } catch (const c10::Error& e) {

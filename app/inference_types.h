@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "analysis/attention_maps_data.h"
 #include "analysis/token_map_data.h"
 #include "model/compatibility.h"
 #include "prune/knob.h"
@@ -35,6 +36,7 @@ struct StudioRequest {
     QString device = QStringLiteral("cpu");  // "cpu" or "cuda" (when available)
     bool withDense = true;                   // also report the dense model on the same image (cached)
     bool withTokenMap = false;               // also colour the tokens by the dense model's PCA (token map view)
+    bool withAttention = false;  // also the attention views' maps, the method's and the dense model's (attention view)
 };
 
 struct ModelInfo {
@@ -67,8 +69,14 @@ struct StudioResult {
     std::map<std::string, std::string> knobs;  // as run (with a budget: the solved main knob)
     std::vector<float> logits;                 // one sample
     TokenTrace trace;                          // TraceLevel::Full, one sample
-    double ms = 0;                             // forward time, best of the timed repeats
+    // Times: 0 until measured (the first result of a request is shown before timing). Dense and
+    // the method are timed interleaved (timedRuns pairs, after a warm-up of each); ms and denseMs
+    // are medians, speedup the median per-pair ratio and speedupLo/Hi its range. noisy: fewer
+    // than 3 pairs or a range wider than ±12%, shown as approximate.
+    double ms = 0;
     int timedRuns = 0;
+    double speedup = 0, speedupLo = 0, speedupHi = 0;
+    bool noisy = false;
     int threads = 0;  // intra-op threads the forward used
     QString device;   // "cpu", "cuda:0"
     double gmacs = 0;
@@ -79,7 +87,7 @@ struct StudioResult {
     std::vector<double> schedule;
     // The dense model on the same image (empty unless the request asked for it).
     std::vector<float> denseLogits;
-    double denseMs = 0;
+    double denseMs = 0;  // from the same interleaved pairs as ms
     // GMACs reachable through the main knob with the other knobs as given (0/0: no main knob).
     double budgetMin = 0, budgetMax = 0;
     // With latencyFraction: the latency aimed at and the solved setting's measured latency.
@@ -87,6 +95,10 @@ struct StudioResult {
     // Asked for with withTokenMap: every block's token map; when it cannot be made, why.
     TokenMap tokenMap;
     QString tokenMapNote;
+    // Asked for with withAttention: the attention views of this forward and of the dense model on
+    // the same image; when one cannot be made, why.
+    AttentionMaps attention, denseAttention;
+    QString attentionNote, denseAttentionNote;
 };
 
 struct StudioFailure {

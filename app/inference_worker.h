@@ -52,13 +52,15 @@ private:
     void run(const StudioRequest& request);
     // Fills result.knobs (solving a budget) and result.budgetMin/Max. Throws vp::Error.
     void resolveKnobs(const StudioRequest& request, StudioResult& result);
-    // Best-of-repeats forward time. `once(i)` runs forward i; *runs forwards (best firstMs) are
-    // already done and *runs is updated.
-    template <typename F>
-    double timeRepeated(int pane, F&& once, int* runs, double firstMs);
+    // Times the method's forward and the dense one interleaved; fills result.ms, denseMs, speedup
+    // (with its range), timedRuns and noisy. Throws vp::Abandoned when a newer request comes.
+    void timeInterleaved(int pane, const ViTModel& model, PruneMethod& method, StudioResult& result);
     void fillDense(const StudioRequest& request, StudioResult& result);
     // The token map of the forward that produced `tokens` and result.trace (app/inference_token_map.cpp).
     void fillTokenMap(const std::vector<at::Tensor>& tokens, StudioResult& result);
+    // The attention views of the forward that captured `attention` and of the dense model
+    // (app/inference_attention.cpp).
+    void fillAttention(const PruneMethod& method, const std::vector<BlockAttention>& attention, StudioResult& result);
     void fail(const StudioRequest& request, StudioFailure::Stage stage, const QString& subject, const QString& message,
               int exitCode);
 
@@ -80,11 +82,14 @@ private:
     // The dense reference of the current (model, image, device).
     bool m_denseValid = false;
     std::vector<float> m_denseLogits;
-    double m_denseMs = 0;
     // The dense token PCA of m_input: valid while m_tokenFitInput is m_input (a new model, image
     // or device always makes a new m_input tensor; holding the old one keeps its identity unique).
     TokenMapFit m_tokenFit;
     at::Tensor m_tokenFitInput;
+    // The dense model's attention views of m_input: valid while m_denseAttentionInput is m_input.
+    AttentionMaps m_denseAttention;
+    QString m_denseAttentionNote;
+    at::Tensor m_denseAttentionInput;
     // Calibration images of the current model and device (Patch Slimming); read when first asked.
     CalibrationProvider m_calibration;
     quint64 m_runGeneration = 0;  // the request being run (for the calibration's status line)

@@ -1,9 +1,11 @@
 #include "main_window.h"
+#include "panel_input_guard.h"
 
 #include <QAction>
 #include <QDockWidget>
 #include <QFileInfo>
 #include <QMessageBox>
+#include <QScreen>
 #include <QScrollArea>
 #include <QSettings>
 #include <QSplitter>
@@ -80,6 +82,9 @@ void MainWindow::connectPanels() {
     connect(m_single, &SingleImagePage::tokenMapWanted, this, [this](quint64 generation) {
         if (generation == m_session.generation) submit();
     });
+    connect(m_single, &SingleImagePage::attentionWanted, this, [this](quint64 generation) {
+        if (generation == m_session.generation) submit();
+    });
 }
 
 void MainWindow::buildUi() {
@@ -130,11 +135,14 @@ void MainWindow::buildUi() {
     connect(m_resultPanel, &ResultPanel::scheduleEdited, this,
             [this](const std::string& id, const std::string& text) { m_side->knobs()->applyUserValue(id, text); });
     auto* scroll = new QScrollArea(this);
+    m_sideScroll = scroll;
     scroll->setWidget(right);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
     scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     scroll->setMinimumWidth(m_side->minimumWidth() + 16);
+    auto* guard = new PanelInputGuard(scroll, this);
+    guard->setWindowShortcuts({QKeySequence(Qt::CTRL | Qt::Key_E)});  // File ▸ Export ▸ Overlay
 
     m_splitter = new QSplitter(Qt::Horizontal, this);
     m_splitter->addWidget(m_pages);
@@ -149,9 +157,11 @@ void MainWindow::buildUi() {
     dock->setObjectName(QStringLiteral("paretoDock"));
     dock->setWidget(m_pareto);
     addDockWidget(Qt::BottomDockWidgetArea, dock);
-    resizeDocks({dock}, {300}, Qt::Vertical);
-    resize(1440, 1000);
-    m_splitter->setSizes({820, 600});
+    // The default size fits the screen it opens on (a 1366×768 laptop included).
+    const QSize room = screen() ? screen()->availableGeometry().size() * 0.95 : QSize(1440, 1000);
+    resize(std::min(1440, room.width()), std::min(1000, room.height()));
+    m_splitter->setSizes({width() * 4 / 7, width() * 3 / 7});
+    resizeDocks({dock}, {std::min(300, height() / 3)}, Qt::Vertical);
     statusBar()->showMessage(tr("Starting…"));
 }
 
@@ -201,6 +211,9 @@ void MainWindow::showPage(QWidget* page) {
     // The result panel describes the still image; the video page shows its frames' results itself.
     m_resultPanel->setVisible(page != m_video);
     m_side->setBudgetVisible(page != m_video);
+    // Compare panes carry their own methods, knobs and lock: the single view's panel would only
+    // describe something else.
+    m_sideScroll->setVisible(page != m_compare);
 }
 
 void MainWindow::openVideo(const QString& path) {
@@ -237,6 +250,7 @@ void MainWindow::submit(std::optional<double> budget) {
     r.budgetGmacs = budget;
     r.device = m_side->device();
     r.withTokenMap = tokenMapShown();
+    r.withAttention = m_single->attentionShown();
     if (budget) m_session.budgetGeneration = r.generation;
     m_inference->submit(r);
 }
@@ -276,7 +290,7 @@ void MainWindow::onModelLoaded(quint64, const ModelInfo& info) {
     m_side->setModelInfo(info);
     m_resultPanel->clear();
     m_compare->setModelInfo(info);
-    m_pareto->setModel(info.spec, info.name, info.denseGmacs);
+    m_pareto->setModel(info.spec, info.name, info.denseGmacs, info.numClasses);
     applyStartupOptionsOnModel(info);
     m_single->setModelInfo(info);
     m_video->setDepth(info.depth);
@@ -347,14 +361,15 @@ void MainWindow::report(const QString& title, const QString& message, int exitCo
 
 void MainWindow::setLayer(int layer) { m_single->setLayer(layer); }
 
+// "model — image"; Qt adds the application's display name ("— ViT Prune Studio") itself.
 void MainWindow::updateTitle() {
-    QString title = QStringLiteral("ViT Prune Studio");
-    if (m_session.hasModel) title += QStringLiteral(" — ") + m_session.info.name;
+    QStringList parts;
+    if (m_session.hasModel) parts << m_session.info.name;
     if (videoMode() && !m_session.videoPath.isEmpty())
-        title += QStringLiteral(" — ") + QFileInfo(m_session.videoPath).fileName();
+        parts << QFileInfo(m_session.videoPath).fileName();
     else if (!m_session.loadedImagePath.isEmpty())
-        title += QStringLiteral(" — ") + QFileInfo(m_session.loadedImagePath).fileName();
-    setWindowTitle(title);
+        parts << QFileInfo(m_session.loadedImagePath).fileName();
+    setWindowTitle(parts.join(QStringLiteral(" — ")));
 }
 
 }  // namespace vp

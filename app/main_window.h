@@ -15,6 +15,7 @@
 #include "studio_session.h"
 #include "worker_thread.h"
 
+class QScrollArea;
 class QSplitter;
 class QStackedWidget;
 class QAction;
@@ -68,6 +69,8 @@ public:
     // Export (File menu; also tests): by suffix .png/.svg/.pdf (figures) or .csv/.json (data).
     bool exportOverlayGrid(const QString& path, QString* error);
     bool exportComparison(const QString& path, QString* error);
+    QString figureCaption(const QString& what) const;
+    bool exportKeepMasks(const QString& path, QString* error);
     bool exportPareto(const QString& path, QString* error);
     bool exportResultData(const QString& path, QString* error);
 
@@ -134,6 +137,7 @@ private:
     ResultPanel* m_resultPanel = nullptr;
     ParetoPanel* m_pareto = nullptr;
     QAction* m_compareAction = nullptr;
+    QScrollArea* m_sideScroll = nullptr;  // the side and result panels
     QSplitter* m_splitter = nullptr;
 };
 

@@ -1,5 +1,6 @@
 // MainWindow: File ▸ Export — the overlay of every block, the comparison and the Pareto plot as
 // PNG/SVG/PDF figures, and the data behind them as CSV/JSON. Every write is atomic.
+#include <QApplication>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -10,7 +11,9 @@
 #include <QSettings>
 #include <QStatusBar>
 
+#include "common/provenance.h"
 #include "compare_view.h"
+#include "prune/keep_masks.h"
 #include "main_window.h"
 #include "pareto_panel.h"
 #include "result_panel.h"
@@ -27,7 +30,22 @@ constexpr int kParetoWidth = 640, kParetoHeight = 420;  // layout pixels (96 dpi
 const QString kFigureFilters = figureFilters();
 bool isFigure(const QString& suffix) { return isFigureSuffix(suffix); }
 
+QString knobsText(const std::map<std::string, std::string>& knobs) {
+    QStringList parts;
+    for (const auto& [id, v] : knobs) parts << QString::fromStdString(id + "=" + v);
+    return parts.isEmpty() ? QObject::tr("defaults") : parts.join(QStringLiteral(", "));
+}
+
 }  // namespace
+
+// The caption line every figure carries: model, image, what ran, and the tool that made it.
+QString MainWindow::figureCaption(const QString& what) const {
+    return tr("Model %1 · image %2 · %3 · ViT Prune Studio %4")
+        .arg(m_session.info.name, QFileInfo(m_session.loadedImagePath).fileName(), what,
+             QApplication::applicationVersion());
+}
+
+namespace {}  // namespace
 
 void MainWindow::buildExportMenu(QMenu* file) {
     file->addAction(tr("Open sweep results…"), this, [this] {
@@ -46,6 +64,10 @@ void MainWindow::buildExportMenu(QMenu* file) {
     ex->addAction(tr("Pareto plot…"), this, [this] {
         exportDialog(tr("Export the Pareto plot"), kFigureFilters + QStringLiteral(";;CSV (*.csv);;JSON (*.json)"),
                      &MainWindow::exportPareto);
+    });
+    ex->addAction(tr("Keep masks of every block (JSON)…"), this, [this] {
+        exportDialog(tr("Export each block's patch fates"), QStringLiteral("JSON (*.json)"),
+                     &MainWindow::exportKeepMasks);
     });
     ex->addAction(tr("Result data…"), this, [this] {
         exportDialog(tr("Export the result's data"), QStringLiteral("JSON (*.json);;CSV (*.csv)"),
@@ -71,12 +93,16 @@ bool MainWindow::exportOverlayGrid(const QString& path, QString* error) {
     }
     const QString suffix = suffixOf(path);
     if (!isFigure(suffix)) return exportResultData(path, error);
+    const StudioResult& r = m_single->result();
+    const QString what = tr("%1 (%2) · %3 of %4 GMACs")
+                             .arg(QString::fromStdString(r.methodId), knobsText(r.knobs))
+                             .arg(r.gmacs, 0, 'f', 3)
+                             .arg(r.denseGmacs, 0, 'f', 3);
     OverlayGridFigure figure;
-    figure.setContent(m_session.image.display, m_single->result().trace,
-                      tr("%1 · %2 · %3 GMACs")
-                          .arg(m_session.info.name, QString::fromStdString(m_single->result().methodId))
-                          .arg(m_single->result().gmacs, 0, 'f', 3),
-                      0, 180);
+    figure.setContent(
+        m_session.image.display, r.trace,
+        tr("%1 · %2 · %3 GMACs").arg(m_session.info.name, QString::fromStdString(r.methodId)).arg(r.gmacs, 0, 'f', 3),
+        0, 180, figureCaption(what));
     return exportWidgetFigure(&figure, path, kFigureDpi, error);
 }
 
@@ -86,7 +112,32 @@ bool MainWindow::exportComparison(const QString& path, QString* error) {
         return false;
     }
     if (!compareMode()) setCompareMode(true);
-    return exportWidgetFigure(m_compare->panesWidget(), path, kFigureDpi, error);
+    // A figure, not a grab of the panes' controls: one overlay per method at the same block.
+    std::vector<OverlayGridFigure::Tile> tiles;
+    QStringList methods;
+    for (int i = 0; i < m_compare->paneCount(); ++i) {
+        const StudioResult* r = m_compare->paneResult(i);
+        if (!r) {
+            *error = tr("%1: pane %2 has no result yet; export again when every pane shows one").arg(path).arg(i + 1);
+            return false;
+        }
+        const double pct = r->denseGmacs > 0 ? 100.0 * r->gmacs / r->denseGmacs : 100.0;
+        tiles.push_back({r->trace, m_compare->layer(),
+                         tr("%1\n%2\n%3 GMACs (%4% of dense)")
+                             .arg(QString::fromStdString(r->methodId), knobsText(r->knobs))
+                             .arg(r->gmacs, 0, 'f', 3)
+                             .arg(pct, 0, 'f', 0)});
+        methods << QString::fromStdString(r->methodId);
+    }
+    OverlayGridFigure figure;
+    figure.setTiles(m_session.image.display, std::move(tiles),
+                    tr("%1 · block %2").arg(m_session.info.name).arg(m_compare->layer()),
+                    m_compare->paneCount() == 4 ? 2 : m_compare->paneCount(), 220,
+                    figureCaption(tr("%1 at block %2 (%3)")
+                                      .arg(methods.join(QStringLiteral(" vs ")))
+                                      .arg(m_compare->layer())
+                                      .arg(m_compare->equalBudget() ? tr("equal-cost lock on") : tr("own settings"))));
+    return exportWidgetFigure(&figure, path, kFigureDpi, error);
 }
 
 bool MainWindow::exportPareto(const QString& path, QString* error) {
@@ -95,6 +146,29 @@ bool MainWindow::exportPareto(const QString& path, QString* error) {
     if (suffix == QLatin1String("json")) return exportText(m_pareto->json(), path, error);
     // A paper-sized figure, whatever the dock's shape on screen.
     return exportPlot(m_pareto->plot()->plot(), path, kParetoWidth, kParetoHeight, kFigureDpi, error);
+}
+
+// The same file as `vitprune predict --masks-out` / `export-overlay --masks-out`.
+bool MainWindow::exportKeepMasks(const QString& path, QString* error) {
+    if (!m_single->hasResult()) {
+        *error = tr("%1: there is no result to export yet").arg(path);
+        return false;
+    }
+    const StudioResult& r = m_single->result();
+    KeepMasksInfo info;
+    info.model = m_session.info.name.toStdString();
+    info.image = m_session.loadedImagePath.toStdString();
+    info.method = r.methodId;
+    info.settings = r.knobs;
+    info.gmacs = r.gmacs;
+    info.denseGmacs = r.denseGmacs;
+    info.device = r.device.toStdString();
+    try {
+        return exportText(QByteArray::fromStdString(keepMasksText(r.trace, info)), path, error);
+    } catch (const std::exception& e) {
+        *error = tr("%1: %2").arg(path, QString::fromStdString(e.what()));
+        return false;
+    }
 }
 
 bool MainWindow::exportResultData(const QString& path, QString* error) {
@@ -128,6 +202,9 @@ bool MainWindow::exportResultData(const QString& path, QString* error) {
     QJsonArray tokens;
     for (double t : tokensPerLayer(m_single->result().trace)) tokens.append(t);
     o[QStringLiteral("tokens_per_block")] = tokens;
+    o[QStringLiteral("provenance")] =
+        QJsonDocument::fromJson(QByteArray::fromStdString(provenanceText(m_single->result().device.toStdString())))
+            .object();
     return exportText(QJsonDocument(o).toJson(), path, error);
 }
 

@@ -2,6 +2,8 @@
 // bad files. The saved settings and the command line are in main_window_startup.cpp.
 #include <QAction>
 #include <QActionGroup>
+#include <QToolBar>
+#include <QDockWidget>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDir>
@@ -39,9 +41,9 @@ const QStringList kModelSuffixes = {"safetensors", "pth", "pt", "bin"};
 constexpr int kMaxRecent = 10;
 
 bool looksLikeVideo(const QString& path) {
-    static const QStringList suffixes = {QStringLiteral("avi"),  QStringLiteral("mp4"), QStringLiteral("mkv"),
+    static const QStringList suffixes = {QStringLiteral("avi"),  QStringLiteral("mp4"),  QStringLiteral("mkv"),
                                          QStringLiteral("mov"),  QStringLiteral("webm"), QStringLiteral("mpg"),
-                                         QStringLiteral("mpeg"), QStringLiteral("m4v"), QStringLiteral("wmv")};
+                                         QStringLiteral("mpeg"), QStringLiteral("m4v"),  QStringLiteral("wmv")};
     return suffixes.contains(QFileInfo(path).suffix().toLower());
 }
 
@@ -81,8 +83,9 @@ void MainWindow::buildMenus() {
         if (hub->isEmpty()) hub->addAction(tr("(none found in ~/.cache/huggingface/hub)"))->setEnabled(false);
     });
     QMenu* recentModels = file->addMenu(tr("Recent models"));
-    connect(recentModels, &QMenu::aboutToShow, this,
-            [this, recentModels] { fillRecentMenu(recentModels, QStringLiteral("model/recent"), &MainWindow::openModel); });
+    connect(recentModels, &QMenu::aboutToShow, this, [this, recentModels] {
+        fillRecentMenu(recentModels, QStringLiteral("model/recent"), &MainWindow::openModel);
+    });
     file->addSeparator();
     QAction* openImageAct = file->addAction(tr("Open &image(s)…"), this, [this] {
         const QStringList paths = QFileDialog::getOpenFileNames(
@@ -111,8 +114,8 @@ void MainWindow::buildMenus() {
     openVideoAct->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_V));
     file->addAction(tr("Open &camera…"), this, [this] {
         bool ok = false;
-        const int index = QInputDialog::getInt(this, tr("Open camera"), tr("Camera index (/dev/videoN):"), 0, 0, 63, 1,
-                                               &ok);
+        const int index =
+            QInputDialog::getInt(this, tr("Open camera"), tr("Camera index (/dev/videoN):"), 0, 0, 63, 1, &ok);
         if (ok) openVideo(QStringLiteral("camera:%1").arg(index));
     });
     QMenu* recentVideos = file->addMenu(tr("Recent videos"));
@@ -120,8 +123,9 @@ void MainWindow::buildMenus() {
         fillRecentMenu(recentVideos, QStringLiteral("video/recent"), &MainWindow::openVideo);
     });
     QMenu* recentImages = file->addMenu(tr("Recent images"));
-    connect(recentImages, &QMenu::aboutToShow, this,
-            [this, recentImages] { fillRecentMenu(recentImages, QStringLiteral("image/recent"), &MainWindow::openImage); });
+    connect(recentImages, &QMenu::aboutToShow, this, [this, recentImages] {
+        fillRecentMenu(recentImages, QStringLiteral("image/recent"), &MainWindow::openImage);
+    });
     file->addSeparator();
     buildExportMenu(file);
     file->addSeparator();
@@ -136,6 +140,16 @@ void MainWindow::buildMenus() {
     edit->addAction(tr("Reset knobs to defaults"), this, [this] { m_side->knobs()->resetToDefaults(); });
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
+    // Panels: a closed dock or tool bar comes back from here (not only from the tool bar's
+    // context menu). Filled when opened, so it lists whatever panels the window has.
+    QMenu* panels = view->addMenu(tr("&Panels"));
+    panels->setObjectName(QStringLiteral("panelsMenu"));
+    connect(panels, &QMenu::aboutToShow, this, [this, panels] {
+        panels->clear();
+        for (QDockWidget* d : findChildren<QDockWidget*>()) panels->addAction(d->toggleViewAction());
+        for (QToolBar* t : findChildren<QToolBar*>()) panels->addAction(t->toggleViewAction());
+    });
+    view->addSeparator();
     QMenu* language = view->addMenu(tr("&Language"));
     auto* group = new QActionGroup(language);
     const QString current = savedLanguage();
@@ -233,7 +247,12 @@ void MainWindow::onFailed(const StudioFailure& f) {
             m_session.modelSpec = back;
             submit();
         }
-        report(tr("Cannot open model"), f.message, f.exitCode);
+        // What is wrong in words, the reader's detail, and what the window shows now.
+        const QString kept = m_session.hasModel
+                                 ? tr("The studio keeps the model that was open: %1.").arg(m_session.info.name)
+                                 : tr("No model is open.");
+        report(tr("Cannot open model"),
+               tr("This file could not be opened as a ViT checkpoint.\n\n%1\n\n%2").arg(f.message, kept), f.exitCode);
     } else if (f.stage == Stage::Image) {
         if (f.subject != m_session.imagePath) return;
         const QString back = f.subject == m_session.loadedImagePath ? QString() : m_session.loadedImagePath;

@@ -1,6 +1,7 @@
 #include "pareto_panel.h"
 
 #include <QFileInfo>
+#include <cmath>
 
 #include <QGridLayout>
 #include <QHBoxLayout>
@@ -9,6 +10,7 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 
+#include "common/provenance.h"
 #include "measured_cost.h"
 #include "pareto_points.h"
 #include "sweep_cache.h"
@@ -50,9 +52,20 @@ ParetoPanel::ParetoPanel(QWidget* parent) : QWidget(parent) {
     auto* side = new QVBoxLayout;
     side->addWidget(m_form, 1);
     side->addLayout(buttons);
+    // Before any point there is nothing to plot: a line says what Run does instead of empty axes,
+    // and the dock stays short.
+    m_empty = new QLabel(this);
+    m_empty->setObjectName(QStringLiteral("emptyPlotLabel"));
+    m_empty->setWordWrap(true);
+    m_empty->setAlignment(Qt::AlignCenter);
+    m_empty->setForegroundRole(QPalette::PlaceholderText);
+    m_empty->setText(
+        tr("No points yet: choose a dataset and methods, then Run. Each point is one setting "
+           "evaluated on the dataset; cached points appear at once."));
     auto* plotColumn = new QVBoxLayout;
     plotColumn->addWidget(m_cost->controls());
     plotColumn->addWidget(m_plot, 1);
+    plotColumn->addWidget(m_empty, 1);
     auto* grid = new QGridLayout(this);
     grid->addLayout(plotColumn, 0, 0);
     grid->addLayout(side, 0, 1);
@@ -92,6 +105,13 @@ ParetoPanel::ParetoPanel(QWidget* parent) : QWidget(parent) {
     });
     setStatus(tr("No model yet."));
     updateControls();
+    updateEmpty();
+}
+
+void ParetoPanel::updateEmpty() {
+    const bool empty = m_shown.methods.empty();
+    m_plot->setVisible(!empty);
+    m_empty->setVisible(empty);
 }
 
 ParetoPanel::~ParetoPanel() {
@@ -113,7 +133,8 @@ QString ParetoPanel::subject() const {
         .arg(m_modelName, m_form->datasetName(), limit > 0 ? QString::number(limit) : tr("all"));
 }
 
-void ParetoPanel::setModel(const QString& modelSpec, const QString& displayName, double denseGmacs) {
+void ParetoPanel::setModel(const QString& modelSpec, const QString& displayName, double denseGmacs, int numClasses) {
+    m_form->setModelClasses(numClasses);
     const bool other = !m_hasModel || modelSpec != m_modelSpec;
     if (other && m_running) {
         // Its points belong to the old model: stop it and ignore what it still sends.
@@ -136,6 +157,7 @@ void ParetoPanel::clearShown() {
     m_shown = SweepResult();
     m_plot->clearAll();
     m_plot->setCostAxis(m_cost->axisLabel());
+    updateEmpty();
 }
 
 std::vector<ParetoPoint> ParetoPanel::plotPoints(const std::string& methodId) const {
@@ -181,6 +203,10 @@ bool ParetoPanel::measureShown() {
 }
 
 void ParetoPanel::showMeasuredCost() {
+    if (m_shown.methods.empty())  // nothing to time: say so rather than open empty axes
+        setStatus(
+            tr("Nothing to time yet: Run a sweep (or open a sweep file) first; the latency axis then "
+               "times each of its points on this machine."));
     if (m_cost->axis() == MeasuredCost::Axis::Gmacs) {
         m_cost->setAxis(MeasuredCost::Axis::MsPerImage);  // redraws and measures (axisChanged)
     } else if (!measureShown() && !m_cost->isMeasuring()) {
@@ -198,7 +224,9 @@ void ParetoPanel::reloadCached() {
         for (const SweepMethod& m : sweep.methods)
             for (const SweepPoint& p : m.points) showPoint(QString::fromStdString(m.id), p);
     QString text;
-    if (job.methodIds.isEmpty())
+    if (!m_form->datasetFits())
+        text = m_form->datasetMismatch();
+    else if (job.methodIds.isEmpty())
         text = tr("Choose at least one method to sweep.");
     else if (m_shown.finishedPoints() > 0)
         text = tr("%1 — %n cached point(s).", "", m_shown.finishedPoints()).arg(subject());
@@ -246,6 +274,7 @@ void ParetoPanel::showPoint(const QString& methodId, const SweepPoint& point) {
     }
     if (m_cost->axis() != MeasuredCost::Axis::Gmacs) measureShown();
     updateCurrent();
+    updateEmpty();
 }
 
 void ParetoPanel::setCurrent(const QString& methodId, double gmacs) {
@@ -270,6 +299,10 @@ void ParetoPanel::updateCurrent() {
 void ParetoPanel::runSweep() {
     if (m_running || !m_hasModel) return;
     const SweepJob job = currentJob();
+    if (!m_form->datasetFits()) {
+        setStatus(m_form->datasetMismatch());
+        return;
+    }
     if (job.methodIds.isEmpty()) {
         setStatus(tr("Choose at least one method to sweep."));
         return;
@@ -281,6 +314,7 @@ void ParetoPanel::runSweep() {
     ++m_runsStarted;
     m_progress->setValue(0);
     m_progress->setFormat(tr("Loading model and planning settings…"));
+    m_runClock.start();
     setStatus(tr("Sweeping %1…").arg(subject()));
     updateControls();
     m_worker->start(job);
@@ -296,16 +330,29 @@ void ParetoPanel::onProgress(int pointsDone, int pointsTotal, qint64 imagesDone,
                              const QString& current) {
     if (!liveRun() || pointsTotal <= 0) return;
     const double within = imagesTotal > 0 ? double(imagesDone) / double(imagesTotal) : 0.0;
-    m_progress->setValue(int(kProgressSteps * std::min(1.0, (pointsDone + within) / pointsTotal)));
+    const double fraction = std::min(1.0, (pointsDone + within) / pointsTotal);
+    m_progress->setValue(int(kProgressSteps * fraction));
+    QString text;
     if (current.isEmpty())
-        m_progress->setFormat(tr("%1/%2 points").arg(pointsDone).arg(pointsTotal));
+        text = tr("%1/%2 points").arg(pointsDone).arg(pointsTotal);
     else  // "evit keep=0.5 — point 12/57, 430/1000 images"
-        m_progress->setFormat(tr("%1 — point %2/%3, %4/%5 images")
-                                  .arg(current)
-                                  .arg(std::min(pointsDone + 1, pointsTotal))
-                                  .arg(pointsTotal)
-                                  .arg(imagesDone)
-                                  .arg(imagesTotal));
+        text = tr("%1 — point %2/%3, %4/%5 images")
+                   .arg(current)
+                   .arg(std::min(pointsDone + 1, pointsTotal))
+                   .arg(pointsTotal)
+                   .arg(imagesDone)
+                   .arg(imagesTotal);
+    m_progress->setFormat(text + remainingText(fraction));
+}
+
+// " — about 4 min left", from the time so far (cached points make the first fraction fast, so
+// nothing is said until the estimate has something to stand on).
+QString ParetoPanel::remainingText(double fraction) const {
+    const double elapsed = m_runClock.isValid() ? m_runClock.elapsed() / 1000.0 : 0.0;
+    if (fraction < 0.03 || fraction >= 1.0 || elapsed < 3.0) return {};
+    const double left = elapsed * (1.0 - fraction) / fraction;
+    return left < 90 ? tr(" — about %1 s left").arg(std::max(1.0, std::round(left / 5) * 5), 0, 'f', 0)
+                     : tr(" — about %1 min left").arg(std::round(left / 60), 0, 'f', 0);
 }
 
 void ParetoPanel::onRunEnded(const QString& status) {
@@ -321,7 +368,7 @@ void ParetoPanel::onRunEnded(const QString& status) {
 
 void ParetoPanel::updateControls() {
     m_form->setEnabled(!m_running);
-    m_run->setEnabled(!m_running && m_hasModel && !m_form->methodIds().isEmpty());
+    m_run->setEnabled(!m_running && m_hasModel && !m_form->methodIds().isEmpty() && m_form->datasetFits());
     m_cancel->setEnabled(m_running);
 }
 
@@ -333,6 +380,7 @@ SweepResult ParetoPanel::shownResult() const {
     r.limit = job.limit;
     r.pointsPerMethod = job.pointsPerMethod;
     r.denseGMacs = m_denseGmacs;
+    r.provenance = provenanceText(m_cost->device().toStdString());
     // Dense first, then the methods in the form's order (what a sweep file holds).
     QStringList order{QStringLiteral("dense")};
     order << m_form->availableMethods();

@@ -6,6 +6,7 @@
 #include <QByteArray>
 #include <QString>
 #include <QThread>
+#include <QElapsedTimer>
 #include <QWidget>
 #include <map>
 #include <string>
@@ -35,7 +36,7 @@ public:
     // The model the sweeps are for (spec as openStudioModel takes it). Shows the cached points
     // for the current dataset/limit/points/methods at once; runs only with setAutoRun(true).
     // A sweep still running for another model is cancelled.
-    void setModel(const QString& modelSpec, const QString& displayName, double denseGmacs);
+    void setModel(const QString& modelSpec, const QString& displayName, double denseGmacs, int numClasses = 0);
     void setAutoRun(bool on) { m_autoRun = on; }
     bool autoRun() const { return m_autoRun; }
 
@@ -83,6 +84,8 @@ private:
     void updateControls();
     SweepResult shownResult() const;
     bool liveRun() const { return m_runsEnded >= m_firstLiveRun; }
+    void updateEmpty();
+    QString remainingText(double fraction) const;
     void onProgress(int pointsDone, int pointsTotal, qint64 imagesDone, qint64 imagesTotal, const QString& current);
     void onRunEnded(const QString& status);
     void setStatus(const QString& text);
@@ -95,6 +98,8 @@ private:
     QPushButton* m_cancel = nullptr;
     QProgressBar* m_progress = nullptr;
     QLabel* m_status = nullptr;
+    QLabel* m_empty = nullptr;  // shown instead of the plot until there is a point
+    QElapsedTimer m_runClock;   // since Run, for the time estimate
 
     // On its own thread at low priority: the window's own forwards come first.
     WorkerThread<SweepWorker> m_worker{QStringLiteral("SweepWorker"), QThread::LowPriority};

@@ -197,6 +197,30 @@ void ResultPanel::onBarEdited(int, double) {
     Q_EMIT scheduleEdited(m_result.scheduleKnob.id, scheduleText(m_result.scheduleKnob, m_chart->values()));
 }
 
+// Measured time and speed-up: medians of dense and pruned forwards timed interleaved; a spread
+// wider than ±12% (or too few pairs) is marked approximate with its range, never printed as fact.
+QString ResultPanel::timeText(const StudioResult& r) {
+    if (r.timedRuns <= 0 || r.ms <= 0)
+        return tr("timing… (once the settings rest; %1, %2 threads)").arg(r.device.toUpper()).arg(r.threads);
+    QString time = tr("%1 ms per image (median of %2, timed interleaved with dense; %3, %4 threads)")
+                       .arg(formatMs(r.ms))
+                       .arg(r.timedRuns)
+                       .arg(r.device.toUpper())
+                       .arg(r.threads);
+    if (r.denseMs > 0 && r.speedup > 0) {
+        const double ideal = r.gmacs > 0 ? r.denseGmacs / r.gmacs : 1.0;
+        const QString promise = tr("GMACs promise %1×").arg(ideal, 0, 'f', 2);
+        time += QStringLiteral("\n") + (r.noisy ? tr("dense %1 ms → speed-up ≈%2× (noisy: %3–%4×; %5)")
+                                                : tr("dense %1 ms → speed-up %2× (range %3–%4×; %5)"))
+                                           .arg(formatMs(r.denseMs))
+                                           .arg(r.speedup, 0, 'f', 2)
+                                           .arg(r.speedupLo, 0, 'f', 2)
+                                           .arg(r.speedupHi, 0, 'f', 2)
+                                           .arg(promise);
+    }
+    return time;
+}
+
 void ResultPanel::setResult(const StudioResult& r, const ModelInfo& info) {
     // A schedule that just got set (typed, loaded, --set) is shown as the schedule.
     const bool wasScheduled = m_hasResult && scheduleSet(m_result);
@@ -210,20 +234,7 @@ void ResultPanel::setResult(const StudioResult& r, const ModelInfo& info) {
     const double pct = r.denseGmacs > 0 ? 100.0 * r.gmacs / r.denseGmacs : 100.0;
     m_gmacs->setText(
         tr("%1  (%2% of dense %3)").arg(formatGmacs(r.gmacs)).arg(pct, 0, 'f', 1).arg(formatGmacs(r.denseGmacs)));
-    QString time = tr("%1 ms per image (best of %2, %3, %4 threads)")
-                       .arg(formatMs(r.ms))
-                       .arg(r.timedRuns)
-                       .arg(r.device.toUpper())
-                       .arg(r.threads);
-    if (r.denseMs > 0 && r.ms > 0) {
-        const double speedup = r.denseMs / r.ms;
-        const double ideal = r.gmacs > 0 ? r.denseGmacs / r.gmacs : 1.0;
-        time += QStringLiteral("\n") + tr("dense %1 ms → speed-up %2× (GMACs promise %3×)")
-                                           .arg(formatMs(r.denseMs))
-                                           .arg(speedup, 0, 'f', 2)
-                                           .arg(ideal, 0, 'f', 2);
-    }
-    m_time->setText(time);
+    m_time->setText(timeText(r));
     if (!wasScheduled && scheduleSet(r)) {
         m_editSchedule->setChecked(true);
         // Opened with a schedule (command line, saved settings): show it. Later, typing one in

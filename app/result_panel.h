@@ -22,6 +22,8 @@ class ResultPanel : public QWidget {
 public:
     explicit ResultPanel(QWidget* parent = nullptr);
 
+    // The measured-time lines for a result (also used by compare panes and tests).
+    static QString timeText(const StudioResult& result);
     void setResult(const StudioResult& result, const ModelInfo& info);
     void clear();
     void setCurrentLayer(int layer);

@@ -13,7 +13,9 @@
 #include "result_panel.h"  // tokensPerLayer
 #include "widgets/filmstrip.h"
 #include "widgets/layer_strip.h"
+#include "widgets/fate_style.h"
 #include "widgets/patch_overlay_view.h"
+#include "widgets/attention_view.h"
 #include "widgets/token_map_view.h"
 
 namespace vp {
@@ -42,7 +44,7 @@ SingleImagePage::SingleImagePage(const StudioOptions& options, QWidget* parent)
            "methods' block knobs)."));
     m_layerLabel = new QLabel(QStringLiteral("–"), this);
     m_layerLabel->setMinimumWidth(m_layerLabel->fontMetrics().horizontalAdvance(
-        QStringLiteral("block 00 · 000 / 000 patches kept · 000 tokens (100%)")));
+        QStringLiteral("block 00 · 000/000 kept · 000 merged · 000 tokens")));
     layerRow->addWidget(layerTitle);
     layerRow->addWidget(m_layerSlider, 1);
     layerRow->addWidget(m_layerLabel);
@@ -112,12 +114,15 @@ QWidget* SingleImagePage::buildViewTabs() {
     mv->addWidget(legend);
     m_viewTabs->addTab(mapPage, tr("Token map"));
     m_viewTabs->setTabToolTip(1, explained);
+    addAttentionTab();
     const bool shown = m_options.view.isEmpty() ? !m_options.unattended() && QSettings().value(kViewSetting).toBool()
                                                 : m_options.view == QStringLiteral("token-map");
     m_viewTabs->setCurrentIndex(shown ? 1 : 0);
+    restoreAttentionTab();
     connect(m_viewTabs, &QTabWidget::currentChanged, this, [this](int index) {
         if (!m_options.unattended()) QSettings().setValue(kViewSetting, index == 1);
         if (index == 1) showTokenMap();
+        attentionTabChanged(index);
     });
     return m_viewTabs;
 }
@@ -132,6 +137,7 @@ void SingleImagePage::setModelInfo(const ModelInfo& info) {
     m_hasResult = false;
     m_view->setGrid(info.gridH, info.gridW);
     showTokenMap();
+    showAttention();
     m_strip->clear();
     const int last = std::max(0, info.depth - 1);
     {
@@ -147,9 +153,11 @@ void SingleImagePage::setImage(const ImageInfo& image) {
     m_view->setImage(image.display);
     m_view->clearTrace();
     m_tokenMap->setImage(image.display);
+    m_attention->setImage(image.display);
     m_strip->setImage(image.display);
     m_hasResult = false;
     showTokenMap();
+    showAttention();
     m_imageCaption->setText(tr("%1 (%2×%3) — shown as the model sees it: %4×%4 %5")
                                 .arg(QFileInfo(image.path).fileName())
                                 .arg(image.original.width())
@@ -170,6 +178,7 @@ void SingleImagePage::setResult(const StudioResult& result) {
     m_hasResult = true;
     m_strip->setTrace(result.trace);
     showTokenMap();
+    showAttention();
     showLayer();
 }
 
@@ -198,6 +207,7 @@ void SingleImagePage::showLayer() {
     const int layer = shownLayer();
     m_strip->setCurrentLayer(layer);
     m_tokenMap->setLayer(layer);
+    m_attention->setBlock(layer);
     Q_EMIT layerShown(layer);
     if (!m_hasResult || m_result.trace.layers.empty()) {
         m_view->clearTrace();
@@ -206,15 +216,11 @@ void SingleImagePage::showLayer() {
         return;
     }
     m_view->setTrace(m_result.trace, layer);
-    const int kept = m_view->keptCount(), total = m_view->patchCount();
-    // Merging keeps every patch but not every token: say how many tokens the MLP saw.
+    // Kept, merged, fused, dropped … counted apart; merging keeps every patch but not every token,
+    // so the tokens the MLP saw are said too.
     const int tokens = static_cast<int>(tokensPerLayer(m_result.trace)[layer]);
-    m_layerLabel->setText(tr("block %1 · %2 / %3 patches kept · %4 tokens (%5%)")
-                              .arg(layer)
-                              .arg(kept)
-                              .arg(total)
-                              .arg(tokens)
-                              .arg(total > 0 ? 100.0 * tokens / total : 100.0, 0, 'f', 0));
+    m_layerLabel->setText(
+        tr("block %1 · %2 · %3").arg(layer).arg(fateSummary(m_view->tally(), true), tokenCountText(tokens)));
 }
 
 void SingleImagePage::showTokenMap() {

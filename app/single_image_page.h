@@ -20,6 +20,7 @@ class Filmstrip;
 class LayerStrip;
 class PatchOverlayView;
 class TokenMapView;
+class AttentionView;
 
 class SingleImagePage : public QWidget {
     Q_OBJECT
@@ -42,12 +43,15 @@ public:
 
     bool tokenMapShown() const;
     void setTokenMapShown(bool on);
+    bool attentionShown() const;
+    void setAttentionShown(bool on);
 
     // ▶ Play blocks (for the tool bar): steps through the blocks.
     QAction* playAction() const { return m_playAction; }
     Filmstrip* filmstrip() const { return m_filmstrip; }
     PatchOverlayView* overlayView() const { return m_view; }
     TokenMapView* tokenMapView() const { return m_tokenMap; }
+    AttentionView* attentionView() const { return m_attention; }
 
 Q_SIGNALS:
     // The user (or setLayer) chose a block; -1 = the last.
@@ -58,11 +62,18 @@ Q_SIGNALS:
     void imageActivated(const QString& path);
     // The token map tab is shown but the result was computed without a map: ask again.
     void tokenMapWanted(quint64 resultGeneration);
+    // The attention tab is shown but the result was computed without its maps: ask again.
+    void attentionWanted(quint64 resultGeneration);
 
 private:
     QWidget* buildViewTabs();
     void showLayer();
     void showTokenMap();
+    // The "Attention" tab (app/single_image_attention.cpp).
+    void addAttentionTab();
+    void restoreAttentionTab();
+    void attentionTabChanged(int index);
+    void showAttention();
 
     StudioOptions m_options;
     ModelInfo m_info;
@@ -75,6 +86,7 @@ private:
     PatchOverlayView* m_view = nullptr;
     QTabWidget* m_viewTabs = nullptr;
     TokenMapView* m_tokenMap = nullptr;
+    AttentionView* m_attention = nullptr;
     LayerStrip* m_strip = nullptr;
     Filmstrip* m_filmstrip = nullptr;
     QSlider* m_layerSlider = nullptr;

@@ -34,9 +34,10 @@ ParsedOptions parseStudioOptions(const QStringList& arguments) {
     const QCommandLineOption set("set", "Knob value of the method, repeatable (e.g. keep=0.5).", "K=V");
     const QCommandLineOption layer("layer", "0-based block whose patch fates are shown (default: the last).", "L");
     const QCommandLineOption view("view",
-                                  "Single view's tab: patches (patch fates) or token-map (tokens coloured by "
-                                  "the dense model's PCA).",
-                                  "patches|token-map");
+                                  "Single view's tab: patches (patch fates), token-map (tokens coloured by "
+                                  "the dense model's PCA), attention (CLS attention per block and head, dense "
+                                  "and method side by side) or attention-rollout (the same tab in rollout mode).",
+                                  "patches|token-map|attention|attention-rollout");
     const QCommandLineOption compare("compare", "Compare 2 to 4 methods side by side (comma-separated ids).", "ID,ID");
     const QCommandLineOption sweep("sweep", "Show this sweep file (of vitprune sweep or merge) in the Pareto plot.",
                                    "FILE");
@@ -53,8 +54,8 @@ ParsedOptions parseStudioOptions(const QStringList& arguments) {
     const QCommandLineOption screenshot("screenshot", "Save the window as an image once the first result is shown.",
                                         "OUT.png");
     const QCommandLineOption quit("quit-after-screenshot", "Quit (exit code 0) after saving the screenshot.");
-    parser.addOptions(
-        {model, image, video, play, method, set, layer, view, compare, sweep, exportPareto, analysis, screenshot, quit});
+    parser.addOptions({model, image, video, play, method, set, layer, view, compare, sweep, exportPareto, analysis,
+                       screenshot, quit});
 
     if (!parser.parse(arguments)) return stop(2, parser.errorText() + "\n\n" + parser.helpText());
     if (parser.isSet(help)) return stop(0, parser.helpText());
@@ -86,8 +87,9 @@ ParsedOptions parseStudioOptions(const QStringList& arguments) {
     }
     if (parser.isSet(view)) {
         o.view = parser.value(view);
-        if (o.view != QStringLiteral("patches") && o.view != QStringLiteral("token-map"))
-            return stop(2, "--view '" + o.view + "': expected patches or token-map");
+        const QStringList views{"patches", "token-map", "attention", "attention-rollout"};
+        if (!views.contains(o.view))
+            return stop(2, "--view '" + o.view + "': expected patches, token-map, attention or attention-rollout");
     }
     if (parser.isSet(compare)) {
         o.compare = parser.value(compare).split(QLatin1Char(','), Qt::SkipEmptyParts);

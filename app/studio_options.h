@@ -1,7 +1,7 @@
 #pragma once
 // The GUI command line (docs/architecture.md, "GUI command line"):
 //   vitprune-studio [--model M] [--image F | --video F] [--method ID] [--set K=V]... [--layer L]
-//                   [--view patches|token-map] [--compare ID,ID] [--screenshot OUT.png]
+//                   [--view patches|token-map|attention|attention-rollout] [--compare ID,ID] [--screenshot OUT.png]
 //                   [--quit-after-screenshot]
 #include <QString>
 #include <QStringList>
@@ -17,7 +17,8 @@ struct StudioOptions {
     std::optional<QString> method;  // unset: dense
     QStringList sets;               // K=V, validated against the method's spec
     std::optional<int> layer;
-    QString view;         // "patches" or "token-map": the single view's tab; "" = as last used
+    QString
+        view;  // "patches", "token-map", "attention" or "attention-rollout": the single view's tab; "" = as last used
     QStringList compare;  // 2–4 method ids: open in compare mode
     QString sweep;        // a sweep file (vitprune sweep/merge) for the Pareto plot
     QString

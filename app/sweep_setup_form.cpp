@@ -3,6 +3,7 @@
 #include <QComboBox>
 #include <QDir>
 #include <QFileDialog>
+#include <QStandardItemModel>
 #include <QFileInfo>
 #include <QFormLayout>
 #include <QListWidget>
@@ -55,6 +56,12 @@ SweepSetupForm::SweepSetupForm(QWidget* parent) : QWidget(parent) {
     m_dataset->setItemData(1, 60000, kSizeRole);
     m_dataset->addItem(tr("Folder…"), QString());
     m_dataset->setItemData(2, tr("A folder with one sub-folder of images per class"), Qt::ToolTipRole);
+    // Long (translated) names are elided in a narrow form: the box's tooltip has the whole name.
+    m_dataset->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_dataset->setMinimumContentsLength(12);
+    auto showWholeName = [this] { m_dataset->setToolTip(m_dataset->currentText()); };
+    connect(m_dataset, &QComboBox::currentIndexChanged, this, showWholeName);
+    showWholeName();
 
     m_limit = new LimitSpinBox(this);
     m_limit->setObjectName(QStringLiteral("limitSpin"));
@@ -159,6 +166,34 @@ void SweepSetupForm::setMethodIds(const QStringList& ids) {
     }
     m_loading = false;
     save();
+}
+
+namespace {
+constexpr int kFashionClasses = 10;
+bool isFashion(const QString& spec) { return spec.startsWith(QLatin1String("fashion-mnist")); }
+}  // namespace
+
+void SweepSetupForm::setModelClasses(int classes) {
+    m_modelClasses = classes;
+    auto* model = qobject_cast<QStandardItemModel*>(m_dataset->model());
+    for (int i = 0; i < m_dataset->count(); ++i) {
+        if (!isFashion(m_dataset->itemData(i, kSpecRole).toString())) continue;
+        const bool fits = classes <= 0 || classes == kFashionClasses;
+        if (model) model->item(i)->setEnabled(fits);
+        m_dataset->setItemData(
+            i, fits ? QVariant() : QVariant(tr("Fashion-MNIST has 10 classes; this model has %1").arg(classes)),
+            Qt::ToolTipRole);
+    }
+    Q_EMIT changed();
+}
+
+bool SweepSetupForm::datasetFits() const { return datasetMismatch().isEmpty(); }
+
+QString SweepSetupForm::datasetMismatch() const {
+    if (m_modelClasses <= 0 || m_modelClasses == kFashionClasses || !isFashion(datasetSpec())) return {};
+    return tr("Fashion-MNIST has 10 classes and this model has %1: its accuracy there means nothing. Choose "
+              "Dataset ▸ Folder… with one sub-folder of images per class of the model.")
+        .arg(m_modelClasses);
 }
 
 void SweepSetupForm::datasetActivated(int index) {

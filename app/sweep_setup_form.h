@@ -29,6 +29,13 @@ public:
     void setPointsPerMethod(int points);
     void setMethodIds(const QStringList& ids);
 
+    // The model's class count (0: unknown). Fashion-MNIST (10 classes) is offered only to a
+    // 10-class model; for others the form asks for a class-folder dataset instead.
+    void setModelClasses(int classes);
+    // The chosen dataset can mean something for the model; else why not (for the status line).
+    bool datasetFits() const;
+    QString datasetMismatch() const;
+
     // The display name of a method ("EViT"), for legends.
     QString methodName(const QString& id) const;
 
@@ -47,7 +54,8 @@ private:
     QSpinBox* m_limit = nullptr;
     QSpinBox* m_points = nullptr;
     QListWidget* m_methods = nullptr;
-    int m_datasetIndex = 0;  // to go back to when the folder dialog is cancelled
+    int m_datasetIndex = 0;
+    int m_modelClasses = 0;  // to go back to when the folder dialog is cancelled
     bool m_loading = false;
 };
 

@@ -1,5 +1,7 @@
 #include "sweep_worker.h"
 
+#include "io/dataset_guard.h"
+
 #include <c10/util/Exception.h>
 
 #include <QCoreApplication>
@@ -149,6 +151,9 @@ void SweepWorker::runJob(const SweepJob& job) {
     }
     ensureModel(job.modelSpec);
     ensureDataset(job.datasetSpec);
+    // A dataset whose classes or channels cannot match the model would give points that mean
+    // nothing: refused, as `vitprune eval`/`sweep` refuse it.
+    checkDatasetFitsModel(m_model.config(), *m_data, toStd(job.datasetSpec), toStd(job.modelSpec));
     const int64_t size = m_data->size();
     const int64_t count = job.limit > 0 ? std::min<int64_t>(job.limit, size) : size;
     if (count < 1) throw Error(toStd(job.datasetSpec) + ": holds no images");

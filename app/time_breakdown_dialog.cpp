@@ -11,6 +11,8 @@
 #include "background_job.h"
 #include "eval/latency.h"
 #include "model_source.h"
+#include "prune/registry.h"
+#include "widgets/spec_text.h"
 #include "save_path.h"
 #include "widgets/figure_export.h"
 #include "widgets/qcp.h"
@@ -25,13 +27,23 @@ std::vector<StageBar> barsOf(const StageTimes& t) {
     return out;
 }
 
+QString methodTitle(const std::string& id) {
+    try {
+        return specText(builtinRegistry().spec(id).name);
+    } catch (const std::exception&) {
+        return QString::fromStdString(id);
+    }
+}
+
 }  // namespace
 
 TimeBreakdownDialog::TimeBreakdownDialog(const QString& modelSpec, const QString& modelName,
                                          const std::string& methodId, const KnobValues& values, QWidget* parent)
     : QDialog(parent), m_modelSpec(modelSpec), m_methodId(methodId), m_values(values) {
     const std::string knobs = settingsText(values);
-    const QString setting = QString::fromStdString(knobs.empty() ? methodId : methodId + " " + knobs);
+    // The method's name as the method box shows it (ids are for the command line).
+    const QString setting =
+        methodTitle(methodId) + (knobs.empty() ? QString() : QLatin1Char(' ') + QString::fromStdString(knobs));
     setWindowTitle(tr("Time breakdown: %1 on %2").arg(setting, modelName));
     QSettings settings;
     m_batch = new QSpinBox(this);
@@ -116,8 +128,9 @@ void TimeBreakdownDialog::measure() {
 
 void TimeBreakdownDialog::setBreakdown(const TimeBreakdown& b) {
     m_breakdown = b;
-    m_chart->setData(barsOf(b.dense), barsOf(b.pruned), b.dense.embed + b.dense.head, b.pruned.embed + b.pruned.head,
-                     QString::fromStdString(b.method + " " + b.setting) + tr(", batch %1").arg(b.batch));
+    m_chart->setData(
+        barsOf(b.dense), barsOf(b.pruned), b.dense.embed + b.dense.head, b.pruned.embed + b.pruned.head,
+        methodTitle(b.method) + QLatin1Char(' ') + QString::fromStdString(b.setting) + tr(", batch %1").arg(b.batch));
     m_summary->setText(summary());
 }
 

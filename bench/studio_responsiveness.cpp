@@ -26,6 +26,7 @@
 #include "io/preprocess.h"
 #include "common/runtime_setup.h"
 #include "main_window.h"
+#include "studio_environment.h"
 #include "model_source.h"
 #include "prune/registry.h"
 #include "side_panel.h"
@@ -52,6 +53,9 @@ std::vector<vp::PatchFate> directFates(const QString& modelSpec, const QString& 
 }  // namespace
 
 int main(int argc, char** argv) {
+    // As the studio's main() does: the same environment (passive OpenMP waits), so the benchmark
+    // measures the studio the way a user starts it.
+    vp::ensureStartupEnvironment(argv, vp::studioEnvironment());
     QApplication app(argc, argv);
     std::setlocale(LC_NUMERIC, "C");
     vp::useAllCoresForTorch();

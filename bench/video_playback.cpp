@@ -17,6 +17,7 @@
 
 #include "common/runtime_setup.h"
 #include "main_window.h"
+#include "studio_environment.h"
 #include "video_page.h"
 #include "widgets/video_timeline.h"
 #include "widgets/video_transport.h"
@@ -31,6 +32,9 @@ QString arg(const QStringList& args, const QString& name, const QString& def) {
 }  // namespace
 
 int main(int argc, char** argv) {
+    // As the studio's main() does: the same environment (passive OpenMP waits), so the benchmark
+    // measures the studio the way a user starts it.
+    vp::ensureStartupEnvironment(argv, vp::studioEnvironment());
     QApplication app(argc, argv);
     std::setlocale(LC_NUMERIC, "C");
     vp::useAllCoresForTorch();

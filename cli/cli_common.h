@@ -36,6 +36,7 @@ int cmdTrain(const Args& args);
 int cmdSweep(const Args& args);
 int cmdMerge(const Args& args);
 int cmdVideo(const Args& args);
+int cmdExportOverlay(const Args& args);
 // Dataset commands (eval, sweep) refuse a video method: on still images it only ever computes
 // its dense first frame. Throws vp::Error saying to use `vitprune video`.
 void refuseVideoMethod(const MethodSpec& spec);

@@ -12,7 +12,9 @@
 #include "cli_common.h"
 #include "common/atomic_file.h"
 #include "common/error.h"
+#include "common/json_text.h"
 #include "common/parse_number.h"
+#include "common/provenance.h"
 #include "eval/efficiency.h"
 #include "eval/time_breakdown.h"
 #include "progress_bar.h"
@@ -58,10 +60,13 @@ int benchTable(const Args& args, const ViTModel& model) {
             return true;
         });
     if (bar) bar->finish();
-    if (args.has("--out")) writeFileAtomic(args.value("--out"), efficiencyJson(rows) + "\n");
+    // The table's JSON with the run's provenance (efficiencyFromJson ignores the extra key).
+    nlohmann::json table = nlohmann::json::parse(efficiencyJson(rows, -1));
+    table["provenance"] = provenanceJson(model.device().str());
+    if (args.has("--out")) writeFileAtomic(args.value("--out"), jsonText(table, 1) + "\n");
     if (args.has("--markdown")) writeFileAtomic(args.value("--markdown"), efficiencyMarkdown(rows));
     if (json)
-        std::cout << efficiencyJson(rows, -1) << "\n";
+        std::cout << jsonText(table) << "\n";
     else
         std::cout << efficiencyMarkdown(rows);
     return 0;
@@ -77,9 +82,11 @@ int benchBreakdown(const Args& args) {
     const ViTModel dense = openModel(args);
     const TimeBreakdown b = measureTimeBreakdown(dense, id, settings, args.intValue("--batch", 1, 1, 4096),
                                                  args.intValue("--iters", 9, 1, 100000));
-    if (args.has("--json"))
-        std::cout << timeBreakdownJson(b, -1) << "\n";
-    else
+    if (args.has("--json")) {
+        nlohmann::json j = nlohmann::json::parse(timeBreakdownJson(b, -1));
+        j["provenance"] = provenanceJson(dense.device().str());
+        std::cout << jsonText(j) << "\n";
+    } else
         std::cout << timeBreakdownText(b);
     return 0;
 }
@@ -126,7 +133,8 @@ int cmdBench(const Args& args) {
                            {"gmacs", r.gmacs},
                            {"gmacs_speedup", r.gmacsSpeedup()},
                            {"efficiency", r.efficiency()},
-                           {"ms_per_image", r.ms / r.batch}};
+                           {"ms_per_image", r.ms / r.batch},
+                           {"provenance", provenanceJson(dense.device().str())}};
     if (args.has("--json")) {
         printJson(j);
         return 0;

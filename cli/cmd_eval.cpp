@@ -10,10 +10,13 @@
 #include "cli_common.h"
 #include "common/atomic_file.h"
 #include "common/error.h"
+#include "common/provenance.h"
+#include "eval/confidence.h"
 #include "eval/evaluator.h"
 #include "eval/per_image_cost.h"
 #include "io/dataset.h"
 #include "io/dataset_batches.h"
+#include "io/dataset_guard.h"
 #include "prune/flops.h"
 #include "progress_bar.h"
 
@@ -32,10 +35,22 @@ nlohmann::json histogramToJson(const Histogram& h) {
     return {{"lo", h.lo}, {"hi", h.hi}, {"bin_width", h.width}, {"edges", edges}, {"counts", h.counts}};
 }
 
+// [lo, hi] of the 95% Wilson interval of correct/images.
+nlohmann::json ci95(int64_t correct, int64_t images) {
+    const ConfidenceInterval ci = wilsonInterval(correct, images);
+    return {ci.lo, ci.hi};
+}
+
 std::string fmt(double v, int precision) {
     std::ostringstream s;
     s << std::fixed << std::setprecision(precision) << v;
     return s.str();
+}
+
+// "95% CI 89.63–90.80%".
+std::string ci95Text(int64_t correct, int64_t images) {
+    const ConfidenceInterval ci = wilsonInterval(correct, images);
+    return "95% CI " + fmt(100 * ci.lo, 2) + "–" + fmt(100 * ci.hi, 2) + "%";
 }
 
 void printStats(const char* name, const DistributionStats& s, int precision) {
@@ -74,10 +89,12 @@ int cmdEval(const Args& args) {
     if (!csvPath.empty()) checkCanWrite(csvPath);
     ViTModel model = openModel(args);
     const double denseGmacs = toG(denseMacs(model));  // before a structural method shrinks `model`
+    const std::string dataSpec = args.positional(1, "DATA");
+    std::unique_ptr<Dataset> data = openDataset(dataSpec);
+    checkDatasetFitsModel(model.config(), *data, dataSpec, args.positional(0, "MODEL"));
     KnobValues settings;
     MethodPtr method = openMethod(args, model, &settings);
     refuseVideoMethod(method->spec());
-    std::unique_ptr<Dataset> data = openDataset(args.positional(1, "DATA"));
     const int64_t limit = args.intValue("--limit", static_cast<int>(data->size()), 1, 1 << 30);
     const int64_t count = std::min<int64_t>(limit, data->size());
     const int64_t batch = args.intValue("--batch", 64, 1, 4096);
@@ -93,18 +110,20 @@ int cmdEval(const Args& args) {
         bar.finish();
         if (args.has("--json")) {
             printJson({{"accuracy", r.accuracy},
+                       {"top1_ci95", ci95(r.correct, r.images)},
                        {"images", r.images},
                        {"correct", r.correct},
                        {"gmacs", r.gmacs},
                        {"seconds", r.seconds},
                        {"method", method->spec().id},
                        {"settings", settingsToJson(settings)},
-                       {"dataset", data->name()}});
+                       {"dataset", data->name()},
+                       {"provenance", provenanceJson(model.device().str())}});
             return 0;
         }
-        std::cout << std::fixed << std::setprecision(2) << "top-1 " << 100 * r.accuracy << "% on " << r.images
-                  << " images of " << data->name() << ", " << std::setprecision(3) << r.gmacs << " GMACs/image, "
-                  << std::setprecision(1) << r.seconds << " s\n";
+        std::cout << std::fixed << std::setprecision(2) << "top-1 " << 100 * r.accuracy << "% ("
+                  << ci95Text(r.correct, r.images) << ") on " << r.images << " images of " << data->name() << ", "
+                  << std::setprecision(3) << r.gmacs << " GMACs/image, " << std::setprecision(1) << r.seconds << " s\n";
         return 0;
     }
 
@@ -132,13 +151,15 @@ int cmdEval(const Args& args) {
                             {"predicted", c.predicted},
                             {"correct", c.correct()}});
         nlohmann::json j{{"accuracy", costs.accuracy()},
+                         {"top1_ci95", ci95(costs.correct(), images)},
                          {"images", images},
                          {"correct", costs.correct()},
                          {"gmacs", gmacs.mean},
                          {"seconds", costs.seconds},
                          {"method", costs.method},
                          {"settings", settingsToJson(settings)},
-                         {"dataset", costs.dataset}};
+                         {"dataset", costs.dataset},
+                         {"provenance", provenanceJson(model.device().str())}};
         j["per_image"] = {{"dense_gmacs", denseGmacs},
                           {"uniform", costs.uniform()},
                           {"gmacs", statsToJson(gmacs)},
@@ -150,8 +171,8 @@ int cmdEval(const Args& args) {
         printJson(j);
         return 0;
     }
-    std::cout << "top-1 " << fmt(100 * costs.accuracy(), 2) << "% on " << images << " images of " << costs.dataset
-              << ", " << fmt(gmacs.mean, 4) << " GMACs/image ("
+    std::cout << "top-1 " << fmt(100 * costs.accuracy(), 2) << "% (" << ci95Text(costs.correct(), images) << ") on "
+              << images << " images of " << costs.dataset << ", " << fmt(gmacs.mean, 4) << " GMACs/image ("
               << fmt(denseGmacs > 0 ? 100 * gmacs.mean / denseGmacs : 0, 1) << "% of dense " << fmt(denseGmacs, 4)
               << "), " << fmt(costs.seconds, 1) << " s\n";
     std::cout << "per image, " << costs.method << (costs.settings.empty() ? "" : " " + costs.settings) << ":\n";

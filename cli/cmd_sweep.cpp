@@ -14,10 +14,12 @@
 #include "cli_common.h"
 #include "common/atomic_file.h"
 #include "common/error.h"
+#include "common/provenance.h"
 #include "eval/shard.h"
 #include "eval/sweep.h"
 #include "io/dataset.h"
 #include "io/dataset_batches.h"
+#include "io/dataset_guard.h"
 #include "progress_bar.h"
 #include "prune/registry.h"
 
@@ -76,6 +78,15 @@ void refuseOverwritingInputs(const std::vector<std::string>& inputs, const std::
                                 ", one of the shards being merged; choose another --out");
 }
 
+// The device the shards were measured on (their provenance), for the merged file's; "cpu" when
+// the part has none.
+std::string mergedDevice(const SweepResult& part) {
+    if (part.provenance.empty()) return "cpu";
+    const nlohmann::json p = nlohmann::json::parse(part.provenance, nullptr, false);
+    const auto device = p.is_object() ? p.find("device") : p.end();
+    return device != p.end() && device->is_string() ? device->get<std::string>() : "cpu";
+}
+
 }  // namespace
 
 int cmdSweep(const Args& args) {
@@ -98,6 +109,7 @@ int cmdSweep(const Args& args) {
     const ViTModel model = openModel(args);
     const std::string dataSpec = args.positional(1, "DATA");
     std::unique_ptr<Dataset> data = openDataset(dataSpec);
+    checkDatasetFitsModel(model.config(), *data, dataSpec, args.positional(0, "MODEL"));
     const int64_t limit = args.intValue("--limit", static_cast<int>(data->size()), 1, 1 << 30);
     const int64_t count = std::min<int64_t>(limit, data->size());
     const std::vector<int64_t> indices = shardIndices(count, shard);
@@ -177,7 +189,8 @@ int cmdMerge(const Args& args) {
     checkCanWrite(out);
     std::vector<SweepResult> parts;
     for (const std::string& p : paths) parts.push_back(loadSweep(p));
-    const SweepResult merged = mergeSweeps(paths, parts);
+    SweepResult merged = mergeSweeps(paths, parts);
+    merged.provenance = provenanceText(mergedDevice(parts[0]));
     saveSweep(merged, out);
     if (args.has("--json")) {
         printJson({{"out", out},

@@ -3,6 +3,7 @@
 #include <ATen/Parallel.h>
 #include <c10/core/InferenceMode.h>
 
+#include <cmath>
 #include <iomanip>
 #include <iostream>
 #include <optional>
@@ -12,6 +13,8 @@
 #include "common/atomic_file.h"
 #include "common/error.h"
 #include "common/json_text.h"
+#include "common/provenance.h"
+#include "eval/confidence.h"
 #include "eval/video_eval.h"
 #include "io/fate_drawing.h"
 #include "io/preprocess.h"
@@ -34,6 +37,14 @@ nlohmann::json frameToJson(const ViTModel& model, const VideoFrameResult& f) {
             {"agrees_with_dense", f.agrees()}};
 }
 
+// 95% Wilson interval of the share of frames whose top-1 agrees with dense. Neighbouring frames
+// are alike, so it is narrower than the truth for long still scenes.
+nlohmann::json agreementCi95(const VideoSummary& s) {
+    const int64_t agreeing = std::llround(s.agreement * static_cast<double>(s.frames));
+    const ConfidenceInterval ci = wilsonInterval(agreeing, s.frames);
+    return {ci.lo, ci.hi};
+}
+
 nlohmann::json summaryToJson(const VideoSummary& s) {
     return {{"frames", s.frames},
             {"mean_gmacs", s.meanGmacs},
@@ -44,6 +55,7 @@ nlohmann::json summaryToJson(const VideoSummary& s) {
             {"mean_dense_ms", s.meanDenseMs},
             {"p95_dense_ms", s.p95DenseMs},
             {"agreement", s.agreement},
+            {"agreement_ci95", agreementCi95(s)},
             {"gmacs_speedup", s.gmacsSpeedup},
             {"time_speedup_median", s.timeSpeedup},
             {"time_speedup_p25", s.timeSpeedupP25},
@@ -137,7 +149,8 @@ int cmdVideo(const Args& args) {
                                    {"threads", at::get_num_threads()},
                                    {"warning", warning},
                                    {"frames", framesJson},
-                                   {"summary", summaryToJson(summary)}};
+                                   {"summary", summaryToJson(summary)},
+                                   {"provenance", provenanceJson(model.device().str())}};
     if (!outPath.empty()) {
         const bool csv = outPath.size() >= 4 && outPath.compare(outPath.size() - 4, 4, ".csv") == 0;
         writeFileAtomic(outPath, csv ? framesCsv(frames) : jsonText(result, 1) + "\n");

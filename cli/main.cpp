@@ -18,6 +18,9 @@ const std::string kUsage =
     "  info MODEL [--json]                               config, parameters, dense GMACs\n"
     "  flops MODEL [--method ID] [--set K=V]... [--json] GMACs of a setting\n"
     "  predict MODEL IMAGE... [--method ID] [--set K=V]... [--budget G] [--device cpu|cuda] [--json]\n"
+    "          [--masks-out FILE.json]                   per-block keep masks (one IMAGE)\n"
+    "  export-overlay MODEL IMAGE [--method ID] [--set K=V]... [--layers 0,3,6,9|all] [--scale N]\n"
+    "          [--out FIG.png|.jpg] [--masks-out FILE.json]   figure of the patch fates per block (0-based)\n"
     "  eval MODEL DATA [--method ID] [--set K=V]... [--budget G] [--limit N] [--batch B] [--device D] [--json]\n"
     "       [--per-image [--histogram-bins N]] [--per-image-csv FILE]   GMACs and kept tokens of every image\n"
     "  bench MODEL [--method ID] [--set K=V]... [--budget G] [--batch B] [--iters N] [--threads T] [--device D] "
@@ -27,7 +30,8 @@ const std::string kUsage =
     "  sweep MODEL DATA --methods ID[,ID...] --out FILE [--points N] [--limit N] [--batch B] [--shard K/N|auto] "
     "[--threads T] [--json]\n"
     "  merge PART... --out FILE [--json]                 combine the shards of one sweep\n"
-    "  video MODEL VIDEO|camera:N [--method ID] [--set K=V]... [--limit-frames N] [--threads T] [--out FILE.json|.csv] [--json]\n"
+    "  video MODEL VIDEO|camera:N [--method ID] [--set K=V]... [--limit-frames N] [--threads T] [--out FILE.json|.csv] "
+    "[--json]\n"
     "        [--overlay-out FILE.avi [--layer L] [--scale S]]   the video with each frame's patch fates\n"
     "        per frame: GMACs, ms, top-1 and agreement with dense (video methods: eventful)\n"
     "  train --out DIR [--epochs N] [--batch B] [--lr LR] [--warmup E] [--dim C] [--heads H] [--depth D] [--mlp M] "
@@ -37,7 +41,8 @@ const std::string kUsage =
     "--calib DATA: calibration images for methods that need them (default " +
     std::string(vp::kDefaultCalibrationSource) +
     ").\n"
-    "DATA:  fashion-mnist, fashion-mnist:train, a Fashion-MNIST idx folder or a folder of class folders.\n";
+    "DATA:  fashion-mnist, fashion-mnist:train, a Fashion-MNIST idx folder or a folder of class folders;\n"
+    "       eval and sweep refuse a dataset whose class count differs from the model's num_classes.\n";
 
 }  // namespace
 
@@ -63,6 +68,7 @@ int main(int argc, char** argv) {
         if (cmd == "sweep") return cmdSweep(args);
         if (cmd == "merge") return cmdMerge(args);
         if (cmd == "video") return cmdVideo(args);
+        if (cmd == "export-overlay") return cmdExportOverlay(args);
         std::cerr << "vitprune: unknown command '" << cmd << "'\n" << kUsage;
         return 2;
     } catch (const vp::Error& e) {

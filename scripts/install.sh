@@ -5,3 +5,4 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 BUILD_TARGETS=${BUILD_TARGETS-"vitprune-studio vitprune"} bash scripts/build.sh "$@"
+bash scripts/install_desktop_entry.sh

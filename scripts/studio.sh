@@ -6,6 +6,5 @@ BUILD_DIR=${BUILD_DIR:-build}
 sample=$(ls resources/samples/*.png 2>/dev/null | head -n 1 || true)
 args=(--model fashion-vit-tiny)
 [ -n "$sample" ] && args+=(--image "$sample")
-# Passive OpenMP waits keep the UI smooth when other programs share the cores.
-export OMP_WAIT_POLICY=${OMP_WAIT_POLICY:-PASSIVE}
+# The binary sets up its own environment (passive OpenMP waits: app/studio_environment.h).
 exec "$BUILD_DIR/app/vitprune-studio" "${args[@]}" "$@"

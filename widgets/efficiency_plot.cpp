@@ -38,6 +38,11 @@ EfficiencyPlot::EfficiencyPlot(QWidget* parent) : QWidget(parent), m_plot(new QC
     rebuild();
 }
 
+void EfficiencyPlot::resizeEvent(QResizeEvent* event) {
+    QWidget::resizeEvent(event);
+    if (!m_points.empty()) rebuild();
+}
+
 int EfficiencyPlot::styleIndex(const QString& method) {
     const auto it = m_style.find(method);
     if (it != m_style.end()) return it->second;
@@ -151,6 +156,11 @@ void EfficiencyPlot::rebuild() {
     const double lo = std::max(barLow, yMin - 0.15), hi = std::min(barHigh, yMax + 0.15);
     const double span = std::max(0.2, hi - lo);
     m_plot->yAxis->setRange(lo - 0.05 * span, hi + 0.05 * span);
+    // Many series (18 for 6 methods × 3 batches) wrap into more legend columns instead of
+    // running off the bottom of the plot.
+    const int entryHeight = std::max(14, QFontMetrics(m_plot->legend->font()).height() + 4);
+    m_plot->legend->setFillOrder(QCPLayoutGrid::foRowsFirst, false);
+    m_plot->legend->setWrap(std::max(4, (m_plot->height() - 40) / entryHeight));
     m_plot->legend->setVisible(!order.empty());
     m_plot->replot();
 }

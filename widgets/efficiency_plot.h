@@ -36,6 +36,9 @@ public:
     QCustomPlot* plot() const { return m_plot; }
     QSize sizeHint() const override { return {640, 380}; }
 
+protected:
+    void resizeEvent(QResizeEvent* event) override;  // the legend's columns follow the height
+
 private:
     void rebuild();
     int styleIndex(const QString& method);

@@ -56,12 +56,12 @@ KeptTokensChart::KeptTokensChart(QWidget* parent) : QWidget(parent), m_plot(new 
 
     auto ticker = QSharedPointer<QCPAxisTickerFixed>::create();
     ticker->setTickStep(1.0);
-    ticker->setTickCount(12);                                   // a label per layer for ViT-S/B depths
+    ticker->setTickCount(12);                                   // a label per block for ViT-S/B depths
     ticker->setScaleStrategy(QCPAxisTickerFixed::ssMultiples);  // every 2nd/5th… layer when crowded
     m_plot->xAxis->setTicker(ticker);
     m_plot->xAxis->setSubTicks(false);
     m_plot->xAxis->grid()->setVisible(false);
-    setAxisLabels(tr("layer"), tr("kept tokens"));
+    setAxisLabels(tr("block"), tr("kept tokens"));
 
     connect(m_plot, &QCustomPlot::mousePress, this, &KeptTokensChart::onPress);
     connect(m_plot, &QCustomPlot::mouseMove, this, &KeptTokensChart::onMove);
@@ -125,15 +125,15 @@ double KeptTokensChart::maximum() const {
     return ref.empty() ? 1.0 : std::max(1e-9, *std::max_element(ref.begin(), ref.end()));
 }
 
-// Keys are layer + 1, so the axis counts layers from 1 like the layer strip.
+// Keys are the 0-based block numbers, as everywhere else in the studio.
 void KeptTokensChart::refresh() {
     QVector<double> keys, values, denseKeys, denseValues;
     for (int l = 0; l < layerCount(); ++l) {
-        keys << l + 1.0;
+        keys << static_cast<double>(l);
         values << m_values[l];
     }
     for (size_t l = 0; l < m_dense.size(); ++l) {
-        denseKeys << l + 1.0;
+        denseKeys << static_cast<double>(l);
         denseValues << m_dense[l];
     }
     m_pruned->setData(keys, values, true);
@@ -143,13 +143,13 @@ void KeptTokensChart::refresh() {
     else
         m_denseBars->addToLegend();
     if (m_current >= 0)
-        m_currentBar->setData({m_current + 1.0}, {m_values[m_current]}, true);
+        m_currentBar->setData({static_cast<double>(m_current)}, {m_values[m_current]}, true);
     else
         m_currentBar->data()->clear();
     QVector<double> lineKeys, lineValues;
     double lineTop = 0;
     for (size_t l = 0; l < m_line.size(); ++l) {
-        lineKeys << l + 1.0;
+        lineKeys << static_cast<double>(l);
         lineValues << m_line[l];
         lineTop = std::max(lineTop, m_line[l]);
     }
@@ -165,7 +165,7 @@ void KeptTokensChart::refresh() {
 
     // Fixed ranges (no autoscale while dragging): all layers, 0..max with headroom.
     const int n = std::max<int>(layerCount(), static_cast<int>(m_dense.size()));
-    m_plot->xAxis->setRange(0.4, std::max(1, n) + 0.6);
+    m_plot->xAxis->setRange(-0.6, std::max(1, n) - 0.4);
     double top = maximum();
     for (double v : m_values) top = std::max(top, v);
     m_plot->yAxis->setRange(0, top * 1.08);
@@ -174,15 +174,15 @@ void KeptTokensChart::refresh() {
 
 QPointF KeptTokensChart::barTop(int layer) const {
     if (layer < 0 || layer >= layerCount()) return {};
-    return {m_plot->xAxis->coordToPixel(layer + 1.0), m_plot->yAxis->coordToPixel(m_values[layer])};
+    return {m_plot->xAxis->coordToPixel(static_cast<double>(layer)), m_plot->yAxis->coordToPixel(m_values[layer])};
 }
 
 int KeptTokensChart::layerAtPixel(const QPointF& pixel) const {
     if (!m_plot->axisRect()->rect().contains(pixel.toPoint())) return -1;
     const double key = m_plot->xAxis->pixelToCoord(pixel.x());
-    const int layer = static_cast<int>(std::lround(key)) - 1;
+    const int layer = static_cast<int>(std::lround(key));
     // The whole column counts, not just the bar: short bars are still easy to hit.
-    return layer >= 0 && layer < layerCount() && std::abs(key - (layer + 1)) <= 0.5 ? layer : -1;
+    return layer >= 0 && layer < layerCount() && std::abs(key - layer) <= 0.5 ? layer : -1;
 }
 
 void KeptTokensChart::onPress(QMouseEvent* e) {
@@ -209,8 +209,8 @@ void KeptTokensChart::onMove(QMouseEvent* e) {
         QToolTip::hideText();
         return;
     }
-    QString text = tr("Layer %1: %2 kept").arg(layer + 1).arg(m_values[layer], 0, 'g', 5);
-    if (m_editable) text = tr("Layer %1: %2 (drag to change)").arg(layer + 1).arg(m_values[layer], 0, 'g', 5);
+    QString text = tr("Block %1: %2 kept").arg(layer).arg(m_values[layer], 0, 'g', 5);
+    if (m_editable) text = tr("Block %1: %2 (drag to change)").arg(layer).arg(m_values[layer], 0, 'g', 5);
     if (static_cast<size_t>(layer) < m_dense.size()) text += tr(" (dense %1)").arg(m_dense[layer], 0, 'g', 5);
     if (static_cast<size_t>(layer) < m_line.size())
         text +=

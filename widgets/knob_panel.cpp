@@ -52,13 +52,18 @@ QString KnobPanel::formatNumber(const Knob& knob, double value) {
     return QString::number(value, 'f', decimalsFor(knob.step));
 }
 
+void KnobPanel::setHelpVisible(bool visible) {
+    m_helpVisible = visible;
+    m_help->setVisible(visible && !m_spec.help.empty());
+}
+
 void KnobPanel::setSpec(const MethodSpec& spec) {
     m_updating = true;
     while (m_form->rowCount() > 0) m_form->removeRow(0);
     m_editors.clear();
     m_spec = spec;
     m_help->setText(specText(spec.help));
-    m_help->setVisible(!spec.help.empty());
+    m_help->setVisible(m_helpVisible && !spec.help.empty());
     for (const Knob& k : spec.knobs) addEditor(k);
     if (spec.knobs.empty()) m_form->addRow(new QLabel(tr("This method has no settings."), this));
     m_updating = false;
@@ -165,10 +170,8 @@ void KnobPanel::addEditor(const Knob& k) {
             edit->setValidator(new QRegularExpressionValidator(
                 QRegularExpression(QStringLiteral(R"(\s*(%1\s*(,\s*%1\s*)*)?)").arg(item)), edit));
             edit->setObjectName(QStringLiteral("knobEdit_") + QString::fromStdString(k.id));
-            if (k.id == m_spec.scheduleKnob)
-                edit->setPlaceholderText(tr("one value per block; empty: not used"));
-            else
-                edit->setPlaceholderText(tr("comma-separated, e.g. 3,6,9"));
+            edit->setPlaceholderText(k.id == m_spec.scheduleKnob ? tr("one value per block; empty: not used")
+                                                                 : tr("comma-separated, e.g. 3,6,9"));
             connect(edit, &QLineEdit::editingFinished, this, [this] { changed(); });
             e.get = [edit] { return edit->text().remove(' '); };
             e.set = [edit](const QString& text) {
@@ -184,6 +187,9 @@ void KnobPanel::addEditor(const Knob& k) {
     auto* label = new QLabel(k.label.empty() ? QString::fromStdString(k.id) : specText(k.label), this);
     label->setToolTip(help + QStringLiteral("\n(--set %1=…)").arg(QString::fromStdString(k.id)));
     field->setToolTip(help);
+    // Some languages' placeholders do not fit a narrow field: the tooltip has it whole.
+    if (auto* edit = qobject_cast<QLineEdit*>(field); edit && !edit->placeholderText().isEmpty())
+        field->setToolTip(help + QLatin1Char('\n') + edit->placeholderText());
     if (k.id == m_spec.mainKnob) {
         // The knob the budget slider and the Pareto sweep drive: the one to drag first.
         QFont bold = label->font();

@@ -23,6 +23,9 @@ public:
 
     // Rebuilds the editors, every knob at its default. Emits nothing.
     void setSpec(const MethodSpec& spec);
+    // The method's one-line description above the knobs (on by default; compare panes put it in
+    // their method box's tooltip instead).
+    void setHelpVisible(bool visible);
     const MethodSpec& spec() const { return m_spec; }
 
     // Sets one knob from text (as --set gives it). Returns false for an unknown id or a value the
@@ -54,6 +57,7 @@ private:
 
     MethodSpec m_spec;
     QLabel* m_help = nullptr;
+    bool m_helpVisible = true;
     QFormLayout* m_form = nullptr;
     std::vector<Editor> m_editors;
     bool m_updating = false;

@@ -1,4 +1,5 @@
 #include "widgets/layer_strip.h"
+#include "widgets/fate_style.h"
 
 #include <QHelpEvent>
 #include <QKeyEvent>
@@ -67,11 +68,30 @@ int LayerStrip::keptCount(int layer) const {
     const size_t begin = static_cast<size_t>(m_sample) * patches;
     if (patches > 0 && lt.fate.size() >= begin + patches)
         return static_cast<int>(std::count_if(lt.fate.begin() + begin, lt.fate.begin() + begin + patches,
-                                              [](PatchFate f) { return f != PatchFate::Dropped; }));
+                                              [](PatchFate f) { return f == PatchFate::Kept; }));
     // TraceLevel::Counts: tokens that entered the MLP, prefix (CLS) excluded.
     if (static_cast<size_t>(m_sample) < lt.mlpTokens.size())
         return std::max(0, lt.mlpTokens[m_sample] - m_trace.prefix);
     return -1;
+}
+
+// Blocks are 0-based, as the knobs, --layer, the JSON and the papers' code number them.
+QString LayerStrip::layerLabel(int l) const {
+    if (l < 0 || l >= layerCount()) return {};
+    const int kept = keptCount(l), shown = m_trace.layers[l].layer;
+    return kept >= 0 ? tr("%1 · %2").arg(shown).arg(kept) : QString::number(shown);
+}
+
+QString LayerStrip::layerToolTip(int l) const {
+    if (l < 0 || l >= layerCount()) return {};
+    const LayerTrace& lt = m_trace.layers[l];
+    const int tokens =
+        static_cast<size_t>(m_sample) < lt.mlpTokens.size() ? lt.mlpTokens[static_cast<size_t>(m_sample)] : -1;
+    QString text = !lt.fate.empty()
+                       ? tr("Block %1: %2").arg(lt.layer).arg(fateSummary(tallyFates(m_trace, l, m_sample), true))
+                       : tr("Block %1").arg(lt.layer);
+    if (tokens >= 0) text += tr(" · %1 in the MLP").arg(tokenCountText(tokens));
+    return text;
 }
 
 int LayerStrip::labelHeight() const { return fontMetrics().height() + 2; }
@@ -128,9 +148,7 @@ void LayerStrip::paintStrip(QPainter& p, const QSize& area, int thumb) const {
         if (current) p.fillRect(r.adjusted(-kFrame, -kFrame, kFrame, kFrame), highlightColour());
         p.drawImage(r, cached ? m_cache[l] : thumbnail(l, thumb));
 
-        const int kept = keptCount(l);
-        const int shown = m_trace.layers[l].layer + 1;  // 1-based, as papers count blocks
-        const QString label = kept >= 0 ? tr("L%1 · %2").arg(shown).arg(kept) : tr("L%1").arg(shown);
+        const QString label = layerLabel(l);
         QFont f = font();
         f.setBold(current);
         // Shrink the label until it fits its cell (many layers in a narrow strip).
@@ -225,11 +243,7 @@ bool LayerStrip::event(QEvent* e) {
         auto* help = static_cast<QHelpEvent*>(e);
         const int l = layerAt(help->pos());
         if (l < 0) return QWidget::event(e);  // the general tooltip
-        const int kept = keptCount(l);
-        const int shown = m_trace.layers[l].layer + 1;
-        const QString text =
-            kept >= 0 ? tr("Layer %1: %2 of %3 patches kept").arg(shown).arg(kept).arg(m_trace.gridH * m_trace.gridW)
-                      : tr("Layer %1").arg(shown);
+        const QString text = layerToolTip(l);
         QToolTip::showText(help->globalPos(), text, this);
         return true;
     }

@@ -29,8 +29,12 @@ public:
     void setCurrentLayer(int layer);
     int currentLayer() const { return m_current; }
     int layerCount() const { return static_cast<int>(m_trace.layers.size()); }
-    // Patches not dropped after `layer` (-1 when the trace carries neither fates nor token counts).
+    // Patches kept (not merged, fused, dropped, parked or reused) after `layer`; from a counts-only
+    // trace the tokens that entered the MLP, CLS excluded (-1 when it has neither).
     int keptCount(int layer) const;
+    // The thumbnail's label ("6 · 13": 0-based block, kept patches) and tooltip (every fate).
+    QString layerLabel(int layer) const;
+    QString layerToolTip(int layer) const;
     // Layer whose thumbnail or label is under `pos` (widget px), -1 if none.
     int layerAt(const QPoint& pos) const;
 

@@ -14,6 +14,7 @@ namespace {
 constexpr double kHitRadius = 9.0;  // px: a marker is 7 px wide; allow for a shaky hand
 constexpr double kClickSlop = 5.0;  // px a press may move and still count as a click
 constexpr double kMarginFraction = 0.07;
+constexpr int kLegendColumns = 4;
 
 // Expands [lo, hi] by a fraction of its size (or of its magnitude when it is a single value).
 QCPRange padded(QCPRange r) {
@@ -46,10 +47,21 @@ ParetoPlot::ParetoPlot(QWidget* parent) : QWidget(parent), m_plot(new QCustomPlo
         QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(QColor(20, 20, 20), 2.5), Qt::NoBrush, 20));
     m_current->setLayer(QStringLiteral("highlight"));
 
+    // The legend sits under the axes, in rows of kLegendColumns: it never covers a curve and
+    // shows every entry, however many methods and however short the dock.
     m_plot->legend->setVisible(true);
-    m_plot->legend->setBrush(QColor(255, 255, 255, 215));
-    m_plot->legend->setIconSize(32, 22);  // room for the current ring
-    m_plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignRight);
+    m_plot->legend->setBrush(Qt::NoBrush);
+    m_plot->legend->setBorderPen(Qt::NoPen);
+    m_plot->legend->setIconSize(26, 16);  // room for the current ring
+    m_plot->legend->setRowSpacing(0);
+    m_plot->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
+    m_plot->legend->setWrap(kLegendColumns);
+    auto* below = new QCPLayoutGrid;
+    m_plot->plotLayout()->addElement(1, 0, below);
+    m_plot->plotLayout()->setRowSpacing(0);
+    below->setMargins(QMargins(0, 0, 0, 2));
+    below->addElement(0, 0, m_plot->legend);  // moves it out of the axis rect's inset layout
+    m_plot->plotLayout()->setRowStretchFactor(1, 0.001);
 
     connect(m_plot, &QCustomPlot::mousePress, this, &ParetoPlot::onPress);
     connect(m_plot, &QCustomPlot::mouseMove, this, &ParetoPlot::onMove);
@@ -83,6 +95,14 @@ ParetoPlot::Series& ParetoPlot::series(const QString& methodId, const QString& l
         s.errors->setPen(QPen(colour, 1.2));
         s.errors->setDataPlottable(s.graph);
         s.errors->removeFromLegend();
+        s.accErrors = new QCPErrorBars(m_plot->xAxis, m_plot->yAxis);
+        s.accErrors->setErrorType(QCPErrorBars::etValueError);  // vertical: 95% interval of the accuracy
+        QColor light = colour;
+        light.setAlpha(150);
+        s.accErrors->setPen(QPen(light, 1.0));
+        s.accErrors->setWhiskerWidth(5);
+        s.accErrors->setDataPlottable(s.graph);
+        s.accErrors->removeFromLegend();
     }
     if (!label.isEmpty()) s.label = label;
     if (s.label.isEmpty()) s.label = methodId;
@@ -91,19 +111,24 @@ ParetoPlot::Series& ParetoPlot::series(const QString& methodId, const QString& l
 }
 
 void ParetoPlot::sync(Series& s) {
-    QVector<double> keys, values, minus, plus;
-    bool anyError = false;
+    QVector<double> keys, values, minus, plus, below, above;
+    bool anyError = false, anyInterval = false;
     for (const ParetoPoint& p : s.points) {
         keys << p.cost;
         values << p.accuracy;
         minus << p.errLow;
         plus << p.errHigh;
+        below << p.accLow;
+        above << p.accHigh;
         anyError = anyError || p.errLow != 0 || p.errHigh != 0;
+        anyInterval = anyInterval || p.accLow != 0 || p.accHigh != 0;
     }
     // Already sorted by cost: keeps graph index == points index (a re-sort could reorder ties).
     s.graph->setData(keys, values, true);
     s.errors->setData(minus, plus);
     s.errors->setVisible(anyError);
+    s.accErrors->setData(below, above);
+    s.accErrors->setVisible(anyInterval);
     rescale();
 }
 
@@ -127,6 +152,7 @@ void ParetoPlot::removeSeries(const QString& methodId) {
     const auto it = m_series.find(methodId);
     if (it == m_series.end()) return;
     m_plot->removePlottable(it->second.errors);
+    m_plot->removePlottable(it->second.accErrors);
     m_plot->removePlottable(it->second.graph);
     m_series.erase(it);
     rescale();
@@ -168,6 +194,7 @@ void ParetoPlot::setCostAxis(const QString& label) {
 void ParetoPlot::clearAll() {
     for (auto& [id, s] : m_series) {
         m_plot->removePlottable(s.errors);
+        m_plot->removePlottable(s.accErrors);
         m_plot->removePlottable(s.graph);
     }
     m_series.clear();

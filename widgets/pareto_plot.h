@@ -19,9 +19,10 @@ namespace vp {
 
 struct ParetoPoint {
     double cost = 0;
-    double accuracy = 0;                          // percent
-    double errLow = 0, errHigh = 0;               // on cost (e.g. timing spread), drawn as horizontal bars
-    QString setting;                              // short text, e.g. "keep=0.7"
+    double accuracy = 0;             // percent
+    double errLow = 0, errHigh = 0;  // on cost (e.g. timing spread), drawn as horizontal bars
+    double accLow = 0, accHigh = 0;  // on accuracy (percent below / above): the 95% interval, vertical bars
+    QString setting;                 // short text, e.g. "keep=0.7"
     std::map<std::string, std::string> settings;  // knob id → value text, as --set takes them
 };
 
@@ -76,7 +77,8 @@ private:
         QString label;
         std::vector<ParetoPoint> points;  // sorted by cost
         QCPGraph* graph = nullptr;
-        QCPErrorBars* errors = nullptr;
+        QCPErrorBars* errors = nullptr;     // cost spread
+        QCPErrorBars* accErrors = nullptr;  // accuracy interval
     };
     Series& series(const QString& methodId, const QString& label);
     int styleIndex(const QString& methodId);

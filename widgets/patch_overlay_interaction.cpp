@@ -47,9 +47,9 @@ QString PatchOverlayView::describePatch(int patch) const {
     lines << tr("Fate: %1").arg(fate);
     const int drop = m_dropLayer.empty() ? -1 : m_dropLayer[i];
     if (drop >= 0) {
-        // Layers are shown 1-based, as in the layer strip (L1..L12).
-        lines << (m_fates[i] == PatchFate::Dropped ? tr("Dropped at layer L%1").arg(drop + 1)
-                                                   : tr("Dropped later, at layer L%1").arg(drop + 1));
+        // Blocks are 0-based everywhere (knobs, --layer, JSON, the papers' code).
+        lines << (m_fates[i] == PatchFate::Dropped ? tr("Dropped at block %1").arg(drop)
+                                                   : tr("Dropped later, at block %1").arg(drop));
     }
     if (!m_score.empty() && std::isfinite(m_score[i])) lines << tr("Score: %1").arg(m_score[i], 0, 'g', 4);
     if (!m_tokenSize.empty() && m_tokenSize[i] > 0) lines << tr("Token size: %1").arg(m_tokenSize[i], 0, 'g', 4);
@@ -59,7 +59,7 @@ QString PatchOverlayView::describePatch(int patch) const {
 int PatchOverlayView::patchAt(const QPointF& widgetPos) const {
     if (m_gridH <= 0 || m_gridW <= 0) return -1;
     const QPointF content = (widgetPos - m_pan) / m_zoom;
-    return PatchGridGeometry(sourceSize(), QRectF(rect()), m_gridH, m_gridW).patchAt(content);
+    return PatchGridGeometry(sourceSize(), imageArea(QRectF(rect())), m_gridH, m_gridW).patchAt(content);
 }
 
 void PatchOverlayView::zoomAt(double factor, const QPointF& anchor) {

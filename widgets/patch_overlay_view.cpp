@@ -9,11 +9,7 @@
 namespace vp {
 namespace {
 
-// Distinct, stable colours for merged tokens (golden-ratio hue steps).
-QColor tokenColour(int token) {
-    const double hue = std::fmod(0.13 + 0.61803398875 * token, 1.0);
-    return QColor::fromHsvF(static_cast<float>(hue), 0.85f, 1.0f);
-}
+constexpr double kMinLegendTarget = 120;  // smaller targets (thumbnails) get no legend
 
 }  // namespace
 
@@ -99,9 +95,20 @@ void PatchOverlayView::setPlaceholderText(const QString& text) {
     update();
 }
 
-int PatchOverlayView::keptCount() const {
-    return static_cast<int>(
-        std::count_if(m_fates.begin(), m_fates.end(), [](PatchFate f) { return f != PatchFate::Dropped; }));
+FateTally PatchOverlayView::tally() const { return tallyFates(m_fates); }
+
+void PatchOverlayView::setLegendVisible(bool visible) {
+    m_legend = visible;
+    update();
+}
+
+int PatchOverlayView::legendHeight(const QRectF& target) const {
+    if (!m_legend || m_gridH <= 0 || m_gridW <= 0 || target.height() < kMinLegendTarget) return 0;
+    return fateLegendHeight(fontMetrics(), target.width() - 8, tally(), true);
+}
+
+QRectF PatchOverlayView::imageArea(const QRectF& target) const {
+    return target.adjusted(0, 0, 0, -legendHeight(target));
 }
 
 QSizeF PatchOverlayView::sourceSize() const {
@@ -117,52 +124,28 @@ void PatchOverlayView::paintOverlay(QPainter& p, const QRectF& target) const {
         p.restore();
         return;
     }
-    const PatchGridGeometry grid(sourceSize(), target, m_gridH, m_gridW);
+    const int legend = legendHeight(target);
+    if (legend > 0) {
+        p.setFont(font());
+        paintFateLegend(p, QRectF(target.left() + 4, target.bottom() - legend, target.width() - 8, legend), tally(),
+                        true, true);
+    }
+    const PatchGridGeometry grid(sourceSize(), imageArea(target), m_gridH, m_gridW);
     const QRectF r = grid.content();
     if (!m_image.isNull()) {
-        // Tiny model inputs (28×28) are shown as crisp pixels; photos are smoothed.
-        const bool enlarge = r.width() >= 2.0 * m_image.width();
-        p.setRenderHint(QPainter::SmoothPixmapTransform, !enlarge);
+        // Enlarged images stay crisp pixels (a 28×28 input is 28×28 pixels, also in exported
+        // figures); only shrinking is smoothed.
+        p.setRenderHint(QPainter::SmoothPixmapTransform, r.width() < m_image.width());
         p.drawImage(r, m_image);
     } else {
         p.fillRect(r, QColor(70, 72, 78));
     }
     if (m_gridH > 0 && m_gridW > 0) {
         p.setRenderHint(QPainter::Antialiasing, false);
-        const QBrush dim(QColor(0, 0, 0, 185));
-        const QBrush hatch(QColor(255, 255, 255, 95), Qt::BDiagPattern);
         for (int gy = 0; gy < m_gridH; ++gy) {
             for (int gx = 0; gx < m_gridW; ++gx) {
                 const size_t i = static_cast<size_t>(gy) * m_gridW + gx;
-                const QRect cell = grid.cell(gy, gx);
-                switch (m_fates[i]) {
-                    case PatchFate::Dropped:
-                        p.fillRect(cell, dim);
-                        p.fillRect(cell, hatch);
-                        break;
-                    case PatchFate::Merged: {
-                        QColor c = tokenColour(m_patchToken.empty() ? 0 : m_patchToken[i]);
-                        c.setAlpha(95);
-                        p.fillRect(cell, c);
-                        break;
-                    }
-                    case PatchFate::Fused:
-                        p.setPen(QPen(QColor(255, 170, 40), 2, Qt::DashLine));
-                        p.setBrush(Qt::NoBrush);
-                        p.drawRect(cell.adjusted(1, 1, -1, -1));
-                        break;
-                    case PatchFate::Parked:  // set aside for some blocks, comes back later
-                        p.fillRect(cell, QColor(0, 0, 0, 90));
-                        p.setPen(QPen(QColor(90, 200, 255), 2, Qt::DotLine));
-                        p.setBrush(Qt::NoBrush);
-                        p.drawRect(cell.adjusted(1, 1, -1, -1));
-                        break;
-                    case PatchFate::Reused:  // output taken from an earlier video frame (Eventful)
-                        p.fillRect(cell, QColor(20, 60, 160, 150));
-                        break;
-                    case PatchFate::Kept:
-                        break;
-                }
+                paintFateCell(p, grid.cell(gy, gx), m_fates[i], m_patchToken.empty() ? 0 : m_patchToken[i]);
             }
         }
         // Grid lines: light over dark images and dark over light ones stay visible.

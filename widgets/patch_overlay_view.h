@@ -1,9 +1,7 @@
 #pragma once
 // The image as the model sees it, the patch grid over it and each patch's fate at one layer of a
-// TokenTrace: kept = clear, dropped = dimmed and hatched, merged = tinted in its token's colour
-// (patches that share a token share the colour), fused = orange dashed outline, parked = lightly
-// dimmed with a dotted blue outline, reused (a video method kept its output from an earlier frame)
-// = tinted blue. Plain data only, no Torch.
+// TokenTrace, styled by widgets/fate_style.h (kept = the only clear patches), with an on-canvas
+// legend under the image: a swatch and a count per fate present. Plain data only, no Torch.
 // Interactive: a tooltip describes the patch under the cursor; the wheel zooms (1×..8×, about the
 // cursor), dragging pans while zoomed and a double click resets. paintOverlay/renderOverlay
 // ignore the zoom (figure export uses them).
@@ -14,6 +12,7 @@
 #include <vector>
 
 #include "prune/token_trace.h"
+#include "widgets/fate_style.h"
 
 namespace vp {
 
@@ -44,7 +43,11 @@ public:
     const QImage& image() const { return m_image; }
     int gridH() const { return m_gridH; }
     int gridW() const { return m_gridW; }
-    int keptCount() const;  // patches not dropped
+    // Patches per fate at the shown block (merged and fused patches are not kept).
+    FateTally tally() const;
+    // The legend strip under the image (on by default; it is left out when the target is small).
+    void setLegendVisible(bool visible);
+    bool legendVisible() const { return m_legend; }
     int patchCount() const { return m_gridH * m_gridW; }
 
     // Paints image, fates and grid into `target` (keeps the image's aspect ratio, centred).
@@ -84,6 +87,9 @@ protected:
 
 private:
     QSizeF sourceSize() const;  // what the grid is fitted from: the image, else the grid itself
+    // The part of `target` the image and grid use (the legend takes a strip at the bottom).
+    QRectF imageArea(const QRectF& target) const;
+    int legendHeight(const QRectF& target) const;  // 0: no legend in this target
     void clampPan();
     QImage m_image;
     QString m_placeholder;
@@ -97,6 +103,7 @@ private:
     QPointF m_dragStart, m_panAtDragStart;
     bool m_dragging = false;
     int m_hovered = -1;
+    bool m_legend = true;
 };
 
 }  // namespace vp

@@ -18,6 +18,13 @@ private:
     Kind m_kind;
 };
 
+// Thrown by a forward whose ForwardOptions::abandon said so (a newer request made it stale).
+// Not an error: the caller drops the work and goes on with the newer request.
+class Abandoned : public std::exception {
+public:
+    const char* what() const noexcept override { return "abandoned"; }
+};
+
 // "FILE: problem" — every message about a file starts with the file's path.
 inline Error fileError(const std::string& path, const std::string& problem) { return Error(path + ": " + problem); }
 

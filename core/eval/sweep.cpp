@@ -10,6 +10,7 @@
 #include <set>
 
 #include "common/error.h"
+#include "common/provenance.h"
 #include "prune/method_setup.h"
 #include "prune/budget.h"
 #include "prune/flops.h"
@@ -141,6 +142,7 @@ SweepRun runSweep(const ViTModel& model, const SweepPlan& plan, const SweepOptio
     if (std::filesystem::exists(opts.out)) {
         const SweepResult old = loadSweep(opts.out);
         checkResumable(old, res, opts.out);
+        res.provenance = old.provenance;  // until this run writes the file
         for (size_t m = 0; m < plan.methods.size(); ++m) {
             const SweepMethod* om = old.method(plan.methods[m].id);
             if (!om) continue;
@@ -228,12 +230,16 @@ SweepRun runSweep(const ViTModel& model, const SweepPlan& plan, const SweepOptio
             ++prog.evaluatedThisRun;
             prog.imagesDone = static_cast<int64_t>(prog.evaluatedThisRun) * count;
             rebuild();
+            res.provenance = provenanceText(model.device().str());
             saveSweep(res, opts.out);
             if (opts.pointDone) opts.pointDone(id, p, false);
         }
     }
     rebuild();
-    if (run.evaluated == 0 && !std::filesystem::exists(opts.out)) saveSweep(res, opts.out);
+    if (run.evaluated == 0 && !std::filesystem::exists(opts.out)) {
+        res.provenance = provenanceText(model.device().str());
+        saveSweep(res, opts.out);
+    }
     if (progress && !run.cancelled) {
         prog.current.clear();
         progress(prog);

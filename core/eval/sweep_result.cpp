@@ -29,6 +29,7 @@ nlohmann::ordered_json pointToJson(const SweepPoint& p) {
             {"correct", p.correct},
             {"images", p.images},
             {"accuracy", p.accuracy},
+            {"top1_ci95", {p.top1Ci95().lo, p.top1Ci95().hi}},  // derived, not read back
             {"ms_per_image", p.msPerImage}};
 }
 
@@ -119,6 +120,7 @@ std::string sweepToJson(const SweepResult& r) {
                              {"complete", r.complete()},
                              {"dense_gmacs", r.denseGMacs}};
     if (r.mergedShards > 0) j["merged_shards"] = r.mergedShards;
+    if (!r.provenance.empty()) j["provenance"] = nlohmann::ordered_json::parse(r.provenance);
     j["methods"] = methods;
     return jsonText(j, 1) + "\n";
 }
@@ -150,6 +152,9 @@ SweepResult sweepFromJson(const std::string& text, const std::string& origin) {
         r.denseGMacs = measureIn(j, "dense_gmacs", origin, "");
         r.mergedShards =
             j.contains("merged_shards") ? static_cast<int>(countIn(j, "merged_shards", 0, kMaxShards, origin)) : 0;
+        // Informative only: kept as written when it is an object, otherwise left out.
+        if (const auto prov = j.find("provenance"); prov != j.end() && prov->is_object())
+            r.provenance = jsonText(*prov);
         for (const auto& mj : methods) {
             SweepMethod m;
             m.id = mj.at("id").get<std::string>();

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "eval/confidence.h"
 #include "eval/shard.h"
 
 namespace vp {
@@ -19,6 +20,10 @@ struct SweepPoint {
     int64_t images = 0;
     double accuracy = 0;    // correct / images
     double msPerImage = 0;  // forward time only (data loading excluded)
+
+    // 95% Wilson interval of the accuracy, from correct/images (so files written before the
+    // JSON's "top1_ci95" existed read the same, and merged shards get the whole count's interval).
+    ConfidenceInterval top1Ci95() const { return wilsonInterval(correct, images); }
 };
 
 struct SweepMethod {
@@ -33,7 +38,10 @@ struct SweepResult {
     int pointsPerMethod = 0;  // --points
     int plannedPoints = 0;    // dense + every method's points
     double denseGMacs = 0;
-    int mergedShards = 0;              // > 0 for the output of merge
+    int mergedShards = 0;  // > 0 for the output of merge
+    // The "provenance" object (common/provenance.h) of the run that last wrote the file, as
+    // compact JSON text; empty: none (files written before it existed).
+    std::string provenance;
     std::vector<SweepMethod> methods;  // "dense" first
 
     int finishedPoints() const;

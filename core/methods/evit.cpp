@@ -62,7 +62,7 @@ public:
             s.paper = "Liang et al., Not All Patches Are What You Need, ICLR 2022";
             s.family = "token";
             s.help = VP_TEXT("vp::Methods",
-                             "Keeps the patches the CLS token attends to most; fuses the rest into one token.");
+                             "Keeps the patches the CLS token attends to most; fuses the rest into one token (drops them when fusion is off).");
             s.knobs.push_back(
                 {"fuse",
                  VP_TEXT("vp::Methods", "Fuse inattentive tokens"),

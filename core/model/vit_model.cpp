@@ -135,6 +135,11 @@ at::Tensor ViTModel::mlp(int layer, const at::Tensor& xNorm) const {
 }
 
 namespace {
+// Where the patches are when a block's attention runs (ForwardOptions::attention).
+at::Tensor capturedPatches(const TokenState& state) {
+    return state.patchToToken.defined() ? state.patchToToken.detach().clone() : at::Tensor();
+}
+
 // Per-token pooling weights over the patch tokens: merged sizes, zero for padding.
 at::Tensor poolWeights(const TokenState& state, int64_t count, at::ScalarType type) {
     at::Tensor w = state.sizeOrOnes().narrow(1, state.prefix, count);
@@ -215,6 +220,10 @@ ForwardResult ViTModel::forward(const at::Tensor& images, PruneMethod& method, c
     method.begin(state);
     for (int l = 0; l < static_cast<int>(m_weights.blocks.size()); ++l) {
         const BlockWeights& b = m_weights.blocks[l];
+        if (options.abandon && options.abandon()) {
+            method.resetStream();  // a video stream cannot continue from half a frame
+            throw Abandoned();
+        }
         clock.lap(Stage::Other, l, state.x);
         if (method.replacesBlocks()) {  // e.g. the Eventful Transformer's gated block
             BlockWork work = method.runBlock(l, *this, state);
@@ -232,8 +241,16 @@ ForwardResult ViTModel::forward(const at::Tensor& images, PruneMethod& method, c
             state.x = state.x * 2;
         } else {
             at::Tensor xn = at::layer_norm(state.x, {C}, b.norm1W, b.norm1B, eps);
-            state.x = state.x + attention(l, xn, state, method.needs(l), ctx);
+            AttnNeeds needs = method.needs(l);
+            const bool methodWantsMap = needs.fullMap;
+            needs.fullMap = needs.fullMap || options.attention != nullptr;
+            state.x = state.x + attention(l, xn, state, needs, ctx);
+            if (options.attention) {
+                options.attention->push_back({l, ctx.map.detach(), capturedPatches(state)});
+                if (!methodWantsMap) ctx.map = at::Tensor();  // the method sees what it asked for
+            }
         }
+        if (b.attentionRemoved && options.attention) options.attention->push_back({l, {}, capturedPatches(state)});
         clock.lap(Stage::Attention, l, state.x);
         if (!b.attentionRemoved) method.reduce(l, ctx, state);  // no attention, no scores to reduce by
         clock.lap(Stage::Select, l, state.x);

@@ -3,6 +3,7 @@
 // serves the dense path, every token method (through PruneMethod hooks) and training (autograd
 // records through the same ATen ops). Callers set c10::InferenceMode for inference.
 #include <ATen/ATen.h>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -19,12 +20,28 @@ struct TokenState;
 struct AttnNeeds;
 struct AttnContext;
 
+// One block's attention as the forward computed it (ForwardOptions::attention).
+struct BlockAttention {
+    int layer = 0;
+    at::Tensor probs;         // [B,H,N,N] softmax probabilities, detached; undefined: the block has no attention
+    at::Tensor patchToToken;  // [B,P] each original patch's token in that attention (TokenState's convention:
+                              // -1 dropped, <= -2 parked); undefined when the forward did not track patches
+};
+
 struct ForwardOptions {
     TraceLevel trace = TraceLevel::Counts;
     // Set: receives each block's output tokens (state.x after the block and the method's hooks,
     // detached, [B,N,C], the same moment the trace records), for analysis (token map). Null on
     // the normal path, which then does no extra work.
     std::vector<at::Tensor>* layerTokens = nullptr;
+    // Set: receives each block's attention probabilities (the map the attention step computes
+    // anyway) and where the patches were in it, for the attention views. Null: no extra work.
+    // Methods that compute blocks their own way (PruneMethod::replacesBlocks) add nothing.
+    std::vector<BlockAttention>* attention = nullptr;
+    // Set: asked before every block; true abandons the forward (vp::Abandoned is thrown, the
+    // method's stream state reset). The studio's slider drags: a forward that a newer request
+    // made stale stops between blocks instead of finishing.
+    std::function<bool()> abandon;
     // Set: receives the time of each stage of each block (model/stage_times.h).
     StageTimes* stageTimes = nullptr;
     // Video: the images are the next frames of the streams the method saw in its previous forward

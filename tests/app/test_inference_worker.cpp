@@ -104,8 +104,14 @@ private Q_SLOTS:
         r.methodId = "evit";
         r.knobs = {{"locations", "1"}};
         m_worker->submit(r);
-        QTRY_VERIFY_WITH_TIMEOUT(!results.isEmpty(), 60000);
+        // The first result is shown untimed; the same request's timed result follows once no
+        // newer request comes (dense and the method interleaved).
+        QTRY_VERIFY_WITH_TIMEOUT(!results.isEmpty() && results.last().at(0).value<vp::StudioResult>().timedRuns > 0,
+                                 60000);
+        QCOMPARE(results.first().at(0).value<vp::StudioResult>().timedRuns, 0);
         const auto plain = results.last().at(0).value<vp::StudioResult>();
+        QVERIFY(plain.ms > 0);
+        QVERIFY(plain.speedupLo <= plain.speedup && plain.speedup <= plain.speedupHi);
         QVERIFY(plain.budgetMin > 0 && plain.budgetMin < plain.budgetMax);
         QVERIFY(plain.budgetMax <= plain.denseGmacs + 1e-9);
         QCOMPARE(plain.denseLogits.size(), size_t(10));

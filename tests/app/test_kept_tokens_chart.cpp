@@ -42,7 +42,7 @@ private Q_SLOTS:
         QCOMPARE(chart.prunedBars()->data()->size(), 12);
         QCOMPARE(chart.denseBars()->data()->size(), 12);
         for (int i = 0; i < 12; ++i) {
-            QCOMPARE(chart.prunedBars()->data()->at(i)->key, i + 1.0);  // axis counts from 1
+            QCOMPARE(chart.prunedBars()->data()->at(i)->key, double(i));  // 0-based blocks, as the knobs and JSON
             QCOMPARE(chart.prunedBars()->data()->at(i)->value, kPruned[i]);
             QCOMPARE(chart.denseBars()->data()->at(i)->value, 49.0);
         }

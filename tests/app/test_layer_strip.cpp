@@ -62,6 +62,11 @@ private Q_SLOTS:
         QCOMPARE(strip.keptCount(0), 16);
         QCOMPARE(strip.keptCount(11), 5);
         QCOMPARE(strip.keptCount(12), -1);
+        // 0-based block numbers, as the knobs, --layer and the JSON (issue 18, item 1).
+        QCOMPARE(strip.layerLabel(0), QString("0 · 16"));
+        QCOMPARE(strip.layerLabel(11), QString("11 · 5"));
+        QVERIFY2(strip.layerToolTip(11).startsWith("Block 11: 5/16 kept · 11 dropped"),
+                 qPrintable(strip.layerToolTip(11)));
 
         const QImage img = strip.renderStrip(40);
         QVERIFY(img.width() >= 12 * 40);

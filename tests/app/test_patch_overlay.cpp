@@ -6,6 +6,7 @@
 #include <QtTest>
 #include <cmath>
 
+#include "widgets/fate_style.h"
 #include "widgets/patch_overlay_view.h"
 
 using vp::PatchFate;
@@ -34,7 +35,7 @@ vp::TokenTrace fakeTrace() {
     return t;
 }
 
-// Four layers over a 2×2 grid: patch 0 dropped at block 3 (shown as L4), patch 1 merged into
+// Four layers over a 2×2 grid: patch 0 dropped at block 3 (shown as block 3: 0-based), patch 1 merged into
 // token 2 from block 1 on, patches 2 and 3 kept throughout. Scores on patches 0 and 1 only.
 vp::TokenTrace fourLayerTrace() {
     vp::TokenTrace t;
@@ -79,12 +80,16 @@ class TestPatchOverlay : public QObject {
 private Q_SLOTS:
     void droppedPatchIsDarker() {
         vp::PatchOverlayView view;
+        view.setLegendVisible(false);  // the geometry below assumes the grid fills the view
         QImage grey(16, 16, QImage::Format_RGB888);
         grey.fill(QColor(180, 180, 180));
         view.setImage(grey);
         view.setTrace(fakeTrace(), 0);
         QCOMPARE(view.patchCount(), 4);
-        QCOMPARE(view.keptCount(), 3);
+        // Merged patches are counted apart from kept ones.
+        QCOMPARE(view.tally().of(PatchFate::Kept), 2);
+        QCOMPARE(view.tally().of(PatchFate::Merged), 1);
+        QCOMPARE(view.tally().of(PatchFate::Dropped), 1);
 
         const QImage out = view.renderOverlay(200);
         QCOMPARE(out.size(), QSize(200, 200));
@@ -104,6 +109,7 @@ private Q_SLOTS:
 
     void widgetPaintsTheSame() {
         vp::PatchOverlayView view;
+        view.setLegendVisible(false);  // the geometry below assumes the grid fills the view
         QImage grey(16, 16, QImage::Format_RGB888);
         grey.fill(QColor(180, 180, 180));
         view.setImage(grey);
@@ -117,17 +123,72 @@ private Q_SLOTS:
         vp::TokenTrace t = fakeTrace();
         t.layers[0].fate.clear();  // TraceLevel::Counts
         vp::PatchOverlayView view;
-        view.setTrace(t, 5);  // out-of-range layer is clamped
-        QCOMPARE(view.keptCount(), 4);
+        view.setLegendVisible(false);  // the geometry below assumes the grid fills the view
+        view.setTrace(t, 5);           // out-of-range layer is clamped
+        QCOMPARE(view.tally().of(PatchFate::Kept), 4);
+    }
+
+    // Issue 18 (2, 3): kept, merged, fused, dropped are counted apart, the on-canvas legend says
+    // so, and EViT's fused patches are darker than the kept ones at every size.
+    void legendCountsEachFateApart() {
+        vp::TokenTrace t = fakeTrace();
+        t.layers[0].fate = {PatchFate::Fused, PatchFate::Kept, PatchFate::Merged, PatchFate::Fused};
+        const vp::FateTally tally = vp::tallyFates(t, 0);
+        QCOMPARE(tally.of(PatchFate::Kept), 1);
+        QCOMPARE(tally.of(PatchFate::Fused), 2);
+        QCOMPARE(tally.of(PatchFate::Merged), 1);
+        QCOMPARE(tally.total(), 4);
+        QCOMPARE(vp::fateSummary(tally, true), QString("1/4 kept · 1 merged · 2 fused"));
+        QCOMPARE(vp::tokenCountText(1), QString("1 token"));
+        QCOMPARE(vp::tokenCountText(9), QString("9 tokens"));
+
+        // The legend takes a strip under the image: the patches move up, and the strip has the
+        // fate swatches (not the plain background) in it.
+        vp::PatchOverlayView view;
+        view.setImage(greyImage());
+        view.setTrace(t, 0);
+        view.resize(300, 300);
+        QVERIFY(view.legendVisible());
+        const QImage with = view.renderOverlay(300);
+        view.setLegendVisible(false);
+        const QImage without = view.renderOverlay(300);
+        QVERIFY(with != without);
+        QSet<QRgb> strip;
+        for (int y = 285; y < 298; ++y)
+            for (int x = 0; x < 300; ++x) strip.insert(with.pixel(x, y));
+        QVERIFY2(strip.size() > 5, qPrintable(QString("legend strip colours: %1").arg(strip.size())));
+        // The hovered patch agrees with what is drawn: with the legend the grid is smaller, so the
+        // bottom row sits higher.
+        view.setLegendVisible(true);
+        QCOMPARE(view.patchAt(QPointF(100, 10)), 0);
+        QVERIFY(view.patchAt(QPointF(100, 295)) < 0);  // the legend, not a patch
+    }
+
+    void fusedPatchesAreDarkerThanKeptAtEverySize() {
+        vp::TokenTrace t = fakeTrace();
+        t.layers[0].fate = {PatchFate::Fused, PatchFate::Kept, PatchFate::Fused, PatchFate::Fused};
+        vp::PatchOverlayView view;
+        view.setLegendVisible(false);
+        view.setImage(greyImage());
+        view.setTrace(t, 0);
+        for (int size : {40, 120, 400}) {
+            const QImage out = view.renderOverlay(size);
+            const int q = size / 4, w = size / 3;
+            const double fused = meanLuma(out, QRect(q - w / 2, q - w / 2, w, w));
+            const double kept = meanLuma(out, QRect(3 * q - w / 2, q - w / 2, w, w));
+            QVERIFY2(fused < kept * 0.8,
+                     qPrintable(QString("size %1: fused %2, kept %3").arg(size).arg(fused).arg(kept)));
+        }
     }
 
     void describeNamesFateScoreAndDropLayer() {
         vp::PatchOverlayView view;
+        view.setLegendVisible(false);  // the geometry below assumes the grid fills the view
         view.setTrace(fourLayerTrace(), 3);
         const QString dropped = view.describePatch(0);
         QVERIFY2(dropped.contains("row 0, col 0"), qPrintable(dropped));
         QVERIFY2(dropped.contains("dropped"), qPrintable(dropped));
-        QVERIFY2(dropped.contains("Dropped at layer L4"), qPrintable(dropped));
+        QVERIFY2(dropped.contains("Dropped at block 3"), qPrintable(dropped));
         QVERIFY2(dropped.contains("Score: 0.25"), qPrintable(dropped));
         QVERIFY2(!dropped.contains("Token size"), qPrintable(dropped));  // size 0 once dropped
 
@@ -146,18 +207,19 @@ private Q_SLOTS:
         // Earlier layer: still kept, but the tooltip tells when it goes.
         view.setTrace(fourLayerTrace(), 0);
         const QString early = view.describePatch(0);
-        QVERIFY2(early.contains("Fate: kept") && early.contains("Dropped later, at layer L4"), qPrintable(early));
+        QVERIFY2(early.contains("Fate: kept") && early.contains("Dropped later, at block 3"), qPrintable(early));
 
         // Explicit drop layers override; a wrong size clears them.
         view.setDropLayers({-1, 6, -1, -1});
-        QVERIFY(!view.describePatch(0).contains("L4"));
-        QVERIFY(view.describePatch(1).contains("Dropped later, at layer L7"));
+        QVERIFY(!view.describePatch(0).contains("block 3"));
+        QVERIFY(view.describePatch(1).contains("Dropped later, at block 6"));
         view.setDropLayers({1, 2});
         QVERIFY(!view.describePatch(1).contains("Dropped"));
     }
 
     void wheelZoomsAboutTheCursor() {
         vp::PatchOverlayView view;
+        view.setLegendVisible(false);  // the geometry below assumes the grid fills the view
         view.setImage(greyImage());
         view.setTrace(fakeTrace(), 0);
         view.resize(200, 200);
@@ -187,6 +249,7 @@ private Q_SLOTS:
 
     void zoomedWidgetShowsOnePatch() {
         vp::PatchOverlayView view;
+        view.setLegendVisible(false);  // the geometry below assumes the grid fills the view
         view.setImage(greyImage());
         view.setTrace(fakeTrace(), 0);
         view.resize(200, 200);
@@ -201,6 +264,7 @@ private Q_SLOTS:
 
     void dragPansAndDoubleClickResets() {
         vp::PatchOverlayView view;
+        view.setLegendVisible(false);  // the geometry below assumes the grid fills the view
         view.setImage(greyImage());
         view.setTrace(fakeTrace(), 0);
         view.resize(200, 200);
@@ -230,6 +294,7 @@ private Q_SLOTS:
 
     void hoverReportsThePatch() {
         vp::PatchOverlayView view;
+        view.setLegendVisible(false);  // the geometry below assumes the grid fills the view
         view.setTrace(fakeTrace(), 0);
         view.resize(200, 200);
         QSignalSpy spy(&view, &vp::PatchOverlayView::patchHovered);

@@ -67,6 +67,15 @@ inline pid_t deadPid() {
 
 inline size_t lines(const std::string& s) { return static_cast<size_t>(std::count(s.begin(), s.end(), '\n')); }
 
+// Empty class folders "zz0", "zz1", ... until `data` has `classes` of them: eval and sweep refuse
+// a dataset whose class count is not the model's (io/dataset_guard.h; the fashion model has 10).
+inline void padClasses(const fs::path& data, int classes = 10) {
+    int have = 0;
+    for (const auto& e : fs::directory_iterator(data)) have += e.is_directory() ? 1 : 0;
+    for (int i = 0; have < classes; ++i)
+        if (fs::create_directory(data / ("zz" + std::to_string(i)))) ++have;
+}
+
 // Each test gets its own folder, removed afterwards.
 class HostileTest : public ::testing::Test {
 protected:

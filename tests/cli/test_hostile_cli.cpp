@@ -168,6 +168,7 @@ TEST_F(HostileCli, NonUtf8PathsInPredictAndEval) {
         fs::copy_file(fs::path(VP_SOURCE_DIR) / "resources/samples" / file, data / cls / file);
     }
     fs::copy_file(sampleImage(), data / ("chauss\xe9") / "b\xe9.png");
+    padClasses(data);
     const CliRun e = runCli("eval fashion-vit-tiny " + q(data) + " --limit 8 --batch 4 --json");
     ASSERT_EQ(e.code, 0) << e.err;
     ASSERT_NO_THROW(j = nlohmann::json::parse(e.out)) << e.out;
@@ -211,6 +212,7 @@ TEST_F(HostileCli, SymlinkLoopsAreUserErrors) {
     fs::copy_file(fs::path(VP_SOURCE_DIR) / "resources/samples/coat_6.png", data / "coat" / "coat_6.png");
     fs::create_directory_symlink("..", data / "bag" / "up");
     fs::create_directory_symlink("../..", data / "coat" / "top");
+    padClasses(data);
     const CliRun e = runCli("eval fashion-vit-tiny " + q(data) + " --json");
     ASSERT_EQ(e.code, 0) << e.err;
     const nlohmann::json j = nlohmann::json::parse(e.out);

@@ -59,6 +59,7 @@ TEST_F(HostileSweepFiles, NonUtf8PathsInSweeps) {
         fs::create_directories(cls);
         fs::copy_file(fs::path(VP_SOURCE_DIR) / "resources/samples" / f, cls / f);
     }
+    padClasses(data);
     const fs::path dOut = dir() / "data.json";
     const CliRun d1 = runCli(sweep("fashion-vit-tiny", dOut, "", data.string(), 4));
     ASSERT_EQ(d1.code, 0) << d1.err;

@@ -53,10 +53,10 @@ void InferenceWorker::timeInterleaved(int pane, const ViTModel& model, PruneMeth
     };
     ForwardOptions options{TraceLevel::Counts};
     options.abandon = [this, pane] { return newerPending(pane); };
-    auto dense = [&] {  // the lean dense path; a stale request is noticed between forwards
-        if (newerPending(pane)) throw Abandoned();
-        m_model.forward(m_input);
-    };
+    // Dense through the same block loop (the "dense" method changes nothing), so that a newer
+    // request abandons it between blocks too: a timing pair never holds up the next slider move.
+    const MethodPtr denseMethod = builtinRegistry().create("dense");
+    auto dense = [&] { m_model.forward(m_input, *denseMethod, options); };
     auto pruned = [&] { model.forward(m_input, method, options); };
     dense();  // warm-ups: the method's shapes differ from the first forward's (which traced)
     pruned();

@@ -335,10 +335,13 @@ void MainWindow::onResult(const StudioResult& result) {
     m_pareto->setCurrent(QString::fromStdString(result.methodId), result.gmacs);
     m_single->setResult(result);
     if (!videoMode())
-        statusBar()->showMessage(tr("%1: %2 GMACs, %3 ms")
-                                     .arg(QString::fromStdString(result.methodId))
-                                     .arg(result.gmacs, 0, 'f', 4)
-                                     .arg(result.ms, 0, 'f', 2));
+        statusBar()->showMessage(result.timedRuns > 0 ? tr("%1: %2 GMACs, %3 ms")
+                                                            .arg(QString::fromStdString(result.methodId))
+                                                            .arg(result.gmacs, 0, 'f', 4)
+                                                            .arg(result.ms, 0, 'f', 2)
+                                                      : tr("%1: %2 GMACs, timing…")
+                                                            .arg(QString::fromStdString(result.methodId))
+                                                            .arg(result.gmacs, 0, 'f', 4));
     if (!compareMode() && !videoMode()) Q_EMIT resultShown();
 }
 

@@ -32,7 +32,8 @@ bool isFigure(const QString& suffix) { return isFigureSuffix(suffix); }
 
 QString knobsText(const std::map<std::string, std::string>& knobs) {
     QStringList parts;
-    for (const auto& [id, v] : knobs) parts << QString::fromStdString(id + "=" + v);
+    for (const auto& [id, v] : knobs)
+        if (!v.empty()) parts << QString::fromStdString(id + "=" + v);  // unset optional knobs say nothing
     return parts.isEmpty() ? QObject::tr("defaults") : parts.join(QStringLiteral(", "));
 }
 

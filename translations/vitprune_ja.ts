@@ -2,6 +2,165 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja">
 <context>
+    <name>QObject</name>
+    <message>
+        <source>defaults</source>
+        <translation>既定値</translation>
+    </message>
+</context>
+<context>
+    <name>vp</name>
+    <message>
+        <source>kept</source>
+        <translation>保持</translation>
+    </message>
+    <message>
+        <source>merged</source>
+        <translation>マージ</translation>
+    </message>
+    <message>
+        <source>fused</source>
+        <translation>融合</translation>
+    </message>
+    <message>
+        <source>dropped</source>
+        <translation>破棄</translation>
+    </message>
+    <message>
+        <source>parked</source>
+        <translation>待機</translation>
+    </message>
+    <message>
+        <source>reused</source>
+        <translation>再利用</translation>
+    </message>
+    <message>
+        <source>1 token</source>
+        <translation>1 トークン</translation>
+    </message>
+    <message>
+        <source>%1 tokens</source>
+        <translation>%1 トークン</translation>
+    </message>
+</context>
+<context>
+    <name>vp::AttentionView</name>
+    <message>
+        <source>CLS attention</source>
+        <translation>CLS アテンション</translation>
+    </message>
+    <message>
+        <source>Rollout</source>
+        <translation>ロールアウト</translation>
+    </message>
+    <message>
+        <source>CLS attention: the CLS query&apos;s attention inside the chosen block, on the token each patch lives in.
+Rollout (Abnar &amp; Zuidema 2020): the attention of every block up to the chosen one, heads fused, identity added, rows renormalised and multiplied through the blocks; the CLS row read on the original patches.</source>
+        <translation>CLS アテンション: 選択したブロック内での CLS クエリのアテンションを、各パッチが属するトークン上に表示します。
+ロールアウト (Abnar &amp; Zuidema 2020): 選択したブロックまでの全ブロックのアテンションを、ヘッドを融合し、恒等行列を加え、行を再正規化してブロック間で掛け合わせたもの。CLS 行を元のパッチ上で読み取ります。</translation>
+    </message>
+    <message>
+        <source>0-based block, as --layer and the methods&apos; block knobs</source>
+        <translation>ブロック (--layer や各手法のブロック指定と同じく 0 始まり)</translation>
+    </message>
+    <message>
+        <source>Head:</source>
+        <translation>ヘッド:</translation>
+    </message>
+    <message>
+        <source>Heads fused by:</source>
+        <translation>ヘッドの融合方法:</translation>
+    </message>
+    <message>
+        <source>mean</source>
+        <translation>平均</translation>
+    </message>
+    <message>
+        <source>max</source>
+        <translation>最大</translation>
+    </message>
+    <message>
+        <source>min</source>
+        <translation>最小</translation>
+    </message>
+    <message>
+        <source>How the rollout combines a block&apos;s heads before adding the identity</source>
+        <translation>ロールアウトで恒等行列を加える前にブロックのヘッドをどう融合するか</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>表示:</translation>
+    </message>
+    <message>
+        <source>Block:</source>
+        <translation>ブロック:</translation>
+    </message>
+    <message>
+        <source>Dense</source>
+        <translation>密モデル</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>手法</translation>
+    </message>
+    <message>
+        <source>block %1</source>
+        <translation>ブロック %1</translation>
+    </message>
+    <message>
+        <source>mean of heads</source>
+        <translation>ヘッドの平均</translation>
+    </message>
+    <message>
+        <source>head %1</source>
+        <translation>ヘッド %1</translation>
+    </message>
+    <message>
+        <source>Open an image to see where the CLS token attends, for the dense model and the method.</source>
+        <translation>画像を開くと、密モデルと手法それぞれで CLS トークンがどこに注目しているかを表示します。</translation>
+    </message>
+    <message>
+        <source>Attention rollout through blocks 0–%1, heads fused by their %2: how much of the CLS token traces back to each original patch (identity added for the residual, rows renormalised). Hatched over a colour: the patch is no longer in the method&apos;s tokens at block %1; dashed outline: in the fused token.</source>
+        <translation>ブロック 0–%1 のアテンション・ロールアウト (ヘッドは%2で融合): CLS トークンのうちどれだけが各元パッチに由来するか (残差接続のため恒等行列を加え、行を再正規化)。色の上のハッチング: ブロック %1 ではそのパッチは手法のトークンに含まれていません。破線の輪郭: 融合トークン内。</translation>
+    </message>
+    <message>
+        <source>the mean of the heads</source>
+        <translation>ヘッドの平均</translation>
+    </message>
+    <message>
+        <source>CLS attention in block %1, %2, over the tokens that entered the block: each patch shows the attention its token gets (patches of a merged or fused token share it; dashed outline: the fused token). Dark and hatched: the patch is in no token there (dropped or parked).</source>
+        <translation>ブロック %1 での CLS アテンション (%2)、ブロックに入ったトークンについて: 各パッチは所属トークンが受けるアテンションを示します (マージまたは融合されたトークンのパッチは同じ値を共有。破線の輪郭: 融合トークン)。暗くハッチング: そのパッチはそこでどのトークンにも含まれません (破棄または待機)。</translation>
+    </message>
+    <message>
+        <source>%1 · patch %2 (row %3, col %4), block %5</source>
+        <translation>%1 · パッチ %2 (行 %3、列 %4)、ブロック %5</translation>
+    </message>
+    <message>
+        <source>Value: %1</source>
+        <translation>値: %1</translation>
+    </message>
+    <message>
+        <source>Dropped: in no token at this block</source>
+        <translation>破棄: このブロックではどのトークンにも含まれません</translation>
+    </message>
+    <message>
+        <source>Parked: set aside, not in this block&apos;s tokens</source>
+        <translation>待機: 退避中で、このブロックのトークンには含まれません</translation>
+    </message>
+    <message>
+        <source>Token %1, shared by %2 patches</source>
+        <translation>トークン %1、%2 パッチで共有</translation>
+    </message>
+    <message>
+        <source>Token %1</source>
+        <translation>トークン %1</translation>
+    </message>
+    <message>
+        <source> (fused token)</source>
+        <translation> (融合トークン)</translation>
+    </message>
+</context>
+<context>
     <name>vp::CompareView</name>
     <message>
         <source>Panes:</source>
@@ -52,8 +211,24 @@
         <translation> (実測 %1 ms、目標 %2 ms)</translation>
     </message>
     <message>
-        <source>&lt;b&gt;%1&lt;/b&gt; · %2 GMACs (%3%) · %4 ms%10&lt;br&gt;%5 %6% · %7/%8 patches kept at block %9</source>
-        <translation>&lt;b&gt;%1&lt;/b&gt; · %2 GMACs (%3%) · %4 ms%10&lt;br&gt;%5 %6% · ブロック %9 で %7/%8 パッチを保持</translation>
+        <source>&lt;br&gt;&lt;i&gt;lock asked %1%: the nearest setting this method has&lt;/i&gt;</source>
+        <translation>&lt;br&gt;&lt;i&gt;ロックの指定は %1%: この手法で最も近い設定です&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <source>timing…</source>
+        <translation>計測中…</translation>
+    </message>
+    <message>
+        <source>%1 ms, ≈%2× dense (noisy)</source>
+        <translation>%1 ms、密モデル比 ≈%2× (ノイズ大)</translation>
+    </message>
+    <message>
+        <source>%1 ms, %2× dense</source>
+        <translation>%1 ms、密モデル比 %2×</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; · %2 GMACs (%3%) · %4%9&lt;br&gt;%5 %6% · block %7: %8</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; · %2 GMACs (%3%) · %4%9&lt;br&gt;%5 %6% · ブロック %7: %8</translation>
     </message>
 </context>
 <context>
@@ -413,24 +588,24 @@
         <translation>枝刈り後</translation>
     </message>
     <message>
-        <source>layer</source>
-        <translation>層</translation>
-    </message>
-    <message>
         <source>kept tokens</source>
         <translation>保持されたトークン</translation>
-    </message>
-    <message>
-        <source>Layer %1: %2 kept</source>
-        <translation>第 %1 層: %2 個を保持</translation>
     </message>
     <message>
         <source> (dense %1)</source>
         <translation> (密モデル %1)</translation>
     </message>
     <message>
-        <source>Layer %1: %2 (drag to change)</source>
-        <translation>レイヤー %1: %2（ドラッグで変更）</translation>
+        <source>block</source>
+        <translation>ブロック</translation>
+    </message>
+    <message>
+        <source>Block %1: %2 kept</source>
+        <translation>ブロック %1: %2 個を保持</translation>
+    </message>
+    <message>
+        <source>Block %1: %2 (drag to change)</source>
+        <translation>ブロック %1: %2（ドラッグで変更）</translation>
     </message>
 </context>
 <context>
@@ -470,20 +645,20 @@
         <translation>まだ層がありません</translation>
     </message>
     <message>
-        <source>L%1 · %2</source>
-        <translation>L%1 · %2</translation>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
     </message>
     <message>
-        <source>L%1</source>
-        <translation>L%1</translation>
+        <source>Block %1: %2</source>
+        <translation>ブロック %1: %2</translation>
     </message>
     <message>
-        <source>Layer %1: %2 of %3 patches kept</source>
-        <translation>第 %1 層: %3 パッチ中 %2 個を保持</translation>
+        <source>Block %1</source>
+        <translation>ブロック %1</translation>
     </message>
     <message>
-        <source>Layer %1</source>
-        <translation>第 %1 層</translation>
+        <source> · %1 in the MLP</source>
+        <translation> · MLP 内 %1</translation>
     </message>
 </context>
 <context>
@@ -852,6 +1027,82 @@
         <source>Recent videos</source>
         <translation>最近使った動画</translation>
     </message>
+    <message>
+        <source>Model %1 · image %2 · %3 · ViT Prune Studio %4</source>
+        <translation>モデル %1 · 画像 %2 · %3 · ViT Prune Studio %4</translation>
+    </message>
+    <message>
+        <source>Keep masks of every block (JSON)…</source>
+        <translation>全ブロックの保持マスク (JSON)…</translation>
+    </message>
+    <message>
+        <source>Export each block&apos;s patch fates</source>
+        <translation>各ブロックのパッチの状態をエクスポート</translation>
+    </message>
+    <message>
+        <source>%1 (%2) · %3 of %4 GMACs</source>
+        <translation>%1 (%2) · %3 GMACs (全体 %4 GMACs 中)</translation>
+    </message>
+    <message>
+        <source>%1: pane %2 has no result yet; export again when every pane shows one</source>
+        <translation>%1: ペイン %2 にはまだ結果がありません。すべてのペインに結果が表示されてから再度エクスポートしてください</translation>
+    </message>
+    <message>
+        <source>%1
+%2
+%3 GMACs (%4% of dense)</source>
+        <translation>%1
+%2
+%3 GMACs (密モデルの %4%)</translation>
+    </message>
+    <message>
+        <source>%1 · block %2</source>
+        <translation>%1 · ブロック %2</translation>
+    </message>
+    <message>
+        <source>%1 at block %2 (%3)</source>
+        <translation>%1、ブロック %2 (%3)</translation>
+    </message>
+    <message>
+        <source>equal-cost lock on</source>
+        <translation>同一コストにロック</translation>
+    </message>
+    <message>
+        <source>own settings</source>
+        <translation>各自の設定</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>&amp;Panels</source>
+        <translation>パネル(&amp;P)</translation>
+    </message>
+    <message>
+        <source>The studio keeps the model that was open: %1.</source>
+        <translation>以前に開いていたモデルを引き続き使用します: %1。</translation>
+    </message>
+    <message>
+        <source>No model is open.</source>
+        <translation>モデルが開かれていません。</translation>
+    </message>
+    <message>
+        <source>This file could not be opened as a ViT checkpoint.
+
+%1
+
+%2</source>
+        <translation>このファイルを ViT のチェックポイントとして開けませんでした。
+
+%1
+
+%2</translation>
+    </message>
+    <message>
+        <source>%1: %2 GMACs, timing…</source>
+        <translation>%1: %2 GMACs、計測中…</translation>
+    </message>
 </context>
 <context>
     <name>vp::MeasuredCost</name>
@@ -977,10 +1228,6 @@
     <message>
         <source>EViT</source>
         <translation>EViT</translation>
-    </message>
-    <message>
-        <source>Keeps the patches the CLS token attends to most; fuses the rest into one token.</source>
-        <translation>CLS トークンが最も注目するパッチを保持し、残りを 1 つのトークンに融合します。</translation>
     </message>
     <message>
         <source>Keep rate</source>
@@ -1210,12 +1457,16 @@
         <source>Recompute the CLS token at every gate (not in the paper, whose gates treat it like any token; one token per gate).</source>
         <translation>すべてのゲートで CLS トークンを再計算します (論文にはない設定で、論文のゲートは CLS を他のトークンと同様に扱います。ゲートごとに 1 トークン)。</translation>
     </message>
+    <message>
+        <source>Keeps the patches the CLS token attends to most; fuses the rest into one token (drops them when fusion is off).</source>
+        <translation>CLS トークンが最も注目するパッチを保持し、残りを 1 つのトークンに融合します (融合がオフのときは破棄します)。</translation>
+    </message>
 </context>
 <context>
     <name>vp::OverlayGridFigure</name>
     <message>
-        <source>block %1 · %2/%3 kept</source>
-        <translation>ブロック %1 · %2/%3 を保持</translation>
+        <source>block %1</source>
+        <translation>ブロック %1</translation>
     </message>
 </context>
 <context>
@@ -1320,6 +1571,22 @@
             <numerusform>%1: %2、%3、画像数: %4 — %n 点。</numerusform>
         </translation>
     </message>
+    <message>
+        <source>No points yet: choose a dataset and methods, then Run. Each point is one setting evaluated on the dataset; cached points appear at once.</source>
+        <translation>まだ点がありません: データセットと手法を選び、「実行」を押してください。各点はデータセットで評価した 1 つの設定です。キャッシュ済みの点はすぐに表示されます。</translation>
+    </message>
+    <message>
+        <source>Nothing to time yet: Run a sweep (or open a sweep file) first; the latency axis then times each of its points on this machine.</source>
+        <translation>まだ計測するものがありません: 先にスイープを実行する (またはスイープファイルを開く) と、レイテンシ軸がその各点をこのマシンで計測します。</translation>
+    </message>
+    <message>
+        <source> — about %1 s left</source>
+        <translation> — 残り約 %1 秒</translation>
+    </message>
+    <message>
+        <source> — about %1 min left</source>
+        <translation> — 残り約 %1 分</translation>
+    </message>
 </context>
 <context>
     <name>vp::ParetoPlot</name>
@@ -1383,14 +1650,6 @@
         <translation>状態: %1</translation>
     </message>
     <message>
-        <source>Dropped at layer L%1</source>
-        <translation>層 L%1 で破棄</translation>
-    </message>
-    <message>
-        <source>Dropped later, at layer L%1</source>
-        <translation>後の層 L%1 で破棄</translation>
-    </message>
-    <message>
         <source>Score: %1</source>
         <translation>スコア: %1</translation>
     </message>
@@ -1401,6 +1660,14 @@
     <message>
         <source>reused: not recomputed at this block&apos;s first gate (its q, k, v come from an earlier frame)</source>
         <translation>再利用: このブロックの最初のゲートで再計算されていません (q, k, v は以前のフレームのもの)</translation>
+    </message>
+    <message>
+        <source>Dropped at block %1</source>
+        <translation>ブロック %1 で破棄</translation>
+    </message>
+    <message>
+        <source>Dropped later, at block %1</source>
+        <translation>後のブロック %1 で破棄</translation>
     </message>
 </context>
 <context>
@@ -1640,14 +1907,6 @@
         <translation>%1  (密モデル %3 の %2%)</translation>
     </message>
     <message>
-        <source>%1 ms per image (best of %2, %3, %4 threads)</source>
-        <translation>画像あたり %1 ms (%2 回中の最良、%3、%4 スレッド)</translation>
-    </message>
-    <message>
-        <source>dense %1 ms → speed-up %2× (GMACs promise %3×)</source>
-        <translation>密モデル %1 ms → 高速化 %2× (GMACs からの期待値 %3×)</translation>
-    </message>
-    <message>
         <source>✔ agrees with dense: %1 (%2% vs %3%)</source>
         <translation>✔ 密モデルと一致: %1 (%2% 対 %3%)</translation>
     </message>
@@ -1698,6 +1957,26 @@
     <message>
         <source>r (merged)</source>
         <translation>r（マージ数）</translation>
+    </message>
+    <message>
+        <source>timing… (once the settings rest; %1, %2 threads)</source>
+        <translation>計測中… (設定が落ち着いたら実行。%1、%2 スレッド)</translation>
+    </message>
+    <message>
+        <source>%1 ms per image (median of %2, timed interleaved with dense; %3, %4 threads)</source>
+        <translation>画像あたり %1 ms (%2 回の中央値、密モデルと交互に計測。%3、%4 スレッド)</translation>
+    </message>
+    <message>
+        <source>GMACs promise %1×</source>
+        <translation>GMACs からの期待値 %1×</translation>
+    </message>
+    <message>
+        <source>dense %1 ms → speed-up ≈%2× (noisy: %3–%4×; %5)</source>
+        <translation>密モデル %1 ms → 高速化 ≈%2× (ノイズ大: %3–%4×、%5)</translation>
+    </message>
+    <message>
+        <source>dense %1 ms → speed-up %2× (range %3–%4×; %5)</source>
+        <translation>密モデル %1 ms → 高速化 %2× (範囲 %3–%4×、%5)</translation>
     </message>
 </context>
 <context>
@@ -1846,16 +2125,44 @@
         <translation>ブロック %1 · 結果はまだありません</translation>
     </message>
     <message>
-        <source>block %1 · %2 / %3 patches kept · %4 tokens (%5%)</source>
-        <translation>ブロック %1 · %2 / %3 パッチを保持 · %4 トークン (%5%)</translation>
-    </message>
-    <message>
         <source>No token map: %1</source>
         <translation>トークンマップなし: %1</translation>
     </message>
     <message>
         <source>Computing the token map…</source>
         <translation>トークンマップを計算中…</translation>
+    </message>
+    <message>
+        <source>Attention</source>
+        <translation>アテンション</translation>
+    </message>
+    <message>
+        <source>Where the CLS token attends in each block and head, and the attention rollout through the blocks, for the dense model and the method side by side</source>
+        <translation>各ブロック・各ヘッドで CLS トークンが注目する位置と、ブロックを通したアテンション・ロールアウトを、密モデルと手法で並べて表示</translation>
+    </message>
+    <message>
+        <source>Open an image to see where the CLS token attends.</source>
+        <translation>画像を開くと CLS トークンの注目位置を表示します。</translation>
+    </message>
+    <message>
+        <source>Computing the attention…</source>
+        <translation>アテンションを計算中…</translation>
+    </message>
+    <message>
+        <source>No attention view: %1</source>
+        <translation>アテンション表示なし: %1</translation>
+    </message>
+    <message>
+        <source>Dense</source>
+        <translation>密モデル</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>手法</translation>
+    </message>
+    <message>
+        <source>block %1 · %2 · %3</source>
+        <translation>ブロック %1 · %2 · %3</translation>
     </message>
 </context>
 <context>
@@ -1915,6 +2222,14 @@
     <message>
         <source>Dataset folder (one sub-folder per class)</source>
         <translation>データセットフォルダー (クラスごとに 1 つのサブフォルダー)</translation>
+    </message>
+    <message>
+        <source>Fashion-MNIST has 10 classes; this model has %1</source>
+        <translation>Fashion-MNIST は 10 クラスですが、このモデルは %1 クラスです</translation>
+    </message>
+    <message>
+        <source>Fashion-MNIST has 10 classes and this model has %1: its accuracy there means nothing. Choose Dataset ▸ Folder… with one sub-folder of images per class of the model.</source>
+        <translation>Fashion-MNIST は 10 クラスですが、このモデルは %1 クラスです。そこでの精度には意味がありません。「データセット ▸ フォルダー…」で、モデルのクラスごとに画像のサブフォルダーを 1 つ持つフォルダーを選んでください。</translation>
     </message>
 </context>
 <context>

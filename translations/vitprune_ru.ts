@@ -2,6 +2,165 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru">
 <context>
+    <name>QObject</name>
+    <message>
+        <source>defaults</source>
+        <translation>по умолчанию</translation>
+    </message>
+</context>
+<context>
+    <name>vp</name>
+    <message>
+        <source>kept</source>
+        <translation>сохранено</translation>
+    </message>
+    <message>
+        <source>merged</source>
+        <translation>слито</translation>
+    </message>
+    <message>
+        <source>fused</source>
+        <translation>объединено</translation>
+    </message>
+    <message>
+        <source>dropped</source>
+        <translation>отброшено</translation>
+    </message>
+    <message>
+        <source>parked</source>
+        <translation>отложено</translation>
+    </message>
+    <message>
+        <source>reused</source>
+        <translation>переиспользовано</translation>
+    </message>
+    <message>
+        <source>1 token</source>
+        <translation>1 токен</translation>
+    </message>
+    <message>
+        <source>%1 tokens</source>
+        <translation>токенов: %1</translation>
+    </message>
+</context>
+<context>
+    <name>vp::AttentionView</name>
+    <message>
+        <source>CLS attention</source>
+        <translation>Внимание CLS</translation>
+    </message>
+    <message>
+        <source>Rollout</source>
+        <translation>Rollout внимания</translation>
+    </message>
+    <message>
+        <source>CLS attention: the CLS query&apos;s attention inside the chosen block, on the token each patch lives in.
+Rollout (Abnar &amp; Zuidema 2020): the attention of every block up to the chosen one, heads fused, identity added, rows renormalised and multiplied through the blocks; the CLS row read on the original patches.</source>
+        <translation>Внимание CLS: внимание запроса CLS внутри выбранного блока, показанное на токене, в котором находится каждый патч.
+Rollout внимания (Abnar &amp; Zuidema 2020): внимание всех блоков до выбранного включительно — головы объединены, добавлена единичная матрица, строки перенормированы и перемножены по блокам; строка CLS считывается на исходных патчах.</translation>
+    </message>
+    <message>
+        <source>0-based block, as --layer and the methods&apos; block knobs</source>
+        <translation>Блок (нумерация с 0, как у --layer и у параметров блоков в методах)</translation>
+    </message>
+    <message>
+        <source>Head:</source>
+        <translation>Голова:</translation>
+    </message>
+    <message>
+        <source>Heads fused by:</source>
+        <translation>Объединение голов:</translation>
+    </message>
+    <message>
+        <source>mean</source>
+        <translation>среднее</translation>
+    </message>
+    <message>
+        <source>max</source>
+        <translation>максимум</translation>
+    </message>
+    <message>
+        <source>min</source>
+        <translation>минимум</translation>
+    </message>
+    <message>
+        <source>How the rollout combines a block&apos;s heads before adding the identity</source>
+        <translation>Как rollout объединяет головы блока перед добавлением единичной матрицы</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>Показать:</translation>
+    </message>
+    <message>
+        <source>Block:</source>
+        <translation>Блок:</translation>
+    </message>
+    <message>
+        <source>Dense</source>
+        <translation>Плотная модель</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Метод</translation>
+    </message>
+    <message>
+        <source>block %1</source>
+        <translation>блок %1</translation>
+    </message>
+    <message>
+        <source>mean of heads</source>
+        <translation>среднее по головам</translation>
+    </message>
+    <message>
+        <source>head %1</source>
+        <translation>голова %1</translation>
+    </message>
+    <message>
+        <source>Open an image to see where the CLS token attends, for the dense model and the method.</source>
+        <translation>Откройте изображение, чтобы увидеть, куда направлено внимание CLS-токена в плотной модели и в методе.</translation>
+    </message>
+    <message>
+        <source>Attention rollout through blocks 0–%1, heads fused by their %2: how much of the CLS token traces back to each original patch (identity added for the residual, rows renormalised). Hatched over a colour: the patch is no longer in the method&apos;s tokens at block %1; dashed outline: in the fused token.</source>
+        <translation>Rollout внимания по блокам 0–%1, головы объединены по правилу «%2»: какая доля CLS-токена восходит к каждому исходному патчу (для остаточной связи добавлена единичная матрица, строки перенормированы). Штриховка поверх цвета: в блоке %1 патча уже нет среди токенов метода; пунктирный контур: патч в объединённом токене.</translation>
+    </message>
+    <message>
+        <source>the mean of the heads</source>
+        <translation>среднее по головам</translation>
+    </message>
+    <message>
+        <source>CLS attention in block %1, %2, over the tokens that entered the block: each patch shows the attention its token gets (patches of a merged or fused token share it; dashed outline: the fused token). Dark and hatched: the patch is in no token there (dropped or parked).</source>
+        <translation>Внимание CLS в блоке %1, %2, по токенам, вошедшим в блок: каждый патч показывает внимание, которое получает его токен (патчи слитого или объединённого токена делят его; пунктирный контур — объединённый токен). Тёмный со штриховкой: патч не входит там ни в один токен (отброшен или отложен).</translation>
+    </message>
+    <message>
+        <source>%1 · patch %2 (row %3, col %4), block %5</source>
+        <translation>%1 · патч %2 (строка %3, столбец %4), блок %5</translation>
+    </message>
+    <message>
+        <source>Value: %1</source>
+        <translation>Значение: %1</translation>
+    </message>
+    <message>
+        <source>Dropped: in no token at this block</source>
+        <translation>Отброшен: в этом блоке не входит ни в один токен</translation>
+    </message>
+    <message>
+        <source>Parked: set aside, not in this block&apos;s tokens</source>
+        <translation>Отложен: убран в сторону и не входит в токены этого блока</translation>
+    </message>
+    <message>
+        <source>Token %1, shared by %2 patches</source>
+        <translation>Токен %1, общий для патчей: %2</translation>
+    </message>
+    <message>
+        <source>Token %1</source>
+        <translation>Токен %1</translation>
+    </message>
+    <message>
+        <source> (fused token)</source>
+        <translation> (объединённый токен)</translation>
+    </message>
+</context>
+<context>
     <name>vp::CompareView</name>
     <message>
         <source>Panes:</source>
@@ -52,8 +211,24 @@
         <translation> (замер: %1 мс при цели %2 мс)</translation>
     </message>
     <message>
-        <source>&lt;b&gt;%1&lt;/b&gt; · %2 GMACs (%3%) · %4 ms%10&lt;br&gt;%5 %6% · %7/%8 patches kept at block %9</source>
-        <translation>&lt;b&gt;%1&lt;/b&gt; · %2 GMACs (%3%) · %4 мс%10&lt;br&gt;%5 %6% · сохранено патчей в блоке %9: %7/%8</translation>
+        <source>&lt;br&gt;&lt;i&gt;lock asked %1%: the nearest setting this method has&lt;/i&gt;</source>
+        <translation>&lt;br&gt;&lt;i&gt;запрошено %1%: это ближайшая настройка, доступная методу&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <source>timing…</source>
+        <translation>замер…</translation>
+    </message>
+    <message>
+        <source>%1 ms, ≈%2× dense (noisy)</source>
+        <translation>%1 мс, ≈%2× к плотной модели (шумно)</translation>
+    </message>
+    <message>
+        <source>%1 ms, %2× dense</source>
+        <translation>%1 мс, %2× к плотной модели</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; · %2 GMACs (%3%) · %4%9&lt;br&gt;%5 %6% · block %7: %8</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; · %2 GMACs (%3%) · %4%9&lt;br&gt;%5 %6% · блок %7: %8</translation>
     </message>
 </context>
 <context>
@@ -417,24 +592,24 @@
         <translation>после прунинга</translation>
     </message>
     <message>
-        <source>layer</source>
-        <translation>слой</translation>
-    </message>
-    <message>
         <source>kept tokens</source>
         <translation>сохранённые токены</translation>
-    </message>
-    <message>
-        <source>Layer %1: %2 kept</source>
-        <translation>Слой %1: сохранено %2</translation>
     </message>
     <message>
         <source> (dense %1)</source>
         <translation> (плотная модель: %1)</translation>
     </message>
     <message>
-        <source>Layer %1: %2 (drag to change)</source>
-        <translation>Слой %1: %2 (перетащите, чтобы изменить)</translation>
+        <source>block</source>
+        <translation>блок</translation>
+    </message>
+    <message>
+        <source>Block %1: %2 kept</source>
+        <translation>Блок %1: сохранено %2</translation>
+    </message>
+    <message>
+        <source>Block %1: %2 (drag to change)</source>
+        <translation>Блок %1: %2 (перетащите, чтобы изменить)</translation>
     </message>
 </context>
 <context>
@@ -474,20 +649,20 @@
         <translation>Слоёв пока нет</translation>
     </message>
     <message>
-        <source>L%1 · %2</source>
-        <translation>L%1 · %2</translation>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
     </message>
     <message>
-        <source>L%1</source>
-        <translation>L%1</translation>
+        <source>Block %1: %2</source>
+        <translation>Блок %1: %2</translation>
     </message>
     <message>
-        <source>Layer %1: %2 of %3 patches kept</source>
-        <translation>Слой %1: сохранено %2 из %3 патчей</translation>
+        <source>Block %1</source>
+        <translation>Блок %1</translation>
     </message>
     <message>
-        <source>Layer %1</source>
-        <translation>Слой %1</translation>
+        <source> · %1 in the MLP</source>
+        <translation> · в MLP %1</translation>
     </message>
 </context>
 <context>
@@ -856,6 +1031,82 @@
         <source>Recent videos</source>
         <translation>Недавние видео</translation>
     </message>
+    <message>
+        <source>Model %1 · image %2 · %3 · ViT Prune Studio %4</source>
+        <translation>Модель %1 · изображение %2 · %3 · ViT Prune Studio %4</translation>
+    </message>
+    <message>
+        <source>Keep masks of every block (JSON)…</source>
+        <translation>Маски сохранения всех блоков (JSON)…</translation>
+    </message>
+    <message>
+        <source>Export each block&apos;s patch fates</source>
+        <translation>Экспорт судьбы патчей в каждом блоке</translation>
+    </message>
+    <message>
+        <source>%1 (%2) · %3 of %4 GMACs</source>
+        <translation>%1 (%2) · %3 из %4 GMACs</translation>
+    </message>
+    <message>
+        <source>%1: pane %2 has no result yet; export again when every pane shows one</source>
+        <translation>%1: в панели %2 ещё нет результата; повторите экспорт, когда результат появится во всех панелях</translation>
+    </message>
+    <message>
+        <source>%1
+%2
+%3 GMACs (%4% of dense)</source>
+        <translation>%1
+%2
+%3 GMACs (%4% от плотной модели)</translation>
+    </message>
+    <message>
+        <source>%1 · block %2</source>
+        <translation>%1 · блок %2</translation>
+    </message>
+    <message>
+        <source>%1 at block %2 (%3)</source>
+        <translation>%1 в блоке %2 (%3)</translation>
+    </message>
+    <message>
+        <source>equal-cost lock on</source>
+        <translation>стоимость уравнена</translation>
+    </message>
+    <message>
+        <source>own settings</source>
+        <translation>собственные настройки</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>&amp;Panels</source>
+        <translation>&amp;Панели</translation>
+    </message>
+    <message>
+        <source>The studio keeps the model that was open: %1.</source>
+        <translation>Студия продолжает работать с ранее открытой моделью: %1.</translation>
+    </message>
+    <message>
+        <source>No model is open.</source>
+        <translation>Модель не открыта.</translation>
+    </message>
+    <message>
+        <source>This file could not be opened as a ViT checkpoint.
+
+%1
+
+%2</source>
+        <translation>Не удалось открыть этот файл как чекпойнт ViT.
+
+%1
+
+%2</translation>
+    </message>
+    <message>
+        <source>%1: %2 GMACs, timing…</source>
+        <translation>%1: %2 GMACs, замер…</translation>
+    </message>
 </context>
 <context>
     <name>vp::MeasuredCost</name>
@@ -981,10 +1232,6 @@
     <message>
         <source>EViT</source>
         <translation>EViT</translation>
-    </message>
-    <message>
-        <source>Keeps the patches the CLS token attends to most; fuses the rest into one token.</source>
-        <translation>Сохраняет патчи, которым CLS-токен уделяет больше всего внимания; остальные сливает в один токен.</translation>
     </message>
     <message>
         <source>Keep rate</source>
@@ -1214,12 +1461,16 @@
         <source>Recompute the CLS token at every gate (not in the paper, whose gates treat it like any token; one token per gate).</source>
         <translation>Пересчитывать CLS-токен в каждом гейте (в статье этого нет: там гейты обрабатывают его как любой другой токен; один токен на гейт).</translation>
     </message>
+    <message>
+        <source>Keeps the patches the CLS token attends to most; fuses the rest into one token (drops them when fusion is off).</source>
+        <translation>Сохраняет патчи, которым CLS-токен уделяет больше всего внимания; остальные сливает в один токен (отбрасывает их, если слияние выключено).</translation>
+    </message>
 </context>
 <context>
     <name>vp::OverlayGridFigure</name>
     <message>
-        <source>block %1 · %2/%3 kept</source>
-        <translation>блок %1 · сохранено %2/%3</translation>
+        <source>block %1</source>
+        <translation>блок %1</translation>
     </message>
 </context>
 <context>
@@ -1332,6 +1583,22 @@
             <numerusform>%1: %2 на %3, изображений: %4 — %n точек.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>No points yet: choose a dataset and methods, then Run. Each point is one setting evaluated on the dataset; cached points appear at once.</source>
+        <translation>Точек пока нет: выберите набор данных и методы, затем нажмите «Запустить». Каждая точка — одна настройка, оценённая на наборе данных; точки из кэша появляются сразу.</translation>
+    </message>
+    <message>
+        <source>Nothing to time yet: Run a sweep (or open a sweep file) first; the latency axis then times each of its points on this machine.</source>
+        <translation>Пока нечего замерять: сначала выполните перебор («Запустить») или откройте файл перебора; затем ось задержки замерит каждую его точку на этой машине.</translation>
+    </message>
+    <message>
+        <source> — about %1 s left</source>
+        <translation> — осталось около %1 с</translation>
+    </message>
+    <message>
+        <source> — about %1 min left</source>
+        <translation> — осталось около %1 мин</translation>
+    </message>
 </context>
 <context>
     <name>vp::ParetoPlot</name>
@@ -1395,14 +1662,6 @@
         <translation>Судьба: %1</translation>
     </message>
     <message>
-        <source>Dropped at layer L%1</source>
-        <translation>Отброшен на слое L%1</translation>
-    </message>
-    <message>
-        <source>Dropped later, at layer L%1</source>
-        <translation>Отброшен позже, на слое L%1</translation>
-    </message>
-    <message>
         <source>Score: %1</source>
         <translation>Оценка: %1</translation>
     </message>
@@ -1413,6 +1672,14 @@
     <message>
         <source>reused: not recomputed at this block&apos;s first gate (its q, k, v come from an earlier frame)</source>
         <translation>переиспользован: не пересчитан на первом шлюзе этого блока (его q, k, v взяты из более раннего кадра)</translation>
+    </message>
+    <message>
+        <source>Dropped at block %1</source>
+        <translation>Отброшен в блоке %1</translation>
+    </message>
+    <message>
+        <source>Dropped later, at block %1</source>
+        <translation>Отброшен позже, в блоке %1</translation>
     </message>
 </context>
 <context>
@@ -1652,14 +1919,6 @@
         <translation>%1  (%2% от плотной модели, %3)</translation>
     </message>
     <message>
-        <source>%1 ms per image (best of %2, %3, %4 threads)</source>
-        <translation>%1 мс на изображение (лучшее из %2, %3, потоков: %4)</translation>
-    </message>
-    <message>
-        <source>dense %1 ms → speed-up %2× (GMACs promise %3×)</source>
-        <translation>плотная модель %1 мс → ускорение %2× (по GMACs ожидалось %3×)</translation>
-    </message>
-    <message>
         <source>✔ agrees with dense: %1 (%2% vs %3%)</source>
         <translation>✔ совпадает с плотной моделью: %1 (%2% против %3%)</translation>
     </message>
@@ -1710,6 +1969,26 @@
     <message>
         <source>r (merged)</source>
         <translation>r (слито)</translation>
+    </message>
+    <message>
+        <source>timing… (once the settings rest; %1, %2 threads)</source>
+        <translation>замер… (когда настройки перестанут меняться; %1, потоков: %2)</translation>
+    </message>
+    <message>
+        <source>%1 ms per image (median of %2, timed interleaved with dense; %3, %4 threads)</source>
+        <translation>%1 мс на изображение (медиана из %2, замеры чередуются с плотной моделью; %3, потоков: %4)</translation>
+    </message>
+    <message>
+        <source>GMACs promise %1×</source>
+        <translation>по GMACs ожидалось %1×</translation>
+    </message>
+    <message>
+        <source>dense %1 ms → speed-up ≈%2× (noisy: %3–%4×; %5)</source>
+        <translation>плотная модель %1 мс → ускорение ≈%2× (шумно: %3–%4×; %5)</translation>
+    </message>
+    <message>
+        <source>dense %1 ms → speed-up %2× (range %3–%4×; %5)</source>
+        <translation>плотная модель %1 мс → ускорение %2× (диапазон %3–%4×; %5)</translation>
     </message>
 </context>
 <context>
@@ -1858,16 +2137,44 @@
         <translation>блок %1 · результата пока нет</translation>
     </message>
     <message>
-        <source>block %1 · %2 / %3 patches kept · %4 tokens (%5%)</source>
-        <translation>блок %1 · сохранено патчей: %2 / %3 · токенов: %4 (%5%)</translation>
-    </message>
-    <message>
         <source>No token map: %1</source>
         <translation>Нет карты токенов: %1</translation>
     </message>
     <message>
         <source>Computing the token map…</source>
         <translation>Вычисление карты токенов…</translation>
+    </message>
+    <message>
+        <source>Attention</source>
+        <translation>Внимание</translation>
+    </message>
+    <message>
+        <source>Where the CLS token attends in each block and head, and the attention rollout through the blocks, for the dense model and the method side by side</source>
+        <translation>Куда направлено внимание CLS-токена в каждом блоке и голове, а также rollout внимания по блокам — для плотной модели и метода рядом</translation>
+    </message>
+    <message>
+        <source>Open an image to see where the CLS token attends.</source>
+        <translation>Откройте изображение, чтобы увидеть, куда направлено внимание CLS-токена.</translation>
+    </message>
+    <message>
+        <source>Computing the attention…</source>
+        <translation>Вычисление внимания…</translation>
+    </message>
+    <message>
+        <source>No attention view: %1</source>
+        <translation>Вид внимания недоступен: %1</translation>
+    </message>
+    <message>
+        <source>Dense</source>
+        <translation>Плотная модель</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Метод</translation>
+    </message>
+    <message>
+        <source>block %1 · %2 · %3</source>
+        <translation>блок %1 · %2 · %3</translation>
     </message>
 </context>
 <context>
@@ -1927,6 +2234,14 @@
     <message>
         <source>Dataset folder (one sub-folder per class)</source>
         <translation>Папка набора данных (по подпапке на класс)</translation>
+    </message>
+    <message>
+        <source>Fashion-MNIST has 10 classes; this model has %1</source>
+        <translation>В Fashion-MNIST 10 классов, а у этой модели — %1</translation>
+    </message>
+    <message>
+        <source>Fashion-MNIST has 10 classes and this model has %1: its accuracy there means nothing. Choose Dataset ▸ Folder… with one sub-folder of images per class of the model.</source>
+        <translation>В Fashion-MNIST 10 классов, а у этой модели — %1: точность на нём ничего не значит. Выберите «Набор данных ▸ Папка…» с отдельной подпапкой изображений для каждого класса модели.</translation>
     </message>
 </context>
 <context>

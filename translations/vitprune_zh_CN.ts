@@ -2,6 +2,165 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>QObject</name>
+    <message>
+        <source>defaults</source>
+        <translation>默认设置</translation>
+    </message>
+</context>
+<context>
+    <name>vp</name>
+    <message>
+        <source>kept</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <source>merged</source>
+        <translation>合并</translation>
+    </message>
+    <message>
+        <source>fused</source>
+        <translation>融合</translation>
+    </message>
+    <message>
+        <source>dropped</source>
+        <translation>丢弃</translation>
+    </message>
+    <message>
+        <source>parked</source>
+        <translation>暂存</translation>
+    </message>
+    <message>
+        <source>reused</source>
+        <translation>复用</translation>
+    </message>
+    <message>
+        <source>1 token</source>
+        <translation>1 个词元</translation>
+    </message>
+    <message>
+        <source>%1 tokens</source>
+        <translation>%1 个词元</translation>
+    </message>
+</context>
+<context>
+    <name>vp::AttentionView</name>
+    <message>
+        <source>CLS attention</source>
+        <translation>CLS 注意力</translation>
+    </message>
+    <message>
+        <source>Rollout</source>
+        <translation>注意力展开</translation>
+    </message>
+    <message>
+        <source>CLS attention: the CLS query&apos;s attention inside the chosen block, on the token each patch lives in.
+Rollout (Abnar &amp; Zuidema 2020): the attention of every block up to the chosen one, heads fused, identity added, rows renormalised and multiplied through the blocks; the CLS row read on the original patches.</source>
+        <translation>CLS 注意力：所选块内 CLS 查询的注意力，显示在每个图像块所在的词元上。
+注意力展开（Abnar &amp; Zuidema 2020）：从第一个块到所选块的每个块的注意力，各注意力头融合、加上单位矩阵、各行重新归一化后逐块相乘；在原始图像块上读取 CLS 行。</translation>
+    </message>
+    <message>
+        <source>0-based block, as --layer and the methods&apos; block knobs</source>
+        <translation>块（从 0 开始编号，与 --layer 及各方法的块参数一致）</translation>
+    </message>
+    <message>
+        <source>Head:</source>
+        <translation>注意力头：</translation>
+    </message>
+    <message>
+        <source>Heads fused by:</source>
+        <translation>注意力头融合方式：</translation>
+    </message>
+    <message>
+        <source>mean</source>
+        <translation>均值</translation>
+    </message>
+    <message>
+        <source>max</source>
+        <translation>最大值</translation>
+    </message>
+    <message>
+        <source>min</source>
+        <translation>最小值</translation>
+    </message>
+    <message>
+        <source>How the rollout combines a block&apos;s heads before adding the identity</source>
+        <translation>注意力展开在加上单位矩阵之前如何融合一个块的各注意力头</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>显示：</translation>
+    </message>
+    <message>
+        <source>Block:</source>
+        <translation>块：</translation>
+    </message>
+    <message>
+        <source>Dense</source>
+        <translation>稠密模型</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>方法</translation>
+    </message>
+    <message>
+        <source>block %1</source>
+        <translation>第 %1 块</translation>
+    </message>
+    <message>
+        <source>mean of heads</source>
+        <translation>各头均值</translation>
+    </message>
+    <message>
+        <source>head %1</source>
+        <translation>头 %1</translation>
+    </message>
+    <message>
+        <source>Open an image to see where the CLS token attends, for the dense model and the method.</source>
+        <translation>打开一张图像，查看稠密模型和该方法中 CLS 词元关注的位置。</translation>
+    </message>
+    <message>
+        <source>Attention rollout through blocks 0–%1, heads fused by their %2: how much of the CLS token traces back to each original patch (identity added for the residual, rows renormalised). Hatched over a colour: the patch is no longer in the method&apos;s tokens at block %1; dashed outline: in the fused token.</source>
+        <translation>第 0–%1 块的注意力展开，各注意力头按%2融合：CLS 词元有多少可追溯到每个原始图像块（为残差连接加上单位矩阵，各行重新归一化）。彩色上的斜线：在第 %1 块该图像块已不在该方法的词元中；虚线轮廓：位于融合词元中。</translation>
+    </message>
+    <message>
+        <source>the mean of the heads</source>
+        <translation>各头的均值</translation>
+    </message>
+    <message>
+        <source>CLS attention in block %1, %2, over the tokens that entered the block: each patch shows the attention its token gets (patches of a merged or fused token share it; dashed outline: the fused token). Dark and hatched: the patch is in no token there (dropped or parked).</source>
+        <translation>第 %1 块中的 CLS 注意力（%2），基于进入该块的词元：每个图像块显示其所在词元获得的注意力（合并或融合词元中的图像块共享该值；虚线轮廓：融合词元）。暗色加斜线：该图像块在此不属于任何词元（已丢弃或暂存）。</translation>
+    </message>
+    <message>
+        <source>%1 · patch %2 (row %3, col %4), block %5</source>
+        <translation>%1 · 图像块 %2（第 %3 行，第 %4 列），第 %5 块</translation>
+    </message>
+    <message>
+        <source>Value: %1</source>
+        <translation>值：%1</translation>
+    </message>
+    <message>
+        <source>Dropped: in no token at this block</source>
+        <translation>已丢弃：在此块中不属于任何词元</translation>
+    </message>
+    <message>
+        <source>Parked: set aside, not in this block&apos;s tokens</source>
+        <translation>暂存：被搁置，不在此块的词元中</translation>
+    </message>
+    <message>
+        <source>Token %1, shared by %2 patches</source>
+        <translation>词元 %1，由 %2 个图像块共享</translation>
+    </message>
+    <message>
+        <source>Token %1</source>
+        <translation>词元 %1</translation>
+    </message>
+    <message>
+        <source> (fused token)</source>
+        <translation>（融合词元）</translation>
+    </message>
+</context>
+<context>
     <name>vp::CompareView</name>
     <message>
         <source>Panes:</source>
@@ -52,8 +211,24 @@
         <translation> (实测 %1 ms，目标 %2 ms)</translation>
     </message>
     <message>
-        <source>&lt;b&gt;%1&lt;/b&gt; · %2 GMACs (%3%) · %4 ms%10&lt;br&gt;%5 %6% · %7/%8 patches kept at block %9</source>
-        <translation>&lt;b&gt;%1&lt;/b&gt; · %2 GMACs（%3%）· %4 ms%10&lt;br&gt;%5 %6% · 第 %9 块保留 %7/%8 个图像块</translation>
+        <source>&lt;br&gt;&lt;i&gt;lock asked %1%: the nearest setting this method has&lt;/i&gt;</source>
+        <translation>&lt;br&gt;&lt;i&gt;锁定要求 %1%：这是该方法最接近的设置&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <source>timing…</source>
+        <translation>计时中…</translation>
+    </message>
+    <message>
+        <source>%1 ms, ≈%2× dense (noisy)</source>
+        <translation>%1 ms，相对稠密模型 ≈%2×（噪声大）</translation>
+    </message>
+    <message>
+        <source>%1 ms, %2× dense</source>
+        <translation>%1 ms，相对稠密模型 %2×</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; · %2 GMACs (%3%) · %4%9&lt;br&gt;%5 %6% · block %7: %8</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; · %2 GMACs（%3%）· %4%9&lt;br&gt;%5 %6% · 第 %7 块：%8</translation>
     </message>
 </context>
 <context>
@@ -413,24 +588,24 @@
         <translation>剪枝后</translation>
     </message>
     <message>
-        <source>layer</source>
-        <translation>层</translation>
-    </message>
-    <message>
         <source>kept tokens</source>
         <translation>保留的词元</translation>
-    </message>
-    <message>
-        <source>Layer %1: %2 kept</source>
-        <translation>第 %1 层：保留 %2 个</translation>
     </message>
     <message>
         <source> (dense %1)</source>
         <translation> (稠密模型 %1)</translation>
     </message>
     <message>
-        <source>Layer %1: %2 (drag to change)</source>
-        <translation>第 %1 层：%2（拖动以修改）</translation>
+        <source>block</source>
+        <translation>块</translation>
+    </message>
+    <message>
+        <source>Block %1: %2 kept</source>
+        <translation>第 %1 块：保留 %2 个</translation>
+    </message>
+    <message>
+        <source>Block %1: %2 (drag to change)</source>
+        <translation>第 %1 块：%2（拖动以修改）</translation>
     </message>
 </context>
 <context>
@@ -470,20 +645,20 @@
         <translation>尚无层</translation>
     </message>
     <message>
-        <source>L%1 · %2</source>
-        <translation>L%1 · %2</translation>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
     </message>
     <message>
-        <source>L%1</source>
-        <translation>L%1</translation>
+        <source>Block %1: %2</source>
+        <translation>第 %1 块：%2</translation>
     </message>
     <message>
-        <source>Layer %1: %2 of %3 patches kept</source>
-        <translation>第 %1 层：保留了 %3 个图像块中的 %2 个</translation>
+        <source>Block %1</source>
+        <translation>第 %1 块</translation>
     </message>
     <message>
-        <source>Layer %1</source>
-        <translation>第 %1 层</translation>
+        <source> · %1 in the MLP</source>
+        <translation> · MLP 中 %1</translation>
     </message>
 </context>
 <context>
@@ -852,6 +1027,82 @@
         <source>Recent videos</source>
         <translation>最近使用的视频</translation>
     </message>
+    <message>
+        <source>Model %1 · image %2 · %3 · ViT Prune Studio %4</source>
+        <translation>模型 %1 · 图像 %2 · %3 · ViT Prune Studio %4</translation>
+    </message>
+    <message>
+        <source>Keep masks of every block (JSON)…</source>
+        <translation>所有块的保留掩码（JSON）…</translation>
+    </message>
+    <message>
+        <source>Export each block&apos;s patch fates</source>
+        <translation>导出每个块的图像块去向</translation>
+    </message>
+    <message>
+        <source>%1 (%2) · %3 of %4 GMACs</source>
+        <translation>%1（%2）· %3 GMACs（共 %4 GMACs）</translation>
+    </message>
+    <message>
+        <source>%1: pane %2 has no result yet; export again when every pane shows one</source>
+        <translation>%1：窗格 %2 尚无结果；请在所有窗格都显示结果后重新导出</translation>
+    </message>
+    <message>
+        <source>%1
+%2
+%3 GMACs (%4% of dense)</source>
+        <translation>%1
+%2
+%3 GMACs（稠密模型的 %4%）</translation>
+    </message>
+    <message>
+        <source>%1 · block %2</source>
+        <translation>%1 · 第 %2 块</translation>
+    </message>
+    <message>
+        <source>%1 at block %2 (%3)</source>
+        <translation>%1，第 %2 块（%3）</translation>
+    </message>
+    <message>
+        <source>equal-cost lock on</source>
+        <translation>已锁定相同开销</translation>
+    </message>
+    <message>
+        <source>own settings</source>
+        <translation>各自的设置</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>&amp;Panels</source>
+        <translation>面板(&amp;P)</translation>
+    </message>
+    <message>
+        <source>The studio keeps the model that was open: %1.</source>
+        <translation>程序继续使用之前打开的模型：%1。</translation>
+    </message>
+    <message>
+        <source>No model is open.</source>
+        <translation>未打开模型。</translation>
+    </message>
+    <message>
+        <source>This file could not be opened as a ViT checkpoint.
+
+%1
+
+%2</source>
+        <translation>无法将此文件作为 ViT 检查点打开。
+
+%1
+
+%2</translation>
+    </message>
+    <message>
+        <source>%1: %2 GMACs, timing…</source>
+        <translation>%1：%2 GMACs，计时中…</translation>
+    </message>
 </context>
 <context>
     <name>vp::MeasuredCost</name>
@@ -977,10 +1228,6 @@
     <message>
         <source>EViT</source>
         <translation>EViT</translation>
-    </message>
-    <message>
-        <source>Keeps the patches the CLS token attends to most; fuses the rest into one token.</source>
-        <translation>保留 CLS 词元关注最多的图像块；将其余图像块融合为一个词元。</translation>
     </message>
     <message>
         <source>Keep rate</source>
@@ -1210,12 +1457,16 @@
         <source>Recompute the CLS token at every gate (not in the paper, whose gates treat it like any token; one token per gate).</source>
         <translation>在每个门控处重新计算 CLS 词元（论文中没有此项，论文中的门控将其视同普通词元；每个门控一个词元）。</translation>
     </message>
+    <message>
+        <source>Keeps the patches the CLS token attends to most; fuses the rest into one token (drops them when fusion is off).</source>
+        <translation>保留 CLS 词元关注最多的图像块；将其余图像块融合为一个词元（关闭融合时则丢弃它们）。</translation>
+    </message>
 </context>
 <context>
     <name>vp::OverlayGridFigure</name>
     <message>
-        <source>block %1 · %2/%3 kept</source>
-        <translation>第 %1 块 · 保留 %2/%3</translation>
+        <source>block %1</source>
+        <translation>第 %1 块</translation>
     </message>
 </context>
 <context>
@@ -1320,6 +1571,22 @@
             <numerusform>%1：%2，%3，图像数：%4 — %n 个点。</numerusform>
         </translation>
     </message>
+    <message>
+        <source>No points yet: choose a dataset and methods, then Run. Each point is one setting evaluated on the dataset; cached points appear at once.</source>
+        <translation>尚无数据点：请选择数据集和方法，然后点击“运行”。每个点是在数据集上评估的一个设置；已缓存的点会立即显示。</translation>
+    </message>
+    <message>
+        <source>Nothing to time yet: Run a sweep (or open a sweep file) first; the latency axis then times each of its points on this machine.</source>
+        <translation>尚无可计时的内容：请先运行扫描（或打开扫描文件）；之后延迟轴会在本机上对其中每个点计时。</translation>
+    </message>
+    <message>
+        <source> — about %1 s left</source>
+        <translation> — 剩余约 %1 秒</translation>
+    </message>
+    <message>
+        <source> — about %1 min left</source>
+        <translation> — 剩余约 %1 分钟</translation>
+    </message>
 </context>
 <context>
     <name>vp::ParetoPlot</name>
@@ -1383,14 +1650,6 @@
         <translation>去向：%1</translation>
     </message>
     <message>
-        <source>Dropped at layer L%1</source>
-        <translation>在层 L%1 丢弃</translation>
-    </message>
-    <message>
-        <source>Dropped later, at layer L%1</source>
-        <translation>稍后在层 L%1 丢弃</translation>
-    </message>
-    <message>
         <source>Score: %1</source>
         <translation>得分：%1</translation>
     </message>
@@ -1401,6 +1660,14 @@
     <message>
         <source>reused: not recomputed at this block&apos;s first gate (its q, k, v come from an earlier frame)</source>
         <translation>复用：未在该块的第一个门处重新计算（其 q、k、v 来自之前的帧）</translation>
+    </message>
+    <message>
+        <source>Dropped at block %1</source>
+        <translation>在第 %1 块丢弃</translation>
+    </message>
+    <message>
+        <source>Dropped later, at block %1</source>
+        <translation>稍后在第 %1 块丢弃</translation>
     </message>
 </context>
 <context>
@@ -1640,14 +1907,6 @@
         <translation>%1  （稠密模型 %3 的 %2%）</translation>
     </message>
     <message>
-        <source>%1 ms per image (best of %2, %3, %4 threads)</source>
-        <translation>每张图像 %1 ms（%2 次中最佳，%3，%4 个线程）</translation>
-    </message>
-    <message>
-        <source>dense %1 ms → speed-up %2× (GMACs promise %3×)</source>
-        <translation>稠密模型 %1 ms → 加速 %2×（按 GMACs 预期 %3×）</translation>
-    </message>
-    <message>
         <source>✔ agrees with dense: %1 (%2% vs %3%)</source>
         <translation>✔ 与稠密模型一致：%1（%2% 对 %3%）</translation>
     </message>
@@ -1698,6 +1957,26 @@
     <message>
         <source>r (merged)</source>
         <translation>r（合并数）</translation>
+    </message>
+    <message>
+        <source>timing… (once the settings rest; %1, %2 threads)</source>
+        <translation>计时中…（待设置稳定后进行；%1，%2 个线程）</translation>
+    </message>
+    <message>
+        <source>%1 ms per image (median of %2, timed interleaved with dense; %3, %4 threads)</source>
+        <translation>每张图像 %1 ms（%2 次的中位数，与稠密模型交替计时；%3，%4 个线程）</translation>
+    </message>
+    <message>
+        <source>GMACs promise %1×</source>
+        <translation>按 GMACs 预期 %1×</translation>
+    </message>
+    <message>
+        <source>dense %1 ms → speed-up ≈%2× (noisy: %3–%4×; %5)</source>
+        <translation>稠密模型 %1 ms → 加速 ≈%2×（噪声大：%3–%4×；%5）</translation>
+    </message>
+    <message>
+        <source>dense %1 ms → speed-up %2× (range %3–%4×; %5)</source>
+        <translation>稠密模型 %1 ms → 加速 %2×（范围 %3–%4×；%5）</translation>
     </message>
 </context>
 <context>
@@ -1846,16 +2125,44 @@
         <translation>第 %1 块 · 尚无结果</translation>
     </message>
     <message>
-        <source>block %1 · %2 / %3 patches kept · %4 tokens (%5%)</source>
-        <translation>第 %1 块 · 保留 %2 / %3 个图像块 · %4 个词元（%5%）</translation>
-    </message>
-    <message>
         <source>No token map: %1</source>
         <translation>无词元图：%1</translation>
     </message>
     <message>
         <source>Computing the token map…</source>
         <translation>正在计算词元图…</translation>
+    </message>
+    <message>
+        <source>Attention</source>
+        <translation>注意力</translation>
+    </message>
+    <message>
+        <source>Where the CLS token attends in each block and head, and the attention rollout through the blocks, for the dense model and the method side by side</source>
+        <translation>并排显示稠密模型和该方法中 CLS 词元在每个块和每个注意力头中关注的位置，以及跨块的注意力展开</translation>
+    </message>
+    <message>
+        <source>Open an image to see where the CLS token attends.</source>
+        <translation>打开一张图像以查看 CLS 词元关注的位置。</translation>
+    </message>
+    <message>
+        <source>Computing the attention…</source>
+        <translation>正在计算注意力…</translation>
+    </message>
+    <message>
+        <source>No attention view: %1</source>
+        <translation>无法显示注意力视图：%1</translation>
+    </message>
+    <message>
+        <source>Dense</source>
+        <translation>稠密模型</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>方法</translation>
+    </message>
+    <message>
+        <source>block %1 · %2 · %3</source>
+        <translation>第 %1 块 · %2 · %3</translation>
     </message>
 </context>
 <context>
@@ -1915,6 +2222,14 @@
     <message>
         <source>Dataset folder (one sub-folder per class)</source>
         <translation>数据集文件夹（每个类别一个子文件夹）</translation>
+    </message>
+    <message>
+        <source>Fashion-MNIST has 10 classes; this model has %1</source>
+        <translation>Fashion-MNIST 有 10 个类别；此模型有 %1 个</translation>
+    </message>
+    <message>
+        <source>Fashion-MNIST has 10 classes and this model has %1: its accuracy there means nothing. Choose Dataset ▸ Folder… with one sub-folder of images per class of the model.</source>
+        <translation>Fashion-MNIST 有 10 个类别，而此模型有 %1 个：在其上的准确率没有意义。请选择“数据集 ▸ 文件夹…”，为模型的每个类别各提供一个图像子文件夹。</translation>
     </message>
 </context>
 <context>

@@ -14,7 +14,8 @@ namespace {
 constexpr PatchFate kOrder[kFateCount] = {PatchFate::Kept,    PatchFate::Merged, PatchFate::Fused,
                                           PatchFate::Dropped, PatchFate::Parked, PatchFate::Reused};
 
-QString tr(const char* text) { return QCoreApplication::translate("vp::PatchFates", text); }
+// lupdate files these tr() calls under the context "vp" (the enclosing namespace).
+QString tr(const char* text) { return QCoreApplication::translate("vp", text); }
 
 // The legend's items, in order: kept always, others when present.
 std::vector<PatchFate> shownFates(const FateTally& tally) {

@@ -1,4 +1,5 @@
 #include "widgets/figure_export.h"
+#include "widgets/overlay_grid_figure.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -183,7 +184,14 @@ bool exportWidgetFigure(QWidget* w, const QString& path, int dpi, QString* error
                      QImage::Format_ARGB32_Premultiplied);
         image.fill(Qt::white);
         image.setDevicePixelRatio(scale);  // the widget paints in its own logical pixels
-        w->render(&image, QPoint(), QRegion(), flags);
+        if (auto* figure = qobject_cast<OverlayGridFigure*>(w)) {
+            // Painted straight at the export's scale: QWidget::render would paint a 96-dpi pixmap
+            // and smooth it up, blurring small inputs that must stay crisp pixels.
+            QPainter painter(&image);
+            figure->paintFigure(painter);
+        } else {
+            w->render(&image, QPoint(), QRegion(), flags);
+        }
         image.setDevicePixelRatio(1.0);
         const int dpm = static_cast<int>(std::lround((dpi > 0 ? dpi : 96) / 0.0254));
         image.setDotsPerMeterX(dpm);

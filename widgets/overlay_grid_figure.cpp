@@ -87,6 +87,11 @@ void OverlayGridFigure::setTiles(const QImage& image, std::vector<Tile> tiles, c
 
 void OverlayGridFigure::paintEvent(QPaintEvent*) {
     QPainter p(this);
+    paintFigure(p);
+}
+
+void OverlayGridFigure::paintFigure(QPainter& p) const {
+    p.setFont(font());
     p.fillRect(rect(), Qt::white);
     p.setPen(Qt::black);
     int top = 0;

@@ -11,6 +11,8 @@
 #include "prune/token_trace.h"
 #include "widgets/fate_style.h"
 
+class QPainter;
+
 namespace vp {
 
 class PatchOverlayView;
@@ -33,6 +35,8 @@ public:
                   int tileSize = 160, const QString& footer = QString());
     int columns() const { return m_columns; }
     int rows() const;
+    // Paints the whole figure (white background) in the widget's logical pixels.
+    void paintFigure(QPainter& painter) const;
     // The fates over all tiles (what the legend lists).
     const FateTally& legendTally() const { return m_legendTally; }
 

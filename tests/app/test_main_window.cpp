@@ -95,6 +95,13 @@ private Q_SLOTS:
         QTemporaryDir dir;
         QString error;
         QVERIFY2(w.exportComparison(dir.filePath("cmp.pdf"), &error), qPrintable(error));
+        // docs/screenshots/comparison_figure.png is this export (VP_COMPARE_FIGURE=path).
+        if (const QByteArray out = qgetenv("VP_COMPARE_FIGURE"); !out.isEmpty())
+            QVERIFY2(w.exportComparison(QString::fromUtf8(out), &error), qPrintable(error));
+        // A figure, not a grab of the controls: PNG of the panes with their captions and legend.
+        QVERIFY2(w.exportComparison(dir.filePath("cmp.png"), &error), qPrintable(error));
+        const QImage png(dir.filePath("cmp.png"));
+        QVERIFY(!png.isNull() && png.width() > 3 * 200);
         QFile pdf(dir.filePath("cmp.pdf"));
         QVERIFY(pdf.open(QIODevice::ReadOnly));
         QVERIFY(pdf.read(5) == "%PDF-");

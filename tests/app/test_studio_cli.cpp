@@ -93,6 +93,20 @@ private Q_SLOTS:
         }
     }
 
+    // Issue 18: --help and --version answer without any display (no window system is touched).
+    void helpAndVersionNeedNoDisplay() {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.remove(QStringLiteral("DISPLAY"));
+        env.remove(QStringLiteral("WAYLAND_DISPLAY"));
+        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("xcb"));  // would abort without a display
+        for (const QString& option : {QStringLiteral("--help"), QStringLiteral("--version")}) {
+            const Run r = studio({option}, env);
+            QVERIFY2(r.exitCode == 0, qPrintable(option + ": " + r.err));
+        }
+        // A bad option is still an error (exit 2), also without a display.
+        QCOMPARE(studio({QStringLiteral("--no-such-option")}, env).exitCode, 2);
+    }
+
     void corruptImageExits2NamingIt() {
         QTemporaryDir dir;
         const QString bad = dir.filePath("corrupt_photo.jpg");

@@ -103,7 +103,8 @@ EfficiencyDialog::EfficiencyDialog(const QString& modelSpec, const QString& mode
         tr("Each method is set to these fractions of the dense GMACs, so methods compare at equal cost"));
     m_threads = new QSpinBox(this);
     m_threads->setRange(1, std::max(1, QThread::idealThreadCount()));
-    m_threads->setValue(settings.value(QStringLiteral("efficiency/threads"), at::get_num_threads()).toInt());
+    m_threads->setValue(
+        settings.value(QStringLiteral("efficiency/threads"), std::max(1, QThread::idealThreadCount())).toInt());
     m_pairs = new QSpinBox(this);
     m_pairs->setObjectName(QStringLiteral("pairsSpin"));
     m_pairs->setRange(3, 200);

@@ -45,7 +45,7 @@ int main(int argc, char** argv) {
     // Qt sets the user's locale; the core parses knob values and JSON with the C library, which
     // must keep reading "0.5" as a number in every locale.
     std::setlocale(LC_NUMERIC, "C");
-    vp::useAllCoresForTorch();
+    vp::useStudioThreads();  // one core stays free for the UI
     vp::keepFreedMemoryForReuse();
 
     // VITPRUNE_LANG overrides the saved language (docs screenshots, tests).

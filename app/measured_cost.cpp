@@ -54,8 +54,8 @@ MeasuredCost::MeasuredCost(QWidget* parent, const QString& cachePath) : QObject(
     m_customBatch->setValue(16);
     m_threads = new QSpinBox(m_controls);
     m_threads->setRange(1, std::max(1, QThread::idealThreadCount()));
-    m_threads->setValue(at::get_num_threads());
-    m_threads->setPrefix(tr("Threads: "));  // a prefix reads right for every count
+    m_threads->setValue(m_threads->maximum());  // measurements use every core (the live view leaves one to the UI)
+    m_threads->setPrefix(tr("Threads: "));      // a prefix reads right for every count
     m_device = new QComboBox(m_controls);
     m_device->addItem(QStringLiteral("cpu"));
     if (at::hasCUDA()) m_device->addItem(QStringLiteral("cuda"));

@@ -37,7 +37,7 @@ int main(int argc, char** argv) {
     vp::ensureStartupEnvironment(argv, vp::studioEnvironment());
     QApplication app(argc, argv);
     std::setlocale(LC_NUMERIC, "C");
-    vp::useAllCoresForTorch();
+    vp::useStudioThreads();  // one core stays free for the UI
     vp::keepFreedMemoryForReuse();
     const QStringList args = app.arguments();
     vp::StudioOptions o;

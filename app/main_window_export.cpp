@@ -22,6 +22,7 @@
 #include "widgets/overlay_grid_figure.h"
 #include "widgets/pareto_plot.h"
 #include "widgets/qcp.h"
+#include "prune/knob.h"
 
 namespace vp {
 namespace {
@@ -30,11 +31,10 @@ constexpr int kParetoWidth = 640, kParetoHeight = 420;  // layout pixels (96 dpi
 const QString kFigureFilters = figureFilters();
 bool isFigure(const QString& suffix) { return isFigureSuffix(suffix); }
 
+// "keep=0.5, locations=3,6,9" (unset optional knobs say nothing), as in a sweep's settings.
 QString knobsText(const std::map<std::string, std::string>& knobs) {
-    QStringList parts;
-    for (const auto& [id, v] : knobs)
-        if (!v.empty()) parts << QString::fromStdString(id + "=" + v);  // unset optional knobs say nothing
-    return parts.isEmpty() ? QObject::tr("defaults") : parts.join(QStringLiteral(", "));
+    const std::string text = settingsText(knobs, ", ");
+    return text.empty() ? QObject::tr("defaults") : QString::fromStdString(text);
 }
 
 }  // namespace
@@ -123,7 +123,7 @@ bool MainWindow::exportComparison(const QString& path, QString* error) {
             return false;
         }
         const double pct = r->denseGmacs > 0 ? 100.0 * r->gmacs / r->denseGmacs : 100.0;
-        tiles.push_back({r->trace, m_compare->layer(),
+        tiles.push_back({std::make_shared<const TokenTrace>(r->trace), m_compare->layer(),
                          tr("%1\n%2\n%3 GMACs (%4% of dense)")
                              .arg(QString::fromStdString(r->methodId), knobsText(r->knobs))
                              .arg(r->gmacs, 0, 'f', 3)
@@ -156,14 +156,13 @@ bool MainWindow::exportKeepMasks(const QString& path, QString* error) {
         return false;
     }
     const StudioResult& r = m_single->result();
-    KeepMasksInfo info;
-    info.model = m_session.info.name.toStdString();
-    info.image = m_session.loadedImagePath.toStdString();
-    info.method = r.methodId;
-    info.settings = r.knobs;
-    info.gmacs = r.gmacs;
-    info.denseGmacs = r.denseGmacs;
-    info.device = r.device.toStdString();
+    const KeepMasksInfo info{m_session.info.name.toStdString(),
+                             m_session.loadedImagePath.toStdString(),
+                             r.methodId,
+                             r.knobs,
+                             r.gmacs,
+                             r.denseGmacs,
+                             r.device.toStdString()};
     try {
         return exportText(QByteArray::fromStdString(keepMasksText(r.trace, info)), path, error);
     } catch (const std::exception& e) {

@@ -6,6 +6,7 @@
 
 #include "single_image_page.h"
 #include "widgets/attention_view.h"
+#include "prune/knob.h"
 
 namespace vp {
 namespace {
@@ -13,11 +14,9 @@ namespace {
 const QString kAttentionSetting = QStringLiteral("view/attention");
 
 QString settingsTitle(const StudioResult& r) {
-    QStringList knobs;
-    for (const auto& [id, value] : r.knobs)
-        if (!value.empty()) knobs << QString::fromStdString(id + "=" + value);
+    const QString knobs = QString::fromStdString(settingsText(r.knobs, ", "));
     const QString id = QString::fromStdString(r.methodId);
-    return knobs.isEmpty() ? id : QStringLiteral("%1 (%2)").arg(id, knobs.join(QStringLiteral(", ")));
+    return knobs.isEmpty() ? id : QStringLiteral("%1 (%2)").arg(id, knobs);
 }
 
 }  // namespace

@@ -208,7 +208,7 @@ void VideoPage::showFates() {
     if (!m_hasFrame) return;
     const int layer = m_layer->value();
     m_view->setTrace(m_last.trace, layer);
-    const std::vector<int> n = fateCounts(m_last.trace, layer);
+    const auto n = countFates(m_last.trace, layer);
     const bool video = n[5] > 0 || m_last.methodId == QStringLiteral("eventful");
     QStringList parts;
     parts << (video ? tr("<b>%1</b> recomputed").arg(n[0]) : tr("<b>%1</b> kept").arg(n[0]));

@@ -104,14 +104,8 @@ int cmdExportOverlay(const Args& args) {
                << (blocks.size() == 1 ? " block" : " blocks") << ")\n";
     }
     if (!masksOut.empty()) {
-        KeepMasksInfo info;
-        info.model = modelName;
-        info.image = imagePath;
-        info.method = method->spec().id;
-        info.settings = settings.raw();
-        info.gmacs = gmacs;
-        info.denseGmacs = denseGmacs;
-        info.device = model.device().str();
+        const KeepMasksInfo info{modelName, imagePath,  method->spec().id,   settings.raw(),
+                                 gmacs,     denseGmacs, model.device().str()};
         files.emplace_back(masksOut, keepMasksText(r.trace, info));
         report << "wrote " << masksOut << " (keep masks of " << depth << " blocks)\n";
     }

@@ -53,14 +53,9 @@ int cmdPredict(const Args& args) {
         const double g = toG(traceMacs(model, r.trace));
         predictions.push_back({{"image", path}, {"top", top}, {"gmacs", g}, {"kept_per_layer", kept}});
         if (!masksOut.empty()) {
-            KeepMasksInfo info;
-            info.model = args.positional(0, "MODEL");
-            info.image = path;
-            info.method = method->spec().id;
-            info.settings = settings.raw();
-            info.gmacs = g;
-            info.denseGmacs = denseGmacs;
-            info.device = model.device().str();
+            const KeepMasksInfo info{
+                args.positional(0, "MODEL"), path, method->spec().id, settings.raw(), g, denseGmacs,
+                model.device().str()};
             writeFileAtomic(masksOut, keepMasksText(r.trace, info));
         }
         if (!args.has("--json")) {

@@ -24,18 +24,6 @@ void blend(cv::Mat& roi, const cv::Scalar& colour, double alpha) {
 
 }  // namespace
 
-std::vector<int> fateCounts(const TokenTrace& trace, int layer) {
-    std::vector<int> counts(6, 0);
-    if (trace.layers.empty() || trace.patches <= 0) return counts;
-    const LayerTrace& lt = trace.layers[std::clamp<size_t>(layer, 0, trace.layers.size() - 1)];
-    if (lt.fate.size() < static_cast<size_t>(trace.patches)) {
-        counts[0] = trace.patches;
-        return counts;
-    }
-    for (int p = 0; p < trace.patches; ++p) ++counts[static_cast<int>(lt.fate[p])];
-    return counts;
-}
-
 cv::Mat drawFates(const cv::Mat& crop, const TokenTrace& trace, int layer, int scale) {
     cv::Mat bgr;
     cv::cvtColor(crop, bgr, cv::COLOR_RGB2BGR);
@@ -94,7 +82,7 @@ cv::Mat overlaidFrame(const cv::Mat& crop, const TokenTrace& trace, const FrameC
     std::snprintf(numbers, sizeof numbers, "%.3f GMACs (dense %.3f)  ", c.gmacs, c.denseGmacs);
     const std::string line2 =
         numbers + c.label + (c.label == c.denseLabel ? std::string() : " (dense: " + c.denseLabel + ")");
-    const std::vector<int> n = fateCounts(trace, c.layer);
+    const auto n = countFates(trace, c.layer);
     const char* names[] = {c.videoMethod ? "recomputed" : "kept", "merged", "fused", "dropped", "parked", "reused"};
     std::string line3;  // only the fates that occur, so the line fits
     for (int i = 0; i < 6; ++i)

@@ -19,8 +19,7 @@ cv::Mat drawFates(const cv::Mat& crop, const TokenTrace& trace, int layer, int s
 // `frame` (BGR) with `lines` of text in a dark bar below it (the figure's caption).
 cv::Mat withCaption(const cv::Mat& frame, const std::vector<std::string>& lines);
 
-// Patches of sample 0 per fate after `layer`: {kept, merged, fused, dropped, parked, reused}.
-std::vector<int> fateCounts(const TokenTrace& trace, int layer);
+// (Patches per fate: countFates in prune/token_trace.h.)
 
 // What one frame of an overlaid video says under the picture.
 struct FrameCaption {

@@ -56,7 +56,7 @@ cv::Mat fateGridFigure(const cv::Mat& crop, const TokenTrace& trace, const std::
     size_t captionLines = 0;
     for (int block : blocks) {
         pictures.push_back(drawFates(crop, trace, block, scale));
-        const std::vector<int> n = fateCounts(trace, block);
+        const auto n = countFates(trace, block);
         std::vector<std::string> parts{"block " + std::to_string(block)};
         for (int i = 0; i < 6; ++i)
             if (n[i] > 0) parts.push_back(std::string(names[i]) + " " + std::to_string(n[i]));

@@ -66,16 +66,9 @@ FateTally tallyFates(const std::vector<PatchFate>& fates) {
 }
 
 FateTally tallyFates(const TokenTrace& trace, int layer, int sample) {
-    const int patches = trace.gridH * trace.gridW;
     FateTally t;
-    if (trace.layers.empty() || patches <= 0) return t;
-    const LayerTrace& lt = trace.layers[static_cast<size_t>(std::clamp<int>(layer, 0, trace.layers.size() - 1))];
-    const size_t begin = static_cast<size_t>(std::max(0, sample)) * patches;
-    if (lt.fate.size() < begin + patches) {
-        t.count[static_cast<size_t>(PatchFate::Kept)] = patches;
-        return t;
-    }
-    return tallyFates(std::vector<PatchFate>(lt.fate.begin() + begin, lt.fate.begin() + begin + patches));
+    t.count = countFates(trace, layer, sample);
+    return t;
 }
 
 QString fateLabel(PatchFate fate) {

@@ -19,7 +19,7 @@ class QRectF;
 
 namespace vp {
 
-inline constexpr int kFateCount = 6;  // PatchFate::Kept .. PatchFate::Reused
+inline constexpr int kFateCount = kPatchFates;
 
 struct FateTally {
     std::array<int, kFateCount> count{};

@@ -67,8 +67,7 @@ int LayerStrip::keptCount(int layer) const {
     const size_t patches = static_cast<size_t>(std::max(0, m_trace.gridH * m_trace.gridW));
     const size_t begin = static_cast<size_t>(m_sample) * patches;
     if (patches > 0 && lt.fate.size() >= begin + patches)
-        return static_cast<int>(std::count_if(lt.fate.begin() + begin, lt.fate.begin() + begin + patches,
-                                              [](PatchFate f) { return f == PatchFate::Kept; }));
+        return countFates(m_trace, layer, m_sample)[static_cast<size_t>(PatchFate::Kept)];
     // TraceLevel::Counts: tokens that entered the MLP, prefix (CLS) excluded.
     if (static_cast<size_t>(m_sample) < lt.mlpTokens.size())
         return std::max(0, lt.mlpTokens[m_sample] - m_trace.prefix);

@@ -58,9 +58,10 @@ int OverlayGridFigure::footerHeight() const {
 
 void OverlayGridFigure::setContent(const QImage& image, const TokenTrace& trace, const QString& title, int columns,
                                    int tileSize, const QString& footer) {
+    const auto shared = std::make_shared<const TokenTrace>(trace);
     std::vector<Tile> tiles;
     for (size_t l = 0; l < trace.layers.size(); ++l)
-        tiles.push_back({trace, static_cast<int>(l), tr("block %1").arg(trace.layers[l].layer)});
+        tiles.push_back({shared, static_cast<int>(l), tr("block %1").arg(trace.layers[l].layer)});
     setTiles(image, std::move(tiles), title, columns, tileSize, footer);
 }
 
@@ -74,7 +75,7 @@ void OverlayGridFigure::setTiles(const QImage& image, std::vector<Tile> tiles, c
     m_tallies.clear();
     m_legendTally = {};
     for (const Tile& t : m_tiles) {
-        m_tallies.push_back(tallyFates(t.trace, t.layer));
+        m_tallies.push_back(tallyFates(*t.trace, t.layer));
         for (size_t f = 0; f < m_legendTally.count.size(); ++f) m_legendTally.count[f] += m_tallies.back().count[f];
     }
     const int n = std::max<int>(1, static_cast<int>(m_tiles.size()));
@@ -107,7 +108,7 @@ void OverlayGridFigure::paintFigure(QPainter& p) const {
     for (size_t i = 0; i < m_tiles.size(); ++i) {
         const int col = static_cast<int>(i) % m_columns, row = static_cast<int>(i) / m_columns;
         const int x = col * cellWidth(), y = top + row * cellHeight();
-        m_painter->setTrace(m_tiles[i].trace, m_tiles[i].layer);
+        m_painter->setTrace(*m_tiles[i].trace, m_tiles[i].layer);
         p.save();
         m_painter->paintOverlay(p, QRectF(x + kPad, y + kPad, m_tile, m_tile));
         p.restore();

@@ -6,6 +6,7 @@
 // PatchOverlayView's painter, so exportWidgetFigure writes it as vector SVG/PDF or as PNG at any
 // DPI; small inputs stay crisp pixels.
 #include <QWidget>
+#include <memory>
 #include <vector>
 
 #include "prune/token_trace.h"
@@ -21,7 +22,7 @@ class OverlayGridFigure : public QWidget {
     Q_OBJECT
 public:
     struct Tile {
-        TokenTrace trace;
+        std::shared_ptr<const TokenTrace> trace;  // tiles of one result share it
         int layer = 0;
         QString caption;  // may hold several lines ('\n'); the tile's fate counts are added
     };

@@ -1,5 +1,7 @@
 #pragma once
 // Plain-data record of what a forward did per layer. No Torch types: widgets draw from it.
+#include <algorithm>
+#include <array>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -39,5 +41,27 @@ struct TokenTrace {
     // Mean over samples of patches kept (not dropped) after layer l.
     double meanTokensAfter(int layer) const;
 };
+
+inline constexpr int kPatchFates = 6;  // PatchFate::Kept .. PatchFate::Reused
+
+// Patches per fate (indexed by PatchFate) of sample `sample` after block `layer` (clamped). A
+// trace without per-patch fates (TraceLevel::Counts) counts every patch as kept. Header-only:
+// the Torch-free widgets count with it too.
+inline std::array<int, kPatchFates> countFates(const TokenTrace& t, int layer, int sample = 0) {
+    std::array<int, kPatchFates> counts{};
+    if (t.layers.empty() || t.patches <= 0) return counts;
+    const LayerTrace& lt =
+        t.layers[static_cast<size_t>(std::clamp<int>(layer, 0, static_cast<int>(t.layers.size()) - 1))];
+    const size_t begin = static_cast<size_t>(std::max(0, sample)) * static_cast<size_t>(t.patches);
+    if (lt.fate.size() < begin + t.patches) {
+        counts[0] = t.patches;
+        return counts;
+    }
+    for (size_t p = begin; p < begin + t.patches; ++p) {
+        const auto f = static_cast<size_t>(lt.fate[p]);
+        if (f < counts.size()) ++counts[f];
+    }
+    return counts;
+}
 
 }  // namespace vp

@@ -68,7 +68,7 @@ private Q_SLOTS:
         QCOMPARE(f.methodId, QStringLiteral("eventful"));
         QVERIFY(f.gmacs < f.denseGmacs);
         // Block 0 picks r = 10 tokens (CLS included) at its qkv gate: at most 10 of 49 patches recomputed.
-        const std::vector<int> n = vp::fateCounts(f.trace, 0);
+        const auto n = vp::countFates(f.trace, 0);
         QVERIFY(n[0] >= 9 && n[0] <= 10);
         QCOMPARE(n[0] + n[5], 49);
         const vp::PatchOverlayView* view = page->overlayView();
@@ -90,7 +90,7 @@ private Q_SLOTS:
         Q_EMIT w.sidePanel()->methodChanged();
         QVERIFY(QTest::qWaitFor([&] { return page->lastFrame().methodId == QStringLiteral("dense"); }, 60000));
         QCOMPARE(page->lastFrame().index, frame);
-        QCOMPARE(vp::fateCounts(page->lastFrame().trace, 0)[0], 49);
+        QCOMPARE(vp::countFates(page->lastFrame().trace, 0)[0], 49);
         QCOMPARE(page->lastFrame().gmacs, page->lastFrame().denseGmacs);
     }
 

@@ -4,15 +4,19 @@
 // so the linker never drops a method.
 #include "methods/builtin_methods.h"
 
-#define VP_BUILTIN_METHODS(X)  \
-    X(makeDenseMethod)         \
-    X(makeRandomKeepMethod)    \
-    X(makeAttentionTopkMethod) \
-    X(makeEvitMethod)          \
-    X(makeTomeMethod)          \
-    X(makeEvoVitMethod)        \
-    X(makeLtpMethod)           \
-    X(makePatchSlimmingMethod) \
+#define VP_BUILTIN_METHODS(X)     \
+    X(makeDenseMethod)            \
+    X(makeRandomKeepMethod)       \
+    X(makeAttentionTopkMethod)    \
+    X(makeEvitMethod)             \
+    X(makeTomeMethod)             \
+    X(makeEvoVitMethod)           \
+    X(makeLtpMethod)              \
+    X(makePatchSlimmingMethod)    \
+    X(makeVtpMethod)              \
+    X(makeNvitMethod)             \
+    X(makeS2viteMethod)           \
+    X(makeAttentionRemovalMethod) \
     X(makeEventfulMethod)
 
 namespace vp {

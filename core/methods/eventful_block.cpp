@@ -70,6 +70,10 @@ BlockWork EventfulBlockState::run(const ViTModel& model, int layer, const at::Te
     const BlockWeights& b = model.weights().blocks[layer];
     const int64_t B = x.size(0), N = x.size(1), C = x.size(2), heads = b.heads, d = b.headDim, A = heads * d;
     const double eps = c.lnEps;
+    if (!b.attentionRemoved && b.valueDim() != b.headDim)
+        throw Error("eventful: block " + std::to_string(layer) + " has query/key width " + std::to_string(b.headDim) +
+                    " and value width " + std::to_string(b.valueDim()) +
+                    " per head; the gated attention needs them equal (prune heads, not qk/v dims, to combine them)");
     // A new stream shape (another model input size or batch) starts again from a dense frame.
     const bool first = !m_primed || !m_mlp.reference.defined() || m_mlp.reference.sizes() != x.sizes();
     if (first) reset();

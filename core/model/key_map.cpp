@@ -240,21 +240,27 @@ ViTWeights takeWeights(TensorMap& t, const ViTConfig& c, const std::string& orig
     for (int i = 0; i < c.depth; ++i) {
         const std::string p = "blocks." + std::to_string(i) + ".";
         BlockWeights b;
+        const BlockWidth width = c.blockWidth(i);
         b.norm1W = take(p + "norm1.weight");
         b.norm1B = take(p + "norm1.bias");
-        b.qkvW = take(p + "attn.qkv.weight");
+        b.attentionRemoved = !width.attention;
+        b.qkvW = take(p + "attn.qkv.weight", b.attentionRemoved);
         b.qkvB = take(p + "attn.qkv.bias", true);
-        b.projW = take(p + "attn.proj.weight");
-        b.projB = take(p + "attn.proj.bias");
+        b.projW = take(p + "attn.proj.weight", b.attentionRemoved);
+        b.projB = take(p + "attn.proj.bias", b.attentionRemoved);
         b.norm2W = take(p + "norm2.weight");
         b.norm2B = take(p + "norm2.bias");
         b.fc1W = take(p + "mlp.fc1.weight");
         b.fc1B = take(p + "mlp.fc1.bias");
         b.fc2W = take(p + "mlp.fc2.weight");
         b.fc2B = take(p + "mlp.fc2.bias");
-        b.heads = c.numHeads;
-        b.headDim = c.headDim();
-        if (b.qkvW.dim() == 2 && b.qkvW.size(0) % 3 == 0 && b.qkvW.size(0) / 3 != c.embedDim) {
+        b.heads = width.heads;
+        b.headDim = width.qkDim;
+        b.vDim = width.vDim == width.qkDim ? 0 : width.vDim;
+        if (b.attentionRemoved) {
+            b.qkvW = b.qkvB = b.projW = b.projB = at::Tensor();  // a removed sub-block computes nothing
+        } else if (c.blockWidths.empty() && b.qkvW.dim() == 2 && b.qkvW.size(0) % 3 == 0 &&
+                   b.qkvW.size(0) / 3 != c.embedDim) {
             // Structurally pruned checkpoints keep the head dim and drop heads.
             b.heads = static_cast<int>(b.qkvW.size(0) / 3 / b.headDim);
         }

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include <climits>
+#include <functional>
 #include <cmath>
 #include <optional>
 #include <stdexcept>
@@ -108,6 +109,29 @@ std::string ViTConfig::label(int index) const {
     return "class " + std::to_string(index);
 }
 
+BlockWidth ViTConfig::blockWidth(int i) const {
+    if (i >= 0 && i < static_cast<int>(blockWidths.size())) return blockWidths[i];
+    const int d = numHeads > 0 ? embedDim / numHeads : 0;
+    return {numHeads, d, d, mlpHidden, true};
+}
+
+namespace {
+void validateBlockWidths(const ViTConfig& c, const std::function<void(const std::string&)>& bad) {
+    if (c.blockWidths.empty()) return;
+    if (static_cast<int>(c.blockWidths.size()) != c.depth)
+        bad(std::to_string(c.blockWidths.size()) + " block_widths for depth " + std::to_string(c.depth));
+    for (size_t i = 0; i < c.blockWidths.size(); ++i) {
+        const BlockWidth& w = c.blockWidths[i];
+        const std::string at = "block_widths[" + std::to_string(i) + "]: ";
+        if (w.mlpHidden <= 0 || w.mlpHidden > 65536) bad(at + "mlp_hidden " + std::to_string(w.mlpHidden));
+        if (!w.attention) continue;
+        if (w.heads <= 0 || w.heads > 4096) bad(at + "heads " + std::to_string(w.heads));
+        if (w.qkDim <= 0 || w.qkDim > 4096) bad(at + "qk_dim " + std::to_string(w.qkDim));
+        if (w.vDim <= 0 || w.vDim > 4096) bad(at + "v_dim " + std::to_string(w.vDim));
+    }
+}
+}  // namespace
+
 void ViTConfig::validate(const std::string& origin) const {
     auto bad = [&](const std::string& what) { throw fileError(origin, "invalid config: " + what); };
     if (patchSize <= 0 || patchSize > 1024) bad("patch_size " + std::to_string(patchSize));
@@ -118,7 +142,9 @@ void ViTConfig::validate(const std::string& origin) const {
     if (inChans != 1 && inChans != 3) bad("input channels " + std::to_string(inChans));
     if (embedDim <= 0 || embedDim > 16384) bad("embed_dim " + std::to_string(embedDim));
     if (depth <= 0 || depth > 256) bad("depth " + std::to_string(depth));
-    if (numHeads <= 0 || embedDim % numHeads != 0)
+    // A pruned embedding dimension need not divide by the original head count (block_widths say
+    // the real widths).
+    if (numHeads <= 0 || (blockWidths.empty() && embedDim % numHeads != 0))
         bad("num_heads " + std::to_string(numHeads) + " does not divide embed_dim " + std::to_string(embedDim));
     if (mlpHidden <= 0 || mlpHidden > 65536) bad("mlp hidden " + std::to_string(mlpHidden));
     if (numClasses <= 0 || numClasses > 100000) bad("num_classes " + std::to_string(numClasses));
@@ -133,6 +159,7 @@ void ViTConfig::validate(const std::string& origin) const {
         if (s <= 0) bad("std must be positive");
     if (!labelNames.empty() && labelNames.size() != static_cast<size_t>(numClasses))
         bad(std::to_string(labelNames.size()) + " label_names for " + std::to_string(numClasses) + " classes");
+    validateBlockWidths(*this, bad);
 }
 
 ViTConfig ViTConfig::fromJsonText(const std::string& text, const std::string& origin) {
@@ -186,6 +213,13 @@ ViTConfig ViTConfig::fromJsonText(const std::string& text, const std::string& or
         c.labelNames = get(j, "label_names", get(pc, "label_names", c.labelNames));
         c.lnEps = get(j, "layer_norm_eps", c.lnEps);
         c.reportedAccuracy = get(j, "top1_accuracy", -1.0);
+        if (auto it = j.find("block_widths"); it != j.end() && it->is_array())
+            for (const nlohmann::json& b : *it) {
+                if (!b.is_object()) throw std::invalid_argument("block_widths entries must be objects");
+                c.blockWidths.push_back({get(b, "heads", 0), get(b, "qk_dim", 0), get(b, "v_dim", 0),
+                                         get(b, "mlp_hidden", 0), get(b, "attention", true)});
+            }
+        c.prunedBy = get<std::string>(j, "pruned_by", "");
         c.validate(origin);
         return c;
     } catch (const Error&) {
@@ -216,6 +250,13 @@ std::string ViTConfig::toJsonText() const {
     j["std"] = std;
     if (!labelNames.empty()) j["label_names"] = labelNames;
     if (reportedAccuracy >= 0) j["top1_accuracy"] = reportedAccuracy;
+    if (!prunedBy.empty()) j["pruned_by"] = prunedBy;
+    for (const BlockWidth& b : blockWidths)
+        j["block_widths"].push_back(nlohmann::ordered_json{{"heads", b.heads},
+                                                           {"qk_dim", b.qkDim},
+                                                           {"v_dim", b.vDim},
+                                                           {"mlp_hidden", b.mlpHidden},
+                                                           {"attention", b.attention}});
     return j.dump(2) + "\n";
 }
 

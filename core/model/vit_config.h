@@ -6,6 +6,19 @@
 
 namespace vp {
 
+// One block's widths when a structural method made them differ from the config's uniform ones.
+// The attention has `heads` heads; each projects to qkDim dims for queries and keys and vDim dims
+// for values (the fused qkv weight is [heads*(2*qkDim + vDim), C]); attention == false: the
+// block's attention sub-block was removed (x <- 2x, "MLP can be a good transformer learner").
+struct BlockWidth {
+    int heads = 0, qkDim = 0, vDim = 0, mlpHidden = 0;
+    bool attention = true;
+    bool operator==(const BlockWidth& o) const {
+        return heads == o.heads && qkDim == o.qkDim && vDim == o.vDim && mlpHidden == o.mlpHidden &&
+               attention == o.attention;
+    }
+};
+
 struct ViTConfig {
     std::string architecture = "vit_custom";
     int imageSize = 224;  // input_size[1] == input_size[2]
@@ -26,11 +39,17 @@ struct ViTConfig {
     std::vector<double> std{0.229, 0.224, 0.225};
     std::vector<std::string> labelNames;  // may be empty: labels print as class indices
     double reportedAccuracy = -1;         // top-1 stated by whoever trained it, -1 if unknown
+    // Per-block widths of a structurally pruned model ("block_widths" in config.json); empty: every
+    // block has numHeads heads of headDim() and mlpHidden neurons. embedDim may then be pruned too.
+    std::vector<BlockWidth> blockWidths;
+    std::string prunedBy;  // method and settings that made the widths ("pruned_by"), for display
 
     int grid() const { return imageSize / patchSize; }
     int numPatches() const { return grid() * grid(); }
     int numPrefixTokens() const { return distilled ? 2 : 1; }
     int headDim() const { return embedDim / numHeads; }
+    // Block i's widths: blockWidths[i] when set, else the uniform ones.
+    BlockWidth blockWidth(int i) const;
     std::string label(int index) const;
 
     // Throws vp::Error naming `origin` when a field is out of range or inconsistent.

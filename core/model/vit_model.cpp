@@ -44,13 +44,19 @@ void ViTModel::validate() const {
     for (size_t i = 0; i < w.blocks.size(); ++i) {
         const BlockWeights& b = w.blocks[i];
         const std::string p = "blocks." + std::to_string(i) + ".";
-        const int64_t A = b.attnDim(), H = b.mlpHidden();
-        if (b.heads <= 0 || b.headDim <= 0) throw fileError(o, p + "attn has no heads");
+        // A pruned model's config.json declares each block's widths: the tensors must have them.
+        const bool declared = i < c.blockWidths.size();
+        const int64_t A = b.attnDim(), Q = b.qkWidth(), H = declared ? c.blockWidths[i].mlpHidden : b.mlpHidden();
+        if (declared && c.blockWidths[i].attention == b.attentionRemoved)
+            throw fileError(o, p + "attn: block_widths says attention " +
+                                   (c.blockWidths[i].attention ? "present" : "removed") + ", the weights disagree");
+        if (!b.attentionRemoved && (b.heads <= 0 || b.headDim <= 0 || b.valueDim() <= 0))
+            throw fileError(o, p + "attn has no heads");
         expectShape(b.norm1W, {C}, p + "norm1.weight", o);
         expectShape(b.norm1B, {C}, p + "norm1.bias", o);
         if (!b.attentionRemoved) {
-            expectShape(b.qkvW, {3 * A, C}, p + "attn.qkv.weight", o);
-            expectShape(b.qkvB, {3 * A}, p + "attn.qkv.bias", o, true);
+            expectShape(b.qkvW, {2 * Q + A, C}, p + "attn.qkv.weight", o);
+            expectShape(b.qkvB, {2 * Q + A}, p + "attn.qkv.bias", o, true);
             expectShape(b.projW, {C, A}, p + "attn.proj.weight", o);
             expectShape(b.projB, {C}, p + "attn.proj.bias", o);
         }
@@ -108,9 +114,18 @@ at::Tensor ViTModel::embed(const at::Tensor& images) const {
 at::Tensor ViTModel::attention(int layer, const at::Tensor& xNorm, const TokenState& state, const AttnNeeds& needs,
                                AttnContext& ctx) const {
     const BlockWeights& b = m_weights.blocks[layer];
-    const int64_t B = xNorm.size(0), N = xNorm.size(1), h = b.heads, d = b.headDim;
-    at::Tensor qkv = at::linear(xNorm, b.qkvW, b.qkvB).view({B, N, 3, h, d}).permute({2, 0, 3, 1, 4});
-    at::Tensor q = qkv[0], k = qkv[1], v = qkv[2];
+    const int64_t B = xNorm.size(0), N = xNorm.size(1), h = b.heads, d = b.headDim, dv = b.valueDim();
+    at::Tensor qkv = at::linear(xNorm, b.qkvW, b.qkvB);
+    at::Tensor q, k, v;
+    if (dv == d) {
+        qkv = qkv.view({B, N, 3, h, d}).permute({2, 0, 3, 1, 4});
+        q = qkv[0], k = qkv[1], v = qkv[2];
+    } else {  // structurally pruned: values narrower or wider than queries and keys
+        auto heads = [&](int64_t start, int64_t dim) {
+            return qkv.narrow(-1, start, h * dim).view({B, N, h, dim}).transpose(1, 2);
+        };
+        q = heads(0, d), k = heads(h * d, d), v = heads(2 * h * d, dv);
+    }
     at::Tensor logits = at::matmul(q * (1.0 / std::sqrt(static_cast<double>(d))), k.transpose(-2, -1));
     if (state.proportionalAttention && state.size.defined())
         logits = logits + state.size.log().to(logits.scalar_type()).view({B, 1, 1, N});
@@ -125,7 +140,7 @@ at::Tensor ViTModel::attention(int layer, const at::Tensor& xNorm, const TokenSt
             attn.scalar_type() == at::kFloat ? attn.select(2, 0) : logits.select(2, 0).to(at::kFloat).softmax(-1);
     if (needs.fullMap) ctx.map = attn;
     if (needs.keys) ctx.keysMean = k.mean(1);
-    at::Tensor out = at::matmul(attn, v).transpose(1, 2).reshape({B, N, h * d});
+    at::Tensor out = at::matmul(attn, v).transpose(1, 2).reshape({B, N, h * dv});
     return at::linear(out, b.projW, b.projB);
 }
 

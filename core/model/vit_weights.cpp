@@ -2,6 +2,11 @@
 
 namespace vp {
 
+BlockWidth widthOf(const BlockWeights& b) {
+    return {b.attentionRemoved ? 0 : b.heads, b.attentionRemoved ? 0 : b.headDim, b.attentionRemoved ? 0 : b.valueDim(),
+            b.mlpHidden(), !b.attentionRemoved};
+}
+
 std::vector<at::Tensor*> ViTWeights::all() {
     std::vector<at::Tensor*> out;
     auto add = [&](at::Tensor& t) {

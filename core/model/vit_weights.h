@@ -4,22 +4,32 @@
 #include <ATen/ATen.h>
 #include <vector>
 
+#include "model/vit_config.h"
+
 namespace vp {
 
 struct BlockWeights {
     at::Tensor norm1W, norm1B;
-    at::Tensor qkvW, qkvB;    // [3*heads*headDim, C], bias may be undefined (qkv_bias=False)
-    at::Tensor projW, projB;  // [C, heads*headDim]
+    // Rows: queries, keys (heads*headDim each), values (heads*valueDim()). Bias may be undefined
+    // (qkv_bias=False). Undefined with attentionRemoved.
+    at::Tensor qkvW, qkvB;
+    at::Tensor projW, projB;  // [C, heads*valueDim()]
     at::Tensor norm2W, norm2B;
     at::Tensor fc1W, fc1B;  // [hidden, C]
     at::Tensor fc2W, fc2B;  // [C, hidden]
     int heads = 0;
-    int headDim = 0;
+    int headDim = 0;                // per-head query/key width
+    int vDim = 0;                   // per-head value width; 0: same as headDim
     bool attentionRemoved = false;  // "MLP can be a good transformer learner": x <- 2x, no attention
 
     int mlpHidden() const { return fc1W.defined() ? static_cast<int>(fc1W.size(0)) : 0; }
-    int attnDim() const { return heads * headDim; }
+    int valueDim() const { return vDim > 0 ? vDim : headDim; }
+    int qkWidth() const { return heads * headDim; }     // width of the queries (and of the keys)
+    int attnDim() const { return heads * valueDim(); }  // width of the values, the projection's input
 };
+
+// The widths a block's tensors have (what config.json's block_widths records).
+BlockWidth widthOf(const BlockWeights& b);
 
 struct ViTWeights {
     at::Tensor patchW, patchB;  // conv [C, in, p, p]

@@ -8,10 +8,11 @@ namespace vp {
 
 double blockMacs(int embedDim, const BlockDims& dims, double attnTokens, double mlpTokens) {
     const double C = embedDim, A = dims.attnDim, H = dims.mlpHidden;
+    const double Q = dims.qkDim < 0 ? A : dims.qkDim;
     double macs = 2.0 * mlpTokens * C * H;
     if (dims.attention) {
         const double N = attnTokens;
-        macs += 3.0 * N * C * A + 2.0 * N * N * A + N * A * C;
+        macs += N * C * (2.0 * Q + A) + N * N * (Q + A) + N * A * C;
     }
     return macs;
 }
@@ -25,14 +26,18 @@ double stemAndHeadMacs(const ViTConfig& c, int patches) {
     return embed + head;
 }
 
-BlockDims dimsOf(const BlockWeights& b) { return {b.attnDim(), b.mlpHidden(), !b.attentionRemoved}; }
+BlockDims dimsOf(const BlockWeights& b) { return {b.attnDim(), b.mlpHidden(), !b.attentionRemoved, b.qkWidth()}; }
 
 }  // namespace
 
 double denseMacs(const ViTConfig& c) {
     const double N = c.numPatches() + c.numPrefixTokens();
-    const BlockDims dims{c.embedDim, c.mlpHidden, true};
-    return stemAndHeadMacs(c, c.numPatches()) + c.depth * blockMacs(c.embedDim, dims, N, N);
+    double macs = stemAndHeadMacs(c, c.numPatches());
+    for (int i = 0; i < c.depth; ++i) {
+        const BlockWidth w = c.blockWidth(i);
+        macs += blockMacs(c.embedDim, {w.heads * w.vDim, w.mlpHidden, w.attention, w.heads * w.qkDim}, N, N);
+    }
+    return macs;
 }
 
 double denseMacs(const ViTModel& model) {

@@ -2,8 +2,9 @@
 // GMACs in the fvcore convention the papers use: multiply-adds of linear layers, the patch
 // embedding and the two attention matmuls; softmax, norms and activations ignored.
 // Block with N_a tokens in attention and N_m in the MLP:
-//   3*N_a*C*A + 2*N_a^2*A + N_a*A*C + 2*N_m*C*H   (A = heads*headDim, H = MLP hidden)
-// which is 12*N*C^2 + 2*N^2*C for a dense block.
+//   N_a*C*(2Q + A) + N_a^2*(Q + A) + N_a*A*C + 2*N_m*C*H
+// (Q = heads*qk dim, A = heads*v dim, H = MLP hidden), which is 12*N*C^2 + 2*N^2*C for a dense
+// block (Q = A = C, H = 4C). A removed attention sub-block costs nothing (x <- 2x).
 #include <vector>
 
 #include "model/vit_config.h"
@@ -14,9 +15,10 @@ namespace vp {
 class ViTModel;
 
 struct BlockDims {
-    int attnDim;
+    int attnDim;  // A: value width (the projection's input)
     int mlpHidden;
     bool attention = true;
+    int qkDim = -1;  // Q: query/key width; -1: same as attnDim
 };
 
 double blockMacs(int embedDim, const BlockDims& dims, double attnTokens, double mlpTokens);

@@ -54,19 +54,27 @@ ReadyMethod readyMethod(const ViTModel& model, const std::string& methodId, cons
     ReadyMethod ready;
     ready.base = &model;
     ready.method = builtinRegistry().create(methodId, values);
-    ready.patched = ready.method->patchModel(model);
-    const ViTModel& used = ready.model();
-    checkBlockKnobs(ready.method->spec(), values, static_cast<int>(used.weights().blocks.size()));
-    ready.method->prepare(used);
-    if (const int want = ready.method->calibrationImages(); want > 0) {
+    auto calibrateOn = [&](const ViTModel& on) {
+        const int want = ready.method->calibrationImages();
+        if (want <= 0) return;
         if (!calibration)
             throw Error("method '" + methodId + "' needs " + std::to_string(want) +
                         " calibration images and none were given");
         std::vector<at::Tensor> batches = calibration(want);
-        for (at::Tensor& b : batches) b = b.to(used.device(), used.dtype());
+        for (at::Tensor& b : batches) b = b.to(on.device(), on.dtype());
         c10::InferenceMode guard;
-        ready.method->calibrate(used, batches);
-    }
+        ready.method->calibrate(on, batches);
+    };
+    // A structural method decides what to remove from data seen by the model it prunes (Taylor
+    // importance, attention entropy), so it calibrates before patchModel; token methods calibrate
+    // on the model they run on.
+    const bool structural = ready.method->spec().family == "structural";
+    if (structural) calibrateOn(model);
+    ready.patched = ready.method->patchModel(model);
+    const ViTModel& used = ready.model();
+    checkBlockKnobs(ready.method->spec(), values, static_cast<int>(used.weights().blocks.size()));
+    ready.method->prepare(used);
+    if (!structural) calibrateOn(used);
     return ready;
 }
 

@@ -3,7 +3,8 @@
 // solver, latency and efficiency measurements) goes through readyMethod(), so the steps always
 // come in this order:
 //   1. create: the knob values are validated against the spec, then configure();
-//   2. patchModel: a structural method returns the physically smaller model it runs on;
+//   2. patchModel: a structural method returns the physically smaller model it runs on (it gets
+//      its calibration images, step 4, before this step: it decides from the unpruned model);
 //   3. prepare: the method checks that it applies to that model (depth, learned parts), before
 //      any data is read;
 //   4. calibrate: methods that decide from data (PruneMethod::calibrationImages() > 0) get that

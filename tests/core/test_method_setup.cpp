@@ -9,6 +9,7 @@
 
 #include "common/error.h"
 #include "eval/latency.h"
+#include "prune/flops.h"
 #include "prune/method_setup.h"
 #include "prune/registry.h"
 #include "support/small_vit.h"
@@ -51,8 +52,20 @@ private:
     int m_calib = 0;
 };
 
+// The same as a structural method: it decides from the unpruned model, so it calibrates first.
+class StructuralOrderProbe : public OrderProbe {
+public:
+    vp::MethodSpec spec() const override {
+        vp::MethodSpec s = OrderProbe::spec();
+        s.id = "test-structural-probe";
+        s.family = "structural";
+        return s;
+    }
+};
+
 const bool kRegistered = [] {
     vp::registerMethod([] { return std::make_unique<OrderProbe>(); });
+    vp::registerMethod([] { return std::make_unique<StructuralOrderProbe>(); });
     return true;
 }();
 
@@ -86,6 +99,10 @@ TEST(MethodSetup, ReadyMethodRunsTheStepsInOneOrder) {
         EXPECT_NE(std::string(e.what()).find("test-order-probe"), std::string::npos) << e.what();
         EXPECT_NE(std::string(e.what()).find("5 calibration images"), std::string::npos) << e.what();
     }
+    // A structural method calibrates on the model it prunes, before patchModel.
+    calls().clear();
+    (void)vp::readyMethod(model, "test-structural-probe", values, vp::calibrationFrom({vp::randomInput(model, 5)}));
+    EXPECT_EQ(calls(), (std::vector<std::string>{"configure", "calibrate:1", "patchModel", "prepare"}));
     // Bad values never reach configure().
     calls().clear();
     values.set("calib", "101");
@@ -95,7 +112,7 @@ TEST(MethodSetup, ReadyMethodRunsTheStepsInOneOrder) {
 
 TEST(MethodSetup, StructuralMethodsRunOnTheirSmallerModel) {
     // Every built-in method gets ready on the small model through the same function, and the
-    // model it returns is the given one (no built-in structural method yet) or a smaller copy.
+    // model it returns is the given one (token methods) or, for a structural method, a smaller copy.
     c10::InferenceMode guard;
     const vp::ViTModel model = vp::randomModel(vp::test::smallConfig(12), 2);
     const vp::CalibrationProvider calib = vp::calibrationFrom({vp::randomInput(model, 4)});
@@ -105,6 +122,11 @@ TEST(MethodSetup, StructuralMethodsRunOnTheirSmallerModel) {
         const vp::ForwardResult out = ready.model().forward(vp::randomInput(model, 2), *ready);
         EXPECT_EQ(out.logits.size(0), 2) << s.id;
         if (!ready.patched) EXPECT_EQ(&ready.model(), &model) << s.id;
+        if (s.family == "structural") {
+            ASSERT_TRUE(ready.patched) << s.id;
+            EXPECT_LT(vp::denseMacs(ready.model()), vp::denseMacs(model)) << s.id;
+            EXPECT_LT(ready.model().parameterCount(), model.parameterCount()) << s.id;
+        }
     }
 }
 

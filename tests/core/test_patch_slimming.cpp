@@ -9,10 +9,10 @@
 #include <set>
 
 #include "common/error.h"
-#include "eval/fashion_mnist_idx.h"
 #include "model/model_loader.h"
 #include "prune/flops.h"
 #include "prune/registry.h"
+#include "support/fashion_batches.h"
 #include "support/small_vit.h"
 
 namespace {
@@ -22,20 +22,7 @@ vp::ViTModel smallModel() {
     return vp::randomModel(c, 21);
 }
 
-// Fashion-MNIST images, normalised with the model's mean/std, in batches.
-std::vector<at::Tensor> fashionBatches(bool train, int count, int batch) {
-    static vp::IdxImages trainSet, testSet;
-    vp::IdxImages& set = train ? trainSet : testSet;
-    if (!set.images.defined()) {
-        const std::string dir = vp::fashionMnistDir(), split = train ? "train" : "t10k";
-        set = vp::readFashionMnist(dir + "/" + split + "-images-idx3-ubyte.gz",
-                                   dir + "/" + split + "-labels-idx1-ubyte.gz");
-    }
-    at::Tensor x = (set.images.narrow(0, 0, count).to(at::kFloat) / 255.0 - 0.286) / 0.353;
-    std::vector<at::Tensor> out;
-    for (int i = 0; i < count; i += batch) out.push_back(x.narrow(0, i, std::min(batch, count - i)).unsqueeze(1));
-    return out;
-}
+using vp::test::fashionBatches;
 
 vp::KnobValues knobs(const std::string& keep, const std::string& start = "0", const std::string& calib = "64") {
     vp::KnobValues v;

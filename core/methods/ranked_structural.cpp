@@ -1,0 +1,89 @@
+#include "methods/ranked_structural.h"
+
+#include <iomanip>
+#include <sstream>
+
+#include "common/error.h"
+#include "prune/flops.h"
+
+namespace vp {
+
+std::vector<Knob> RankedStructuralMethod::sharedKnobs(bool calibration, const std::string& defaultBudget) {
+    std::vector<Knob> knobs = {
+        {"budget",
+         VP_TEXT("vp::Methods", "GMACs budget"),
+         KnobType::Number,
+         0.05,
+         1.0,
+         0.01,
+         defaultBudget,
+         {},
+         VP_TEXT("vp::Methods",
+                 "Fraction of the model's dense GMACs the pruned model may cost; the least important units are "
+                 "removed across all blocks until it does.")},
+    };
+    if (calibration)
+        knobs.push_back({"calib",
+                         VP_TEXT("vp::Methods", "Calibration images"),
+                         KnobType::Integer,
+                         1,
+                         60000,
+                         1,
+                         "64",
+                         {},
+                         VP_TEXT("vp::Methods", "Images whose gradients rank the units.")});
+    return knobs;
+}
+
+MethodSpec RankedStructuralMethod::structuralSpec(std::string id, std::string name, std::string paper, std::string help,
+                                                  bool calibration) {
+    MethodSpec s;
+    s.id = std::move(id);
+    s.name = std::move(name);
+    s.paper = std::move(paper);
+    s.help = std::move(help);
+    s.family = "structural";
+    s.mainKnob = "budget";
+    s.knobs = sharedKnobs(calibration);
+    return s;
+}
+
+void RankedStructuralMethod::configure(const KnobValues& values) {
+    const MethodSpec s = spec();
+    m_budget = values.number(s, "budget");
+    const int calib = s.knob("calib") ? values.integer(s, "calib") : 0;
+    if (calib != m_calib) m_batches.clear();
+    m_calib = calib;
+}
+
+int RankedStructuralMethod::calibrationImages() const { return m_calib; }
+
+void RankedStructuralMethod::calibrate(const ViTModel&, const std::vector<at::Tensor>& batches) {
+    // Keep exactly m_calib images: the scores (and their cache key) depend on them.
+    m_batches.clear();
+    int64_t left = m_calib;
+    for (const at::Tensor& b : batches) {
+        if (left <= 0 || !b.defined()) break;
+        const int64_t take = std::min<int64_t>(left, b.size(0));
+        if (take > 0) m_batches.push_back(b.narrow(0, 0, take));
+        left -= take;
+    }
+}
+
+KeepPlan RankedStructuralMethod::plan(const ViTModel& model) const {
+    const std::string id = spec().id;
+    if (source() != ImportanceSource::Magnitude && m_batches.empty())
+        throw Error(id + ": needs calibration images and the calibration set has zero images");
+    const UnitScores scores = cachedUnitScores(model, source(), m_batches);
+    return rankUnderBudget(model, scores, m_budget * denseMacs(model), units(), id);
+}
+
+std::optional<ViTModel> RankedStructuralMethod::patchModel(const ViTModel& model) const {
+    const KeepPlan p = plan(model);
+    std::ostringstream by;
+    by << spec().id << " budget=" << std::setprecision(3) << m_budget << " (" << importanceName(source()) << "; "
+       << planSummary(model, p) << ")";
+    return applyPlan(model, p, by.str());
+}
+
+}  // namespace vp

@@ -1,0 +1,41 @@
+#pragma once
+// What the globally ranked structural methods (NViT, VTP, S²ViTE, ...) share: a GMACs budget knob,
+// a calibration-size knob when the importance needs data, importance by one source
+// (prune/unit_importance.h), one global ranking (prune/global_ranking.h) and the slicing
+// (prune/structure_plan.h). A method file declares its spec, units and source; patchModel does
+// the rest. The model it returns is what every later forward, trace and GMACs count runs on.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "methods/builtin_methods.h"
+#include "prune/global_ranking.h"
+
+namespace vp {
+
+class RankedStructuralMethod : public PruneMethod {
+public:
+    void configure(const KnobValues& values) override;
+    int calibrationImages() const override;
+    void calibrate(const ViTModel& model, const std::vector<at::Tensor>& batches) override;
+    std::optional<ViTModel> patchModel(const ViTModel& model) const override;
+
+    // The plan for `model` under the configured budget (patchModel slices it).
+    KeepPlan plan(const ViTModel& model) const;
+
+protected:
+    virtual ImportanceSource source() const = 0;
+    virtual RankingUnits units() const = 0;
+    // The knobs every ranked method has: "budget" (fraction of the dense GMACs) and, when the
+    // source needs data, "calib" (calibration images). Methods add their own after these.
+    static std::vector<Knob> sharedKnobs(bool calibration, const std::string& defaultBudget = "0.7");
+    // Fills id/name/paper/help with family "structural" and the main knob "budget".
+    static MethodSpec structuralSpec(std::string id, std::string name, std::string paper, std::string help,
+                                     bool calibration);
+
+    double m_budget = 0.7;
+    int m_calib = 0;
+    std::vector<at::Tensor> m_batches;
+};
+
+}  // namespace vp

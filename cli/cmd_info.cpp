@@ -20,7 +20,16 @@ int cmdInfo(const Args& args) {
     if (args.has("--json")) {
         // The model facts are top-level keys already; the report adds its words and one entry per method.
         const nlohmann::json rj = compatibilityToJson(report);
+        nlohmann::json widths = nlohmann::json::array();
+        for (const BlockWidth& w : c.blockWidths)
+            widths.push_back({{"heads", w.heads},
+                              {"qk_dim", w.qkDim},
+                              {"v_dim", w.vDim},
+                              {"mlp_hidden", w.mlpHidden},
+                              {"attention", w.attention}});
         printJson({{"model", model.origin()},
+                   {"pruned_by", c.prunedBy},
+                   {"block_widths", widths},
                    {"family", model.family()},
                    {"architecture", c.architecture},
                    {"gmacs", g},
@@ -55,6 +64,18 @@ int cmdInfo(const Args& args) {
               << "\n"
               << "parameters   " << std::fixed << std::setprecision(2) << model.parameterCount() / 1e6 << " M\n"
               << "GMACs        " << std::setprecision(3) << g << "\n";
+    if (!c.prunedBy.empty()) {
+        std::cout << "pruned by    " << c.prunedBy << "\n";
+        for (size_t i = 0; i < c.blockWidths.size(); ++i) {
+            const BlockWidth& w = c.blockWidths[i];
+            std::cout << "  block " << std::setw(2) << i << "  ";
+            if (w.attention)
+                std::cout << w.heads << " heads x qk " << w.qkDim << " / v " << w.vDim;
+            else
+                std::cout << "attention removed";
+            std::cout << ", MLP " << w.mlpHidden << "\n";
+        }
+    }
     if (!model.extras().empty()) std::cout << "extra tensors " << model.extras().size() << " (method parts)\n";
     std::cout << "\n" << compatibilityText(report);
     return 0;

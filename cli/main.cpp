@@ -34,6 +34,8 @@ const std::string kUsage =
     "[--json]\n"
     "        [--overlay-out FILE.avi [--layer L] [--scale S]]   the video with each frame's patch fates\n"
     "        per frame: GMACs, ms, top-1 and agreement with dense (video methods: eventful)\n"
+    "  prune MODEL --method ID [--set K=V]... [--budget G] --out DIR [--json]   structural methods: save the\n"
+    "        physically smaller model (model.safetensors + config.json with per-block widths)\n"
     "  train --out DIR [--epochs N] [--batch B] [--lr LR] [--warmup E] [--dim C] [--heads H] [--depth D] [--mlp M] "
     "[--threads T] [--seed S] [--resume]\n"
     "MODEL: a .safetensors/.pth file, a folder with config.json, a built-in name (fashion-vit-tiny)\n"
@@ -65,6 +67,7 @@ int main(int argc, char** argv) {
         if (cmd == "eval") return cmdEval(args);
         if (cmd == "bench") return cmdBench(args);
         if (cmd == "train") return cmdTrain(args);
+        if (cmd == "prune") return cmdPrune(args);
         if (cmd == "sweep") return cmdSweep(args);
         if (cmd == "merge") return cmdMerge(args);
         if (cmd == "video") return cmdVideo(args);

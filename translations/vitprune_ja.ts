@@ -1461,6 +1461,78 @@ Rollout (Abnar &amp; Zuidema 2020): the attention of every block up to the chose
         <source>Keeps the patches the CLS token attends to most; fuses the rest into one token (drops them when fusion is off).</source>
         <translation>CLS トークンが最も注目するパッチを保持し、残りを 1 つのトークンに融合します (融合がオフのときは破棄します)。</translation>
     </message>
+    <message>
+        <source>Attention-layer removal</source>
+        <translation>アテンション層の削除</translation>
+    </message>
+    <message>
+        <source>Removes the attention sub-blocks whose output has the lowest entropy on calibration images; a removed sub-block computes x = 2x and its MLP still runs. No dilution training.</source>
+        <translation>キャリブレーション画像での出力のエントロピーが最も低いアテンションのサブブロックを削除します。削除したサブブロックは x = 2x を計算し、ブロックの MLP はそのまま実行されます。希釈学習は行いません。</translation>
+    </message>
+    <message>
+        <source>Attention layers removed</source>
+        <translation>削除するアテンション層の数</translation>
+    </message>
+    <message>
+        <source>How many attention sub-blocks to remove, lowest output entropy first.</source>
+        <translation>削除するアテンションのサブブロックの数 (出力のエントロピーが低いものから順に削除)。</translation>
+    </message>
+    <message>
+        <source>Removed layers</source>
+        <translation>削除する層</translation>
+    </message>
+    <message>
+        <source>0-based blocks whose attention is removed, comma-separated; replaces the count and the ranking when set. Empty: not used.</source>
+        <translation>アテンションを削除するブロック (0 始まり) をカンマ区切りで指定します。設定すると層の数と順位付けに代わります。空なら使用しません。</translation>
+    </message>
+    <message>
+        <source>Images whose attention outputs rank the layers by entropy.</source>
+        <translation>アテンション出力のエントロピーで層を順位付けするための画像。</translation>
+    </message>
+    <message>
+        <source>NViT (global Hessian-aware pruning)</source>
+        <translation>NViT (ヘッセ行列を考慮したグローバル枝刈り)</translation>
+    </message>
+    <message>
+        <source>Removes heads, query/key and value dims and MLP neurons ranked globally by squared Taylor importance on calibration images, until the GMACs budget is met. One shot, no fine-tuning.</source>
+        <translation>キャリブレーション画像での二乗テイラー重要度でグローバルに順位付けしたヘッド、クエリ/キー次元、バリュー次元、MLP ニューロンを、GMACs 予算を満たすまで削除します。ワンショットで、ファインチューニングは行いません。</translation>
+    </message>
+    <message>
+        <source>Prune embedding dims</source>
+        <translation>埋め込み次元を枝刈り</translation>
+    </message>
+    <message>
+        <source>Also rank the embedding dims (shared by every block). The normalisation statistics then change, so without fine-tuning accuracy drops more.</source>
+        <translation>埋め込み次元 (全ブロックで共有) も順位付けします。その場合は正規化の統計量が変わるため、ファインチューニングなしでは精度がより大きく低下します。</translation>
+    </message>
+    <message>
+        <source>GMACs budget</source>
+        <translation>GMACs 予算</translation>
+    </message>
+    <message>
+        <source>Fraction of the model&apos;s dense GMACs the pruned model may cost; the least important units are removed across all blocks until it does.</source>
+        <translation>枝刈り後のモデルに許容するコストの、密モデルの GMACs に対する割合。これを満たすまで、全ブロックにわたって重要度の最も低いユニットを削除します。</translation>
+    </message>
+    <message>
+        <source>Images whose gradients rank the units.</source>
+        <translation>勾配でユニットを順位付けするための画像。</translation>
+    </message>
+    <message>
+        <source>S²ViTE (structured heads and neurons)</source>
+        <translation>S²ViTE (ヘッドとニューロンの構造化枝刈り)</translation>
+    </message>
+    <message>
+        <source>Removes whole attention heads and MLP neurons with the lowest first-order Taylor importance, ranked across blocks. One shot: the paper&apos;s prune-and-grow training is not run.</source>
+        <translation>アテンションヘッド全体と MLP ニューロンをブロックをまたいで順位付けし、一次のテイラー重要度が最も低いものを削除します。ワンショット: 論文の prune-and-grow 学習は実行しません。</translation>
+    </message>
+    <message>
+        <source>VTP (dimension pruning, weight-norm gates)</source>
+        <translation>VTP (次元の枝刈り、重みノルムのゲート)</translation>
+    </message>
+    <message>
+        <source>Removes attention and MLP feature dims under one global threshold. Untrained: the learned gates are replaced by each dim&apos;s weight norm.</source>
+        <translation>単一のグローバルしきい値でアテンションと MLP の特徴次元を削除します。学習なし: 学習済みゲートの代わりに各次元の重みノルムを使います。</translation>
+    </message>
 </context>
 <context>
     <name>vp::OverlayGridFigure</name>

@@ -1465,6 +1465,78 @@ Rollout внимания (Abnar &amp; Zuidema 2020): внимание всех �
         <source>Keeps the patches the CLS token attends to most; fuses the rest into one token (drops them when fusion is off).</source>
         <translation>Сохраняет патчи, которым CLS-токен уделяет больше всего внимания; остальные сливает в один токен (отбрасывает их, если слияние выключено).</translation>
     </message>
+    <message>
+        <source>Attention-layer removal</source>
+        <translation>Удаление слоёв внимания</translation>
+    </message>
+    <message>
+        <source>Removes the attention sub-blocks whose output has the lowest entropy on calibration images; a removed sub-block computes x = 2x and its MLP still runs. No dilution training.</source>
+        <translation>Удаляет подблоки внимания, выход которых имеет наименьшую энтропию на калибровочных изображениях; удалённый подблок вычисляет x = 2x, а MLP блока по-прежнему выполняется. Обучение с разбавлением (dilution) не проводится.</translation>
+    </message>
+    <message>
+        <source>Attention layers removed</source>
+        <translation>Число удаляемых слоёв внимания</translation>
+    </message>
+    <message>
+        <source>How many attention sub-blocks to remove, lowest output entropy first.</source>
+        <translation>Сколько подблоков внимания удалить, начиная с наименьшей энтропии выхода.</translation>
+    </message>
+    <message>
+        <source>Removed layers</source>
+        <translation>Удаляемые слои</translation>
+    </message>
+    <message>
+        <source>0-based blocks whose attention is removed, comma-separated; replaces the count and the ranking when set. Empty: not used.</source>
+        <translation>Блоки (нумерация с 0), внимание которых удаляется, через запятую; если задано, заменяет число слоёв и ранжирование. Пусто — не используется.</translation>
+    </message>
+    <message>
+        <source>Images whose attention outputs rank the layers by entropy.</source>
+        <translation>Изображения, по энтропии выходов внимания на которых ранжируются слои.</translation>
+    </message>
+    <message>
+        <source>NViT (global Hessian-aware pruning)</source>
+        <translation>NViT (глобальный прунинг с учётом гессиана)</translation>
+    </message>
+    <message>
+        <source>Removes heads, query/key and value dims and MLP neurons ranked globally by squared Taylor importance on calibration images, until the GMACs budget is met. One shot, no fine-tuning.</source>
+        <translation>Удаляет головы, размерности запросов/ключей и значений и нейроны MLP, глобально ранжированные по квадрату тейлоровской важности на калибровочных изображениях, пока не будет достигнут бюджет GMACs. За один проход, без дообучения.</translation>
+    </message>
+    <message>
+        <source>Prune embedding dims</source>
+        <translation>Прунинг размерностей эмбеддинга</translation>
+    </message>
+    <message>
+        <source>Also rank the embedding dims (shared by every block). The normalisation statistics then change, so without fine-tuning accuracy drops more.</source>
+        <translation>Также ранжировать размерности эмбеддинга (общие для всех блоков). При этом меняется статистика нормализации, поэтому без дообучения точность падает сильнее.</translation>
+    </message>
+    <message>
+        <source>GMACs budget</source>
+        <translation>Бюджет GMACs</translation>
+    </message>
+    <message>
+        <source>Fraction of the model&apos;s dense GMACs the pruned model may cost; the least important units are removed across all blocks until it does.</source>
+        <translation>Доля GMACs плотной модели, которую может стоить модель после прунинга; наименее важные элементы удаляются по всем блокам, пока это не будет достигнуто.</translation>
+    </message>
+    <message>
+        <source>Images whose gradients rank the units.</source>
+        <translation>Изображения, по градиентам на которых ранжируются элементы.</translation>
+    </message>
+    <message>
+        <source>S²ViTE (structured heads and neurons)</source>
+        <translation>S²ViTE (структурный прунинг голов и нейронов)</translation>
+    </message>
+    <message>
+        <source>Removes whole attention heads and MLP neurons with the lowest first-order Taylor importance, ranked across blocks. One shot: the paper&apos;s prune-and-grow training is not run.</source>
+        <translation>Удаляет целые головы внимания и нейроны MLP с наименьшей тейлоровской важностью первого порядка, ранжированные по всем блокам. За один проход: обучение «prune-and-grow» из статьи не выполняется.</translation>
+    </message>
+    <message>
+        <source>VTP (dimension pruning, weight-norm gates)</source>
+        <translation>VTP (прунинг размерностей, гейты по норме весов)</translation>
+    </message>
+    <message>
+        <source>Removes attention and MLP feature dims under one global threshold. Untrained: the learned gates are replaced by each dim&apos;s weight norm.</source>
+        <translation>Удаляет размерности признаков внимания и MLP по единому глобальному порогу. Без обучения: обученные гейты заменяются нормой весов каждой размерности.</translation>
+    </message>
 </context>
 <context>
     <name>vp::OverlayGridFigure</name>

@@ -1461,6 +1461,78 @@ Rollout (Abnar &amp; Zuidema 2020): the attention of every block up to the chose
         <source>Keeps the patches the CLS token attends to most; fuses the rest into one token (drops them when fusion is off).</source>
         <translation>保留 CLS 词元关注最多的图像块；将其余图像块融合为一个词元（关闭融合时则丢弃它们）。</translation>
     </message>
+    <message>
+        <source>Attention-layer removal</source>
+        <translation>注意力层移除</translation>
+    </message>
+    <message>
+        <source>Removes the attention sub-blocks whose output has the lowest entropy on calibration images; a removed sub-block computes x = 2x and its MLP still runs. No dilution training.</source>
+        <translation>移除在校准图像上输出熵最低的注意力子块；被移除的子块计算 x = 2x，其 MLP 仍照常运行。不进行稀释训练。</translation>
+    </message>
+    <message>
+        <source>Attention layers removed</source>
+        <translation>移除的注意力层数</translation>
+    </message>
+    <message>
+        <source>How many attention sub-blocks to remove, lowest output entropy first.</source>
+        <translation>要移除的注意力子块数量，按输出熵从低到高依次移除。</translation>
+    </message>
+    <message>
+        <source>Removed layers</source>
+        <translation>移除的层</translation>
+    </message>
+    <message>
+        <source>0-based blocks whose attention is removed, comma-separated; replaces the count and the ranking when set. Empty: not used.</source>
+        <translation>移除其注意力的块（从 0 开始编号），以逗号分隔；设置后取代数量和排序。留空则不使用。</translation>
+    </message>
+    <message>
+        <source>Images whose attention outputs rank the layers by entropy.</source>
+        <translation>用其注意力输出的熵对各层排序的图像。</translation>
+    </message>
+    <message>
+        <source>NViT (global Hessian-aware pruning)</source>
+        <translation>NViT（全局海森感知剪枝）</translation>
+    </message>
+    <message>
+        <source>Removes heads, query/key and value dims and MLP neurons ranked globally by squared Taylor importance on calibration images, until the GMACs budget is met. One shot, no fine-tuning.</source>
+        <translation>按校准图像上的平方泰勒重要性对注意力头、查询/键维度、值维度和 MLP 神经元进行全局排序并移除，直到满足 GMACs 预算。一次性剪枝，不进行微调。</translation>
+    </message>
+    <message>
+        <source>Prune embedding dims</source>
+        <translation>剪枝嵌入维度</translation>
+    </message>
+    <message>
+        <source>Also rank the embedding dims (shared by every block). The normalisation statistics then change, so without fine-tuning accuracy drops more.</source>
+        <translation>同时对嵌入维度（所有块共享）进行排序。这会改变归一化统计量，因此不微调时精度下降更多。</translation>
+    </message>
+    <message>
+        <source>GMACs budget</source>
+        <translation>GMACs 预算</translation>
+    </message>
+    <message>
+        <source>Fraction of the model&apos;s dense GMACs the pruned model may cost; the least important units are removed across all blocks until it does.</source>
+        <translation>剪枝后模型允许消耗的 GMACs 占稠密模型 GMACs 的比例；在所有块中移除最不重要的单元，直到满足该比例。</translation>
+    </message>
+    <message>
+        <source>Images whose gradients rank the units.</source>
+        <translation>用其梯度对单元排序的图像。</translation>
+    </message>
+    <message>
+        <source>S²ViTE (structured heads and neurons)</source>
+        <translation>S²ViTE（注意力头与神经元的结构化剪枝）</translation>
+    </message>
+    <message>
+        <source>Removes whole attention heads and MLP neurons with the lowest first-order Taylor importance, ranked across blocks. One shot: the paper&apos;s prune-and-grow training is not run.</source>
+        <translation>移除一阶泰勒重要性最低的整个注意力头和 MLP 神经元，跨块排序。一次性剪枝：不执行论文中的“剪枝-生长”训练。</translation>
+    </message>
+    <message>
+        <source>VTP (dimension pruning, weight-norm gates)</source>
+        <translation>VTP（维度剪枝，权重范数门控）</translation>
+    </message>
+    <message>
+        <source>Removes attention and MLP feature dims under one global threshold. Untrained: the learned gates are replaced by each dim&apos;s weight norm.</source>
+        <translation>按统一的全局阈值移除注意力和 MLP 的特征维度。未经训练：学习得到的门控由各维度的权重范数代替。</translation>
+    </message>
 </context>
 <context>
     <name>vp::OverlayGridFigure</name>

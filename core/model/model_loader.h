@@ -18,6 +18,10 @@ ViTModel randomModel(const ViTConfig& config, uint64_t seed = 0);
 // Saves weights (timm keys) as safetensors and the config as config.json into `folder`,
 // both written atomically.
 void saveModel(const ViTModel& model, const std::string& folder);
+// The same, but the folder appears whole or not at all (written beside it, then renamed). An
+// existing folder is replaced only when it holds nothing but model.safetensors and config.json;
+// anything else is refused with vp::Error naming the folder.
+void saveModelFolder(const ViTModel& model, const std::string& folder);
 
 // Built-in models shipped in resources/models/<name>/ (build tree or installed data dir).
 std::vector<std::string> builtinModelNames();

@@ -167,6 +167,7 @@ ViTModel applyPlan(const ViTModel& model, const KeepPlan& plan, const std::strin
     config.embedDim = plan.embedDims.empty() ? c.embedDim : static_cast<int>(plan.embedDims.size());
     config.blockWidths.clear();
     for (const BlockWeights& b : out.blocks) config.blockWidths.push_back(widthOf(b));
+    config.reportedAccuracy = -1;  // the unpruned model's accuracy is not this model's
     config.prunedBy = c.prunedBy.empty() ? prunedBy : c.prunedBy + "; " + prunedBy;
     ViTModel sliced(config, std::move(out));
     sliced.setOrigin(model.origin());

@@ -57,7 +57,7 @@ LatencyLock::Solved LatencyLock::solve(const std::string& methodId, const KnobVa
     if (lo >= hi) {
         // The knob's whole range costs the same time, up to noise: its cheapest end it is.
         out.values = others;
-        out.values.set(solver.mainKnob(), solver.valueAt(0));
+        out.values.set(solver.mainKnob(), solver.valueAt(solver.firstReachable()));
     } else {
         out.values = solver.solve(out.targetMs, tolerance);
     }

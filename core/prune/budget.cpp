@@ -120,14 +120,38 @@ double BudgetSolver::costAt(int64_t j) {
     return g;
 }
 
-std::pair<double, double> BudgetSolver::range() { return {costAt(0), costAt(m_last)}; }
+int64_t BudgetSolver::firstReachable() {
+    if (m_first >= 0) return m_first;
+    try {
+        costAt(0);
+        return m_first = 0;
+    } catch (const Error& e) {
+        if (e.kind() == Error::Kind::Internal) throw;
+    }
+    costAt(m_last);  // the dearest end must work; its error is the one to report
+    // Reachability is monotone along the grid (cheap -> dear): bisect for its first index.
+    int64_t bad = 0, good = m_last;
+    while (good - bad > 1) {
+        const int64_t mid = bad + (good - bad) / 2;
+        try {
+            costAt(mid);
+            good = mid;
+        } catch (const Error& e) {
+            if (e.kind() == Error::Kind::Internal) throw;
+            bad = mid;
+        }
+    }
+    return m_first = good;
+}
+
+std::pair<double, double> BudgetSolver::range() { return {costAt(firstReachable()), costAt(m_last)}; }
 
 KnobValues BudgetSolver::solve(double target, double tolerance) {
     const auto [lo, hi] = range();
     if (!(target > 0) || target < lo * (1 - tolerance) || target > hi * (1 + tolerance)) {
         std::string msg = "budget " + g4(target) + " " + m_unit + " is outside the reachable range of method '" +
                           m_methodId + "' on this model: " + g4(lo) + " to " + g4(hi) + " " + m_unit + " (" + m_knob +
-                          " " + valueAt(0) + " to " + valueAt(m_last);
+                          " " + valueAt(m_first) + " to " + valueAt(m_last);
         if (m_unit == "GMACs") msg += "; dense " + g4(toG(denseMacs(m_model))) + " GMACs";
         throw Error(msg + ")");
     }
@@ -138,8 +162,8 @@ KnobValues BudgetSolver::solve(double target, double tolerance) {
     // costs the least aggressive setting wins (ToMe r = 25 rather than 128 at the floor).
     const double slack = tolerance * target;
     const bool exhaustive = m_decimals == 0;
-    int64_t a = 0;
-    if (costAt(0) <= target) {
+    int64_t a = m_first;
+    if (costAt(a) <= target) {
         int64_t b = m_last;
         if (costAt(b) <= target) {
             a = b;

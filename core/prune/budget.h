@@ -47,6 +47,9 @@ public:
     // Cost evaluations so far (each one a forward, or a timed series for latency).
     int evaluations() const { return static_cast<int>(m_cache.size()); }
     int64_t gridSize() const { return m_last + 1; }
+    // The cheapest grid index the method accepts (0 unless it refuses the cheap end, as a
+    // structural budget below what removing every allowed unit leaves); range() starts there.
+    int64_t firstReachable();
 
 private:
     const ViTModel& m_model;
@@ -58,6 +61,9 @@ private:
     int m_decimals = 0;
     bool m_increasesCost = true;
     int64_t m_last = 0;
+    // Cheapest grid index the method can reach: settings below it are refused by the method (a
+    // structural budget under what removing every allowed unit leaves). -1: not looked for yet.
+    int64_t m_first = -1;
     std::map<int64_t, double> m_cache;
 
 public:

@@ -10,6 +10,7 @@
 
 #include "common/error.h"
 #include "model/model_loader.h"
+#include "prune/budget.h"
 #include "prune/flops.h"
 #include "prune/method_setup.h"
 #include "prune/registry.h"
@@ -82,6 +83,22 @@ TEST(StructuralMethods, UnreachableBudgetIsOneClearError) {
         EXPECT_NE(what.find("below"), std::string::npos) << what;
         EXPECT_EQ(what.find('\n'), std::string::npos) << what;
     }
+}
+
+// The budget solver (equal-GMACs comparisons, sweeps, the studio's budget slider) starts a
+// structural method's range at the cheapest budget it can reach, not at the knob's minimum.
+TEST(StructuralMethods, SolverRangeStartsAtTheReachableBudget) {
+    c10::InferenceMode guard;
+    vp::BudgetSolver solver(defaultModel(), "s2vite", {});
+    const auto [lo, hi] = solver.range();
+    const double dense = vp::toG(vp::denseMacs(defaultModel()));
+    EXPECT_GT(solver.firstReachable(), 0);
+    EXPECT_GT(lo, 0.05 * dense);
+    EXPECT_LT(lo, 0.3 * dense);
+    EXPECT_NEAR(hi, dense, 1e-9);
+    const vp::KnobValues v = solver.solve(0.4 * dense);
+    EXPECT_LE(vp::methodGMacs(defaultModel(), "s2vite", v), 0.4 * dense);
+    EXPECT_THROW(solver.solve(0.5 * lo), vp::Error);
 }
 
 TEST(StructuralMethods, ZeroCalibrationImagesIsOneClearError) {

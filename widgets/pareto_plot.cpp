@@ -1,5 +1,6 @@
 #include "widgets/pareto_plot.h"
 
+#include <QFontMetrics>
 #include <QToolTip>
 #include <QVBoxLayout>
 #include <algorithm>
@@ -244,6 +245,13 @@ void ParetoPlot::rescale() {
     if (m_hasDense) m_dense->addToLegend();
     if (m_hasCurrent) m_current->addToLegend();
     m_plot->legend->setVisible(m_plot->legend->itemCount() > 0);
+    // As many columns as the widest name allows (long method names would otherwise overlap).
+    int widest = 1;
+    const QFontMetrics metrics(m_plot->legend->font());
+    for (int i = 0; i < m_plot->legend->itemCount(); ++i)
+        if (auto* item = qobject_cast<QCPPlottableLegendItem*>(m_plot->legend->item(i)))
+            widest = std::max(widest, metrics.horizontalAdvance(item->plottable()->name()) * 5 / 4 + 26 + 24);
+    m_plot->legend->setWrap(std::clamp(m_plot->width() / widest, 1, kLegendColumns));
 
     if (m_autoRange) {
         bool any = false;

@@ -13,6 +13,7 @@
 
 #include "common/error.h"
 #include "methods/builtin_methods.h"
+#include "prune/first_images.h"
 #include "prune/structure_plan.h"
 #include "prune/unit_importance.h"
 
@@ -80,14 +81,7 @@ public:
     int calibrationImages() const override { return m_layers.empty() && m_count > 0 ? m_calib : 0; }
 
     void calibrate(const ViTModel& model, const std::vector<at::Tensor>& batches) override {
-        std::vector<at::Tensor> used;
-        int64_t left = m_calib;
-        for (const at::Tensor& b : batches) {
-            if (left <= 0 || !b.defined()) break;
-            used.push_back(b.narrow(0, 0, std::min<int64_t>(left, b.size(0))));
-            left -= used.back().size(0);
-        }
-        m_entropy = attentionOutputEntropy(model, used);
+        m_entropy = attentionOutputEntropy(model, firstImages(batches, m_calib));
     }
 
     // The blocks whose attention goes, for `model`.

@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "common/error.h"
+#include "prune/first_images.h"
 #include "prune/flops.h"
 
 namespace vp {
@@ -59,15 +60,7 @@ void RankedStructuralMethod::configure(const KnobValues& values) {
 int RankedStructuralMethod::calibrationImages() const { return m_calib; }
 
 void RankedStructuralMethod::calibrate(const ViTModel&, const std::vector<at::Tensor>& batches) {
-    // Keep exactly m_calib images: the scores (and their cache key) depend on them.
-    m_batches.clear();
-    int64_t left = m_calib;
-    for (const at::Tensor& b : batches) {
-        if (left <= 0 || !b.defined()) break;
-        const int64_t take = std::min<int64_t>(left, b.size(0));
-        if (take > 0) m_batches.push_back(b.narrow(0, 0, take));
-        left -= take;
-    }
+    m_batches = firstImages(batches, m_calib);  // the scores (and their cache key) depend on them
 }
 
 KeepPlan RankedStructuralMethod::plan(const ViTModel& model) const {

@@ -34,6 +34,7 @@ int cmdEval(const Args& args);
 int cmdBench(const Args& args);
 int cmdTrain(const Args& args);
 int cmdPrune(const Args& args);
+int cmdFinetune(const Args& args);
 int cmdSweep(const Args& args);
 int cmdMerge(const Args& args);
 int cmdVideo(const Args& args);

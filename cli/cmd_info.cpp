@@ -26,7 +26,9 @@ int cmdInfo(const Args& args) {
                               {"qk_dim", w.qkDim},
                               {"v_dim", w.vDim},
                               {"mlp_hidden", w.mlpHidden},
-                              {"attention", w.attention}});
+                              {"attention", w.attention},
+                              {"map_heads", w.computedMaps()},
+                              {"fc2_rank", w.fc2Rank}});
         printJson({{"model", model.origin()},
                    {"pruned_by", c.prunedBy},
                    {"block_widths", widths},
@@ -73,7 +75,11 @@ int cmdInfo(const Args& args) {
                 std::cout << w.heads << " heads x qk " << w.qkDim << " / v " << w.vDim;
             else
                 std::cout << "attention removed";
-            std::cout << ", MLP " << w.mlpHidden << "\n";
+            if (w.attention && w.computedMaps() < w.heads)
+                std::cout << " (" << w.heads - w.computedMaps() << " maps hallucinated)";
+            std::cout << ", MLP " << w.mlpHidden;
+            if (w.fc2Rank > 0) std::cout << " (fc2 rank " << w.fc2Rank << ")";
+            std::cout << "\n";
         }
     }
     if (!model.extras().empty()) std::cout << "extra tensors " << model.extras().size() << " (method parts)\n";

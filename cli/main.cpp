@@ -38,6 +38,9 @@ const std::string kUsage =
     "        physically smaller model (model.safetensors + config.json with per-block widths)\n"
     "  train --out DIR [--epochs N] [--batch B] [--lr LR] [--warmup E] [--dim C] [--heads H] [--depth D] [--mlp M] "
     "[--threads T] [--seed S] [--resume]\n"
+    "  finetune MODEL --out DIR [--epochs N] [--limit N] [--teacher MODEL|none] [--alpha A] [--temperature T] "
+    "[--lr LR] [--resume]\n"
+    "        recovery fine-tune of a pruned model on Fashion-MNIST, distilling the dense model's logits\n"
     "MODEL: a .safetensors/.pth file, a folder with config.json, a built-in name (fashion-vit-tiny)\n"
     "       or random:ARCH (e.g. random:deit_small_patch16_224).\n"
     "--calib DATA: calibration images for methods that need them (default " +
@@ -68,6 +71,7 @@ int main(int argc, char** argv) {
         if (cmd == "bench") return cmdBench(args);
         if (cmd == "train") return cmdTrain(args);
         if (cmd == "prune") return cmdPrune(args);
+        if (cmd == "finetune") return cmdFinetune(args);
         if (cmd == "sweep") return cmdSweep(args);
         if (cmd == "merge") return cmdMerge(args);
         if (cmd == "video") return cmdVideo(args);

@@ -16,7 +16,10 @@
     X(makeVtpMethod)              \
     X(makeNvitMethod)             \
     X(makeS2viteMethod)           \
+    X(makeVitSlimMethod)          \
+    X(makeWdpruningMethod)        \
     X(makeAttentionRemovalMethod) \
+    X(makeHmhsaCffnMethod)        \
     X(makeEventfulMethod)
 
 namespace vp {

@@ -70,6 +70,9 @@ BlockWork EventfulBlockState::run(const ViTModel& model, int layer, const at::Te
     const BlockWeights& b = model.weights().blocks[layer];
     const int64_t B = x.size(0), N = x.size(1), C = x.size(2), heads = b.heads, d = b.headDim, A = heads * d;
     const double eps = c.lnEps;
+    if (b.mapCount() < b.heads || b.fc2InW.defined())
+        throw Error("eventful: block " + std::to_string(layer) +
+                    " has hallucinated heads or a factorised fc2 (hMHSA + cFFN); the gated block reads plain weights");
     if (!b.attentionRemoved && b.valueDim() != b.headDim)
         throw Error("eventful: block " + std::to_string(layer) + " has query/key width " + std::to_string(b.headDim) +
                     " and value width " + std::to_string(b.valueDim()) +

@@ -63,18 +63,62 @@ void RankedStructuralMethod::calibrate(const ViTModel&, const std::vector<at::Te
     m_batches = firstImages(batches, m_calib);  // the scores (and their cache key) depend on them
 }
 
+Knob RankedStructuralMethod::searchStepsKnob() {
+    return {"steps",
+            VP_TEXT("vp::Methods", "Search steps"),
+            KnobType::Integer,
+            1,
+            100000,
+            10,
+            "60",
+            {},
+            VP_TEXT("vp::Methods",
+                    "Adam steps of the mask search over the calibration images (weights frozen); more steps separate "
+                    "important from unimportant units more clearly.")};
+}
+
+Knob RankedStructuralMethod::sparsityKnob() {
+    return {"sparsity",
+            VP_TEXT("vp::Methods", "Mask sparsity weight"),
+            KnobType::Number,
+            0,
+            100,
+            0.05,
+            "0.5",
+            {},
+            VP_TEXT("vp::Methods",
+                    "Weight of the L1 penalty on the masks against the distillation loss during the search.")};
+}
+
+MaskSearchOptions RankedStructuralMethod::searchOptions(const KnobValues& values) const {
+    const MethodSpec s = spec();
+    MaskSearchOptions o;
+    o.steps = values.integer(s, "steps");
+    o.sparsity = values.number(s, "sparsity");
+    return o;
+}
+
+UnitScores RankedStructuralMethod::searchedMasks(const ViTModel& model, const MaskSearchOptions& o) const {
+    std::ostringstream tag;
+    tag << "masks steps=" << o.steps << " lr=" << o.lr << " sparsity=" << o.sparsity << " embed=" << o.embed;
+    return cachedScores(model, tag.str(), m_batches, [&] { return softMaskScores(model, m_batches, o); });
+}
+
+UnitScores RankedStructuralMethod::scores(const ViTModel& model) const {
+    return cachedUnitScores(model, source(), m_batches);
+}
+
 KeepPlan RankedStructuralMethod::plan(const ViTModel& model) const {
     const std::string id = spec().id;
-    if (source() != ImportanceSource::Magnitude && m_batches.empty())
+    if (calibrationImages() > 0 && m_batches.empty())
         throw Error(id + ": needs calibration images and the calibration set has zero images");
-    const UnitScores scores = cachedUnitScores(model, source(), m_batches);
-    return rankUnderBudget(model, scores, m_budget * denseMacs(model), units(), id);
+    return rankUnderBudget(model, scores(model), m_budget * denseMacs(model), units(), id);
 }
 
 std::optional<ViTModel> RankedStructuralMethod::patchModel(const ViTModel& model) const {
     const KeepPlan p = plan(model);
     std::ostringstream by;
-    by << spec().id << " budget=" << std::setprecision(3) << m_budget << " (" << importanceName(source()) << "; "
+    by << spec().id << " budget=" << std::setprecision(3) << m_budget << " (" << importanceLabel() << "; "
        << planSummary(model, p) << ")";
     return applyPlan(model, p, by.str());
 }

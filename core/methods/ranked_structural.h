@@ -10,6 +10,7 @@
 
 #include "methods/builtin_methods.h"
 #include "prune/global_ranking.h"
+#include "prune/soft_mask_search.h"
 
 namespace vp {
 
@@ -24,8 +25,20 @@ public:
     KeepPlan plan(const ViTModel& model) const;
 
 protected:
-    virtual ImportanceSource source() const = 0;
     virtual RankingUnits units() const = 0;
+    // The importance of every unit: by default unitScores(source()) on the calibration images,
+    // remembered across budget changes; a method with its own scorer (a mask search) overrides
+    // scores() and importanceLabel().
+    virtual ImportanceSource source() const { return ImportanceSource::Magnitude; }
+    virtual UnitScores scores(const ViTModel& model) const;
+    virtual std::string importanceLabel() const { return importanceName(source()); }
+
+    // The soft-mask search's knobs ("steps", "sparsity") and its remembered result for `model`
+    // on the calibration images (ViT-Slim; VTP's learned gates).
+    static Knob searchStepsKnob();
+    static Knob sparsityKnob();
+    MaskSearchOptions searchOptions(const KnobValues& values) const;
+    UnitScores searchedMasks(const ViTModel& model, const MaskSearchOptions& options) const;
     // The knobs every ranked method has: "budget" (fraction of the dense GMACs) and, when the
     // source needs data, "calib" (calibration images). Methods add their own after these.
     static std::vector<Knob> sharedKnobs(bool calibration, const std::string& defaultBudget = "0.7");

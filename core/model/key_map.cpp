@@ -248,15 +248,18 @@ ViTWeights takeWeights(TensorMap& t, const ViTConfig& c, const std::string& orig
         b.qkvB = take(p + "attn.qkv.bias", true);
         b.projW = take(p + "attn.proj.weight", b.attentionRemoved);
         b.projB = take(p + "attn.proj.bias", b.attentionRemoved);
+        b.hallucinateW = take(p + "attn.hallucinate.weight", true);  // hMHSA (this app's key)
         b.norm2W = take(p + "norm2.weight");
         b.norm2B = take(p + "norm2.bias");
         b.fc1W = take(p + "mlp.fc1.weight");
         b.fc1B = take(p + "mlp.fc1.bias");
+        b.fc2InW = take(p + "mlp.fc2_in.weight", true);  // cFFN (this app's key)
         b.fc2W = take(p + "mlp.fc2.weight");
         b.fc2B = take(p + "mlp.fc2.bias");
         b.heads = width.heads;
         b.headDim = width.qkDim;
         b.vDim = width.vDim == width.qkDim ? 0 : width.vDim;
+        b.mapHeads = width.mapHeads;
         if (b.attentionRemoved) {
             b.qkvW = b.qkvB = b.projW = b.projB = at::Tensor();  // a removed sub-block computes nothing
         } else if (c.blockWidths.empty() && b.qkvW.dim() == 2 && b.qkvW.size(0) % 3 == 0 &&
@@ -298,10 +301,12 @@ TensorMap weightsToTimmKeys(const ViTWeights& w) {
         put(p + "attn.qkv.bias", b.qkvB);
         put(p + "attn.proj.weight", b.projW);
         put(p + "attn.proj.bias", b.projB);
+        put(p + "attn.hallucinate.weight", b.hallucinateW);
         put(p + "norm2.weight", b.norm2W);
         put(p + "norm2.bias", b.norm2B);
         put(p + "mlp.fc1.weight", b.fc1W);
         put(p + "mlp.fc1.bias", b.fc1B);
+        put(p + "mlp.fc2_in.weight", b.fc2InW);
         put(p + "mlp.fc2.weight", b.fc2W);
         put(p + "mlp.fc2.bias", b.fc2B);
     }

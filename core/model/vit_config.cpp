@@ -124,10 +124,12 @@ void validateBlockWidths(const ViTConfig& c, const std::function<void(const std:
         const BlockWidth& w = c.blockWidths[i];
         const std::string at = "block_widths[" + std::to_string(i) + "]: ";
         if (w.mlpHidden <= 0 || w.mlpHidden > 65536) bad(at + "mlp_hidden " + std::to_string(w.mlpHidden));
+        if (w.fc2Rank < 0 || w.fc2Rank > 65536) bad(at + "fc2_rank " + std::to_string(w.fc2Rank));
         if (!w.attention) continue;
         if (w.heads <= 0 || w.heads > 4096) bad(at + "heads " + std::to_string(w.heads));
         if (w.qkDim <= 0 || w.qkDim > 4096) bad(at + "qk_dim " + std::to_string(w.qkDim));
         if (w.vDim <= 0 || w.vDim > 4096) bad(at + "v_dim " + std::to_string(w.vDim));
+        if (w.mapHeads < 0 || w.mapHeads > w.heads) bad(at + "map_heads " + std::to_string(w.mapHeads));
     }
 }
 }  // namespace
@@ -217,7 +219,8 @@ ViTConfig ViTConfig::fromJsonText(const std::string& text, const std::string& or
             for (const nlohmann::json& b : *it) {
                 if (!b.is_object()) throw std::invalid_argument("block_widths entries must be objects");
                 c.blockWidths.push_back({get(b, "heads", 0), get(b, "qk_dim", 0), get(b, "v_dim", 0),
-                                         get(b, "mlp_hidden", 0), get(b, "attention", true)});
+                                         get(b, "mlp_hidden", 0), get(b, "attention", true), get(b, "map_heads", 0),
+                                         get(b, "fc2_rank", 0)});
             }
         c.prunedBy = get<std::string>(j, "pruned_by", "");
         c.validate(origin);
@@ -251,12 +254,16 @@ std::string ViTConfig::toJsonText() const {
     if (!labelNames.empty()) j["label_names"] = labelNames;
     if (reportedAccuracy >= 0) j["top1_accuracy"] = reportedAccuracy;
     if (!prunedBy.empty()) j["pruned_by"] = prunedBy;
-    for (const BlockWidth& b : blockWidths)
-        j["block_widths"].push_back(nlohmann::ordered_json{{"heads", b.heads},
-                                                           {"qk_dim", b.qkDim},
-                                                           {"v_dim", b.vDim},
-                                                           {"mlp_hidden", b.mlpHidden},
-                                                           {"attention", b.attention}});
+    for (const BlockWidth& b : blockWidths) {
+        nlohmann::ordered_json e{{"heads", b.heads},
+                                 {"qk_dim", b.qkDim},
+                                 {"v_dim", b.vDim},
+                                 {"mlp_hidden", b.mlpHidden},
+                                 {"attention", b.attention}};
+        if (b.mapHeads > 0 && b.mapHeads < b.heads) e["map_heads"] = b.mapHeads;  // hMHSA
+        if (b.fc2Rank > 0) e["fc2_rank"] = b.fc2Rank;                             // cFFN
+        j["block_widths"].push_back(std::move(e));
+    }
     return j.dump(2) + "\n";
 }
 

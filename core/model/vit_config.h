@@ -10,12 +10,18 @@ namespace vp {
 // The attention has `heads` heads; each projects to qkDim dims for queries and keys and vDim dims
 // for values (the fused qkv weight is [heads*(2*qkDim + vDim), C]); attention == false: the
 // block's attention sub-block was removed (x <- 2x, "MLP can be a good transformer learner").
+// hMHSA: only the first mapHeads heads compute their attention map (queries and keys exist for
+// them alone, [2*mapHeads*qkDim + heads*vDim, C]); the others mix those maps linearly. cFFN: the
+// MLP's output projection is factorised at rank fc2Rank (hidden -> rank -> C).
 struct BlockWidth {
     int heads = 0, qkDim = 0, vDim = 0, mlpHidden = 0;
     bool attention = true;
+    int mapHeads = 0;  // 0: every head computes its own map
+    int fc2Rank = 0;   // 0: fc2 is one dense matrix
+    int computedMaps() const { return mapHeads > 0 ? mapHeads : heads; }
     bool operator==(const BlockWidth& o) const {
         return heads == o.heads && qkDim == o.qkDim && vDim == o.vDim && mlpHidden == o.mlpHidden &&
-               attention == o.attention;
+               attention == o.attention && computedMaps() == o.computedMaps() && fc2Rank == o.fc2Rank;
     }
 };
 

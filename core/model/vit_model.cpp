@@ -59,12 +59,18 @@ void ViTModel::validate() const {
             expectShape(b.qkvB, {2 * Q + A}, p + "attn.qkv.bias", o, true);
             expectShape(b.projW, {C, A}, p + "attn.proj.weight", o);
             expectShape(b.projB, {C}, p + "attn.proj.bias", o);
+            if (b.mapCount() < b.heads)
+                expectShape(b.hallucinateW, {b.heads - b.mapCount(), b.mapCount()}, p + "attn.hallucinate.weight", o);
+            else if (b.hallucinateW.defined())
+                throw fileError(o, p + "attn.hallucinate.weight: every head computes its own map (map_heads unset)");
         }
         expectShape(b.norm2W, {C}, p + "norm2.weight", o);
         expectShape(b.norm2B, {C}, p + "norm2.bias", o);
         expectShape(b.fc1W, {H, C}, p + "mlp.fc1.weight", o);
         expectShape(b.fc1B, {H}, p + "mlp.fc1.bias", o);
-        expectShape(b.fc2W, {C, H}, p + "mlp.fc2.weight", o);
+        const int64_t rank = declared ? c.blockWidths[i].fc2Rank : b.fc2Rank();
+        if (rank > 0) expectShape(b.fc2InW, {rank, H}, p + "mlp.fc2_in.weight", o);
+        expectShape(b.fc2W, {C, rank > 0 ? rank : H}, p + "mlp.fc2.weight", o);
         expectShape(b.fc2B, {C}, p + "mlp.fc2.bias", o);
     }
     if (c.pool == "token" || w.normW.defined()) {
@@ -115,16 +121,17 @@ at::Tensor ViTModel::attention(int layer, const at::Tensor& xNorm, const TokenSt
                                AttnContext& ctx) const {
     const BlockWeights& b = m_weights.blocks[layer];
     const int64_t B = xNorm.size(0), N = xNorm.size(1), h = b.heads, d = b.headDim, dv = b.valueDim();
+    const int64_t hm = b.mapCount();  // heads that compute their own map (hMHSA: fewer)
     at::Tensor qkv = at::linear(xNorm, b.qkvW, b.qkvB);
     at::Tensor q, k, v;
-    if (dv == d) {
+    if (dv == d && hm == h) {
         qkv = qkv.view({B, N, 3, h, d}).permute({2, 0, 3, 1, 4});
         q = qkv[0], k = qkv[1], v = qkv[2];
     } else {  // structurally pruned: values narrower or wider than queries and keys
-        auto heads = [&](int64_t start, int64_t dim) {
-            return qkv.narrow(-1, start, h * dim).view({B, N, h, dim}).transpose(1, 2);
+        auto heads = [&](int64_t start, int64_t count, int64_t dim) {
+            return qkv.narrow(-1, start, count * dim).view({B, N, count, dim}).transpose(1, 2);
         };
-        q = heads(0, d), k = heads(h * d, d), v = heads(2 * h * d, dv);
+        q = heads(0, hm, d), k = heads(hm * d, hm, d), v = heads(2 * hm * d, h, dv);
     }
     at::Tensor logits = at::matmul(q * (1.0 / std::sqrt(static_cast<double>(d))), k.transpose(-2, -1));
     if (state.proportionalAttention && state.size.defined())
@@ -133,11 +140,15 @@ at::Tensor ViTModel::attention(int layer, const at::Tensor& xNorm, const TokenSt
         logits =
             logits.masked_fill(state.valid.logical_not().view({B, 1, 1, N}), -std::numeric_limits<float>::infinity());
     at::Tensor attn = logits.softmax(-1);
+    if (hm < h) {  // hMHSA: the other heads' maps are linear combinations of the computed ones
+        const at::Tensor mixed = at::matmul(b.hallucinateW.to(attn.scalar_type()), attn.reshape({B, hm, N * N}));
+        attn = at::cat({attn, mixed.view({B, h - hm, N, N})}, 1);
+    }
     // Scores for ranking in float32 even for half models (the references' softmax runs in fp32
     // under autocast; bf16 steps near 1/N would turn the top-k into ties).
     if (needs.clsAttn)
-        ctx.clsAttn =
-            attn.scalar_type() == at::kFloat ? attn.select(2, 0) : logits.select(2, 0).to(at::kFloat).softmax(-1);
+        ctx.clsAttn = attn.scalar_type() == at::kFloat || hm < h ? attn.select(2, 0).to(at::kFloat)
+                                                                 : logits.select(2, 0).to(at::kFloat).softmax(-1);
     if (needs.fullMap) ctx.map = attn;
     if (needs.keys) ctx.keysMean = k.mean(1);
     at::Tensor out = at::matmul(attn, v).transpose(1, 2).reshape({B, N, h * dv});
@@ -146,7 +157,9 @@ at::Tensor ViTModel::attention(int layer, const at::Tensor& xNorm, const TokenSt
 
 at::Tensor ViTModel::mlp(int layer, const at::Tensor& xNorm) const {
     const BlockWeights& b = m_weights.blocks[layer];
-    return at::linear(at::gelu(at::linear(xNorm, b.fc1W, b.fc1B)), b.fc2W, b.fc2B);
+    at::Tensor hidden = at::gelu(at::linear(xNorm, b.fc1W, b.fc1B));
+    if (b.fc2InW.defined()) hidden = at::linear(hidden, b.fc2InW);  // cFFN: hidden -> rank first
+    return at::linear(hidden, b.fc2W, b.fc2B);
 }
 
 namespace {

@@ -3,8 +3,14 @@
 namespace vp {
 
 BlockWidth widthOf(const BlockWeights& b) {
-    return {b.attentionRemoved ? 0 : b.heads, b.attentionRemoved ? 0 : b.headDim, b.attentionRemoved ? 0 : b.valueDim(),
-            b.mlpHidden(), !b.attentionRemoved};
+    const bool a = !b.attentionRemoved;
+    return {a ? b.heads : 0,
+            a ? b.headDim : 0,
+            a ? b.valueDim() : 0,
+            b.mlpHidden(),
+            a,
+            a && b.mapCount() < b.heads ? b.mapCount() : 0,
+            b.fc2Rank()};
 }
 
 std::vector<at::Tensor*> ViTWeights::all() {
@@ -16,8 +22,8 @@ std::vector<at::Tensor*> ViTWeights::all() {
                           &headW, &headB, &headDistW, &headDistB})
         add(*t);
     for (BlockWeights& b : blocks)
-        for (at::Tensor* t : {&b.norm1W, &b.norm1B, &b.qkvW, &b.qkvB, &b.projW, &b.projB, &b.norm2W, &b.norm2B, &b.fc1W,
-                              &b.fc1B, &b.fc2W, &b.fc2B})
+        for (at::Tensor* t : {&b.norm1W, &b.norm1B, &b.qkvW, &b.qkvB, &b.projW, &b.projB, &b.hallucinateW, &b.norm2W,
+                              &b.norm2B, &b.fc1W, &b.fc1B, &b.fc2InW, &b.fc2W, &b.fc2B})
             add(*t);
     return out;
 }

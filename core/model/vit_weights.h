@@ -10,22 +10,29 @@ namespace vp {
 
 struct BlockWeights {
     at::Tensor norm1W, norm1B;
-    // Rows: queries, keys (heads*headDim each), values (heads*valueDim()). Bias may be undefined
-    // (qkv_bias=False). Undefined with attentionRemoved.
+    // Rows: queries, keys (mapCount()*headDim each), values (heads*valueDim()). Bias may be
+    // undefined (qkv_bias=False). Undefined with attentionRemoved.
     at::Tensor qkvW, qkvB;
     at::Tensor projW, projB;  // [C, heads*valueDim()]
+    // hMHSA: [heads - mapCount(), mapCount()]: each hallucinated head's map as a linear
+    // combination of the computed maps; undefined when every head computes its own.
+    at::Tensor hallucinateW;
     at::Tensor norm2W, norm2B;
     at::Tensor fc1W, fc1B;  // [hidden, C]
-    at::Tensor fc2W, fc2B;  // [C, hidden]
+    at::Tensor fc2W, fc2B;  // [C, hidden], or [C, rank] after fc2InW
+    at::Tensor fc2InW;      // cFFN: [rank, hidden], no bias; undefined when fc2 is not factorised
     int heads = 0;
     int headDim = 0;                // per-head query/key width
     int vDim = 0;                   // per-head value width; 0: same as headDim
+    int mapHeads = 0;               // heads with their own map (the first ones); 0: all
     bool attentionRemoved = false;  // "MLP can be a good transformer learner": x <- 2x, no attention
 
     int mlpHidden() const { return fc1W.defined() ? static_cast<int>(fc1W.size(0)) : 0; }
+    int fc2Rank() const { return fc2InW.defined() ? static_cast<int>(fc2InW.size(0)) : 0; }
     int valueDim() const { return vDim > 0 ? vDim : headDim; }
-    int qkWidth() const { return heads * headDim; }     // width of the queries (and of the keys)
-    int attnDim() const { return heads * valueDim(); }  // width of the values, the projection's input
+    int mapCount() const { return mapHeads > 0 && mapHeads < heads ? mapHeads : heads; }
+    int qkWidth() const { return mapCount() * headDim; }  // width of the queries (and of the keys)
+    int attnDim() const { return heads * valueDim(); }    // width of the values, the projection's input
 };
 
 // The widths a block's tensors have (what config.json's block_widths records).

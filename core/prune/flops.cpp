@@ -9,12 +9,20 @@ namespace vp {
 double blockMacs(int embedDim, const BlockDims& dims, double attnTokens, double mlpTokens) {
     const double C = embedDim, A = dims.attnDim, H = dims.mlpHidden;
     const double Q = dims.qkDim < 0 ? A : dims.qkDim;
-    double macs = 2.0 * mlpTokens * C * H;
+    const double R = dims.fc2Rank;
+    double macs = mlpTokens * C * H + (R > 0 ? mlpTokens * R * (H + C) : mlpTokens * H * C);
     if (dims.attention) {
         const double N = attnTokens;
         macs += N * C * (2.0 * Q + A) + N * N * (Q + A) + N * A * C;
+        if (dims.mapHeads > 0 && dims.mapHeads < dims.heads)
+            macs += N * N * static_cast<double>(dims.heads - dims.mapHeads) * dims.mapHeads;
     }
     return macs;
+}
+
+BlockDims dimsOf(const BlockWidth& w) {
+    const int maps = w.computedMaps();
+    return {w.heads * w.vDim, w.mlpHidden, w.attention, maps * w.qkDim, w.heads, maps, w.fc2Rank};
 }
 
 namespace {
@@ -26,7 +34,7 @@ double stemAndHeadMacs(const ViTConfig& c, int patches) {
     return embed + head;
 }
 
-BlockDims dimsOf(const BlockWeights& b) { return {b.attnDim(), b.mlpHidden(), !b.attentionRemoved, b.qkWidth()}; }
+BlockDims dimsOf(const BlockWeights& b) { return dimsOf(widthOf(b)); }
 
 }  // namespace
 
@@ -34,8 +42,7 @@ double denseMacs(const ViTConfig& c) {
     const double N = c.numPatches() + c.numPrefixTokens();
     double macs = stemAndHeadMacs(c, c.numPatches());
     for (int i = 0; i < c.depth; ++i) {
-        const BlockWidth w = c.blockWidth(i);
-        macs += blockMacs(c.embedDim, {w.heads * w.vDim, w.mlpHidden, w.attention, w.heads * w.qkDim}, N, N);
+        macs += blockMacs(c.embedDim, dimsOf(c.blockWidth(i)), N, N);
     }
     return macs;
 }

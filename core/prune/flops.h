@@ -19,7 +19,12 @@ struct BlockDims {
     int mlpHidden;
     bool attention = true;
     int qkDim = -1;  // Q: query/key width; -1: same as attnDim
+    // hMHSA: heads with a map in all, of which mapHeads computed; the rest mix those maps
+    // (N^2 * mapHeads MACs each). cFFN: fc2 at this rank costs N*(H*r + r*C) instead of N*H*C.
+    int heads = 0, mapHeads = 0;
+    int fc2Rank = 0;
 };
+BlockDims dimsOf(const BlockWidth& width);
 
 double blockMacs(int embedDim, const BlockDims& dims, double attnTokens, double mlpTokens);
 double denseMacs(const ViTConfig& config);

@@ -134,7 +134,17 @@ BlockWeights sliceBlock(const BlockWeights& b, const BlockKeep& keep, const at::
 
 }  // namespace
 
+void requirePlainBlocks(const ViTModel& model, const std::string& who) {
+    const auto& blocks = model.weights().blocks;
+    for (size_t i = 0; i < blocks.size(); ++i)
+        if (blocks[i].mapCount() < blocks[i].heads || blocks[i].fc2InW.defined())
+            throw Error(who + ": block " + std::to_string(i) +
+                        " has hallucinated heads or a factorised fc2 (hMHSA + cFFN); apply " + who +
+                        " to the model before hmhsa-cffn");
+}
+
 ViTModel applyPlan(const ViTModel& model, const KeepPlan& plan, const std::string& prunedBy) {
+    requirePlainBlocks(model, "structural pruning");
     const ViTConfig& c = model.config();
     const ViTWeights& w = model.weights();
     if (plan.blocks.empty() || plan.blocks.size() > w.blocks.size())

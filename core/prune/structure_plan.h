@@ -44,4 +44,8 @@ ViTModel applyPlan(const ViTModel& model, const KeepPlan& plan, const std::strin
 // 0..n-1
 std::vector<int> allIndices(int n);
 
+// Slicing and unit ranking read the plain layout: throws vp::Error naming `who` and the block
+// when a block has hallucinated heads or a factorised fc2 (hmhsa-cffn comes last).
+void requirePlainBlocks(const ViTModel& model, const std::string& who);
+
 }  // namespace vp

@@ -11,6 +11,7 @@
 
 #include "common/error.h"
 #include "prune/attn_context.h"
+#include "prune/structure_plan.h"
 #include "prune/token_state.h"
 
 namespace vp {
@@ -120,6 +121,7 @@ void checkBatches(const std::vector<at::Tensor>& batches, const std::string& wha
 }  // namespace
 
 UnitScores unitScores(const ViTModel& model, ImportanceSource source, const std::vector<at::Tensor>& batches) {
+    requirePlainBlocks(model, importanceName(source) + " importance");
     if (source == ImportanceSource::Magnitude) {
         c10::InferenceMode guard;
         return groupSums(mapWeights(model.weights(), [](const at::Tensor& t, size_t) { return t.abs(); }));
@@ -162,15 +164,16 @@ UnitScores unitScores(const ViTModel& model, ImportanceSource source, const std:
 namespace {
 // What identifies the scores: the weights (their storage and a checksum, so a model edited in
 // place or freed and reallocated is not mistaken), the source and the images.
-std::string scoresKey(const ViTModel& model, ImportanceSource source, const std::vector<at::Tensor>& batches) {
+std::string scoresKey(const ViTModel& model, const std::string& tag, bool images,
+                      const std::vector<at::Tensor>& batches) {
     c10::InferenceMode guard;
     std::ostringstream k;
     const ViTWeights& w = model.weights();
-    k << static_cast<int>(source) << '|' << model.origin() << '|' << w.patchW.data_ptr() << '|' << w.patchW.device()
-      << '|' << w.blocks.size() << '|' << w.patchW.to(at::kDouble).sum().item<double>() << '|'
+    k << tag << '|' << model.origin() << '|' << w.patchW.data_ptr() << '|' << w.patchW.device() << '|'
+      << w.blocks.size() << '|' << w.patchW.to(at::kDouble).sum().item<double>() << '|'
       << w.headW.to(at::kDouble).abs().sum().item<double>();
     for (const BlockWeights& b : w.blocks) k << '|' << b.fc1W.sizes() << b.heads;
-    if (source != ImportanceSource::Magnitude)
+    if (images)
         for (const at::Tensor& b : batches)
             if (b.defined()) k << '|' << b.sizes() << ':' << b.to(at::kDouble).sum().item<double>();
     return k.str();
@@ -178,9 +181,16 @@ std::string scoresKey(const ViTModel& model, ImportanceSource source, const std:
 }  // namespace
 
 UnitScores cachedUnitScores(const ViTModel& model, ImportanceSource source, const std::vector<at::Tensor>& batches) {
+    return cachedScores(model, importanceName(source),
+                        source == ImportanceSource::Magnitude ? std::vector<at::Tensor>{} : batches,
+                        [&] { return unitScores(model, source, batches); });
+}
+
+UnitScores cachedScores(const ViTModel& model, const std::string& tag, const std::vector<at::Tensor>& batches,
+                        const std::function<UnitScores()>& compute) {
     static std::mutex mutex;
     static std::list<std::pair<std::string, UnitScores>> recent;  // most recent first
-    const std::string key = scoresKey(model, source, batches);
+    const std::string key = scoresKey(model, tag, !batches.empty(), batches);
     {
         std::lock_guard<std::mutex> lock(mutex);
         for (auto it = recent.begin(); it != recent.end(); ++it)
@@ -189,7 +199,7 @@ UnitScores cachedUnitScores(const ViTModel& model, ImportanceSource source, cons
                 return it->second;
             }
     }
-    UnitScores scores = unitScores(model, source, batches);
+    UnitScores scores = compute();
     std::lock_guard<std::mutex> lock(mutex);
     recent.emplace_front(key, scores);
     if (recent.size() > 4) recent.pop_back();

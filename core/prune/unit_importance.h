@@ -11,6 +11,7 @@
 // top-1 prediction (the gradient of a KL to the unpruned model is zero at the unpruned model).
 #include <ATen/ATen.h>
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -35,6 +36,10 @@ UnitScores unitScores(const ViTModel& model, ImportanceSource source, const std:
 // unitScores, remembered for the last few (model weights, source, calibration images): a slider
 // that moves a structural method's budget ranks again without new forwards and backwards.
 UnitScores cachedUnitScores(const ViTModel& model, ImportanceSource source, const std::vector<at::Tensor>& batches);
+
+// The same memory for any scorer: `tag` names it and its settings; `compute` runs on a miss.
+UnitScores cachedScores(const ViTModel& model, const std::string& tag, const std::vector<at::Tensor>& batches,
+                        const std::function<UnitScores()>& compute);
 
 // Gaussian estimate of the entropy of each block's attention output (the projected update the
 // sub-block adds to the residual) over the calibration tokens: mean over channels of

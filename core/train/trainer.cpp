@@ -92,11 +92,42 @@ Trainer::Trainer(const ViTConfig& config, TrainOptions options)
             dst[i]->copy_(src[i]->to(at::kFloat));
         }
     }
+    makeTrainable();
+}
+
+Trainer::Trainer(ViTModel start, TrainOptions options)
+    : m_model(start.to(at::kCPU, at::kFloat)), m_options(std::move(options)) {
+    if (m_options.epochs < 1) throw Error("--epochs must be at least 1");
+    if (m_options.batchSize < 1) throw Error("--batch must be at least 1");
+    if (m_model.config().inChans != 1 || m_model.config().mean.size() != 1)
+        throw Error("fine-tuning reads grey images (Fashion-MNIST): this model takes " +
+                    std::to_string(m_model.config().inChans) + " channels");
+    // Own storage: the optimizer updates these tensors in place, never the caller's.
+    for (at::Tensor* t : m_model.weights().all()) *t = t->detach().clone();
+    makeTrainable();
+}
+
+void Trainer::makeTrainable() {
+    if (m_options.distillAlpha < 0 || m_options.distillAlpha > 1)
+        throw Error("--alpha must lie in 0..1, got " + std::to_string(m_options.distillAlpha));
+    if (!(m_options.distillTemperature > 0)) throw Error("--temperature must be positive");
     for (at::Tensor* t : m_model.weights().all()) t->requires_grad_(true);
     buildOptimizer();
 }
 
 Trainer::~Trainer() = default;
+
+void Trainer::setTeacher(ViTModel teacher) {
+    if (teacher.config().numClasses != m_model.config().numClasses)
+        throw Error("the teacher has " + std::to_string(teacher.config().numClasses) + " classes, the model " +
+                    std::to_string(m_model.config().numClasses));
+    if (teacher.config().imageSize != m_model.config().imageSize ||
+        teacher.config().inChans != m_model.config().inChans)
+        throw Error("the teacher takes other images than the model (size or channels differ)");
+    m_teacher = std::make_unique<ViTModel>(teacher.to(at::kCPU, at::kFloat));
+}
+
+bool Trainer::hasTeacher() const { return m_teacher != nullptr; }
 
 std::vector<at::Tensor> Trainer::parameters() const {
     std::vector<at::Tensor> out;
@@ -127,6 +158,19 @@ double Trainer::step(const at::Tensor& images, const at::Tensor& labels, double 
     m_optimizer->zero_grad();
     at::Tensor logits = m_model.forward(images);
     at::Tensor loss = at::cross_entropy_loss(logits, labels, {}, at::Reduction::Mean, -100, m_options.labelSmoothing);
+    if (m_teacher && m_options.distillAlpha > 0) {
+        at::Tensor target;
+        {
+            // NoGrad, not InferenceMode: the teacher's probabilities enter the autograd graph.
+            at::NoGradGuard noGrad;
+            target = m_teacher->forward(images);
+        }
+        const double t = m_options.distillTemperature, a = m_options.distillAlpha;
+        const at::Tensor logTeacher = at::log_softmax(target / t, 1);
+        const at::Tensor logStudent = at::log_softmax(logits / t, 1);
+        const at::Tensor kl = (logTeacher.exp() * (logTeacher - logStudent)).sum(1).mean();
+        loss = loss * (1 - a) + kl * (a * t * t);
+    }
     loss.backward();
     clipGradNorm(parameters(), m_options.clipNorm);
     m_optimizer->step();
@@ -165,6 +209,9 @@ std::string Trainer::fingerprint(int64_t trainCount) const {
       << " pad=" << o.augment.padding << " flip=" << o.augment.flip << " erase=" << o.augment.eraseProb
       << " train_images=" << trainCount;
     if (!o.initFrom.empty()) s << " init=" << o.initFrom;
+    if (!c.prunedBy.empty()) s << " pruned_by=" << c.prunedBy << " params=" << m_model.parameterCount();
+    if (!o.teacher.empty())
+        s << " teacher=" << o.teacher << " alpha=" << o.distillAlpha << " T=" << o.distillTemperature;
     return s.str();
 }
 

@@ -35,6 +35,12 @@ struct TrainOptions {
     bool resume = false;      // continue from outDir/train_state.pt
     int stopAfterEpochs = 0;  // > 0: return after this many epochs in this call (time-boxed runs)
     std::string initFrom;     // "" = random init; else a model (folder/file) to start from (fine-tuning)
+    // Knowledge distillation (recovery fine-tune of a pruned model): with a teacher set
+    // (Trainer::setTeacher), loss = (1 - alpha) * CE(labels) + alpha * T^2 * KL(teacher_T || student_T)
+    // on the same augmented batch; `teacher` names it in the fingerprint.
+    std::string teacher;
+    double distillAlpha = 0.5;
+    double distillTemperature = 2.0;
 };
 
 struct TrainData {
@@ -71,7 +77,15 @@ public:
     // A fresh model initialised from options.seed (timm-style init), or the weights of
     // options.initFrom (same shape as `config`, else vp::Error).
     Trainer(const ViTConfig& config, TrainOptions options);
+    // Starts from `start` as it is, whatever its per-block widths (recovery fine-tune of a
+    // structurally pruned model); options.initFrom only names it in the fingerprint.
+    Trainer(ViTModel start, TrainOptions options);
     ~Trainer();
+
+    // The model whose logits the student learns (options.distillAlpha > 0); must have the same
+    // classes. Frozen: runs without autograd.
+    void setTeacher(ViTModel teacher);
+    bool hasTeacher() const;
 
     ViTModel& model() { return m_model; }
     const TrainOptions& options() const { return m_options; }
@@ -94,9 +108,11 @@ public:
     std::string fingerprint(int64_t trainCount) const;
 
 private:
+    void makeTrainable();
     void buildOptimizer();
     ViTModel m_model;
     TrainOptions m_options;
+    std::unique_ptr<ViTModel> m_teacher;
     std::unique_ptr<torch::optim::AdamW> m_optimizer;
 };
 

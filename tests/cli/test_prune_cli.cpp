@@ -72,4 +72,35 @@ TEST_F(PruneCli, BadRequestsAreOneLineErrorsThatWriteNothing) {
         EXPECT_EQ(e.path().filename().string().find(".partial"), std::string::npos) << e.path();
 }
 
+// vitprune finetune: a pruned folder fine-tuned with distillation from the built-in dense model
+// keeps its widths; a teacher of other classes and a missing --out are one-line errors.
+TEST_F(PruneCli, FinetuneKeepsThePrunedWidthsAndRefusesBadTeachers) {
+    const fs::path pruned = dir() / "nvit50", tuned = dir() / "tuned";
+    ASSERT_EQ(runCli("prune fashion-vit-tiny --method nvit --set budget=0.5 --out " + q(pruned)).code, 0);
+    const CliRun f =
+        runCli("finetune " + q(pruned) + " --out " + q(tuned) + " --limit 256 --test-limit 128 --batch 64 --threads 2");
+    ASSERT_EQ(f.code, 0) << f.err;
+    EXPECT_TRUE(Has(f.out, "distilling fashion-vit-tiny")) << f.out;
+    EXPECT_TRUE(Has(f.out, "before: test top-1")) << f.out;
+    EXPECT_TRUE(Has(f.out, "epoch 1/1")) << f.out;
+    EXPECT_TRUE(fs::exists(tuned / "log.csv"));
+    const CliRun a = runCli("info " + q(pruned) + " --json"), b = runCli("info " + q(tuned) + " --json");
+    ASSERT_EQ(a.code, 0);
+    ASSERT_EQ(b.code, 0);
+    EXPECT_EQ(nlohmann::json::parse(a.out)["block_widths"], nlohmann::json::parse(b.out)["block_widths"]);
+    EXPECT_EQ(nlohmann::json::parse(b.out)["pruned_by"], nlohmann::json::parse(a.out)["pruned_by"]);
+
+    const fs::path other = dir() / "other";
+    for (const auto& [args, expected] : std::vector<std::pair<std::string, std::string>>{
+             {"--teacher random:deit_small_patch16_224 --out " + q(other), "classes"},
+             {"--limit 64", "--out"},
+         }) {
+        const CliRun r = runCli("finetune " + q(pruned) + " " + args);
+        EXPECT_EQ(r.code, 2) << args;
+        EXPECT_TRUE(Has(r.err, expected)) << args << ": " << r.err;
+        EXPECT_EQ(lines(r.err), 1u) << r.err;
+        EXPECT_FALSE(fs::exists(other / "model.safetensors")) << args;
+    }
+}
+
 }  // namespace

@@ -14,6 +14,7 @@
 #include "prune/flops.h"
 #include "prune/method_setup.h"
 #include "prune/registry.h"
+#include "prune/soft_mask_search.h"
 #include "prune/unit_importance.h"
 #include "support/fashion_batches.h"
 #include "support/small_vit.h"
@@ -70,7 +71,7 @@ TEST_P(RankedMethods, FullBudgetLeavesTheModelUnchanged) {
     EXPECT_EQ((r.model().forward(x) - defaultModel().forward(x)).abs().max().item<double>(), 0.0);
 }
 
-INSTANTIATE_TEST_SUITE_P(Structural, RankedMethods, ::testing::Values("nvit", "s2vite", "vtp"));
+INSTANTIATE_TEST_SUITE_P(Structural, RankedMethods, ::testing::Values("nvit", "s2vite", "vtp", "vit-slim"));
 
 TEST(StructuralMethods, UnreachableBudgetIsOneClearError) {
     c10::InferenceMode guard;
@@ -169,3 +170,27 @@ TEST(AttentionRemoval, HandPickedLayersAndLimits) {
 }
 
 }  // namespace
+
+// ViT-Slim's soft-mask search (and VTP's learned gates): a neuron whose outgoing weights are zero
+// changes nothing, so only the L1 term acts on its mask and drives it to about zero, while most
+// masks of neurons the output depends on stay well above it.
+TEST(SoftMaskSearch, MasksOfUnitsThatWriteNothingGoToZero) {
+    vp::ViTModel m = defaultModel();
+    m.weights().blocks[3].fc2W = m.weights().blocks[3].fc2W.clone();
+    const std::vector<int> silent{7, 100, 300};
+    for (int n : silent) m.weights().blocks[3].fc2W.select(1, n).zero_();
+    vp::MaskSearchOptions o;
+    o.steps = 60;
+    const vp::UnitScores s = vp::softMaskScores(m, vp::test::fashionBatches(true, 64, 32), o);
+    std::vector<double> others;
+    for (size_t n = 0; n < s.neurons[3].size(); ++n)
+        if (std::find(silent.begin(), silent.end(), static_cast<int>(n)) == silent.end())
+            others.push_back(s.neurons[3][n]);
+    std::sort(others.begin(), others.end());
+    const double median = others[others.size() / 2];
+    for (int n : silent) {
+        EXPECT_LT(s.neurons[3][n], 0.05) << n;
+        EXPECT_LT(s.neurons[3][n], median / 3) << n;
+    }
+    EXPECT_THROW(vp::softMaskScores(m, {}, o), vp::Error);
+}

@@ -36,6 +36,29 @@ std::vector<float> toVector(const at::Tensor& logits) {
     return {l.data_ptr<float>(), l.data_ptr<float>() + l.size(1)};
 }
 
+// Every block's widths before any structural pruning: the config's uniform heads and MLP width. A
+// pruned model keeps its original num_heads and MLP width in the config; its head dim is taken as
+// the largest one left (its embedding width, and with it embed_dim / num_heads, may be pruned too).
+std::vector<BlockWidth> unprunedWidths(const ViTConfig& c) {
+    int dim = c.numHeads > 0 ? c.embedDim / c.numHeads : 0;
+    int hidden = c.mlpHidden;
+    for (const BlockWidth& b : c.blockWidths) {
+        dim = std::max({dim, b.qkDim, b.vDim});
+        hidden = std::max(hidden, b.mlpHidden);
+    }
+    return std::vector<BlockWidth>(static_cast<size_t>(c.depth), BlockWidth{c.numHeads, dim, dim, hidden, true});
+}
+
+// The structure view's data: only for structural methods and pruned models.
+void fillStructure(const ViTModel& base, const ViTModel& run, const MethodSpec& spec, StudioResult& result) {
+    const ViTConfig &b = base.config(), &p = run.config();
+    if (spec.family != "structural" && b.blockWidths.empty() && p.blockWidths.empty()) return;
+    result.referenceWidths = unprunedWidths(b);
+    for (int i = 0; i < b.depth; ++i) result.baseWidths.push_back(b.blockWidth(i));
+    for (int i = 0; i < p.depth; ++i) result.runWidths.push_back(p.blockWidth(i));
+    result.prunedBy = p.prunedBy;
+}
+
 double median(std::vector<double> v) {
     std::sort(v.begin(), v.end());
     const size_t n = v.size();
@@ -153,6 +176,7 @@ void InferenceWorker::run(const StudioRequest& r) {
             result.scheduleKnob = *k;
             result.schedule = method->blockSchedule();
         }
+        fillStructure(m_model, ready.model(), spec, result);
     } catch (const Error& e) {
         fail(r, StudioFailure::Stage::Method, methodName, QString::fromStdString(e.what()), e.exitCode());
         return;

@@ -14,6 +14,7 @@
 #include "analysis/attention_maps_data.h"
 #include "analysis/token_map_data.h"
 #include "model/compatibility.h"
+#include "model/vit_config.h"
 #include "prune/knob.h"
 #include "prune/token_trace.h"
 
@@ -99,6 +100,12 @@ struct StudioResult {
     // the same image; when one cannot be made, why.
     AttentionMaps attention, denseAttention;
     QString attentionNote, denseAttentionNote;
+    // Structure, filled only for a structural method or a pruned model: every block's widths
+    // before any pruning (the unpruned architecture), in the model opened, and in the model this
+    // result ran on (fewer blocks: the rest were cut), and who pruned it (config "pruned_by").
+    std::vector<BlockWidth> referenceWidths, baseWidths, runWidths;
+    std::string prunedBy;
+    bool hasStructure() const { return !runWidths.empty(); }
 };
 
 struct StudioFailure {

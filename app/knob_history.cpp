@@ -37,9 +37,9 @@ QString describe(const MethodState& before, const MethodState& after) {
 
 class KnobChangeCommand : public QUndoCommand {
 public:
-    KnobChangeCommand(KnobHistory* history, MethodState before, MethodState after)
+    KnobChangeCommand(KnobHistory* history, MethodState before, MethodState after, bool mergeable)
         : m_history(history), m_before(std::move(before)), m_after(std::move(after)),
-          m_changed(changedKnobs(m_before, m_after)) {
+          m_changed(changedKnobs(m_before, m_after)), m_mergeable(mergeable) {
         m_age.start();
         setText(describe(m_before, m_after));
     }
@@ -54,6 +54,7 @@ public:
     }
     bool mergeWith(const QUndoCommand* other) override {
         const auto* o = static_cast<const KnobChangeCommand*>(other);
+        if (!m_mergeable || !o->m_mergeable) return false;
         // One drag of one knob = one step.
         if (o->m_before.methodId != m_after.methodId || o->m_after.methodId != m_after.methodId) return false;
         if (m_before.methodId != m_after.methodId || o->m_changed != m_changed) return false;
@@ -68,6 +69,7 @@ private:
     KnobHistory* m_history;
     MethodState m_before, m_after;
     std::set<std::string> m_changed;
+    bool m_mergeable = true;
     QElapsedTimer m_age;
     bool m_first = true;
 };
@@ -76,11 +78,15 @@ KnobHistory::KnobHistory(QObject* parent) : QObject(parent) {}
 
 void KnobHistory::reset(const MethodState& state) { m_current = state; }
 
-void KnobHistory::record(const MethodState& state) {
+void KnobHistory::record(const MethodState& state) { push(state, true); }
+
+void KnobHistory::recordStep(const MethodState& state) { push(state, false); }
+
+void KnobHistory::push(const MethodState& state, bool mergeable) {
     if (state == m_current) return;
     const MethodState before = m_current;
     m_current = state;
-    m_stack.push(new KnobChangeCommand(this, before, state));
+    m_stack.push(new KnobChangeCommand(this, before, state, mergeable));
 }
 
 void KnobHistory::applyFromCommand(const MethodState& state) {

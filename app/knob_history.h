@@ -26,6 +26,9 @@ public:
     const MethodState& current() const { return m_current; }
     // The user changed the state: records current → state (nothing when equal).
     void record(const MethodState& state);
+    // The same as its own undo step, never merged with the step before or after (a discrete edit,
+    // such as the layer strip's attention toggles, not a drag).
+    void recordStep(const MethodState& state);
 
 Q_SIGNALS:
     // Undo or redo: show and run this state.
@@ -34,6 +37,7 @@ Q_SIGNALS:
 private:
     friend class KnobChangeCommand;
     void applyFromCommand(const MethodState& state);
+    void push(const MethodState& state, bool mergeable);
     QUndoStack m_stack;
     MethodState m_current;
 };

@@ -60,6 +60,7 @@ void MainWindow::connectWorker() {
 // After the start-up state is applied, so that restoring it records no undo step.
 void MainWindow::connectPanels() {
     connect(m_side, &SidePanel::methodChanged, this, &MainWindow::userChangedState);
+    connect(m_side, &SidePanel::methodChanged, this, &MainWindow::updateSaveModelAction);
     connect(m_side, &SidePanel::knobsChanged, this, &MainWindow::userChangedState);
     connect(m_side, &SidePanel::budgetRequested, this, [this](double g) { submit(g); });
     connect(m_side, &SidePanel::deviceChanged, this, [this] {
@@ -84,6 +85,16 @@ void MainWindow::connectPanels() {
     });
     connect(m_single, &SingleImagePage::attentionWanted, this, [this](quint64 generation) {
         if (generation == m_session.generation) submit();
+    });
+    // The layer strip's attention toggles: a knob edit like typing it (re-run), each its own undo
+    // step. Several knobs may change together, so they are shown first and recorded as one step.
+    connect(m_single, &SingleImagePage::knobsEdited, this, [this](const std::map<std::string, std::string>& edits) {
+        std::map<std::string, std::string> knobs = m_side->knobValues();
+        for (const auto& [id, text] : edits) knobs[id] = text;
+        if (knobs == m_side->knobValues()) return;
+        m_side->showKnobs(knobs);
+        m_history->recordStep({m_side->methodId(), m_side->knobValues()});
+        submit();
     });
 }
 
@@ -331,6 +342,7 @@ void MainWindow::onResult(const StudioResult& result) {
         m_history->record({result.methodId, m_side->knobValues()});
     }
     m_side->setResult(result);
+    updateSaveModelAction();
     m_resultPanel->setResult(result, m_session.info);
     m_pareto->setCurrent(QString::fromStdString(result.methodId), result.gmacs);
     m_single->setResult(result);

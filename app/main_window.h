@@ -23,6 +23,7 @@ class QMenu;
 
 namespace vp {
 
+class BackgroundJob;
 class CompareView;
 class ParetoPanel;
 class PatchOverlayView;
@@ -73,6 +74,11 @@ public:
     bool exportKeepMasks(const QString& path, QString* error);
     bool exportPareto(const QString& path, QString* error);
     bool exportResultData(const QString& path, QString* error);
+    // File ▸ Save pruned model… without the dialog: the current structural method and knobs on the
+    // open model, saved into `folder` in the background (prunedModelSaved reports the end). False
+    // (nothing started) when the method is not structural, no model is open or a save is running.
+    bool savePrunedModel(const QString& folder);
+    QAction* saveModelAction() const { return m_saveModelAction; }
 
 Q_SIGNALS:
     // A result is on screen (the overlay, predictions and cost show it).
@@ -82,6 +88,8 @@ Q_SIGNALS:
     void analysisShown(QWidget* view);
     // Unattended mode only: what would have been a dialog. exitCode 2 = bad input, 1 = internal.
     void fatalError(const QString& message, int exitCode);
+    // A savePrunedModel run ended: error empty when `folder` was written, else why not ("cancelled").
+    void prunedModelSaved(const QString& folder, const QString& error);
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -94,6 +102,9 @@ private:
     void connectPanels();
     void buildMenus();
     void buildExportMenu(QMenu* file);
+    // File ▸ Save pruned model… (main_window_save_model.cpp), enabled for structural methods.
+    void buildSaveModelAction(QMenu* file);
+    void updateSaveModelAction();
     void buildAnalysisMenu();
     // Opens an Analysis view (efficiency, breakdown, latency) for the current model and setting;
     // `file`: an efficiency table to show instead of measuring. Returns the view (nullptr: none).
@@ -137,6 +148,8 @@ private:
     ResultPanel* m_resultPanel = nullptr;
     ParetoPanel* m_pareto = nullptr;
     QAction* m_compareAction = nullptr;
+    QAction* m_saveModelAction = nullptr;
+    BackgroundJob* m_saveJob = nullptr;
     QScrollArea* m_sideScroll = nullptr;  // the side and result panels
     QSplitter* m_splitter = nullptr;
 };

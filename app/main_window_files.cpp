@@ -127,6 +127,7 @@ void MainWindow::buildMenus() {
         fillRecentMenu(recentImages, QStringLiteral("image/recent"), &MainWindow::openImage);
     });
     file->addSeparator();
+    buildSaveModelAction(file);
     buildExportMenu(file);
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);

@@ -5,6 +5,7 @@
 #include <QLabel>
 #include <QSettings>
 #include <QSlider>
+#include <QSplitter>
 #include <QTabWidget>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -16,6 +17,7 @@
 #include "widgets/fate_style.h"
 #include "widgets/patch_overlay_view.h"
 #include "widgets/attention_view.h"
+#include "widgets/structure_view.h"
 #include "widgets/token_map_view.h"
 
 namespace vp {
@@ -32,7 +34,11 @@ SingleImagePage::SingleImagePage(const StudioOptions& options, QWidget* parent)
     lv->setContentsMargins(6, 6, 6, 6);
     m_view = new PatchOverlayView(this);
     m_view->setPlaceholderText(tr("Open an image: File ▸ Open image…, or drop one here."));
-    lv->addWidget(buildViewTabs(), 1);
+    // The image's tabs, and beside them (structural methods only) the structure kept.
+    auto* split = new QSplitter(Qt::Horizontal, this);
+    split->setChildrenCollapsible(false);
+    split->addWidget(buildViewTabs());
+    lv->addWidget(split, 1);
 
     auto* layerRow = new QHBoxLayout();
     auto* layerTitle = new QLabel(tr("Show after block:"), this);
@@ -55,6 +61,7 @@ SingleImagePage::SingleImagePage(const StudioOptions& options, QWidget* parent)
     m_strip->setToolTip(tr("Every block: click one (or use ←/→) to show it above"));
     lv->addWidget(m_strip);
     connect(m_strip, &LayerStrip::layerSelected, this, [this](int l) { setLayer(l); });
+    addStructureView(split);
 
     m_imageCaption = new QLabel(this);
     m_imageCaption->setWordWrap(true);
@@ -110,6 +117,7 @@ QWidget* SingleImagePage::buildViewTabs() {
                                  "one outlined region = one token · hatched = dropped"),
                               mapPage);
     legend->setToolTip(explained);
+    legend->setWordWrap(true);  // else its one line sets the tabs' minimum width (the structure view beside them)
     legend->setForegroundRole(QPalette::PlaceholderText);
     mv->addWidget(legend);
     m_viewTabs->addTab(mapPage, tr("Token map"));
@@ -139,6 +147,7 @@ void SingleImagePage::setModelInfo(const ModelInfo& info) {
     showTokenMap();
     showAttention();
     m_strip->clear();
+    showStructure();
     const int last = std::max(0, info.depth - 1);
     {
         const QSignalBlocker block(m_layerSlider);
@@ -177,6 +186,7 @@ void SingleImagePage::setResult(const StudioResult& result) {
     m_result = result;
     m_hasResult = true;
     m_strip->setTrace(result.trace);
+    showStructure();
     showTokenMap();
     showAttention();
     showLayer();
@@ -184,6 +194,7 @@ void SingleImagePage::setResult(const StudioResult& result) {
 
 void SingleImagePage::clearResult() {
     m_hasResult = false;
+    showStructure();
     showLayer();
 }
 
@@ -208,6 +219,7 @@ void SingleImagePage::showLayer() {
     m_strip->setCurrentLayer(layer);
     m_tokenMap->setLayer(layer);
     m_attention->setBlock(layer);
+    m_structure->setCurrentLayer(layer);
     Q_EMIT layerShown(layer);
     if (!m_hasResult || m_result.trace.layers.empty()) {
         m_view->clearTrace();
@@ -220,8 +232,11 @@ void SingleImagePage::showLayer() {
     // so the tokens the MLP saw are said too.
     const int tokens = static_cast<int>(tokensPerLayer(m_result.trace)[layer]);
     m_layerLabel->setText(
-        tr("block %1 · %2 · %3").arg(layer).arg(fateSummary(m_view->tally(), true), tokenCountText(tokens)));
+        tr("block %1 · %2 · %3").arg(layer).arg(fateSummary(m_view->tally(), true), tokenCountText(tokens)) +
+        (attentionRemovedAt(layer) ? tr(" · attention removed") : QString()));
 }
+
+bool SingleImagePage::structureShown() const { return m_structure && !m_structure->isHidden(); }
 
 void SingleImagePage::showTokenMap() {
     // A result without a map and without a note was computed while the map was hidden.

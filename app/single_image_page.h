@@ -1,16 +1,20 @@
 #pragma once
 // The studio's single-image page: the image as the model sees it with the patch fates after one
 // block ("Patches" tab) or what each surviving token represents ("Token map" tab), a slider and a
-// strip of every block, the image's caption and a filmstrip of the opened images. It owns the
-// shown result and the chosen block; the main window feeds it models, images and results.
+// strip of every block, the image's caption and a filmstrip of the opened images. Beside the image,
+// for a structural method or a pruned model, the structure it kept (app/single_image_structure.cpp).
+// It owns the shown result and the chosen block; the main window feeds it models, images and results.
 #include <QAction>
 #include <QWidget>
+#include <map>
+#include <string>
 
 #include "inference_types.h"
 #include "studio_options.h"
 
 class QLabel;
 class QSlider;
+class QSplitter;
 class QTabWidget;
 class QTimer;
 
@@ -21,6 +25,7 @@ class LayerStrip;
 class PatchOverlayView;
 class TokenMapView;
 class AttentionView;
+class StructureView;
 
 class SingleImagePage : public QWidget {
     Q_OBJECT
@@ -52,6 +57,10 @@ public:
     PatchOverlayView* overlayView() const { return m_view; }
     TokenMapView* tokenMapView() const { return m_tokenMap; }
     AttentionView* attentionView() const { return m_attention; }
+    LayerStrip* layerStrip() const { return m_strip; }
+    StructureView* structureView() const { return m_structure; }
+    // The structure view is shown (a structural method or a pruned model).
+    bool structureShown() const;
 
 Q_SIGNALS:
     // The user (or setLayer) chose a block; -1 = the last.
@@ -64,6 +73,8 @@ Q_SIGNALS:
     void tokenMapWanted(quint64 resultGeneration);
     // The attention tab is shown but the result was computed without its maps: ask again.
     void attentionWanted(quint64 resultGeneration);
+    // The user changed knobs from the page (the layer strip's attention toggles): id → text.
+    void knobsEdited(const std::map<std::string, std::string>& knobs);
 
 private:
     QWidget* buildViewTabs();
@@ -74,6 +85,11 @@ private:
     void restoreAttentionTab();
     void attentionTabChanged(int index);
     void showAttention();
+    // The structure view and the strip's attention badges and toggles (app/single_image_structure.cpp).
+    void addStructureView(QSplitter* split);
+    void showStructure();
+    bool attentionRemovedAt(int layer) const;
+    void toggleAttention(int layer, bool remove);
 
     StudioOptions m_options;
     ModelInfo m_info;
@@ -87,6 +103,8 @@ private:
     QTabWidget* m_viewTabs = nullptr;
     TokenMapView* m_tokenMap = nullptr;
     AttentionView* m_attention = nullptr;
+    StructureView* m_structure = nullptr;
+    QSplitter* m_split = nullptr;  // the image's tabs | the structure view
     LayerStrip* m_strip = nullptr;
     Filmstrip* m_filmstrip = nullptr;
     QSlider* m_layerSlider = nullptr;

@@ -55,17 +55,18 @@ MethodPtr openMethod(const Args& args, ViTModel& model, KnobValues* settings) {
     KnobValues values;
     for (const std::string& s : args.sets()) values.setFromAssignment(s);
     const std::string id = args.value("--method", "dense");
+    // Methods that learn static masks from data (Patch Slimming) see the first images of --calib DATA.
+    const CalibrationProvider calibration =
+        datasetCalibration(args.value("--calib", kDefaultCalibrationSource), model.config());
     if (args.has("--budget")) {
         const double target = args.doubleValue("--budget", 0, 1e-12, 1e9);
         const MethodSpec& spec = builtinRegistry().spec(id);
         if (!spec.mainKnob.empty() && values.has(spec.mainKnob))
             throw Error("--budget chooses knob '" + spec.mainKnob + "' of method '" + id + "': do not --set it too");
-        values = solveForBudget(model, id, values, target);
+        values = solveForBudget(model, id, values, target, 0.005, calibration);
     }
     if (settings) *settings = values;
-    // Methods that learn static masks from data (Patch Slimming) see the first images of --calib DATA.
-    ReadyMethod ready = readyMethod(
-        model, id, values, datasetCalibration(args.value("--calib", kDefaultCalibrationSource), model.config()));
+    ReadyMethod ready = readyMethod(model, id, values, calibration);
     if (ready.patched) model = std::move(*ready.patched);
     return std::move(ready.method);
 }

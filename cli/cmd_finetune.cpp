@@ -69,11 +69,7 @@ int cmdFinetune(const Args& args) {
         std::cout << "before: test top-1 " << 100 * trainer.evaluate(data.testImages, data.testLabels) << "%\n"
                   << std::flush;
     }
-    TrainConsole console(o.epochs, o.batchSize);
-    const std::vector<EpochRecord> log = trainer.run(data, console.callbacks());
-    if (!log.empty())
-        std::cout << "wrote " << o.outDir << "/model.safetensors (epoch " << log.back().epoch << ", test top-1 "
-                  << 100 * log.back().testTop1 << "%), " << o.outDir << "/log.csv\n";
+    TrainConsole(o.epochs, o.batchSize).run(trainer, data);
     return 0;
 }
 

@@ -76,7 +76,7 @@ int cmdInfo(const Args& args) {
             else
                 std::cout << "attention removed";
             if (w.attention && w.computedMaps() < w.heads)
-                std::cout << " (" << w.heads - w.computedMaps() << " maps hallucinated)";
+                std::cout << ", " << w.heads - w.computedMaps() << " hallucinated";
             std::cout << ", MLP " << w.mlpHidden;
             if (w.fc2Rank > 0) std::cout << " (fc2 rank " << w.fc2Rank << ")";
             std::cout << "\n";

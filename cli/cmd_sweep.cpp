@@ -90,7 +90,7 @@ std::string mergedDevice(const SweepResult& part) {
 }  // namespace
 
 int cmdSweep(const Args& args) {
-    args.allowOnly({"--json", "--methods", "--points", "--limit", "--batch", "--shard", "--out", "--threads",
+    args.allowOnly({"--json", "--calib", "--methods", "--points", "--limit", "--batch", "--shard", "--out", "--threads",
                     "--device", "--dtype"});
     if (args.has("--threads")) at::set_num_threads(args.intValue("--threads", 2, 1, 1024));
     const std::string out = args.value("--out");
@@ -116,8 +116,12 @@ int cmdSweep(const Args& args) {
     if (indices.empty())
         throw Error("--shard " + shard.text() + ": no images (the sweep covers " + std::to_string(count) + ")");
 
+    // Methods that decide from images calibrate on --calib (default: the train split), never on
+    // the images the sweep scores.
+    const CalibrationProvider calibration =
+        datasetCalibration(args.value("--calib", kDefaultCalibrationSource), model.config());
     if (!json) std::cerr << "sweep: solving " << points << " settings per method for equal GMACs steps...\n";
-    const SweepPlan plan = planSweep(model, methods, points);
+    const SweepPlan plan = planSweep(model, methods, points, 0.005, calibration);
 
     const BatchSource source = datasetSource(*data, indices, model.config());
     SweepOptions opts;
@@ -128,8 +132,7 @@ int cmdSweep(const Args& args) {
     opts.pointsPerMethod = points;
     opts.batch = batch;
     opts.out = out;
-    // The first images of the dataset (the same for every shard), in batches.
-    opts.calibration = datasetCalibration(*data, model.config(), batch);
+    opts.calibration = calibration;
 
     const int stopAfter = stopAfterFromEnv();
     StopSignals signals;

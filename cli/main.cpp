@@ -27,7 +27,7 @@ const std::string kUsage =
     "[--breakdown] [--json]\n"
     "  bench MODEL --batches 1,8,32 [--methods ID,...] [--budgets 0.85,0.7,0.5] [--iters N] [--iters-large N]\n"
     "        [--out FILE.json] [--markdown FILE.md] [--json]   efficiency table (speed-up / GMACs speed-up)\n"
-    "  sweep MODEL DATA --methods ID[,ID...] --out FILE [--points N] [--limit N] [--batch B] [--shard K/N|auto] "
+    "  sweep MODEL DATA --methods ID[,ID...] --out FILE [--calib DATA] [--points N] [--limit N] [--batch B] [--shard K/N|auto] "
     "[--threads T] [--json]\n"
     "  merge PART... --out FILE [--json]                 combine the shards of one sweep\n"
     "  video MODEL VIDEO|camera:N [--method ID] [--set K=V]... [--limit-frames N] [--threads T] [--out FILE.json|.csv] "

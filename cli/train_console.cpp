@@ -72,6 +72,14 @@ TrainOptions readTrainOptions(const Args& args, TrainOptions o) {
 TrainConsole::TrainConsole(int epochs, int64_t batchSize) : m_epochs(epochs), m_batchSize(batchSize) {}
 TrainConsole::~TrainConsole() = default;
 
+void TrainConsole::run(Trainer& trainer, const TrainData& data) {
+    const std::vector<EpochRecord> log = trainer.run(data, callbacks());
+    const std::string& out = trainer.options().outDir;
+    if (!log.empty())
+        std::cout << "wrote " << out << "/model.safetensors (epoch " << log.back().epoch << ", test top-1 "
+                  << 100 * log.back().testTop1 << "%), " << out << "/log.csv\n";
+}
+
 TrainCallbacks TrainConsole::callbacks() {
     const bool tty = isatty(STDERR_FILENO) != 0;
     TrainCallbacks cb;

@@ -29,6 +29,8 @@ public:
     TrainConsole(int epochs, int64_t batchSize);
     ~TrainConsole();
     TrainCallbacks callbacks();
+    // Runs the trainer with these callbacks and prints what it wrote.
+    void run(Trainer& trainer, const TrainData& data);
 
 private:
     int m_epochs;

@@ -559,6 +559,49 @@ Rollout (Abnar &amp; Zuidema 2020): the attention of every block up to the chose
     </message>
 </context>
 <context>
+    <name>vp::HeadGrid</name>
+    <message>
+        <source>Block %1: cut (the model now ends before it)</source>
+        <translation>ブロック %1: 切り捨て (モデルはこのブロックの前で終わります)</translation>
+    </message>
+    <message>
+        <source>MLP %1 of %2 neurons</source>
+        <translation>MLP ニューロン %1 / %2</translation>
+    </message>
+    <message>
+        <source>Block %1: attention removed (x ← 2x; the MLP still runs) · %2</source>
+        <translation>ブロック %1: アテンション削除 (x ← 2x、MLP は引き続き実行) · %2</translation>
+    </message>
+    <message>
+        <source>Block %1: %2 of %3 heads kept · q/k %4 of %5 dims per head · v %6 of %7 · %8</source>
+        <translation>ブロック %1: ヘッド %2 / %3 を保持 · ヘッドあたり q/k 次元 %4 / %5 · v %6 / %7 · %8</translation>
+    </message>
+    <message>
+        <source> · 1 head mixes its map from the others</source>
+        <translation> · 1 つのヘッドはマップを他のヘッドから合成</translation>
+    </message>
+    <message>
+        <source> · %1 heads mix their maps from the others</source>
+        <translation> · %1 個のヘッドはマップを他のヘッドから合成</translation>
+    </message>
+    <message>
+        <source>Counts, not original positions: the kept heads are drawn first.</source>
+        <translation>元の位置ではなく個数です: 保持したヘッドを先頭に描画しています。</translation>
+    </message>
+    <message>
+        <source>cut</source>
+        <translation>切り捨て</translation>
+    </message>
+    <message>
+        <source>attention removed</source>
+        <translation>アテンション削除</translation>
+    </message>
+    <message>
+        <source>no attn</source>
+        <translation>Attnなし</translation>
+    </message>
+</context>
+<context>
     <name>vp::InferenceWorker</name>
     <message>
         <source>Loading model %1…</source>
@@ -659,6 +702,30 @@ Rollout (Abnar &amp; Zuidema 2020): the attention of every block up to the chose
     <message>
         <source> · %1 in the MLP</source>
         <translation> · MLP 内 %1</translation>
+    </message>
+    <message>
+        <source>Attention removed: the block computes x ← 2x, then its MLP</source>
+        <translation>アテンション削除: ブロックは x ← 2x を計算し、続いて MLP を実行</translation>
+    </message>
+    <message>
+        <source>Right-click to keep its attention</source>
+        <translation>右クリックでアテンションを残す</translation>
+    </message>
+    <message>
+        <source>Right-click to remove its attention</source>
+        <translation>右クリックでアテンションを削除</translation>
+    </message>
+    <message>
+        <source>Keep attention of block %1</source>
+        <translation>ブロック %1 のアテンションを残す</translation>
+    </message>
+    <message>
+        <source>Remove attention of block %1</source>
+        <translation>ブロック %1 のアテンションを削除</translation>
+    </message>
+    <message>
+        <source>no attn</source>
+        <translation>Attnなし</translation>
     </message>
 </context>
 <context>
@@ -1103,6 +1170,70 @@ Rollout (Abnar &amp; Zuidema 2020): the attention of every block up to the chose
         <source>%1: %2 GMACs, timing…</source>
         <translation>%1: %2 GMACs、計測中…</translation>
     </message>
+    <message>
+        <source>Save &amp;pruned model…</source>
+        <translation>枝刈り済みモデルを保存(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Save pruned model (a folder: config.json + model.safetensors)</source>
+        <translation>枝刈り済みモデルを保存 (フォルダー: config.json + model.safetensors)</translation>
+    </message>
+    <message>
+        <source>Save the model the current structural method makes (fewer heads, neurons or blocks) as a folder that the studio and the command line open like any other model</source>
+        <translation>現在の構造的手法が作るモデル (ヘッド、ニューロン、ブロックが少ない) を、スタジオとコマンドラインが他のモデルと同じように開けるフォルダーとして保存します</translation>
+    </message>
+    <message>
+        <source>Pruning with %1…</source>
+        <translation>%1 で枝刈り中…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>Save pruned model</source>
+        <translation>枝刈り済みモデルの保存</translation>
+    </message>
+    <message>
+        <source>Could not save the pruned model to %1:
+
+%2</source>
+        <translation>枝刈り済みモデルを %1 に保存できませんでした:
+
+%2</translation>
+    </message>
+    <message>
+        <source>Saving the pruned model was cancelled; %1 was not written</source>
+        <translation>枝刈り済みモデルの保存をキャンセルしました。%1 は書き込まれていません</translation>
+    </message>
+    <message>
+        <source>Saved the pruned model to %1 (%2)</source>
+        <translation>枝刈り済みモデルを %1 に保存しました (%2)</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>キャンセルされました</translation>
+    </message>
+    <message>
+        <source>Opening the model…</source>
+        <translation>モデルを開いています…</translation>
+    </message>
+    <message>
+        <source>Reading %1 calibration images (Fashion-MNIST train)…</source>
+        <translation>キャリブレーション画像を %1 枚読み込み中 (Fashion-MNIST 学習セット)…</translation>
+    </message>
+    <message>
+        <source>Saving %1…</source>
+        <translation>%1 を保存中…</translation>
+    </message>
+    <message>
+        <source>%1 GMACs, %2 parameters</source>
+        <translation>%1 GMACs、パラメーター %2 個</translation>
+    </message>
+    <message>
+        <source>Saving the pruned model to %1…</source>
+        <translation>枝刈り済みモデルを %1 に保存中…</translation>
+    </message>
 </context>
 <context>
     <name>vp::MeasuredCost</name>
@@ -1526,12 +1657,104 @@ Rollout (Abnar &amp; Zuidema 2020): the attention of every block up to the chose
         <translation>アテンションヘッド全体と MLP ニューロンをブロックをまたいで順位付けし、一次のテイラー重要度が最も低いものを削除します。ワンショット: 論文の prune-and-grow 学習は実行しません。</translation>
     </message>
     <message>
-        <source>VTP (dimension pruning, weight-norm gates)</source>
-        <translation>VTP (次元の枝刈り、重みノルムのゲート)</translation>
+        <source>hMHSA + cFFN</source>
+        <translation>hMHSA + cFFN</translation>
     </message>
     <message>
-        <source>Removes attention and MLP feature dims under one global threshold. Untrained: the learned gates are replaced by each dim&apos;s weight norm.</source>
-        <translation>単一のグローバルしきい値でアテンションと MLP の特徴次元を削除します。学習なし: 学習済みゲートの代わりに各次元の重みノルムを使います。</translation>
+        <source>Computes only some heads&apos; attention maps and mixes the others from them (least squares on calibration images), and factorises each MLP&apos;s output projection by truncated SVD. Training-free approximation of the paper&apos;s trained blocks.</source>
+        <translation>一部のヘッドのアテンションマップだけを計算し、残りのヘッドのマップはそれらから合成します (キャリブレーション画像での最小二乗法)。さらに各 MLP の出力射影を打ち切り SVD で分解します。論文の学習済みブロックを学習なしで近似します。</translation>
+    </message>
+    <message>
+        <source>cFFN rank (share of D)</source>
+        <translation>cFFN のランク (D に対する割合)</translation>
+    </message>
+    <message>
+        <source>Rank of each factorised MLP output projection as a share t of the embedding dim D (the paper: 2/3). 1 keeps full rank (exact, but costlier than one matrix).</source>
+        <translation>分解した各 MLP 出力射影のランクを埋め込み次元 D に対する割合 t で指定します (論文: 2/3)。1 はフルランクを保ちます (厳密ですが、1 つの行列より高コスト)。</translation>
+    </message>
+    <message>
+        <source>Hallucinated heads (share)</source>
+        <translation>幻覚ヘッド (割合)</translation>
+    </message>
+    <message>
+        <source>Share of all heads whose attention map is mixed from the computed maps instead of computed, spread over the blocks, best-fitted maps first (the paper: half of every block&apos;s).</source>
+        <translation>アテンションマップを計算せず、計算済みのマップから合成するヘッドの全ヘッドに対する割合。ブロック全体に割り振り、近似の良いマップから選びます (論文: 各ブロックの半分)。</translation>
+    </message>
+    <message>
+        <source>Images the hallucinated maps are fitted on.</source>
+        <translation>幻覚マップを当てはめる画像。</translation>
+    </message>
+    <message>
+        <source>Search steps</source>
+        <translation>探索ステップ数</translation>
+    </message>
+    <message>
+        <source>Adam steps of the mask search over the calibration images (weights frozen); more steps separate important from unimportant units more clearly.</source>
+        <translation>キャリブレーション画像でのマスク探索の Adam ステップ数 (重みは固定)。ステップが多いほど重要なユニットとそうでないユニットがはっきり分かれます。</translation>
+    </message>
+    <message>
+        <source>Mask sparsity weight</source>
+        <translation>マスクのスパース性の重み</translation>
+    </message>
+    <message>
+        <source>Weight of the L1 penalty on the masks against the distillation loss during the search.</source>
+        <translation>探索中の蒸留損失に対するマスクの L1 ペナルティの重み。</translation>
+    </message>
+    <message>
+        <source>ViT-Slim (soft-mask search)</source>
+        <translation>ViT-Slim (ソフトマスク探索)</translation>
+    </message>
+    <message>
+        <source>Learns a soft mask on every head dim and MLP neuron (weights frozen, L1 sparsity, distilling the unpruned model on calibration images), then removes the smallest masks across all blocks until the GMACs budget is met.</source>
+        <translation>すべてのヘッド次元と MLP ニューロンにソフトマスクを学習し (重みは固定、L1 スパース性、キャリブレーション画像で枝刈り前モデルを蒸留)、GMACs 予算を満たすまで全ブロックから最も小さいマスクを削除します。</translation>
+    </message>
+    <message>
+        <source>Search embedding dims</source>
+        <translation>埋め込み次元も探索</translation>
+    </message>
+    <message>
+        <source>Also mask and prune the embedding dims (shared by every block).</source>
+        <translation>埋め込み次元 (全ブロック共通) もマスクして枝刈りします。</translation>
+    </message>
+    <message>
+        <source>VTP (dimension pruning with gates)</source>
+        <translation>VTP (ゲートによる次元枝刈り)</translation>
+    </message>
+    <message>
+        <source>Removes attention and MLP feature dims whose gate falls under one global threshold. Gates are learned on calibration images (weights frozen), or replaced by each dim&apos;s weight norm.</source>
+        <translation>ゲートが 1 つのグローバルしきい値を下回るアテンションと MLP の特徴次元を削除します。ゲートはキャリブレーション画像で学習するか (重みは固定)、各次元の重みノルムで置き換えます。</translation>
+    </message>
+    <message>
+        <source>Gates</source>
+        <translation>ゲート</translation>
+    </message>
+    <message>
+        <source>learned: L1-penalised gates learned on the calibration images; weight-norm: the untrained stand-in, each dim&apos;s weight magnitude.</source>
+        <translation>learned: キャリブレーション画像で学習した L1 ペナルティ付きゲート。weight-norm: 学習なしの代替で、各次元の重みの大きさ。</translation>
+    </message>
+    <message>
+        <source>WDPruning (width and depth)</source>
+        <translation>WDPruning (幅と深さ)</translation>
+    </message>
+    <message>
+        <source>Cuts the model after the shallowest block whose linear probe agrees with the full model often enough, then removes heads and MLP neurons by Taylor importance until the GMACs budget is met.</source>
+        <translation>線形プローブが完全なモデルと十分に一致する最も浅いブロックの後でモデルを切り、GMACs 予算を満たすまでテイラー重要度でヘッドと MLP ニューロンを削除します。</translation>
+    </message>
+    <message>
+        <source>Exit after block</source>
+        <translation>出口ブロック</translation>
+    </message>
+    <message>
+        <source>Number of blocks kept (the probe after the last one becomes the head). 0: the shallowest block whose probe reaches the agreement.</source>
+        <translation>保持するブロック数 (最後のブロックの後のプローブが分類ヘッドになります)。0: プローブが一致率に達する最も浅いブロック。</translation>
+    </message>
+    <message>
+        <source>Probe agreement</source>
+        <translation>プローブ一致率</translation>
+    </message>
+    <message>
+        <source>With exit 0: the share of calibration images on which a block&apos;s probe must predict what the full model predicts.</source>
+        <translation>出口が 0 のとき: ブロックのプローブが完全なモデルと同じ予測をしなければならないキャリブレーション画像の割合。</translation>
     </message>
 </context>
 <context>
@@ -2235,6 +2458,69 @@ Rollout (Abnar &amp; Zuidema 2020): the attention of every block up to the chose
     <message>
         <source>block %1 · %2 · %3</source>
         <translation>ブロック %1 · %2 · %3</translation>
+    </message>
+    <message>
+        <source> · attention removed</source>
+        <translation> · アテンション削除</translation>
+    </message>
+</context>
+<context>
+    <name>vp::StructureView</name>
+    <message>
+        <source>&lt;b&gt;Structure kept&lt;/b&gt;</source>
+        <translation>&lt;b&gt;保持された構造&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Heads per block (rows): %1 kept · %2 removed · %3 attention removed — counts, not original positions</source>
+        <translation>ブロックごとのヘッド (行): %1 保持 · %2 削除 · %3 アテンション削除 — 元の位置ではなく個数</translation>
+    </message>
+    <message>
+        <source>A pruned model&apos;s config records how many heads each block kept, not which of the original heads: the kept heads are drawn as the first cells of their row.</source>
+        <translation>枝刈り済みモデルの設定には各ブロックが保持したヘッドの数だけが記録され、元のどのヘッドかは記録されません: 保持したヘッドは行の先頭のセルに描画されます。</translation>
+    </message>
+    <message>
+        <source>block</source>
+        <translation>ブロック</translation>
+    </message>
+    <message>
+        <source>MLP neurons</source>
+        <translation>MLP ニューロン</translation>
+    </message>
+    <message>
+        <source>kept</source>
+        <translation>保持</translation>
+    </message>
+    <message>
+        <source>unpruned</source>
+        <translation>枝刈り前</translation>
+    </message>
+    <message>
+        <source>Pruned by: %1</source>
+        <translation>枝刈り: %1</translation>
+    </message>
+    <message>
+        <source>%1 of %2 heads</source>
+        <translation>ヘッド %1 / %2</translation>
+    </message>
+    <message>
+        <source> · 1 attention sub-block removed</source>
+        <translation> · アテンションサブブロックを 1 個削除</translation>
+    </message>
+    <message>
+        <source> · %1 attention sub-blocks removed</source>
+        <translation> · アテンションサブブロックを %1 個削除</translation>
+    </message>
+    <message>
+        <source> · 1 block cut</source>
+        <translation> · 1 ブロックを切り捨て</translation>
+    </message>
+    <message>
+        <source> · %1 blocks cut</source>
+        <translation> · %1 ブロックを切り捨て</translation>
+    </message>
+    <message>
+        <source> · MLP neurons %1 of %2 (%3%)</source>
+        <translation> · MLP ニューロン %1 / %2 (%3%)</translation>
     </message>
 </context>
 <context>

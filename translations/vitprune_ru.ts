@@ -563,6 +563,49 @@ Rollout внимания (Abnar &amp; Zuidema 2020): внимание всех �
     </message>
 </context>
 <context>
+    <name>vp::HeadGrid</name>
+    <message>
+        <source>Block %1: cut (the model now ends before it)</source>
+        <translation>Блок %1: отрезан (модель теперь заканчивается раньше него)</translation>
+    </message>
+    <message>
+        <source>MLP %1 of %2 neurons</source>
+        <translation>MLP: %1 из %2 нейронов</translation>
+    </message>
+    <message>
+        <source>Block %1: attention removed (x ← 2x; the MLP still runs) · %2</source>
+        <translation>Блок %1: внимание удалено (x ← 2x; MLP по-прежнему работает) · %2</translation>
+    </message>
+    <message>
+        <source>Block %1: %2 of %3 heads kept · q/k %4 of %5 dims per head · v %6 of %7 · %8</source>
+        <translation>Блок %1: сохранено голов: %2 из %3 · q/k: %4 из %5 размерностей на голову · v: %6 из %7 · %8</translation>
+    </message>
+    <message>
+        <source> · 1 head mixes its map from the others</source>
+        <translation> · 1 голова смешивает свою карту из карт остальных</translation>
+    </message>
+    <message>
+        <source> · %1 heads mix their maps from the others</source>
+        <translation> · голов, смешивающих карты из карт остальных: %1</translation>
+    </message>
+    <message>
+        <source>Counts, not original positions: the kept heads are drawn first.</source>
+        <translation>Количества, а не исходные позиции: сохранённые головы нарисованы первыми.</translation>
+    </message>
+    <message>
+        <source>cut</source>
+        <translation>отрезан</translation>
+    </message>
+    <message>
+        <source>attention removed</source>
+        <translation>внимание удалено</translation>
+    </message>
+    <message>
+        <source>no attn</source>
+        <translation>без вним.</translation>
+    </message>
+</context>
+<context>
     <name>vp::InferenceWorker</name>
     <message>
         <source>Loading model %1…</source>
@@ -663,6 +706,30 @@ Rollout внимания (Abnar &amp; Zuidema 2020): внимание всех �
     <message>
         <source> · %1 in the MLP</source>
         <translation> · в MLP %1</translation>
+    </message>
+    <message>
+        <source>Attention removed: the block computes x ← 2x, then its MLP</source>
+        <translation>Внимание удалено: блок вычисляет x ← 2x, затем свой MLP</translation>
+    </message>
+    <message>
+        <source>Right-click to keep its attention</source>
+        <translation>Правый щелчок — сохранить внимание блока</translation>
+    </message>
+    <message>
+        <source>Right-click to remove its attention</source>
+        <translation>Правый щелчок — удалить внимание блока</translation>
+    </message>
+    <message>
+        <source>Keep attention of block %1</source>
+        <translation>Сохранить внимание блока %1</translation>
+    </message>
+    <message>
+        <source>Remove attention of block %1</source>
+        <translation>Удалить внимание блока %1</translation>
+    </message>
+    <message>
+        <source>no attn</source>
+        <translation>без вним.</translation>
     </message>
 </context>
 <context>
@@ -1107,6 +1174,70 @@ Rollout внимания (Abnar &amp; Zuidema 2020): внимание всех �
         <source>%1: %2 GMACs, timing…</source>
         <translation>%1: %2 GMACs, замер…</translation>
     </message>
+    <message>
+        <source>Save &amp;pruned model…</source>
+        <translation>Сохранить модель после &amp;прунинга…</translation>
+    </message>
+    <message>
+        <source>Save pruned model (a folder: config.json + model.safetensors)</source>
+        <translation>Сохранить модель после прунинга (папка: config.json + model.safetensors)</translation>
+    </message>
+    <message>
+        <source>Save the model the current structural method makes (fewer heads, neurons or blocks) as a folder that the studio and the command line open like any other model</source>
+        <translation>Сохранить модель, которую создаёт текущий структурный метод (меньше голов, нейронов или блоков), в папку, которую студия и командная строка открывают как любую другую модель</translation>
+    </message>
+    <message>
+        <source>Pruning with %1…</source>
+        <translation>Прунинг методом %1…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <source>Save pruned model</source>
+        <translation>Сохранение модели после прунинга</translation>
+    </message>
+    <message>
+        <source>Could not save the pruned model to %1:
+
+%2</source>
+        <translation>Не удалось сохранить модель после прунинга в %1:
+
+%2</translation>
+    </message>
+    <message>
+        <source>Saving the pruned model was cancelled; %1 was not written</source>
+        <translation>Сохранение модели после прунинга отменено; %1 не записана</translation>
+    </message>
+    <message>
+        <source>Saved the pruned model to %1 (%2)</source>
+        <translation>Модель после прунинга сохранена в %1 (%2)</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>отменено</translation>
+    </message>
+    <message>
+        <source>Opening the model…</source>
+        <translation>Открытие модели…</translation>
+    </message>
+    <message>
+        <source>Reading %1 calibration images (Fashion-MNIST train)…</source>
+        <translation>Чтение калибровочных изображений: %1 (Fashion-MNIST, обучающая выборка)…</translation>
+    </message>
+    <message>
+        <source>Saving %1…</source>
+        <translation>Сохранение %1…</translation>
+    </message>
+    <message>
+        <source>%1 GMACs, %2 parameters</source>
+        <translation>%1 GMACs, параметров: %2</translation>
+    </message>
+    <message>
+        <source>Saving the pruned model to %1…</source>
+        <translation>Сохранение модели после прунинга в %1…</translation>
+    </message>
 </context>
 <context>
     <name>vp::MeasuredCost</name>
@@ -1530,12 +1661,104 @@ Rollout внимания (Abnar &amp; Zuidema 2020): внимание всех �
         <translation>Удаляет целые головы внимания и нейроны MLP с наименьшей тейлоровской важностью первого порядка, ранжированные по всем блокам. За один проход: обучение «prune-and-grow» из статьи не выполняется.</translation>
     </message>
     <message>
-        <source>VTP (dimension pruning, weight-norm gates)</source>
-        <translation>VTP (прунинг размерностей, гейты по норме весов)</translation>
+        <source>hMHSA + cFFN</source>
+        <translation>hMHSA + cFFN</translation>
     </message>
     <message>
-        <source>Removes attention and MLP feature dims under one global threshold. Untrained: the learned gates are replaced by each dim&apos;s weight norm.</source>
-        <translation>Удаляет размерности признаков внимания и MLP по единому глобальному порогу. Без обучения: обученные гейты заменяются нормой весов каждой размерности.</translation>
+        <source>Computes only some heads&apos; attention maps and mixes the others from them (least squares on calibration images), and factorises each MLP&apos;s output projection by truncated SVD. Training-free approximation of the paper&apos;s trained blocks.</source>
+        <translation>Вычисляет карты внимания только части голов, а карты остальных смешивает из них (метод наименьших квадратов на калибровочных изображениях), и факторизует выходную проекцию каждого MLP усечённым SVD. Приближение обученных блоков статьи без обучения.</translation>
+    </message>
+    <message>
+        <source>cFFN rank (share of D)</source>
+        <translation>Ранг cFFN (доля от D)</translation>
+    </message>
+    <message>
+        <source>Rank of each factorised MLP output projection as a share t of the embedding dim D (the paper: 2/3). 1 keeps full rank (exact, but costlier than one matrix).</source>
+        <translation>Ранг каждой факторизованной выходной проекции MLP как доля t от размерности эмбеддинга D (в статье: 2/3). 1 сохраняет полный ранг (точно, но дороже одной матрицы).</translation>
+    </message>
+    <message>
+        <source>Hallucinated heads (share)</source>
+        <translation>Галлюцинируемые головы (доля)</translation>
+    </message>
+    <message>
+        <source>Share of all heads whose attention map is mixed from the computed maps instead of computed, spread over the blocks, best-fitted maps first (the paper: half of every block&apos;s).</source>
+        <translation>Доля всех голов, чья карта внимания не вычисляется, а смешивается из вычисленных карт; распределяется по блокам, начиная с лучше всего приближаемых карт (в статье: половина голов каждого блока).</translation>
+    </message>
+    <message>
+        <source>Images the hallucinated maps are fitted on.</source>
+        <translation>Изображения, на которых подбираются галлюцинируемые карты.</translation>
+    </message>
+    <message>
+        <source>Search steps</source>
+        <translation>Шаги поиска</translation>
+    </message>
+    <message>
+        <source>Adam steps of the mask search over the calibration images (weights frozen); more steps separate important from unimportant units more clearly.</source>
+        <translation>Шаги Adam поиска масок по калибровочным изображениям (веса заморожены); чем больше шагов, тем чётче разделяются важные и неважные единицы.</translation>
+    </message>
+    <message>
+        <source>Mask sparsity weight</source>
+        <translation>Вес разреженности масок</translation>
+    </message>
+    <message>
+        <source>Weight of the L1 penalty on the masks against the distillation loss during the search.</source>
+        <translation>Вес штрафа L1 на маски относительно потерь дистилляции во время поиска.</translation>
+    </message>
+    <message>
+        <source>ViT-Slim (soft-mask search)</source>
+        <translation>ViT-Slim (поиск мягких масок)</translation>
+    </message>
+    <message>
+        <source>Learns a soft mask on every head dim and MLP neuron (weights frozen, L1 sparsity, distilling the unpruned model on calibration images), then removes the smallest masks across all blocks until the GMACs budget is met.</source>
+        <translation>Обучает мягкую маску на каждой размерности голов и каждом нейроне MLP (веса заморожены, разреженность L1, дистилляция исходной модели на калибровочных изображениях), затем удаляет наименьшие маски по всем блокам, пока не будет достигнут бюджет GMACs.</translation>
+    </message>
+    <message>
+        <source>Search embedding dims</source>
+        <translation>Искать размерности эмбеддинга</translation>
+    </message>
+    <message>
+        <source>Also mask and prune the embedding dims (shared by every block).</source>
+        <translation>Также маскировать и удалять размерности эмбеддинга (общие для всех блоков).</translation>
+    </message>
+    <message>
+        <source>VTP (dimension pruning with gates)</source>
+        <translation>VTP (прунинг размерностей с гейтами)</translation>
+    </message>
+    <message>
+        <source>Removes attention and MLP feature dims whose gate falls under one global threshold. Gates are learned on calibration images (weights frozen), or replaced by each dim&apos;s weight norm.</source>
+        <translation>Удаляет размерности признаков внимания и MLP, чей гейт ниже единого глобального порога. Гейты обучаются на калибровочных изображениях (веса заморожены) или заменяются нормой весов каждой размерности.</translation>
+    </message>
+    <message>
+        <source>Gates</source>
+        <translation>Гейты</translation>
+    </message>
+    <message>
+        <source>learned: L1-penalised gates learned on the calibration images; weight-norm: the untrained stand-in, each dim&apos;s weight magnitude.</source>
+        <translation>learned: гейты со штрафом L1, обученные на калибровочных изображениях; weight-norm: замена без обучения — величина весов каждой размерности.</translation>
+    </message>
+    <message>
+        <source>WDPruning (width and depth)</source>
+        <translation>WDPruning (ширина и глубина)</translation>
+    </message>
+    <message>
+        <source>Cuts the model after the shallowest block whose linear probe agrees with the full model often enough, then removes heads and MLP neurons by Taylor importance until the GMACs budget is met.</source>
+        <translation>Обрезает модель после самого неглубокого блока, линейный зонд которого достаточно часто согласуется с полной моделью, затем удаляет головы и нейроны MLP по тейлоровской важности, пока не будет достигнут бюджет GMACs.</translation>
+    </message>
+    <message>
+        <source>Exit after block</source>
+        <translation>Выход после блока</translation>
+    </message>
+    <message>
+        <source>Number of blocks kept (the probe after the last one becomes the head). 0: the shallowest block whose probe reaches the agreement.</source>
+        <translation>Число сохраняемых блоков (зонд после последнего становится головой классификатора). 0: самый неглубокий блок, зонд которого достигает согласия.</translation>
+    </message>
+    <message>
+        <source>Probe agreement</source>
+        <translation>Согласие зонда</translation>
+    </message>
+    <message>
+        <source>With exit 0: the share of calibration images on which a block&apos;s probe must predict what the full model predicts.</source>
+        <translation>При выходе 0: доля калибровочных изображений, на которых зонд блока должен предсказывать то же, что и полная модель.</translation>
     </message>
 </context>
 <context>
@@ -2247,6 +2470,69 @@ Rollout внимания (Abnar &amp; Zuidema 2020): внимание всех �
     <message>
         <source>block %1 · %2 · %3</source>
         <translation>блок %1 · %2 · %3</translation>
+    </message>
+    <message>
+        <source> · attention removed</source>
+        <translation> · внимание удалено</translation>
+    </message>
+</context>
+<context>
+    <name>vp::StructureView</name>
+    <message>
+        <source>&lt;b&gt;Structure kept&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Сохранённая структура&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Heads per block (rows): %1 kept · %2 removed · %3 attention removed — counts, not original positions</source>
+        <translation>Головы по блокам (строки): %1 сохранены · %2 удалены · %3 внимание удалено — количества, а не исходные позиции</translation>
+    </message>
+    <message>
+        <source>A pruned model&apos;s config records how many heads each block kept, not which of the original heads: the kept heads are drawn as the first cells of their row.</source>
+        <translation>Конфигурация модели после прунинга хранит, сколько голов сохранил каждый блок, но не какие из исходных: сохранённые головы нарисованы первыми ячейками строки.</translation>
+    </message>
+    <message>
+        <source>block</source>
+        <translation>блок</translation>
+    </message>
+    <message>
+        <source>MLP neurons</source>
+        <translation>нейроны MLP</translation>
+    </message>
+    <message>
+        <source>kept</source>
+        <translation>сохранено</translation>
+    </message>
+    <message>
+        <source>unpruned</source>
+        <translation>без прунинга</translation>
+    </message>
+    <message>
+        <source>Pruned by: %1</source>
+        <translation>Прунинг: %1</translation>
+    </message>
+    <message>
+        <source>%1 of %2 heads</source>
+        <translation>голов: %1 из %2</translation>
+    </message>
+    <message>
+        <source> · 1 attention sub-block removed</source>
+        <translation> · удалён 1 подблок внимания</translation>
+    </message>
+    <message>
+        <source> · %1 attention sub-blocks removed</source>
+        <translation> · удалено подблоков внимания: %1</translation>
+    </message>
+    <message>
+        <source> · 1 block cut</source>
+        <translation> · отрезан 1 блок</translation>
+    </message>
+    <message>
+        <source> · %1 blocks cut</source>
+        <translation> · отрезано блоков: %1</translation>
+    </message>
+    <message>
+        <source> · MLP neurons %1 of %2 (%3%)</source>
+        <translation> · нейроны MLP: %1 из %2 (%3%)</translation>
     </message>
 </context>
 <context>

@@ -559,6 +559,49 @@ Rollout (Abnar &amp; Zuidema 2020): the attention of every block up to the chose
     </message>
 </context>
 <context>
+    <name>vp::HeadGrid</name>
+    <message>
+        <source>Block %1: cut (the model now ends before it)</source>
+        <translation>块 %1：已截去（模型现在在它之前结束）</translation>
+    </message>
+    <message>
+        <source>MLP %1 of %2 neurons</source>
+        <translation>MLP 神经元 %1 / %2</translation>
+    </message>
+    <message>
+        <source>Block %1: attention removed (x ← 2x; the MLP still runs) · %2</source>
+        <translation>块 %1：注意力已移除（x ← 2x；MLP 仍然运行）· %2</translation>
+    </message>
+    <message>
+        <source>Block %1: %2 of %3 heads kept · q/k %4 of %5 dims per head · v %6 of %7 · %8</source>
+        <translation>块 %1：保留 %2 / %3 个头 · 每个头 q/k 维度 %4 / %5 · v %6 / %7 · %8</translation>
+    </message>
+    <message>
+        <source> · 1 head mixes its map from the others</source>
+        <translation> · 1 个头的注意力图由其他头的图混合而成</translation>
+    </message>
+    <message>
+        <source> · %1 heads mix their maps from the others</source>
+        <translation> · %1 个头的注意力图由其他头的图混合而成</translation>
+    </message>
+    <message>
+        <source>Counts, not original positions: the kept heads are drawn first.</source>
+        <translation>显示的是数量而非原始位置：保留的头画在最前面。</translation>
+    </message>
+    <message>
+        <source>cut</source>
+        <translation>已截去</translation>
+    </message>
+    <message>
+        <source>attention removed</source>
+        <translation>注意力已移除</translation>
+    </message>
+    <message>
+        <source>no attn</source>
+        <translation>无注意力</translation>
+    </message>
+</context>
+<context>
     <name>vp::InferenceWorker</name>
     <message>
         <source>Loading model %1…</source>
@@ -659,6 +702,30 @@ Rollout (Abnar &amp; Zuidema 2020): the attention of every block up to the chose
     <message>
         <source> · %1 in the MLP</source>
         <translation> · MLP 中 %1</translation>
+    </message>
+    <message>
+        <source>Attention removed: the block computes x ← 2x, then its MLP</source>
+        <translation>注意力已移除：该块计算 x ← 2x，然后运行其 MLP</translation>
+    </message>
+    <message>
+        <source>Right-click to keep its attention</source>
+        <translation>右键单击以保留其注意力</translation>
+    </message>
+    <message>
+        <source>Right-click to remove its attention</source>
+        <translation>右键单击以移除其注意力</translation>
+    </message>
+    <message>
+        <source>Keep attention of block %1</source>
+        <translation>保留块 %1 的注意力</translation>
+    </message>
+    <message>
+        <source>Remove attention of block %1</source>
+        <translation>移除块 %1 的注意力</translation>
+    </message>
+    <message>
+        <source>no attn</source>
+        <translation>无注意力</translation>
     </message>
 </context>
 <context>
@@ -1103,6 +1170,70 @@ Rollout (Abnar &amp; Zuidema 2020): the attention of every block up to the chose
         <source>%1: %2 GMACs, timing…</source>
         <translation>%1：%2 GMACs，计时中…</translation>
     </message>
+    <message>
+        <source>Save &amp;pruned model…</source>
+        <translation>保存剪枝后的模型(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Save pruned model (a folder: config.json + model.safetensors)</source>
+        <translation>保存剪枝后的模型（文件夹：config.json + model.safetensors）</translation>
+    </message>
+    <message>
+        <source>Save the model the current structural method makes (fewer heads, neurons or blocks) as a folder that the studio and the command line open like any other model</source>
+        <translation>将当前结构化方法生成的模型（更少的头、神经元或块）保存为一个文件夹，工作室和命令行可以像打开其他模型一样打开它</translation>
+    </message>
+    <message>
+        <source>Pruning with %1…</source>
+        <translation>正在使用 %1 剪枝…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Save pruned model</source>
+        <translation>保存剪枝后的模型</translation>
+    </message>
+    <message>
+        <source>Could not save the pruned model to %1:
+
+%2</source>
+        <translation>无法将剪枝后的模型保存到 %1：
+
+%2</translation>
+    </message>
+    <message>
+        <source>Saving the pruned model was cancelled; %1 was not written</source>
+        <translation>已取消保存剪枝后的模型；未写入 %1</translation>
+    </message>
+    <message>
+        <source>Saved the pruned model to %1 (%2)</source>
+        <translation>已将剪枝后的模型保存到 %1（%2）</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Opening the model…</source>
+        <translation>正在打开模型…</translation>
+    </message>
+    <message>
+        <source>Reading %1 calibration images (Fashion-MNIST train)…</source>
+        <translation>正在读取 %1 张校准图像（Fashion-MNIST 训练集）…</translation>
+    </message>
+    <message>
+        <source>Saving %1…</source>
+        <translation>正在保存 %1…</translation>
+    </message>
+    <message>
+        <source>%1 GMACs, %2 parameters</source>
+        <translation>%1 GMACs，%2 个参数</translation>
+    </message>
+    <message>
+        <source>Saving the pruned model to %1…</source>
+        <translation>正在将剪枝后的模型保存到 %1…</translation>
+    </message>
 </context>
 <context>
     <name>vp::MeasuredCost</name>
@@ -1526,12 +1657,104 @@ Rollout (Abnar &amp; Zuidema 2020): the attention of every block up to the chose
         <translation>移除一阶泰勒重要性最低的整个注意力头和 MLP 神经元，跨块排序。一次性剪枝：不执行论文中的“剪枝-生长”训练。</translation>
     </message>
     <message>
-        <source>VTP (dimension pruning, weight-norm gates)</source>
-        <translation>VTP（维度剪枝，权重范数门控）</translation>
+        <source>hMHSA + cFFN</source>
+        <translation>hMHSA + cFFN</translation>
     </message>
     <message>
-        <source>Removes attention and MLP feature dims under one global threshold. Untrained: the learned gates are replaced by each dim&apos;s weight norm.</source>
-        <translation>按统一的全局阈值移除注意力和 MLP 的特征维度。未经训练：学习得到的门控由各维度的权重范数代替。</translation>
+        <source>Computes only some heads&apos; attention maps and mixes the others from them (least squares on calibration images), and factorises each MLP&apos;s output projection by truncated SVD. Training-free approximation of the paper&apos;s trained blocks.</source>
+        <translation>只计算部分注意力头的注意力图，其余头的图由它们混合得到（在校准图像上用最小二乘拟合），并用截断 SVD 分解每个 MLP 的输出投影。无需训练，近似论文中经过训练的块。</translation>
+    </message>
+    <message>
+        <source>cFFN rank (share of D)</source>
+        <translation>cFFN 秩（D 的比例）</translation>
+    </message>
+    <message>
+        <source>Rank of each factorised MLP output projection as a share t of the embedding dim D (the paper: 2/3). 1 keeps full rank (exact, but costlier than one matrix).</source>
+        <translation>每个分解后的 MLP 输出投影的秩，以嵌入维度 D 的比例 t 表示（论文：2/3）。1 保持满秩（精确，但比单个矩阵开销更大）。</translation>
+    </message>
+    <message>
+        <source>Hallucinated heads (share)</source>
+        <translation>幻化头（比例）</translation>
+    </message>
+    <message>
+        <source>Share of all heads whose attention map is mixed from the computed maps instead of computed, spread over the blocks, best-fitted maps first (the paper: half of every block&apos;s).</source>
+        <translation>所有注意力头中，其注意力图不直接计算、而由已计算的图混合得到的比例；分布在各块中，拟合最好的图优先（论文：每块的一半）。</translation>
+    </message>
+    <message>
+        <source>Images the hallucinated maps are fitted on.</source>
+        <translation>用于拟合幻化注意力图的图像。</translation>
+    </message>
+    <message>
+        <source>Search steps</source>
+        <translation>搜索步数</translation>
+    </message>
+    <message>
+        <source>Adam steps of the mask search over the calibration images (weights frozen); more steps separate important from unimportant units more clearly.</source>
+        <translation>在校准图像上进行掩码搜索的 Adam 步数（权重冻结）；步数越多，重要与不重要单元区分得越清楚。</translation>
+    </message>
+    <message>
+        <source>Mask sparsity weight</source>
+        <translation>掩码稀疏权重</translation>
+    </message>
+    <message>
+        <source>Weight of the L1 penalty on the masks against the distillation loss during the search.</source>
+        <translation>搜索期间掩码 L1 惩罚相对于蒸馏损失的权重。</translation>
+    </message>
+    <message>
+        <source>ViT-Slim (soft-mask search)</source>
+        <translation>ViT-Slim（软掩码搜索）</translation>
+    </message>
+    <message>
+        <source>Learns a soft mask on every head dim and MLP neuron (weights frozen, L1 sparsity, distilling the unpruned model on calibration images), then removes the smallest masks across all blocks until the GMACs budget is met.</source>
+        <translation>为每个头维度和 MLP 神经元学习软掩码（权重冻结、L1 稀疏、在校准图像上蒸馏未剪枝模型），然后在所有块中移除最小的掩码，直到满足 GMACs 预算。</translation>
+    </message>
+    <message>
+        <source>Search embedding dims</source>
+        <translation>搜索嵌入维度</translation>
+    </message>
+    <message>
+        <source>Also mask and prune the embedding dims (shared by every block).</source>
+        <translation>同时对嵌入维度（所有块共享）加掩码并剪枝。</translation>
+    </message>
+    <message>
+        <source>VTP (dimension pruning with gates)</source>
+        <translation>VTP（带门控的维度剪枝）</translation>
+    </message>
+    <message>
+        <source>Removes attention and MLP feature dims whose gate falls under one global threshold. Gates are learned on calibration images (weights frozen), or replaced by each dim&apos;s weight norm.</source>
+        <translation>移除门控值低于同一全局阈值的注意力和 MLP 特征维度。门控在校准图像上学习（权重冻结），或用每个维度的权重范数代替。</translation>
+    </message>
+    <message>
+        <source>Gates</source>
+        <translation>门控</translation>
+    </message>
+    <message>
+        <source>learned: L1-penalised gates learned on the calibration images; weight-norm: the untrained stand-in, each dim&apos;s weight magnitude.</source>
+        <translation>learned：在校准图像上学习的带 L1 惩罚的门控；weight-norm：无需训练的替代，即每个维度的权重大小。</translation>
+    </message>
+    <message>
+        <source>WDPruning (width and depth)</source>
+        <translation>WDPruning（宽度与深度）</translation>
+    </message>
+    <message>
+        <source>Cuts the model after the shallowest block whose linear probe agrees with the full model often enough, then removes heads and MLP neurons by Taylor importance until the GMACs budget is met.</source>
+        <translation>在线性探针与完整模型足够一致的最浅块之后截断模型，然后按泰勒重要性移除注意力头和 MLP 神经元，直到满足 GMACs 预算。</translation>
+    </message>
+    <message>
+        <source>Exit after block</source>
+        <translation>在此块后退出</translation>
+    </message>
+    <message>
+        <source>Number of blocks kept (the probe after the last one becomes the head). 0: the shallowest block whose probe reaches the agreement.</source>
+        <translation>保留的块数（最后一块之后的探针成为分类头）。0：探针达到一致率的最浅块。</translation>
+    </message>
+    <message>
+        <source>Probe agreement</source>
+        <translation>探针一致率</translation>
+    </message>
+    <message>
+        <source>With exit 0: the share of calibration images on which a block&apos;s probe must predict what the full model predicts.</source>
+        <translation>当退出为 0 时：块的探针必须与完整模型预测一致的校准图像比例。</translation>
     </message>
 </context>
 <context>
@@ -2235,6 +2458,69 @@ Rollout (Abnar &amp; Zuidema 2020): the attention of every block up to the chose
     <message>
         <source>block %1 · %2 · %3</source>
         <translation>第 %1 块 · %2 · %3</translation>
+    </message>
+    <message>
+        <source> · attention removed</source>
+        <translation> · 注意力已移除</translation>
+    </message>
+</context>
+<context>
+    <name>vp::StructureView</name>
+    <message>
+        <source>&lt;b&gt;Structure kept&lt;/b&gt;</source>
+        <translation>&lt;b&gt;保留的结构&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Heads per block (rows): %1 kept · %2 removed · %3 attention removed — counts, not original positions</source>
+        <translation>每块的头（行）：%1 保留 · %2 移除 · %3 注意力已移除 — 显示数量，而非原始位置</translation>
+    </message>
+    <message>
+        <source>A pruned model&apos;s config records how many heads each block kept, not which of the original heads: the kept heads are drawn as the first cells of their row.</source>
+        <translation>剪枝后模型的配置只记录每个块保留了多少个头，而不记录保留的是原来的哪些头：保留的头画在该行最前面的格子中。</translation>
+    </message>
+    <message>
+        <source>block</source>
+        <translation>块</translation>
+    </message>
+    <message>
+        <source>MLP neurons</source>
+        <translation>MLP 神经元</translation>
+    </message>
+    <message>
+        <source>kept</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <source>unpruned</source>
+        <translation>未剪枝</translation>
+    </message>
+    <message>
+        <source>Pruned by: %1</source>
+        <translation>剪枝方式：%1</translation>
+    </message>
+    <message>
+        <source>%1 of %2 heads</source>
+        <translation>%1 / %2 个头</translation>
+    </message>
+    <message>
+        <source> · 1 attention sub-block removed</source>
+        <translation> · 移除了 1 个注意力子块</translation>
+    </message>
+    <message>
+        <source> · %1 attention sub-blocks removed</source>
+        <translation> · 移除了 %1 个注意力子块</translation>
+    </message>
+    <message>
+        <source> · 1 block cut</source>
+        <translation> · 截去 1 个块</translation>
+    </message>
+    <message>
+        <source> · %1 blocks cut</source>
+        <translation> · 截去 %1 个块</translation>
+    </message>
+    <message>
+        <source> · MLP neurons %1 of %2 (%3%)</source>
+        <translation> · MLP 神经元 %1 / %2（%3%）</translation>
     </message>
 </context>
 <context>

@@ -75,6 +75,20 @@ void KeptTokensChart::setAxisLabels(const QString& x, const QString& y) {
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
+void KeptTokensChart::setLegendAbove() {
+    QCPLayoutGrid* layout = m_plot->plotLayout();
+    auto* side = qobject_cast<QCPLayoutGrid*>(layout->element(0, 1));
+    if (!side) return;
+    side->take(m_plot->legend);
+    layout->remove(side);  // with the empty element under the legend
+    layout->simplify();
+    layout->insertRow(0);
+    layout->addElement(0, 0, m_plot->legend);
+    layout->setRowStretchFactor(0, 0.001);
+    m_plot->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
 void KeptTokensChart::setSeriesNames(const QString& bars, const QString& reference) {
     m_pruned->setName(bars);
     m_denseBars->setName(reference);

@@ -39,6 +39,8 @@ public:
     // Edited values snap to multiples of `step` (e.g. 1 for token counts); 0 = no snapping.
     void setEditStep(double step) { m_step = step; }
     void setAxisLabels(const QString& x, const QString& y);
+    // The legend in one row above the plot instead of a column at its right (narrow panes).
+    void setLegendAbove();
     // Legend names of the bars and of the reference outlines (default "pruned", "dense").
     void setSeriesNames(const QString& bars, const QString& reference);
     // A line over the bars on its own right-hand axis from 0; empty values hide it and the axis.

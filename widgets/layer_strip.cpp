@@ -1,14 +1,17 @@
 #include "widgets/layer_strip.h"
 #include "widgets/fate_style.h"
 
+#include <QContextMenuEvent>
 #include <QHelpEvent>
 #include <QKeyEvent>
+#include <QMenu>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QToolTip>
 #include <algorithm>
 
 #include "widgets/patch_overlay_view.h"
+#include "widgets/plot_palette.h"
 
 namespace vp {
 namespace {
@@ -45,6 +48,8 @@ void LayerStrip::setTrace(const TokenTrace& trace, int sample) {
 
 void LayerStrip::clear() {
     m_trace = TokenTrace();
+    m_noAttention.clear();
+    m_toggleable.clear();
     m_renderer->setImage(QImage());
     m_renderer->setGrid(0, 0);
     m_current = 0;
@@ -90,7 +95,52 @@ QString LayerStrip::layerToolTip(int l) const {
                        ? tr("Block %1: %2").arg(lt.layer).arg(fateSummary(tallyFates(m_trace, l, m_sample), true))
                        : tr("Block %1").arg(lt.layer);
     if (tokens >= 0) text += tr(" · %1 in the MLP").arg(tokenCountText(tokens));
+    if (attentionRemoved(l))
+        text += QStringLiteral("\n") + tr("Attention removed: the block computes x ← 2x, then its MLP");
+    if (attentionToggleable(l))
+        text += QStringLiteral("\n") + (attentionRemoved(l) ? tr("Right-click to keep its attention")
+                                                            : tr("Right-click to remove its attention"));
     return text;
+}
+
+void LayerStrip::setAttentionState(const std::vector<bool>& removed, const std::vector<bool>& toggleable) {
+    m_noAttention = removed;
+    m_toggleable = toggleable;
+    update();
+}
+
+bool LayerStrip::attentionRemoved(int layer) const {
+    return layer >= 0 && layer < static_cast<int>(m_noAttention.size()) && m_noAttention[layer];
+}
+
+bool LayerStrip::attentionToggleable(int layer) const {
+    return layer >= 0 && layer < layerCount() && layer < static_cast<int>(m_toggleable.size()) && m_toggleable[layer];
+}
+
+QMenu* LayerStrip::contextMenu(int layer, QWidget* parent) {
+    if (!attentionToggleable(layer)) return nullptr;
+    auto* menu = new QMenu(parent);
+    const bool removed = attentionRemoved(layer);
+    const int block = m_trace.layers[layer].layer;
+    QAction* a = menu->addAction(removed ? tr("Keep attention of block %1").arg(block)
+                                         : tr("Remove attention of block %1").arg(block));
+    connect(a, &QAction::triggered, this, [this, layer, removed] { Q_EMIT attentionToggled(layer, !removed); });
+    return menu;
+}
+
+// A small vermillion "no attn" tab across the thumbnail's top.
+void LayerStrip::paintNoAttentionBadge(QPainter& p, const QRect& thumb) const {
+    QFont f = font();
+    f.setPixelSize(std::clamp(thumb.width() / 5, 7, 11));
+    f.setBold(true);
+    const QFontMetrics fm(f);
+    const QString text = tr("no attn");
+    const QRect badge(thumb.left(), thumb.top(), std::min(thumb.width(), fm.horizontalAdvance(text) + 6),
+                      fm.height() + 1);
+    p.fillRect(badge, palette::seriesColour(1));
+    p.setFont(f);
+    p.setPen(Qt::white);
+    p.drawText(badge, Qt::AlignCenter, text);
 }
 
 int LayerStrip::labelHeight() const { return fontMetrics().height() + 2; }
@@ -146,6 +196,7 @@ void LayerStrip::paintStrip(QPainter& p, const QSize& area, int thumb) const {
         const bool current = l == m_current;
         if (current) p.fillRect(r.adjusted(-kFrame, -kFrame, kFrame, kFrame), highlightColour());
         p.drawImage(r, cached ? m_cache[l] : thumbnail(l, thumb));
+        if (attentionRemoved(l)) paintNoAttentionBadge(p, r);
 
         const QString label = layerLabel(l);
         QFont f = font();
@@ -235,6 +286,13 @@ void LayerStrip::keyPressEvent(QKeyEvent* e) {
     e->accept();
     if (layerCount() == 0 || target < 0 || target >= layerCount() || target == m_current) return;
     select(target);
+}
+
+void LayerStrip::contextMenuEvent(QContextMenuEvent* e) {
+    std::unique_ptr<QMenu> menu(contextMenu(layerAt(e->pos()), this));
+    if (!menu) return QWidget::contextMenuEvent(e);
+    menu->exec(e->globalPos());
+    e->accept();
 }
 
 bool LayerStrip::event(QEvent* e) {

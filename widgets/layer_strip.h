@@ -1,6 +1,8 @@
 #pragma once
 // One small overlay thumbnail per block of a TokenTrace, left to right, each labelled "L<n> · <kept
-// patches>", the current layer framed. Click or Left/Right/Home/End to scrub. Plain data, no Torch.
+// patches>", the current layer framed. Click or Left/Right/Home/End to scrub. Blocks whose attention
+// sub-block was removed (structural pruning) carry a "no attn" badge; where the method allows it,
+// their context menu removes or keeps a block's attention. Plain data, no Torch.
 #include <QColor>
 #include <QImage>
 #include <QWidget>
@@ -8,6 +10,8 @@
 #include <vector>
 
 #include "prune/token_trace.h"
+
+class QMenu;
 
 namespace vp {
 
@@ -35,6 +39,14 @@ public:
     // The thumbnail's label ("6 · 13": 0-based block, kept patches) and tooltip (every fate).
     QString layerLabel(int layer) const;
     QString layerToolTip(int layer) const;
+    // Blocks whose attention was removed, indexed like the trace's layers (a badge and a tooltip
+    // line); `toggleable`: those whose context menu offers to remove or keep it. Kept by setTrace.
+    void setAttentionState(const std::vector<bool>& removed, const std::vector<bool>& toggleable = {});
+    bool attentionRemoved(int layer) const;
+    bool attentionToggleable(int layer) const;
+    // The context menu of `layer` ("Remove attention of block 3" / "Keep attention of block 3"),
+    // or nullptr when it has nothing to offer; the caller owns it.
+    QMenu* contextMenu(int layer, QWidget* parent);
     // Layer whose thumbnail or label is under `pos` (widget px), -1 if none.
     int layerAt(const QPoint& pos) const;
 
@@ -51,11 +63,14 @@ public:
 Q_SIGNALS:
     // The user picked a layer (click or key). Not emitted by setCurrentLayer.
     void layerSelected(int layer);
+    // The user asked to remove (remove = true) or keep block `layer`'s attention (context menu).
+    void attentionToggled(int layer, bool remove);
 
 protected:
     void paintEvent(QPaintEvent* event) override;
     void mousePressEvent(QMouseEvent* event) override;
     void keyPressEvent(QKeyEvent* event) override;
+    void contextMenuEvent(QContextMenuEvent* event) override;
     bool event(QEvent* event) override;  // per-thumbnail tooltip
 
 private:
@@ -65,12 +80,14 @@ private:
     QRect thumbRect(int layer, int thumb, QPoint origin) const;
     QImage thumbnail(int layer, int thumb) const;
     void paintStrip(QPainter& p, const QSize& area, int thumb) const;
+    void paintNoAttentionBadge(QPainter& p, const QRect& thumb) const;
     void select(int layer);
 
     std::unique_ptr<PatchOverlayView> m_renderer;  // never shown: renders the thumbnails
     TokenTrace m_trace;
     int m_sample = 0;
     int m_current = 0;
+    std::vector<bool> m_noAttention, m_toggleable;
     mutable std::vector<QImage> m_cache;  // thumbnails at m_cacheSize, rebuilt when it changes
     mutable int m_cacheSize = 0;
 };

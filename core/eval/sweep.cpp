@@ -84,7 +84,7 @@ int SweepPlan::size() const {
 }
 
 SweepPlan planSweep(const ViTModel& model, const std::vector<std::string>& methodIds, int pointsPerMethod,
-                    double tolerance) {
+                    double tolerance, const CalibrationProvider& calibration) {
     if (pointsPerMethod < 1) throw Error("--points: must be at least 1");
     if (methodIds.empty()) throw Error("--methods: give at least one method id");
     SweepPlan plan;
@@ -96,7 +96,7 @@ SweepPlan planSweep(const ViTModel& model, const std::vector<std::string>& metho
     for (const std::string& id : methodIds) {
         if (id == "dense") continue;  // always swept, once
         if (!seen.insert(id).second) throw Error("--methods: '" + id + "' is listed twice");
-        BudgetSolver solver(model, id, {});
+        BudgetSolver solver(model, id, {}, calibration ? gmacsCost(model, id, calibration) : SettingCost{});
         const auto [lo, hi] = solver.range();
         const double top = std::min(hi, plan.denseGMacs);
         if (!(lo < top * (1 - 1e-9)))

@@ -24,8 +24,10 @@ struct SweepPlan {
 
 // Throws vp::Error for unknown methods, methods without a main knob or that cannot go below
 // dense, repeated ids, and points < 1.
+// `calibration`: the images the sweep's runs calibrate on, so that a structural method's cost is
+// solved on the shape those runs will have (prune/budget.h).
 SweepPlan planSweep(const ViTModel& model, const std::vector<std::string>& methodIds, int pointsPerMethod,
-                    double tolerance = 0.005);
+                    double tolerance = 0.005, const CalibrationProvider& calibration = {});
 
 struct SweepOptions {
     std::string model, dataset;  // as the user named them; recorded and compared on resume/merge

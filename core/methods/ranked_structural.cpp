@@ -100,7 +100,8 @@ MaskSearchOptions RankedStructuralMethod::searchOptions(const KnobValues& values
 
 UnitScores RankedStructuralMethod::searchedMasks(const ViTModel& model, const MaskSearchOptions& o) const {
     std::ostringstream tag;
-    tag << "masks steps=" << o.steps << " lr=" << o.lr << " sparsity=" << o.sparsity << " embed=" << o.embed;
+    tag << "masks steps=" << o.steps << " lr=" << o.lr << " sparsity=" << o.sparsity << " embed=" << o.embed
+        << " shared=" << o.sharedHeadDims;
     return cachedScores(model, tag.str(), m_batches, [&] { return softMaskScores(model, m_batches, o); });
 }
 

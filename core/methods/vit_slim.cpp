@@ -1,6 +1,7 @@
 // ViT-Slim — Chavan et al., "Vision Transformer Slimming: Multi-Dimension Searching in Continuous
 // Optimization Space", CVPR 2022 (official code: Arnav0400/ViT-Slim). One-shot search: soft masks
-// on every head's dims, the MLP hidden neurons and (optionally) the embedding dims are learned
+// on every head's dims (one per head dim, on its query, key and value alike; VTP's gates keep
+// query/key and value apart), the MLP hidden neurons and (optionally) the embedding dims are learned
 // with the weights frozen under an L1 sparsity term (prune/soft_mask_search.h); the masks'
 // magnitudes, thresholded globally, decide what goes until the GMACs budget is met. The paper
 // then fine-tunes (`vitprune finetune` here). Short search: 60 steps on the calibration images
@@ -43,6 +44,7 @@ public:
         RankedStructuralMethod::configure(values);
         m_search = searchOptions(values);
         m_search.embed = values.flag(spec(), "embed");
+        m_search.sharedHeadDims = true;  // the paper's mask per head dim acts on q, k and v
     }
 
 protected:

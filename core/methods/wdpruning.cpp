@@ -60,7 +60,7 @@ public:
     }
     void calibrate(const ViTModel& model, const std::vector<at::Tensor>& batches) override {
         RankedStructuralMethod::calibrate(model, batches);
-        m_probes = fitExitProbes(model, m_batches);
+        m_probes = cachedExitProbes(model, m_batches);
     }
 
     std::optional<ViTModel> patchModel(const ViTModel& model) const override {
@@ -81,7 +81,7 @@ public:
         }
         std::ostringstream by;
         by << "wdpruning budget=" << std::setprecision(3) << m_budget << " exit=" << blocks << " (probe agreement "
-           << std::setprecision(3) << 100 * m_probes[blocks - 1].agreement << "%";
+           << std::fixed << std::setprecision(1) << 100 * m_probes[blocks - 1].agreement << "%";
         const ViTModel cut = cutAtExit(model, blocks, m_probes[blocks - 1], "");
         const double target = m_budget * denseMacs(model);
         if (denseMacs(cut) <= target) {

@@ -37,14 +37,21 @@ std::string g4(double v) {
 
 }  // namespace
 
-double methodGMacs(const ViTModel& model, const std::string& methodId, const KnobValues& values) {
+double methodGMacs(const ViTModel& model, const std::string& methodId, const KnobValues& values,
+                   const CalibrationProvider& calibration) {
     c10::InferenceMode guard;
     const at::Tensor x = randomInput(model);
-    // Calibrated methods (static masks) cost the same whatever they were calibrated on.
-    const ReadyMethod ready = readyMethod(model, methodId, values, calibrationFrom({x}));
+    const bool own = calibration && builtinRegistry().spec(methodId).family == "structural";
+    const ReadyMethod ready = readyMethod(model, methodId, values, own ? calibration : calibrationFrom({x}));
     const ViTModel& used = ready.model();
     ForwardResult r = used.forward(x, *ready);  // x is on the model's device and dtype
     return toG(traceMacs(used, r.trace));
+}
+
+SettingCost gmacsCost(const ViTModel& model, const std::string& methodId, CalibrationProvider calibration) {
+    return [&model, methodId, calibration = std::move(calibration)](const KnobValues& v) {
+        return methodGMacs(model, methodId, v, calibration);
+    };
 }
 
 KnobValues withDefaultMainKnob(const MethodSpec& spec, KnobValues values) {
@@ -202,8 +209,8 @@ KnobValues BudgetSolver::solve(double target, double tolerance) {
 }
 
 KnobValues solveForBudget(const ViTModel& model, const std::string& methodId, KnobValues base, double targetGMacs,
-                          double tolerance) {
-    BudgetSolver solver(model, methodId, std::move(base));
+                          double tolerance, const CalibrationProvider& calibration) {
+    BudgetSolver solver(model, methodId, std::move(base), calibration ? gmacsCost(model, methodId, calibration) : SettingCost{});
     return solver.solve(targetGMacs, tolerance);
 }
 

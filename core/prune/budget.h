@@ -13,25 +13,34 @@
 
 #include "model/vit_model.h"
 #include "prune/knob.h"
+#include "prune/method_setup.h"
 
 namespace vp {
 
 // GMACs per image of `methodId` configured with `values` on `model` (structural methods are
-// measured on their patched model). Throws vp::Error on bad values.
-double methodGMacs(const ViTModel& model, const std::string& methodId, const KnobValues& values);
+// measured on their patched model). Throws vp::Error on bad values. Calibrated token methods
+// (static masks) cost the same whatever their images, so they calibrate on the random input; a
+// structural method's shape can depend on its images (WDPruning's exit block), so with
+// `calibration` given it calibrates on those, as the run it is solved for will.
+double methodGMacs(const ViTModel& model, const std::string& methodId, const KnobValues& values,
+                   const CalibrationProvider& calibration = {});
 
 // `base` with the main knob set so that the GMACs are within `tolerance` (relative) of
 // `targetGMacs`, preferring the closest setting not above the target. Throws vp::Error when the
 // method has no numeric main knob or the target lies outside the reachable range.
 KnobValues solveForBudget(const ViTModel& model, const std::string& methodId, KnobValues base, double targetGMacs,
-                          double tolerance = 0.005);
+                          double tolerance = 0.005, const CalibrationProvider& calibration = {});
+
+// The GMACs cost of a BudgetSolver measured with `calibration` (methodGMacs).
+using SettingCost = std::function<double(const KnobValues&)>;
+SettingCost gmacsCost(const ViTModel& model, const std::string& methodId, CalibrationProvider calibration);
 
 // (cheapest, dearest) GMACs over the main knob's range, other knobs as in `base`.
 std::pair<double, double> gmacsRange(const ViTModel& model, const std::string& methodId, const KnobValues& base);
 
-// Cost of one setting: GMACs by default; the measured latency for the equal-latency lock
-// (eval/latency.h). Any cost that is monotone in the main knob, up to noise, can be solved for.
-using SettingCost = std::function<double(const KnobValues&)>;
+// Cost of one setting (SettingCost): GMACs by default; the measured latency for the
+// equal-latency lock (eval/latency.h). Any cost that is monotone in the main knob, up to noise,
+// can be solved for.
 
 // The same with the measurements cached, for many targets on one method (sweeps, sliders).
 class BudgetSolver {

@@ -3,9 +3,12 @@
 #include <c10/core/InferenceMode.h>
 
 #include "common/error.h"
-#include "prune/attn_context.h"
+#include "prune/block_walk.h"
 #include "prune/structure_plan.h"
-#include "prune/token_state.h"
+#include "prune/unit_importance.h"
+
+#include <list>
+#include <mutex>
 
 namespace vp {
 namespace {
@@ -41,32 +44,16 @@ std::pair<at::Tensor, at::Tensor> ridge(const at::Tensor& x, const at::Tensor& z
 
 std::vector<ExitProbe> fitExitProbes(const ViTModel& model, const std::vector<at::Tensor>& batches) {
     c10::InferenceMode guard;
-    const ViTConfig& c = model.config();
     const auto& blocks = model.weights().blocks;
     const ViTModel features = featureModel(model);
     std::vector<std::vector<at::Tensor>> perBlock(blocks.size());
     std::vector<at::Tensor> targets;
     for (const at::Tensor& batch : batches) {
         if (!batch.defined() || batch.size(0) == 0) continue;
-        TokenState state;
-        state.prefix = c.numPrefixTokens();
-        state.tracking = false;
-        state.x = model.embed(batch.to(model.device(), model.dtype()));
-        for (size_t l = 0; l < blocks.size(); ++l) {
-            const BlockWeights& b = blocks[l];
-            if (b.attentionRemoved) {
-                state.x = state.x * 2;
-            } else {
-                AttnContext ctx;
-                state.x = state.x + model.attention(static_cast<int>(l),
-                                                    at::layer_norm(state.x, {c.embedDim}, b.norm1W, b.norm1B, c.lnEps),
-                                                    state, {}, ctx);
-            }
-            state.x = state.x + model.mlp(static_cast<int>(l),
-                                          at::layer_norm(state.x, {c.embedDim}, b.norm2W, b.norm2B, c.lnEps));
-            perBlock[l].push_back(features.head(state).to(at::kDouble).cpu());
-        }
-        targets.push_back(model.head(state).to(at::kDouble).cpu());
+        walkBlocks(model, batch, {}, [&](int l, const at::Tensor&, const AttnContext&, const TokenState& after) {
+            perBlock[l].push_back(features.head(after).to(at::kDouble).cpu());
+            if (l + 1 == static_cast<int>(blocks.size())) targets.push_back(model.head(after).to(at::kDouble).cpu());
+        });
     }
     if (targets.empty())
         throw Error(
@@ -84,6 +71,22 @@ std::vector<ExitProbe> fitExitProbes(const ViTModel& model, const std::vector<at
         p.bias = b.to(model.device(), model.dtype());
         probes.push_back(std::move(p));
     }
+    return probes;
+}
+
+std::vector<ExitProbe> cachedExitProbes(const ViTModel& model, const std::vector<at::Tensor>& batches) {
+    static std::mutex mutex;
+    static std::list<std::pair<std::string, std::vector<ExitProbe>>> recent;  // most recent first
+    const std::string key = calibrationKey(model, "exit probes", batches);
+    {
+        std::lock_guard<std::mutex> lock(mutex);
+        for (auto it = recent.begin(); it != recent.end(); ++it)
+            if (it->first == key) return it->second;
+    }
+    std::vector<ExitProbe> probes = fitExitProbes(model, batches);
+    std::lock_guard<std::mutex> lock(mutex);
+    recent.emplace_front(key, probes);
+    if (recent.size() > 2) recent.pop_back();
     return probes;
 }
 

@@ -21,6 +21,10 @@ struct ExitProbe {
 // One probe per block (index l: after block l). Throws vp::Error on zero calibration images.
 std::vector<ExitProbe> fitExitProbes(const ViTModel& model, const std::vector<at::Tensor>& batches);
 
+// fitExitProbes remembered for the last two (model, images): a budget slider or solver that
+// re-creates the method does not fit again.
+std::vector<ExitProbe> cachedExitProbes(const ViTModel& model, const std::vector<at::Tensor>& batches);
+
 // The model's first `blocks` blocks with the probe as its head (every width unchanged). `blocks`
 // equal to the depth returns the model itself, whose own head beats any probe.
 ViTModel cutAtExit(const ViTModel& model, int blocks, const ExitProbe& probe, const std::string& prunedBy);

@@ -6,8 +6,7 @@
 #include <limits>
 
 #include "common/error.h"
-#include "prune/attn_context.h"
-#include "prune/token_state.h"
+#include "prune/block_walk.h"
 
 namespace vp {
 namespace {
@@ -43,33 +42,18 @@ std::vector<at::Tensor> attentionMapGram(const ViTModel& model, const std::vecto
     for (const at::Tensor& b : batches) any = any || (b.defined() && b.size(0) > 0);
     if (!any) throw Error("hMHSA: the calibration set has zero images; the hallucinated maps are fitted on images");
     c10::InferenceMode guard;
-    const ViTConfig& c = model.config();
-    const auto& blocks = model.weights().blocks;
-    std::vector<at::Tensor> gram(blocks.size());
+    std::vector<at::Tensor> gram(model.weights().blocks.size());
+    AttnNeeds needs;
+    needs.fullMap = true;
     for (const at::Tensor& batch : batches) {
         if (!batch.defined() || batch.size(0) == 0) continue;
-        TokenState state;
-        state.prefix = c.numPrefixTokens();
-        state.tracking = false;
-        state.x = model.embed(batch.to(model.device(), model.dtype()));
-        for (size_t l = 0; l < blocks.size(); ++l) {
-            const BlockWeights& b = blocks[l];
-            if (b.attentionRemoved) {
-                state.x = state.x * 2;
-            } else {
-                AttnContext ctx;
-                AttnNeeds needs;
-                needs.fullMap = true;
-                const at::Tensor xn = at::layer_norm(state.x, {c.embedDim}, b.norm1W, b.norm1B, c.lnEps);
-                state.x = state.x + model.attention(static_cast<int>(l), xn, state, needs, ctx);
-                const int64_t H = ctx.map.size(1);
-                const at::Tensor maps = ctx.map.transpose(0, 1).reshape({H, -1}).to(at::kDouble);
-                const at::Tensor g = at::matmul(maps, maps.t()).cpu();
-                gram[l] = gram[l].defined() ? gram[l] + g : g;
-            }
-            state.x = state.x + model.mlp(static_cast<int>(l),
-                                          at::layer_norm(state.x, {c.embedDim}, b.norm2W, b.norm2B, c.lnEps));
-        }
+        walkBlocks(model, batch, needs, [&](int l, const at::Tensor& a, const AttnContext& ctx, const TokenState&) {
+            if (!a.defined()) return;
+            const int64_t H = ctx.map.size(1);
+            const at::Tensor maps = ctx.map.transpose(0, 1).reshape({H, -1}).to(at::kDouble);
+            const at::Tensor g = at::matmul(maps, maps.t()).cpu();
+            gram[l] = gram[l].defined() ? gram[l] + g : g;
+        });
     }
     return gram;
 }

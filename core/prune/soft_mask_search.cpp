@@ -13,6 +13,7 @@ namespace {
 
 struct BlockMasks {
     at::Tensor qk, v, neurons;  // [heads*d], [heads*dv], [hidden]; undefined qk/v without attention
+    bool shared = false;        // qk is also the keys' and the values' mask (v undefined)
 };
 
 at::Tensor ones(int64_t n) { return at::ones({n}, at::TensorOptions().dtype(at::kFloat)).requires_grad_(true); }
@@ -38,8 +39,8 @@ ViTWeights masked(const ViTWeights& w, const std::vector<BlockMasks>& masks, con
         const BlockMasks& m = masks[l];
         o.fc2W = b.fc2W * m.neurons.view({1, -1});
         if (!m.qk.defined()) continue;
-        const at::Tensor rows =
-            at::cat({m.qk, at::ones({b.qkWidth()}, m.qk.options().requires_grad(false)), m.v});  // q scaled, k not
+        const at::Tensor rows = m.shared ? at::cat({m.qk, m.qk, m.qk})  // one mask per head dim on q, k and v
+                                         : at::cat({m.qk, at::ones({b.qkWidth()}, m.qk.options()), m.v});  // q, v
         o.qkvW = b.qkvW * rows.view({-1, 1});
         if (b.qkvB.defined()) o.qkvB = b.qkvB * rows;
     }
@@ -88,11 +89,15 @@ UnitScores softMaskScores(const ViTModel& model, const std::vector<at::Tensor>& 
         params.push_back(m.neurons);
         neuronParts.push_back(m.neurons);
         if (!b.attentionRemoved) {
+            m.shared = o.sharedHeadDims && b.valueDim() == b.headDim;
             m.qk = ones(b.qkWidth());
-            m.v = ones(b.attnDim());
-            params.insert(params.end(), {m.qk, m.v});
+            params.push_back(m.qk);
             qkParts.push_back(m.qk);
-            vParts.push_back(m.v);
+            if (!m.shared) {
+                m.v = ones(b.attnDim());
+                params.push_back(m.v);
+                vParts.push_back(m.v);
+            }
         }
         masks.push_back(m);
     }
@@ -141,10 +146,11 @@ UnitScores softMaskScores(const ViTModel& model, const std::vector<at::Tensor>& 
             s.heads.emplace_back();
             continue;
         }
+        const at::Tensor& v = masks[l].shared ? masks[l].qk : masks[l].v;
         s.qkDims.push_back(toVector(masks[l].qk));
-        s.vDims.push_back(toVector(masks[l].v));
-        const at::Tensor heads = masks[l].qk.detach().abs().view({b.heads, -1}).sum(1) +
-                                 masks[l].v.detach().abs().view({b.heads, -1}).sum(1);
+        s.vDims.push_back(toVector(v));
+        const at::Tensor heads =
+            masks[l].qk.detach().abs().view({b.heads, -1}).sum(1) + v.detach().abs().view({b.heads, -1}).sum(1);
         s.heads.push_back(toVector(heads));
     }
     s.embed = embed.defined() ? toVector(embed) : std::vector<double>(model.config().embedDim, 1.0);

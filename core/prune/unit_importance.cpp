@@ -11,6 +11,7 @@
 
 #include "common/error.h"
 #include "prune/attn_context.h"
+#include "prune/block_walk.h"
 #include "prune/structure_plan.h"
 #include "prune/token_state.h"
 
@@ -161,11 +162,7 @@ UnitScores unitScores(const ViTModel& model, ImportanceSource source, const std:
     return total;
 }
 
-namespace {
-// What identifies the scores: the weights (their storage and a checksum, so a model edited in
-// place or freed and reallocated is not mistaken), the source and the images.
-std::string scoresKey(const ViTModel& model, const std::string& tag, bool images,
-                      const std::vector<at::Tensor>& batches) {
+std::string calibrationKey(const ViTModel& model, const std::string& tag, const std::vector<at::Tensor>& batches) {
     c10::InferenceMode guard;
     std::ostringstream k;
     const ViTWeights& w = model.weights();
@@ -173,12 +170,10 @@ std::string scoresKey(const ViTModel& model, const std::string& tag, bool images
       << w.blocks.size() << '|' << w.patchW.to(at::kDouble).sum().item<double>() << '|'
       << w.headW.to(at::kDouble).abs().sum().item<double>();
     for (const BlockWeights& b : w.blocks) k << '|' << b.fc1W.sizes() << b.heads;
-    if (images)
-        for (const at::Tensor& b : batches)
-            if (b.defined()) k << '|' << b.sizes() << ':' << b.to(at::kDouble).sum().item<double>();
+    for (const at::Tensor& b : batches)
+        if (b.defined()) k << '|' << b.sizes() << ':' << b.to(at::kDouble).sum().item<double>();
     return k.str();
 }
-}  // namespace
 
 UnitScores cachedUnitScores(const ViTModel& model, ImportanceSource source, const std::vector<at::Tensor>& batches) {
     return cachedScores(model, importanceName(source),
@@ -190,7 +185,7 @@ UnitScores cachedScores(const ViTModel& model, const std::string& tag, const std
                         const std::function<UnitScores()>& compute) {
     static std::mutex mutex;
     static std::list<std::pair<std::string, UnitScores>> recent;  // most recent first
-    const std::string key = scoresKey(model, tag, !batches.empty(), batches);
+    const std::string key = calibrationKey(model, tag, batches);
     {
         std::lock_guard<std::mutex> lock(mutex);
         for (auto it = recent.begin(); it != recent.end(); ++it)
@@ -209,34 +204,18 @@ UnitScores cachedScores(const ViTModel& model, const std::string& tag, const std
 std::vector<double> attentionOutputEntropy(const ViTModel& model, const std::vector<at::Tensor>& batches) {
     checkBatches(batches, "attention-output entropy");
     c10::InferenceMode guard;
-    const ViTConfig& c = model.config();
     const auto& blocks = model.weights().blocks;
     std::vector<at::Tensor> sum(blocks.size()), sumSq(blocks.size());
     double tokens = 0;
     for (const at::Tensor& batch : batches) {
         if (!batch.defined() || batch.size(0) == 0) continue;
-        TokenState state;
-        state.prefix = c.numPrefixTokens();
-        state.tracking = false;
-        state.x = model.embed(batch.to(model.device(), model.dtype()));
-        tokens += static_cast<double>(state.x.size(0) * state.x.size(1));
-        for (size_t l = 0; l < blocks.size(); ++l) {
-            const BlockWeights& b = blocks[l];
-            if (b.attentionRemoved) {
-                state.x = state.x * 2;
-            } else {
-                AttnContext ctx;
-                at::Tensor a =
-                    model.attention(static_cast<int>(l),
-                                    at::layer_norm(state.x, {c.embedDim}, b.norm1W, b.norm1B, c.lnEps), state, {}, ctx);
-                at::Tensor flat = a.reshape({-1, a.size(-1)}).to(at::kDouble);
-                sum[l] = plus(sum[l], flat.sum(0));
-                sumSq[l] = plus(sumSq[l], flat.pow(2).sum(0));
-                state.x = state.x + a;
-            }
-            state.x = state.x + model.mlp(static_cast<int>(l),
-                                          at::layer_norm(state.x, {c.embedDim}, b.norm2W, b.norm2B, c.lnEps));
-        }
+        walkBlocks(model, batch, {}, [&](int l, const at::Tensor& a, const AttnContext&, const TokenState& after) {
+            if (l == 0) tokens += static_cast<double>(after.x.size(0) * after.x.size(1));
+            if (!a.defined()) return;
+            const at::Tensor flat = a.reshape({-1, a.size(-1)}).to(at::kDouble);
+            sum[l] = plus(sum[l], flat.sum(0));
+            sumSq[l] = plus(sumSq[l], flat.pow(2).sum(0));
+        });
     }
     std::vector<double> entropy;
     for (size_t l = 0; l < blocks.size(); ++l) {

@@ -37,6 +37,11 @@ UnitScores unitScores(const ViTModel& model, ImportanceSource source, const std:
 // that moves a structural method's budget ranks again without new forwards and backwards.
 UnitScores cachedUnitScores(const ViTModel& model, ImportanceSource source, const std::vector<at::Tensor>& batches);
 
+// What identifies results computed from a model on calibration images: the weights (their storage
+// and a checksum, so a model edited in place or freed and reallocated is not mistaken), `tag` (the
+// computation and its settings) and the images.
+std::string calibrationKey(const ViTModel& model, const std::string& tag, const std::vector<at::Tensor>& batches);
+
 // The same memory for any scorer: `tag` names it and its settings; `compute` runs on a miss.
 UnitScores cachedScores(const ViTModel& model, const std::string& tag, const std::vector<at::Tensor>& batches,
                         const std::function<UnitScores()>& compute);

@@ -1,9 +1,12 @@
-// LayerStrip: one thumbnail per layer, kept counts in the labels, the current layer framed, and
-// layerSelected on clicks and Left/Right/Home/End.
+// LayerStrip: one thumbnail per layer, kept counts in the labels, the current layer framed,
+// layerSelected on clicks and Left/Right/Home/End, and blocks without attention marked (with the
+// context menu's remove/keep toggle where allowed).
+#include <QMenu>
 #include <QSignalSpy>
 #include <QtTest>
 
 #include "widgets/layer_strip.h"
+#include "widgets/plot_palette.h"
 
 using vp::PatchFate;
 
@@ -150,6 +153,78 @@ private Q_SLOTS:
         strip.setCurrentLayer(99);
         QCOMPARE(strip.currentLayer(), 11);
         QCOMPARE(spy.count(), count);
+    }
+
+    void removedAttentionIsMarked() {
+        vp::LayerStrip strip;
+        strip.setImage(lightImage());
+        strip.setTrace(shrinkingTrace());
+        std::vector<bool> removed(12, false);
+        removed[1] = removed[4] = true;
+        strip.setAttentionState(removed);
+        QVERIFY(strip.attentionRemoved(1));
+        QVERIFY(strip.attentionRemoved(4));
+        QVERIFY(!strip.attentionRemoved(0));
+        QVERIFY(!strip.attentionRemoved(12));
+        QVERIFY2(strip.layerToolTip(1).contains("Attention removed"), qPrintable(strip.layerToolTip(1)));
+        QVERIFY(!strip.layerToolTip(0).contains("Attention removed"));
+        QCOMPARE(strip.layerLabel(1), QString("1 · 15"));  // the label still counts the patches
+
+        // The badge: vermillion pixels on the marked thumbnails only.
+        const QRgb badge = vp::palette::seriesColour(1).rgb();
+        auto badgePixels = [&](const QImage& img, int layer) {
+            const QRect r = strip.stripThumbRect(layer, 60);
+            int n = 0;
+            for (int y = r.top(); y <= r.bottom(); ++y)
+                for (int x = r.left(); x <= r.right(); ++x) n += (img.pixel(x, y) & 0xffffff) == (badge & 0xffffff);
+            return n;
+        };
+        QImage img = strip.renderStrip(60);
+        QVERIFY(badgePixels(img, 1) > 20);
+        QVERIFY(badgePixels(img, 4) > 20);
+        QCOMPARE(badgePixels(img, 0), 0);
+        QCOMPARE(badgePixels(img, 2), 0);
+        // A new trace keeps the marks (the page sets both per result); clear() drops them.
+        strip.setTrace(shrinkingTrace());
+        QVERIFY(strip.attentionRemoved(4));
+        strip.clear();
+        QVERIFY(!strip.attentionRemoved(4));
+    }
+
+    void contextMenuTogglesAttention() {
+        vp::LayerStrip strip;
+        strip.setImage(lightImage());
+        strip.setTrace(shrinkingTrace());
+        std::vector<bool> removed(12, false), toggleable(12, true);
+        removed[3] = true;
+        toggleable[7] = false;
+        strip.setAttentionState(removed, toggleable);
+        QSignalSpy spy(&strip, &vp::LayerStrip::attentionToggled);
+
+        std::unique_ptr<QMenu> keep(strip.contextMenu(3, nullptr));
+        QVERIFY(keep);
+        QCOMPARE(keep->actions().size(), 1);
+        QCOMPARE(keep->actions().first()->text(), QString("Keep attention of block 3"));
+        keep->actions().first()->trigger();
+        QCOMPARE(spy.count(), 1);
+        QCOMPARE(spy.last().at(0).toInt(), 3);
+        QCOMPARE(spy.last().at(1).toBool(), false);
+
+        std::unique_ptr<QMenu> remove(strip.contextMenu(5, nullptr));
+        QVERIFY(remove);
+        QCOMPARE(remove->actions().first()->text(), QString("Remove attention of block 5"));
+        remove->actions().first()->trigger();
+        QCOMPARE(spy.count(), 2);
+        QCOMPARE(spy.last().at(0).toInt(), 5);
+        QCOMPARE(spy.last().at(1).toBool(), true);
+        QVERIFY(strip.layerToolTip(5).contains("Right-click to remove its attention"));
+
+        // Not offered: a block the method cannot toggle, or none at all.
+        QVERIFY(!strip.contextMenu(7, nullptr));
+        QVERIFY(!strip.contextMenu(-1, nullptr));
+        strip.setAttentionState(removed);
+        QVERIFY(!strip.contextMenu(3, nullptr));
+        QVERIFY(!strip.layerToolTip(3).contains("Right-click"));
     }
 };
 

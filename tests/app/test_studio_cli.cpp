@@ -41,11 +41,12 @@ QString photo() {
 
 const QString kFixtureModel = QStringLiteral(VP_TEST_DATA "/reference/tv_vit_timm.safetensors");
 
-// A real screenshot: window-sized, many colours, not one flat fill.
+// A real screenshot: window-sized, many colours, not one flat fill. The offscreen screen is 800×800
+// and the window opens at 95% of it (760×760) unless its panels need more.
 void checkScreenshot(const QString& path) {
     QImage img;
     QVERIFY2(img.load(path), qPrintable(path + " is not a readable image"));
-    QVERIFY2(img.width() >= 800 && img.height() >= 500,
+    QVERIFY2(img.width() >= 700 && img.height() >= 500,
              qPrintable(QString("size %1x%2").arg(img.width()).arg(img.height())));
     QSet<QRgb> colours;
     for (int y = 0; y < img.height(); y += 3)

@@ -105,7 +105,9 @@ const QSet<QString>& untranslatableWords() {
         QStringLiteral("PNG"), QStringLiteral("SVG"), QStringLiteral("PDF"), QStringLiteral("CSV"),
         QStringLiteral("JSON"),
         // Method names that are proper names (marked with VP_TEXT in core/methods).
-        QStringLiteral("EViT"), QStringLiteral("Evo"), QStringLiteral("ToMe"), QStringLiteral("LTP")};
+        QStringLiteral("EViT"), QStringLiteral("Evo"), QStringLiteral("ToMe"), QStringLiteral("LTP"),
+        // hMHSA + cFFN: the two block designs' names in their paper.
+        QStringLiteral("hMHSA"), QStringLiteral("cFFN")};
     return words;
 }
 

@@ -57,13 +57,24 @@ void SingleImagePage::showStructure() {
     }
     const size_t blocks = m_result.runWidths.size();
     std::vector<bool> removed(blocks), toggleable(blocks);
+    std::vector<QString> badges(blocks), notes(blocks);
     const bool toggles = m_result.methodId == kAttentionRemoval;
     for (size_t l = 0; l < blocks; ++l) {
-        removed[l] = !m_result.runWidths[l].attention;
+        const BlockWidth& w = m_result.runWidths[l];
+        removed[l] = !w.attention;
+        if (!w.attention && w.standIn == StandIn::Identity) {
+            badges[l] = tr("skip");
+            notes[l] = tr("Attention skipped (SPViT): the block computes x ← x, then its MLP");
+        } else if (!w.attention && w.standIn == StandIn::Conv) {
+            badges[l] = tr("conv%1").arg(w.convKernel);
+            notes[l] = tr("Attention replaced by a %1×%1 convolution to %2 channels (SPViT), then its MLP")
+                           .arg(w.convKernel)
+                           .arg(w.convDim);
+        }
         // A block opened without attention has none to give back.
         toggleable[l] = toggles && l < m_result.baseWidths.size() && m_result.baseWidths[l].attention;
     }
-    m_strip->setAttentionState(removed, toggleable);
+    m_strip->setAttentionState(removed, toggleable, badges, notes);
 }
 
 bool SingleImagePage::attentionRemovedAt(int layer) const {

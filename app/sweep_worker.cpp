@@ -158,12 +158,17 @@ void SweepWorker::runJob(const SweepJob& job) {
     const int64_t count = job.limit > 0 ? std::min<int64_t>(job.limit, size) : size;
     if (count < 1) throw Error(toStd(job.datasetSpec) + ": holds no images");
 
+    // As the CLI: methods that decide from images (structural rankings, calibrated token methods)
+    // calibrate on the default calibration source (the train split), never on the scored images,
+    // and the budget solver plans their settings on the same images. Read once per job.
+    const CalibrationProvider calibration = datasetCalibration(kDefaultCalibrationSource, m_model.config());
     // Plan every method first, so that the total is known before anything is measured.
     std::vector<MethodSweep> methods;
     for (const QString& id : pending) {
         try {
             methods.push_back(
-                {toStd(id), planSweep(m_model, {toStd(id)}, job.pointsPerMethod), toStd(job.cacheFiles[id])});
+                {toStd(id), planSweep(m_model, {toStd(id)}, job.pointsPerMethod, 0.005, calibration),
+                 toStd(job.cacheFiles[id])});
         } catch (const Error& e) {
             Q_EMIT notice(tr("%1 skipped: %2").arg(id, QString::fromStdString(e.what())));
         }
@@ -178,8 +183,6 @@ void SweepWorker::runJob(const SweepJob& job) {
 
     if (!methods.empty()) QDir().mkpath(QFileInfo(QString::fromStdString(methods.front().file)).absolutePath());
     const BatchSource source = datasetSource(*m_data, count, m_model.config());
-    // As the CLI: the dataset's first images calibrate methods that need them, read once per job.
-    const CalibrationProvider calibration = datasetCalibration(*m_data, m_model.config());
     for (const MethodSweep& m : methods) {
         SweepOptions opts;
         opts.model = toStd(modelIdentity(job.modelSpec).name);

@@ -34,6 +34,7 @@ run vit-slim --method vit-slim --set budget=0.5
 run wdpruning --method wdpruning --set budget=0.5
 run attn-removal --method attn-removal --set count=6
 run hmhsa-cffn --method hmhsa-cffn --set rank=0.3
+run spvit --method spvit --set budget=0.8
 {
     echo "method,prune_settings,gmacs_share,top1_before,top1_after_finetune"
     printf '%s\n' "${rows[@]}"

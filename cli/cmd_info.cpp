@@ -73,6 +73,11 @@ int cmdInfo(const Args& args) {
             std::cout << "  block " << std::setw(2) << i << "  ";
             if (w.attention)
                 std::cout << w.heads << " heads x qk " << w.qkDim << " / v " << w.vDim;
+            else if (w.standIn == StandIn::Conv)
+                std::cout << "attention -> " << w.convKernel << "x" << w.convKernel << " conv to " << w.convDim
+                          << " channels";
+            else if (w.standIn == StandIn::Identity)
+                std::cout << "attention skipped";
             else
                 std::cout << "attention removed";
             if (w.attention && w.computedMaps() < w.heads)

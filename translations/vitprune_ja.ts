@@ -600,6 +600,30 @@ Rollout (Abnar &amp; Zuidema 2020): the attention of every block up to the chose
         <source>no attn</source>
         <translation>Attnなし</translation>
     </message>
+    <message>
+        <source>Block %1: attention replaced by a %2×%2 convolution to %3 channels (SPViT) · %4</source>
+        <translation>ブロック %1：アテンションを %3 チャネルへの %2×%2 畳み込みに置換 (SPViT) · %4</translation>
+    </message>
+    <message>
+        <source>Block %1: attention skipped (x ← x; the MLP still runs) · %2</source>
+        <translation>ブロック %1：アテンションをスキップ (x ← x；MLP は実行) · %2</translation>
+    </message>
+    <message>
+        <source>%1×%1 convolution</source>
+        <translation>%1×%1 畳み込み</translation>
+    </message>
+    <message>
+        <source>attention skipped</source>
+        <translation>アテンションをスキップ</translation>
+    </message>
+    <message>
+        <source>conv%1</source>
+        <translation>畳込%1</translation>
+    </message>
+    <message>
+        <source>skip</source>
+        <translation>スキップ</translation>
+    </message>
 </context>
 <context>
     <name>vp::InferenceWorker</name>
@@ -1756,6 +1780,46 @@ Rollout (Abnar &amp; Zuidema 2020): the attention of every block up to the chose
         <source>With exit 0: the share of calibration images on which a block&apos;s probe must predict what the full model predicts.</source>
         <translation>出口が 0 のとき: ブロックのプローブが完全なモデルと同じ予測をしなければならないキャリブレーション画像の割合。</translation>
     </message>
+    <message>
+        <source>SPViT (attention to convolution)</source>
+        <translation>SPViT（アテンションを畳み込みへ）</translation>
+    </message>
+    <message>
+        <source>Turns attention layers into weight-shared 3x3 or 1x1 convolutions, or skips them, choosing per layer the least harmful option until the GMACs budget is met. Untrained approximation: convolutions come from the value projections, fitted on calibration images.</source>
+        <translation>アテンション層を重み共有の 3x3 または 1x1 畳み込みに変えるかスキップし、GMACs 予算を満たすまで層ごとに最も害の少ない選択をします。学習なしの近似：畳み込みは値射影から作り、校正画像で当てはめます。</translation>
+    </message>
+    <message>
+        <source>Fraction of the model&apos;s dense GMACs the pruned model may cost; below what skipping every attention layer costs, every layer is skipped.</source>
+        <translation>枝刈り後のモデルが使えるデンス GMACs の割合。全アテンション層をスキップしたコストを下回ると、すべての層をスキップします。</translation>
+    </message>
+    <message>
+        <source>3x3 conv layers</source>
+        <translation>3x3 畳み込み層</translation>
+    </message>
+    <message>
+        <source>0-based blocks whose attention becomes a 3x3 convolution; with conv1 and skip it replaces the budget search when any is set.</source>
+        <translation>アテンションを 3x3 畳み込みにするブロック（0 始まり）。conv1、skip と合わせ、どれかを設定すると予算探索の代わりになります。</translation>
+    </message>
+    <message>
+        <source>1x1 conv layers</source>
+        <translation>1x1 畳み込み層</translation>
+    </message>
+    <message>
+        <source>0-based blocks whose attention becomes a 1x1 convolution.</source>
+        <translation>アテンションを 1x1 畳み込みにするブロック（0 始まり）。</translation>
+    </message>
+    <message>
+        <source>Skipped layers</source>
+        <translation>スキップする層</translation>
+    </message>
+    <message>
+        <source>0-based blocks whose attention is skipped (x = x).</source>
+        <translation>アテンションをスキップするブロック（0 始まり、x = x）。</translation>
+    </message>
+    <message>
+        <source>Images that fit the convolutions to the attention outputs and measure each choice&apos;s harm.</source>
+        <translation>畳み込みをアテンション出力に当てはめ、各選択の害を測る画像。</translation>
+    </message>
 </context>
 <context>
     <name>vp::OverlayGridFigure</name>
@@ -2462,6 +2526,22 @@ Rollout (Abnar &amp; Zuidema 2020): the attention of every block up to the chose
     <message>
         <source> · attention removed</source>
         <translation> · アテンション削除</translation>
+    </message>
+    <message>
+        <source>skip</source>
+        <translation>スキップ</translation>
+    </message>
+    <message>
+        <source>Attention skipped (SPViT): the block computes x ← x, then its MLP</source>
+        <translation>アテンションをスキップ (SPViT)：ブロックは x ← x を計算し、次に MLP</translation>
+    </message>
+    <message>
+        <source>conv%1</source>
+        <translation>畳込%1</translation>
+    </message>
+    <message>
+        <source>Attention replaced by a %1×%1 convolution to %2 channels (SPViT), then its MLP</source>
+        <translation>アテンションを %2 チャネルへの %1×%1 畳み込みに置換 (SPViT)、次に MLP</translation>
     </message>
 </context>
 <context>

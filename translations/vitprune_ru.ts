@@ -604,6 +604,30 @@ Rollout внимания (Abnar &amp; Zuidema 2020): внимание всех �
         <source>no attn</source>
         <translation>без вним.</translation>
     </message>
+    <message>
+        <source>Block %1: attention replaced by a %2×%2 convolution to %3 channels (SPViT) · %4</source>
+        <translation>Блок %1: внимание заменено свёрткой %2×%2 в %3 каналов (SPViT) · %4</translation>
+    </message>
+    <message>
+        <source>Block %1: attention skipped (x ← x; the MLP still runs) · %2</source>
+        <translation>Блок %1: внимание пропущено (x ← x; MLP работает) · %2</translation>
+    </message>
+    <message>
+        <source>%1×%1 convolution</source>
+        <translation>свёртка %1×%1</translation>
+    </message>
+    <message>
+        <source>attention skipped</source>
+        <translation>внимание пропущено</translation>
+    </message>
+    <message>
+        <source>conv%1</source>
+        <translation>свёртка%1</translation>
+    </message>
+    <message>
+        <source>skip</source>
+        <translation>пропуск</translation>
+    </message>
 </context>
 <context>
     <name>vp::InferenceWorker</name>
@@ -1760,6 +1784,46 @@ Rollout внимания (Abnar &amp; Zuidema 2020): внимание всех �
         <source>With exit 0: the share of calibration images on which a block&apos;s probe must predict what the full model predicts.</source>
         <translation>При выходе 0: доля калибровочных изображений, на которых зонд блока должен предсказывать то же, что и полная модель.</translation>
     </message>
+    <message>
+        <source>SPViT (attention to convolution)</source>
+        <translation>SPViT (внимание в свёртку)</translation>
+    </message>
+    <message>
+        <source>Turns attention layers into weight-shared 3x3 or 1x1 convolutions, or skips them, choosing per layer the least harmful option until the GMACs budget is met. Untrained approximation: convolutions come from the value projections, fitted on calibration images.</source>
+        <translation>Превращает слои внимания в свёртки 3x3 или 1x1 с общими весами или пропускает их, выбирая для каждого слоя наименее вредный вариант, пока не выполнен бюджет GMACs. Приближение без обучения: свёртки строятся из проекций значений и подгоняются на калибровочных изображениях.</translation>
+    </message>
+    <message>
+        <source>Fraction of the model&apos;s dense GMACs the pruned model may cost; below what skipping every attention layer costs, every layer is skipped.</source>
+        <translation>Доля плотных GMACs модели, которую может стоить прореженная модель; ниже стоимости пропуска всех слоёв внимания пропускаются все слои.</translation>
+    </message>
+    <message>
+        <source>3x3 conv layers</source>
+        <translation>Слои свёртки 3x3</translation>
+    </message>
+    <message>
+        <source>0-based blocks whose attention becomes a 3x3 convolution; with conv1 and skip it replaces the budget search when any is set.</source>
+        <translation>Блоки (с 0), чьё внимание становится свёрткой 3x3; вместе с conv1 и skip заменяет поиск по бюджету, если задан хотя бы один.</translation>
+    </message>
+    <message>
+        <source>1x1 conv layers</source>
+        <translation>Слои свёртки 1x1</translation>
+    </message>
+    <message>
+        <source>0-based blocks whose attention becomes a 1x1 convolution.</source>
+        <translation>Блоки (с 0), чьё внимание становится свёрткой 1x1.</translation>
+    </message>
+    <message>
+        <source>Skipped layers</source>
+        <translation>Пропущенные слои</translation>
+    </message>
+    <message>
+        <source>0-based blocks whose attention is skipped (x = x).</source>
+        <translation>Блоки (с 0), чьё внимание пропускается (x = x).</translation>
+    </message>
+    <message>
+        <source>Images that fit the convolutions to the attention outputs and measure each choice&apos;s harm.</source>
+        <translation>Изображения, на которых свёртки подгоняются к выходам внимания и измеряется вред каждого варианта.</translation>
+    </message>
 </context>
 <context>
     <name>vp::OverlayGridFigure</name>
@@ -2474,6 +2538,22 @@ Rollout внимания (Abnar &amp; Zuidema 2020): внимание всех �
     <message>
         <source> · attention removed</source>
         <translation> · внимание удалено</translation>
+    </message>
+    <message>
+        <source>skip</source>
+        <translation>пропуск</translation>
+    </message>
+    <message>
+        <source>Attention skipped (SPViT): the block computes x ← x, then its MLP</source>
+        <translation>Внимание пропущено (SPViT): блок вычисляет x ← x, затем свой MLP</translation>
+    </message>
+    <message>
+        <source>conv%1</source>
+        <translation>свёртка%1</translation>
+    </message>
+    <message>
+        <source>Attention replaced by a %1×%1 convolution to %2 channels (SPViT), then its MLP</source>
+        <translation>Внимание заменено свёрткой %1×%1 в %2 каналов (SPViT), затем MLP</translation>
     </message>
 </context>
 <context>

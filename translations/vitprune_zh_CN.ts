@@ -600,6 +600,30 @@ Rollout (Abnar &amp; Zuidema 2020): the attention of every block up to the chose
         <source>no attn</source>
         <translation>无注意力</translation>
     </message>
+    <message>
+        <source>Block %1: attention replaced by a %2×%2 convolution to %3 channels (SPViT) · %4</source>
+        <translation>块 %1：注意力被替换为输出 %3 通道的 %2×%2 卷积 (SPViT) · %4</translation>
+    </message>
+    <message>
+        <source>Block %1: attention skipped (x ← x; the MLP still runs) · %2</source>
+        <translation>块 %1：跳过注意力 (x ← x；MLP 仍然运行) · %2</translation>
+    </message>
+    <message>
+        <source>%1×%1 convolution</source>
+        <translation>%1×%1 卷积</translation>
+    </message>
+    <message>
+        <source>attention skipped</source>
+        <translation>跳过注意力</translation>
+    </message>
+    <message>
+        <source>conv%1</source>
+        <translation>卷积%1</translation>
+    </message>
+    <message>
+        <source>skip</source>
+        <translation>跳过</translation>
+    </message>
 </context>
 <context>
     <name>vp::InferenceWorker</name>
@@ -1756,6 +1780,46 @@ Rollout (Abnar &amp; Zuidema 2020): the attention of every block up to the chose
         <source>With exit 0: the share of calibration images on which a block&apos;s probe must predict what the full model predicts.</source>
         <translation>当退出为 0 时：块的探针必须与完整模型预测一致的校准图像比例。</translation>
     </message>
+    <message>
+        <source>SPViT (attention to convolution)</source>
+        <translation>SPViT（注意力转卷积）</translation>
+    </message>
+    <message>
+        <source>Turns attention layers into weight-shared 3x3 or 1x1 convolutions, or skips them, choosing per layer the least harmful option until the GMACs budget is met. Untrained approximation: convolutions come from the value projections, fitted on calibration images.</source>
+        <translation>将注意力层变为共享权重的 3x3 或 1x1 卷积，或跳过它们，逐层选择危害最小的选项，直到满足 GMACs 预算。未训练的近似：卷积来自值投影，并在校准图像上拟合。</translation>
+    </message>
+    <message>
+        <source>Fraction of the model&apos;s dense GMACs the pruned model may cost; below what skipping every attention layer costs, every layer is skipped.</source>
+        <translation>剪枝后模型可花费的稠密 GMACs 比例；低于跳过所有注意力层的开销时，所有层都被跳过。</translation>
+    </message>
+    <message>
+        <source>3x3 conv layers</source>
+        <translation>3x3 卷积层</translation>
+    </message>
+    <message>
+        <source>0-based blocks whose attention becomes a 3x3 convolution; with conv1 and skip it replaces the budget search when any is set.</source>
+        <translation>注意力变为 3x3 卷积的块（从 0 开始）；与 conv1 和 skip 一起，只要设置了任何一个就取代预算搜索。</translation>
+    </message>
+    <message>
+        <source>1x1 conv layers</source>
+        <translation>1x1 卷积层</translation>
+    </message>
+    <message>
+        <source>0-based blocks whose attention becomes a 1x1 convolution.</source>
+        <translation>注意力变为 1x1 卷积的块（从 0 开始）。</translation>
+    </message>
+    <message>
+        <source>Skipped layers</source>
+        <translation>跳过的层</translation>
+    </message>
+    <message>
+        <source>0-based blocks whose attention is skipped (x = x).</source>
+        <translation>跳过注意力的块（从 0 开始，x = x）。</translation>
+    </message>
+    <message>
+        <source>Images that fit the convolutions to the attention outputs and measure each choice&apos;s harm.</source>
+        <translation>用于将卷积拟合到注意力输出并衡量每种选择危害的图像。</translation>
+    </message>
 </context>
 <context>
     <name>vp::OverlayGridFigure</name>
@@ -2462,6 +2526,22 @@ Rollout (Abnar &amp; Zuidema 2020): the attention of every block up to the chose
     <message>
         <source> · attention removed</source>
         <translation> · 注意力已移除</translation>
+    </message>
+    <message>
+        <source>skip</source>
+        <translation>跳过</translation>
+    </message>
+    <message>
+        <source>Attention skipped (SPViT): the block computes x ← x, then its MLP</source>
+        <translation>跳过注意力 (SPViT)：该块计算 x ← x，然后是其 MLP</translation>
+    </message>
+    <message>
+        <source>conv%1</source>
+        <translation>卷积%1</translation>
+    </message>
+    <message>
+        <source>Attention replaced by a %1×%1 convolution to %2 channels (SPViT), then its MLP</source>
+        <translation>注意力被替换为输出 %2 通道的 %1×%1 卷积 (SPViT)，然后是 MLP</translation>
     </message>
 </context>
 <context>

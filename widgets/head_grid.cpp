@@ -74,6 +74,14 @@ QString HeadGrid::rowToolTip(int row) const {
     if (row >= static_cast<int>(m_pruned.size())) return tr("Block %1: cut (the model now ends before it)").arg(row);
     const BlockWidth& b = m_pruned[row];
     const QString mlp = tr("MLP %1 of %2 neurons").arg(b.mlpHidden).arg(r.mlpHidden);
+    if (!b.attention && b.standIn == StandIn::Conv)
+        return tr("Block %1: attention replaced by a %2×%2 convolution to %3 channels (SPViT) · %4")
+            .arg(row)
+            .arg(b.convKernel)
+            .arg(b.convDim)
+            .arg(mlp);
+    if (!b.attention && b.standIn == StandIn::Identity)
+        return tr("Block %1: attention skipped (x ← x; the MLP still runs) · %2").arg(row).arg(mlp);
     if (!b.attention) return tr("Block %1: attention removed (x ← 2x; the MLP still runs) · %2").arg(row).arg(mlp);
     QString text = tr("Block %1: %2 of %3 heads kept · q/k %4 of %5 dims per head · v %6 of %7 · %8")
                        .arg(row)
@@ -154,9 +162,15 @@ void HeadGrid::paintGrid(QPainter& p, const QSize& size) const {
         if (row >= static_cast<int>(m_pruned.size())) {
             paintRowBar(p, rowRect, QColor(120, 120, 120), Qt::DiagCrossPattern, tr("cut"));
         } else if (!m_pruned[row].attention) {
-            const QString text = tr("attention removed");
+            const BlockWidth& b = m_pruned[row];
+            const QString text = b.standIn == StandIn::Conv       ? tr("%1×%1 convolution").arg(b.convKernel)
+                                 : b.standIn == StandIn::Identity ? tr("attention skipped")
+                                                                  : tr("attention removed");
+            const QString shortText = b.standIn == StandIn::Conv       ? tr("conv%1").arg(b.convKernel)
+                                      : b.standIn == StandIn::Identity ? tr("skip")
+                                                                       : tr("no attn");
             const bool fits = QFontMetrics(f).horizontalAdvance(text) < rowRect.width() - 6;
-            paintRowBar(p, rowRect, attentionRemovedInk(), Qt::BDiagPattern, fits ? text : tr("no attn"));
+            paintRowBar(p, rowRect, attentionRemovedInk(), Qt::BDiagPattern, fits ? text : shortText);
         } else {
             for (int c = 0; c < std::max(m_reference[row].heads, m_pruned[row].heads); ++c) {
                 const QRect box = cellRect(row, c, size).adjusted(1, 1, -1, -1);

@@ -50,6 +50,8 @@ void LayerStrip::clear() {
     m_trace = TokenTrace();
     m_noAttention.clear();
     m_toggleable.clear();
+    m_badges.clear();
+    m_notes.clear();
     m_renderer->setImage(QImage());
     m_renderer->setGrid(0, 0);
     m_current = 0;
@@ -96,16 +98,21 @@ QString LayerStrip::layerToolTip(int l) const {
                        : tr("Block %1").arg(lt.layer);
     if (tokens >= 0) text += tr(" · %1 in the MLP").arg(tokenCountText(tokens));
     if (attentionRemoved(l))
-        text += QStringLiteral("\n") + tr("Attention removed: the block computes x ← 2x, then its MLP");
+        text += QStringLiteral("\n") + (l < static_cast<int>(m_notes.size()) && !m_notes[l].isEmpty()
+                                            ? m_notes[l]
+                                            : tr("Attention removed: the block computes x ← 2x, then its MLP"));
     if (attentionToggleable(l))
         text += QStringLiteral("\n") + (attentionRemoved(l) ? tr("Right-click to keep its attention")
                                                             : tr("Right-click to remove its attention"));
     return text;
 }
 
-void LayerStrip::setAttentionState(const std::vector<bool>& removed, const std::vector<bool>& toggleable) {
+void LayerStrip::setAttentionState(const std::vector<bool>& removed, const std::vector<bool>& toggleable,
+                                   const std::vector<QString>& badges, const std::vector<QString>& notes) {
     m_noAttention = removed;
     m_toggleable = toggleable;
+    m_badges = badges;
+    m_notes = notes;
     update();
 }
 
@@ -128,13 +135,13 @@ QMenu* LayerStrip::contextMenu(int layer, QWidget* parent) {
     return menu;
 }
 
-// A small vermillion "no attn" tab across the thumbnail's top.
-void LayerStrip::paintNoAttentionBadge(QPainter& p, const QRect& thumb) const {
+// A small vermillion "no attn" (or `label`) tab across the thumbnail's top.
+void LayerStrip::paintNoAttentionBadge(QPainter& p, const QRect& thumb, const QString& label) const {
     QFont f = font();
     f.setPixelSize(std::clamp(thumb.width() / 5, 7, 11));
     f.setBold(true);
     const QFontMetrics fm(f);
-    const QString text = tr("no attn");
+    const QString text = label.isEmpty() ? tr("no attn") : label;
     const QRect badge(thumb.left(), thumb.top(), std::min(thumb.width(), fm.horizontalAdvance(text) + 6),
                       fm.height() + 1);
     p.fillRect(badge, palette::seriesColour(1));
@@ -196,7 +203,8 @@ void LayerStrip::paintStrip(QPainter& p, const QSize& area, int thumb) const {
         const bool current = l == m_current;
         if (current) p.fillRect(r.adjusted(-kFrame, -kFrame, kFrame, kFrame), highlightColour());
         p.drawImage(r, cached ? m_cache[l] : thumbnail(l, thumb));
-        if (attentionRemoved(l)) paintNoAttentionBadge(p, r);
+        if (attentionRemoved(l))
+            paintNoAttentionBadge(p, r, l < static_cast<int>(m_badges.size()) ? m_badges[l] : QString());
 
         const QString label = layerLabel(l);
         QFont f = font();

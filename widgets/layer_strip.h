@@ -41,7 +41,10 @@ public:
     QString layerToolTip(int layer) const;
     // Blocks whose attention was removed, indexed like the trace's layers (a badge and a tooltip
     // line); `toggleable`: those whose context menu offers to remove or keep it. Kept by setTrace.
-    void setAttentionState(const std::vector<bool>& removed, const std::vector<bool>& toggleable = {});
+    // `badges`: what stands in for the attention per layer (SPViT's "conv3", "skip"; empty text:
+    // "no attn", the x <- 2x of attention-layer removal) and `notes` the tooltip line saying so.
+    void setAttentionState(const std::vector<bool>& removed, const std::vector<bool>& toggleable = {},
+                           const std::vector<QString>& badges = {}, const std::vector<QString>& notes = {});
     bool attentionRemoved(int layer) const;
     bool attentionToggleable(int layer) const;
     // The context menu of `layer` ("Remove attention of block 3" / "Keep attention of block 3"),
@@ -80,7 +83,7 @@ private:
     QRect thumbRect(int layer, int thumb, QPoint origin) const;
     QImage thumbnail(int layer, int thumb) const;
     void paintStrip(QPainter& p, const QSize& area, int thumb) const;
-    void paintNoAttentionBadge(QPainter& p, const QRect& thumb) const;
+    void paintNoAttentionBadge(QPainter& p, const QRect& thumb, const QString& label) const;
     void select(int layer);
 
     std::unique_ptr<PatchOverlayView> m_renderer;  // never shown: renders the thumbnails
@@ -88,6 +91,7 @@ private:
     int m_sample = 0;
     int m_current = 0;
     std::vector<bool> m_noAttention, m_toggleable;
+    std::vector<QString> m_badges, m_notes;
     mutable std::vector<QImage> m_cache;  // thumbnails at m_cacheSize, rebuilt when it changes
     mutable int m_cacheSize = 0;
 };

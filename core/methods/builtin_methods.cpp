@@ -20,6 +20,7 @@
     X(makeWdpruningMethod)        \
     X(makeAttentionRemovalMethod) \
     X(makeHmhsaCffnMethod)        \
+    X(makeSpvitMethod)            \
     X(makeEventfulMethod)
 
 namespace vp {

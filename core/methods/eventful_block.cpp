@@ -70,6 +70,9 @@ BlockWork EventfulBlockState::run(const ViTModel& model, int layer, const at::Te
     const BlockWeights& b = model.weights().blocks[layer];
     const int64_t B = x.size(0), N = x.size(1), C = x.size(2), heads = b.heads, d = b.headDim, A = heads * d;
     const double eps = c.lnEps;
+    if (b.attentionRemoved && b.standIn == StandIn::Conv)
+        throw Error("eventful: block " + std::to_string(layer) +
+                    "'s attention is a convolution (SPViT), which token gates cannot update sparsely");
     if (b.mapCount() < b.heads || b.fc2InW.defined())
         throw Error("eventful: block " + std::to_string(layer) +
                     " has hallucinated heads or a factorised fc2 (hMHSA + cFFN); the gated block reads plain weights");
@@ -112,7 +115,7 @@ BlockWork EventfulBlockState::run(const ViTModel& model, int layer, const at::Te
     at::Tensor x1;
     at::Tensor idx1;
     if (b.attentionRemoved) {
-        x1 = x * 2;
+        x1 = b.standIn == StandIn::Identity ? x : x * 2;
     } else {
         at::Tensor h1 = at::layer_norm(x, {C}, b.norm1W, b.norm1B, eps);
         // The qkv buffer holds every token's last q, k and v, so the rows the gate recomputed (and the

@@ -103,13 +103,15 @@ public:
             state.prefix = c.numPrefixTokens();
             state.tracking = false;
             state.x = model.embed(batch.narrow(0, 0, take).to(model.device()));
+            state.gridH = batch.size(2) / c.patchSize;
+            state.gridW = batch.size(3) / c.patchSize;
             const int64_t N = state.tokens();
             if (used > 0 && sums[0].size(0) != N) throw Error("patch-slimming: calibration images differ in size");
             for (size_t l = 0; l < blocks.size(); ++l) {
                 const BlockWeights& b = blocks[l];
                 at::Tensor map;
                 if (b.attentionRemoved) {
-                    state.x = state.x * 2;
+                    state.x = model.removedAttention(static_cast<int>(l), state);
                     map = at::eye(N, at::kDouble).mul(static_cast<double>(take));
                 } else {
                     AttnNeeds needs;

@@ -83,8 +83,8 @@ Knob RankedStructuralMethod::sparsityKnob() {
             KnobType::Number,
             0,
             100,
-            0.05,
-            "0.5",
+            0.01,
+            "0.05",
             {},
             VP_TEXT("vp::Methods",
                     "Weight of the L1 penalty on the masks against the distillation loss during the search.")};
@@ -100,7 +100,7 @@ MaskSearchOptions RankedStructuralMethod::searchOptions(const KnobValues& values
 
 UnitScores RankedStructuralMethod::searchedMasks(const ViTModel& model, const MaskSearchOptions& o) const {
     std::ostringstream tag;
-    tag << "masks steps=" << o.steps << " lr=" << o.lr << " sparsity=" << o.sparsity << " embed=" << o.embed
+    tag << "masks projected steps=" << o.steps << " lr=" << o.lr << " sparsity=" << o.sparsity << " embed=" << o.embed
         << " shared=" << o.sharedHeadDims;
     return cachedScores(model, tag.str(), m_batches, [&] { return softMaskScores(model, m_batches, o); });
 }

@@ -24,6 +24,10 @@ public:
     // The plan for `model` under the configured budget (patchModel slices it).
     KeepPlan plan(const ViTModel& model) const;
 
+    // The knobs every ranked method has: "budget" (fraction of the dense GMACs) and, when the
+    // source needs data, "calib" (calibration images). Methods add their own after these.
+    static std::vector<Knob> sharedKnobs(bool calibration, const std::string& defaultBudget = "0.7");
+
 protected:
     virtual RankingUnits units() const = 0;
     // The importance of every unit: by default unitScores(source()) on the calibration images,
@@ -39,9 +43,6 @@ protected:
     static Knob sparsityKnob();
     MaskSearchOptions searchOptions(const KnobValues& values) const;
     UnitScores searchedMasks(const ViTModel& model, const MaskSearchOptions& options) const;
-    // The knobs every ranked method has: "budget" (fraction of the dense GMACs) and, when the
-    // source needs data, "calib" (calibration images). Methods add their own after these.
-    static std::vector<Knob> sharedKnobs(bool calibration, const std::string& defaultBudget = "0.7");
     // Fills id/name/paper/help with family "structural" and the main knob "budget".
     static MethodSpec structuralSpec(std::string id, std::string name, std::string paper, std::string help,
                                      bool calibration);

@@ -29,6 +29,7 @@ public:
             true);
         s.knobs.push_back(searchStepsKnob());
         s.knobs.push_back(sparsityKnob());
+        s.behaviourVersion = 2;  // 2: masks projected onto >= 0, sparsity 0.05
         s.knobs.push_back({"embed",
                            VP_TEXT("vp::Methods", "Search embedding dims"),
                            KnobType::Bool,

@@ -34,6 +34,7 @@ public:
                                    "untrained stand-in, each dim's weight magnitude.")});
         s.knobs.push_back(searchStepsKnob());
         s.knobs.push_back(sparsityKnob());
+        s.behaviourVersion = 2;  // 2: masks projected onto >= 0, sparsity 0.05
         return s;
     }
     void configure(const KnobValues& values) override {

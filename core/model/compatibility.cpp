@@ -114,6 +114,19 @@ MethodCompatibility judge(const ViTModel& model, const MethodSpec& spec, const P
             "): the CLS token does not decide the output, so its attention does not "
             "tell which patches matter");
 
+    for (size_t l = 0; l < model.weights().blocks.size(); ++l) {
+        const BlockWeights& b = model.weights().blocks[l];
+        if (!b.attentionRemoved || b.standIn == StandIn::Double) continue;
+        const std::string block = "block " + std::to_string(l);
+        if (b.standIn == StandIn::Conv && (spec.family == "token" || spec.family == "video"))
+            return cannot(block +
+                          "'s attention is a convolution (SPViT), which needs every patch in place: tokens cannot "
+                          "be dropped, merged or gated around it");
+        if (spec.family == "structural")
+            return cannot(block + "'s attention is a convolution or a skip (SPViT); apply " + spec.id +
+                          " to the unpruned model before spvit");
+    }
+
     std::vector<std::string> missing;
     for (const std::string& key : req.learnedKeys)
         if (!hasKeyPrefix(model.extras(), key)) missing.push_back(key + "*");

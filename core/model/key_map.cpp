@@ -218,6 +218,25 @@ at::Tensor checkedWeight(const at::Tensor& raw, const std::string& key, const st
     }
     return v;
 }
+
+// SPViT's conv stand-in under its optimised checkpoint keys: bconv.0 the conv, bconv.1 an optional
+// BatchNorm (eval statistics, folded into the conv here), bconv.3 the 1x1 conv back to C.
+template <class Take>
+void takeConvStandIn(BlockWeights& b, const std::string& p, Take& take, TensorMap& t) {
+    b.convW = take(p + "attn.bconv.0.weight", false);
+    b.convB = take(p + "attn.bconv.0.bias", false);
+    b.convOutW = take(p + "attn.bconv.3.weight", false);
+    b.convOutB = take(p + "attn.bconv.3.bias", false);
+    if (b.convOutW.dim() == 4) b.convOutW = b.convOutW.flatten(1);
+    const at::Tensor bnW = take(p + "attn.bconv.1.weight", true);
+    if (!bnW.defined()) return;
+    const at::Tensor bnB = take(p + "attn.bconv.1.bias", false), mean = take(p + "attn.bconv.1.running_mean", false),
+                     var = take(p + "attn.bconv.1.running_var", false);
+    t.erase(p + "attn.bconv.1.num_batches_tracked");     // an integer counter, not a weight
+    const at::Tensor scale = bnW / (var + 1e-5).sqrt();  // PyTorch BatchNorm2d's default eps
+    b.convW = b.convW * scale.view({-1, 1, 1, 1});
+    b.convB = (b.convB - mean) * scale + bnB;
+}
 }  // namespace
 
 ViTWeights takeWeights(TensorMap& t, const ViTConfig& c, const std::string& origin) {
@@ -260,6 +279,8 @@ ViTWeights takeWeights(TensorMap& t, const ViTConfig& c, const std::string& orig
         b.headDim = width.qkDim;
         b.vDim = width.vDim == width.qkDim ? 0 : width.vDim;
         b.mapHeads = width.mapHeads;
+        b.standIn = width.standIn;
+        if (b.attentionRemoved && b.standIn == StandIn::Conv) takeConvStandIn(b, p, take, t);
         if (b.attentionRemoved) {
             b.qkvW = b.qkvB = b.projW = b.projB = at::Tensor();  // a removed sub-block computes nothing
         } else if (c.blockWidths.empty() && b.qkvW.dim() == 2 && b.qkvW.size(0) % 3 == 0 &&
@@ -302,6 +323,10 @@ TensorMap weightsToTimmKeys(const ViTWeights& w) {
         put(p + "attn.proj.weight", b.projW);
         put(p + "attn.proj.bias", b.projB);
         put(p + "attn.hallucinate.weight", b.hallucinateW);
+        put(p + "attn.bconv.0.weight", b.convW);  // SPViT's optimised conv layout (BatchNorm folded)
+        put(p + "attn.bconv.0.bias", b.convB);
+        if (b.convOutW.defined()) put(p + "attn.bconv.3.weight", b.convOutW.view({b.convOutW.size(0), -1, 1, 1}));
+        put(p + "attn.bconv.3.bias", b.convOutB);
         put(p + "norm2.weight", b.norm2W);
         put(p + "norm2.bias", b.norm2B);
         put(p + "mlp.fc1.weight", b.fc1W);

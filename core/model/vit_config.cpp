@@ -109,6 +109,24 @@ std::string ViTConfig::label(int index) const {
     return "class " + std::to_string(index);
 }
 
+std::string standInName(StandIn s) {
+    switch (s) {
+        case StandIn::Identity:
+            return "identity";
+        case StandIn::Conv:
+            return "conv";
+        case StandIn::Double:
+            break;
+    }
+    return "double";
+}
+
+StandIn standInFromName(const std::string& name, const std::string& origin) {
+    for (StandIn s : {StandIn::Double, StandIn::Identity, StandIn::Conv})
+        if (name == standInName(s)) return s;
+    throw fileError(origin, "invalid config: stand_in '" + name + "' (double, identity or conv)");
+}
+
 BlockWidth ViTConfig::blockWidth(int i) const {
     if (i >= 0 && i < static_cast<int>(blockWidths.size())) return blockWidths[i];
     const int d = numHeads > 0 ? embedDim / numHeads : 0;
@@ -125,7 +143,13 @@ void validateBlockWidths(const ViTConfig& c, const std::function<void(const std:
         const std::string at = "block_widths[" + std::to_string(i) + "]: ";
         if (w.mlpHidden <= 0 || w.mlpHidden > 65536) bad(at + "mlp_hidden " + std::to_string(w.mlpHidden));
         if (w.fc2Rank < 0 || w.fc2Rank > 65536) bad(at + "fc2_rank " + std::to_string(w.fc2Rank));
-        if (!w.attention) continue;
+        if (!w.attention) {
+            if (w.standIn == StandIn::Conv && (w.convKernel <= 0 || w.convKernel % 2 == 0 || w.convKernel > 15))
+                bad(at + "conv_kernel " + std::to_string(w.convKernel) + " (odd, 1-15)");
+            if (w.standIn == StandIn::Conv && (w.convDim <= 0 || w.convDim > 65536))
+                bad(at + "conv_dim " + std::to_string(w.convDim));
+            continue;
+        }
         if (w.heads <= 0 || w.heads > 4096) bad(at + "heads " + std::to_string(w.heads));
         if (w.qkDim <= 0 || w.qkDim > 4096) bad(at + "qk_dim " + std::to_string(w.qkDim));
         if (w.vDim <= 0 || w.vDim > 4096) bad(at + "v_dim " + std::to_string(w.vDim));
@@ -218,9 +242,13 @@ ViTConfig ViTConfig::fromJsonText(const std::string& text, const std::string& or
         if (auto it = j.find("block_widths"); it != j.end() && it->is_array())
             for (const nlohmann::json& b : *it) {
                 if (!b.is_object()) throw std::invalid_argument("block_widths entries must be objects");
-                c.blockWidths.push_back({get(b, "heads", 0), get(b, "qk_dim", 0), get(b, "v_dim", 0),
-                                         get(b, "mlp_hidden", 0), get(b, "attention", true), get(b, "map_heads", 0),
-                                         get(b, "fc2_rank", 0)});
+                BlockWidth w{get(b, "heads", 0),      get(b, "qk_dim", 0),       get(b, "v_dim", 0),
+                             get(b, "mlp_hidden", 0), get(b, "attention", true), get(b, "map_heads", 0),
+                             get(b, "fc2_rank", 0)};
+                w.standIn = standInFromName(get<std::string>(b, "stand_in", "double"), origin);
+                w.convKernel = get(b, "conv_kernel", 0);
+                w.convDim = get(b, "conv_dim", 0);
+                c.blockWidths.push_back(w);
             }
         c.prunedBy = get<std::string>(j, "pruned_by", "");
         c.validate(origin);
@@ -260,8 +288,13 @@ std::string ViTConfig::toJsonText() const {
                                  {"v_dim", b.vDim},
                                  {"mlp_hidden", b.mlpHidden},
                                  {"attention", b.attention}};
-        if (b.mapHeads > 0 && b.mapHeads < b.heads) e["map_heads"] = b.mapHeads;  // hMHSA
-        if (b.fc2Rank > 0) e["fc2_rank"] = b.fc2Rank;                             // cFFN
+        if (b.mapHeads > 0 && b.mapHeads < b.heads) e["map_heads"] = b.mapHeads;                   // hMHSA
+        if (b.fc2Rank > 0) e["fc2_rank"] = b.fc2Rank;                                              // cFFN
+        if (!b.attention && b.standIn != StandIn::Double) e["stand_in"] = standInName(b.standIn);  // SPViT
+        if (!b.attention && b.standIn == StandIn::Conv) {
+            e["conv_kernel"] = b.convKernel;
+            e["conv_dim"] = b.convDim;
+        }
         j["block_widths"].push_back(std::move(e));
     }
     return j.dump(2) + "\n";

@@ -13,17 +13,30 @@ namespace vp {
 // hMHSA: only the first mapHeads heads compute their attention map (queries and keys exist for
 // them alone, [2*mapHeads*qkDim + heads*vDim, C]); the others mix those maps linearly. cFFN: the
 // MLP's output projection is factorised at rank fc2Rank (hidden -> rank -> C).
+// A removed attention sub-block computes x <- 2x (StandIn::Double), x <- x (Identity, SPViT's
+// skip) or x <- x + Conv(LN(x)) (Conv, SPViT: a convKernel x convKernel conv from C to convDim
+// channels over the patch grid, ReLU, a linear map back to C; prefix tokens pass LN(x) through).
+enum class StandIn { Double, Identity, Conv };
+
 struct BlockWidth {
     int heads = 0, qkDim = 0, vDim = 0, mlpHidden = 0;
     bool attention = true;
-    int mapHeads = 0;  // 0: every head computes its own map
-    int fc2Rank = 0;   // 0: fc2 is one dense matrix
+    int mapHeads = 0;                   // 0: every head computes its own map
+    int fc2Rank = 0;                    // 0: fc2 is one dense matrix
+    StandIn standIn = StandIn::Double;  // with attention == false
+    int convKernel = 0, convDim = 0;    // StandIn::Conv
     int computedMaps() const { return mapHeads > 0 ? mapHeads : heads; }
     bool operator==(const BlockWidth& o) const {
         return heads == o.heads && qkDim == o.qkDim && vDim == o.vDim && mlpHidden == o.mlpHidden &&
-               attention == o.attention && computedMaps() == o.computedMaps() && fc2Rank == o.fc2Rank;
+               attention == o.attention && computedMaps() == o.computedMaps() && fc2Rank == o.fc2Rank &&
+               (attention || (standIn == o.standIn && convKernel == o.convKernel && convDim == o.convDim));
     }
 };
+
+// config.json's names of the stand-ins ("double", "identity", "conv"); an unknown name throws
+// vp::Error naming `origin`.
+std::string standInName(StandIn s);
+StandIn standInFromName(const std::string& name, const std::string& origin);
 
 struct ViTConfig {
     std::string architecture = "vit_custom";

@@ -54,6 +54,17 @@ void ViTModel::validate() const {
             throw fileError(o, p + "attn has no heads");
         expectShape(b.norm1W, {C}, p + "norm1.weight", o);
         expectShape(b.norm1B, {C}, p + "norm1.bias", o);
+        if (b.standIn == StandIn::Conv) {
+            const int64_t D = b.convDim(), k = b.convKernel();
+            if (D <= 0 || k <= 0 || k % 2 == 0 || b.convW.dim() != 4)
+                throw fileError(o, p + "attn.bconv.0.weight: a conv stand-in needs an odd square kernel");
+            if (declared && (c.blockWidths[i].convKernel != k || c.blockWidths[i].convDim != D))
+                throw fileError(o, p + "attn.bconv: block_widths says a different conv than the weights have");
+            expectShape(b.convW, {D, C, k, k}, p + "attn.bconv.0.weight", o);
+            expectShape(b.convB, {D}, p + "attn.bconv.0.bias", o);
+            expectShape(b.convOutW, {C, D}, p + "attn.bconv.3.weight", o);
+            expectShape(b.convOutB, {C}, p + "attn.bconv.3.bias", o);
+        }
         if (!b.attentionRemoved) {
             expectShape(b.qkvW, {2 * Q + A, C}, p + "attn.qkv.weight", o);
             expectShape(b.qkvB, {2 * Q + A}, p + "attn.qkv.bias", o, true);
@@ -155,6 +166,25 @@ at::Tensor ViTModel::attention(int layer, const at::Tensor& xNorm, const TokenSt
     return at::linear(out, b.projW, b.projB);
 }
 
+at::Tensor ViTModel::removedAttention(int layer, const TokenState& state) const {
+    const BlockWeights& b = m_weights.blocks[layer];
+    if (b.standIn == StandIn::Double) return state.x * 2;
+    if (b.standIn == StandIn::Identity) return state.x;
+    const int64_t B = state.x.size(0), N = state.x.size(1), P = state.gridH * state.gridW;
+    if (P <= 0 || N != state.prefix + P || state.valid.defined())
+        throw Error("block " + std::to_string(layer) +
+                    " is a convolution (SPViT) and needs every patch in place; a token method that drops or merges "
+                    "patches cannot run on this model");
+    const at::Tensor xn = at::layer_norm(state.x, {m_config.embedDim}, b.norm1W, b.norm1B, m_config.lnEps);
+    const at::Tensor grid = xn.narrow(1, state.prefix, P).transpose(1, 2).reshape({B, -1, state.gridH, state.gridW});
+    const int64_t pad = b.convKernel() / 2;
+    at::Tensor hidden = at::relu(at::conv2d(grid, b.convW, b.convB, 1, pad));  // [B, D, gh, gw]
+    hidden = hidden.flatten(2).transpose(1, 2);                                // [B, P, D]
+    // SPViT leaves the prefix tokens' attention output as LN(x): they gather nothing here.
+    const at::Tensor out = at::cat({xn.narrow(1, 0, state.prefix), at::linear(hidden, b.convOutW, b.convOutB)}, 1);
+    return state.x + out;
+}
+
 at::Tensor ViTModel::mlp(int layer, const at::Tensor& xNorm) const {
     const BlockWeights& b = m_weights.blocks[layer];
     at::Tensor hidden = at::gelu(at::linear(xNorm, b.fc1W, b.fc1B));
@@ -212,12 +242,14 @@ at::Tensor ViTModel::forward(const at::Tensor& images) const {
     state.prefix = m_config.numPrefixTokens();
     state.tracking = false;
     state.x = embed(images);
+    state.gridH = images.size(2) / m_config.patchSize;
+    state.gridW = images.size(3) / m_config.patchSize;
     AttnNeeds none;
     AttnContext ctx;
     for (int l = 0; l < static_cast<int>(m_weights.blocks.size()); ++l) {
         const BlockWeights& b = m_weights.blocks[l];
         if (b.attentionRemoved)
-            state.x = state.x * 2;
+            state.x = removedAttention(l, state);
         else
             state.x = state.x + attention(l, at::layer_norm(state.x, {C}, b.norm1W, b.norm1B, eps), state, none, ctx);
         state.x = state.x + mlp(l, at::layer_norm(state.x, {C}, b.norm2W, b.norm2B, eps));
@@ -233,6 +265,8 @@ ForwardResult ViTModel::forward(const at::Tensor& images, PruneMethod& method, c
     TokenState state;
     state.prefix = m_config.numPrefixTokens();
     state.x = embed(images);
+    state.gridH = images.size(2) / m_config.patchSize;
+    state.gridW = images.size(3) / m_config.patchSize;
     clock.lap(Stage::Embed, 0, state.x);
     const int64_t B = state.x.size(0), P = state.x.size(1) - state.prefix;
     state.tracking = options.trace == TraceLevel::Full;
@@ -266,7 +300,7 @@ ForwardResult ViTModel::forward(const at::Tensor& images, PruneMethod& method, c
         AttnContext ctx;
         clock.lap(Stage::Other, l, state.x);
         if (b.attentionRemoved) {
-            state.x = state.x * 2;
+            state.x = removedAttention(l, state);
         } else {
             at::Tensor xn = at::layer_norm(state.x, {C}, b.norm1W, b.norm1B, eps);
             AttnNeeds needs = method.needs(l);

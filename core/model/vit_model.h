@@ -94,6 +94,10 @@ public:
     at::Tensor attention(int layer, const at::Tensor& xNorm, const TokenState& state, const AttnNeeds& needs,
                          AttnContext& ctx) const;  // projected output
     at::Tensor mlp(int layer, const at::Tensor& xNorm) const;
+    // The tokens after block `layer`'s removed attention sub-block (BlockWeights::standIn): 2x, x or
+    // x + Conv(LN(x)). The conv needs every patch in grid order: throws vp::Error when a token
+    // method dropped or merged some.
+    at::Tensor removedAttention(int layer, const TokenState& state) const;
     at::Tensor head(const TokenState& state) const;  // final norm + pool + head
 
 private:

@@ -4,13 +4,19 @@ namespace vp {
 
 BlockWidth widthOf(const BlockWeights& b) {
     const bool a = !b.attentionRemoved;
-    return {a ? b.heads : 0,
-            a ? b.headDim : 0,
-            a ? b.valueDim() : 0,
-            b.mlpHidden(),
-            a,
-            a && b.mapCount() < b.heads ? b.mapCount() : 0,
-            b.fc2Rank()};
+    BlockWidth w{a ? b.heads : 0,
+                 a ? b.headDim : 0,
+                 a ? b.valueDim() : 0,
+                 b.mlpHidden(),
+                 a,
+                 a && b.mapCount() < b.heads ? b.mapCount() : 0,
+                 b.fc2Rank()};
+    if (!a) {
+        w.standIn = b.standIn;
+        w.convKernel = b.convKernel();
+        w.convDim = b.convDim();
+    }
+    return w;
 }
 
 std::vector<at::Tensor*> ViTWeights::all() {
@@ -22,8 +28,9 @@ std::vector<at::Tensor*> ViTWeights::all() {
                           &headW, &headB, &headDistW, &headDistB})
         add(*t);
     for (BlockWeights& b : blocks)
-        for (at::Tensor* t : {&b.norm1W, &b.norm1B, &b.qkvW, &b.qkvB, &b.projW, &b.projB, &b.hallucinateW, &b.norm2W,
-                              &b.norm2B, &b.fc1W, &b.fc1B, &b.fc2InW, &b.fc2W, &b.fc2B})
+        for (at::Tensor* t :
+             {&b.norm1W, &b.norm1B, &b.qkvW, &b.qkvB, &b.projW, &b.projB, &b.hallucinateW, &b.norm2W, &b.norm2B,
+              &b.fc1W, &b.fc1B, &b.fc2InW, &b.fc2W, &b.fc2B, &b.convW, &b.convB, &b.convOutW, &b.convOutB})
             add(*t);
     return out;
 }

@@ -26,6 +26,10 @@ struct BlockWeights {
     int vDim = 0;                   // per-head value width; 0: same as headDim
     int mapHeads = 0;               // heads with their own map (the first ones); 0: all
     bool attentionRemoved = false;  // "MLP can be a good transformer learner": x <- 2x, no attention
+    // What computes instead of a removed attention (BlockWidth::standIn). StandIn::Conv (SPViT):
+    // convW [D, C, k, k] and convB [D] (a BatchNorm folded in), then ReLU, convOutW [C, D], convOutB [C].
+    StandIn standIn = StandIn::Double;
+    at::Tensor convW, convB, convOutW, convOutB;
 
     int mlpHidden() const { return fc1W.defined() ? static_cast<int>(fc1W.size(0)) : 0; }
     int fc2Rank() const { return fc2InW.defined() ? static_cast<int>(fc2InW.size(0)) : 0; }
@@ -33,6 +37,8 @@ struct BlockWeights {
     int mapCount() const { return mapHeads > 0 && mapHeads < heads ? mapHeads : heads; }
     int qkWidth() const { return mapCount() * headDim; }  // width of the queries (and of the keys)
     int attnDim() const { return heads * valueDim(); }    // width of the values, the projection's input
+    int convKernel() const { return convW.defined() ? static_cast<int>(convW.size(2)) : 0; }
+    int convDim() const { return convW.defined() ? static_cast<int>(convW.size(0)) : 0; }
 };
 
 // The widths a block's tensors have (what config.json's block_widths records).

@@ -9,16 +9,18 @@ void walkBlocks(const ViTModel& model, const at::Tensor& batch, const AttnNeeds&
     state.prefix = c.numPrefixTokens();
     state.tracking = false;
     state.x = model.embed(batch.to(model.device(), model.dtype()));
+    state.gridH = batch.size(2) / c.patchSize;
+    state.gridW = batch.size(3) / c.patchSize;
     for (size_t l = 0; l < blocks.size(); ++l) {
         const BlockWeights& b = blocks[l];
         const int layer = static_cast<int>(l);
         AttnContext ctx;
         at::Tensor a;
         if (b.attentionRemoved) {
-            state.x = state.x * 2;
+            state.x = model.removedAttention(layer, state);
         } else {
-            a = model.attention(layer, at::layer_norm(state.x, {c.embedDim}, b.norm1W, b.norm1B, c.lnEps), state,
-                                needs, ctx);
+            a = model.attention(layer, at::layer_norm(state.x, {c.embedDim}, b.norm1W, b.norm1B, c.lnEps), state, needs,
+                                ctx);
             state.x = state.x + a;
         }
         state.x = state.x + model.mlp(layer, at::layer_norm(state.x, {c.embedDim}, b.norm2W, b.norm2B, c.lnEps));

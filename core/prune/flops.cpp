@@ -11,6 +11,10 @@ double blockMacs(int embedDim, const BlockDims& dims, double attnTokens, double 
     const double Q = dims.qkDim < 0 ? A : dims.qkDim;
     const double R = dims.fc2Rank;
     double macs = mlpTokens * C * H + (R > 0 ? mlpTokens * R * (H + C) : mlpTokens * H * C);
+    if (!dims.attention && dims.convKernel > 0) {  // SPViT: conv C -> D over the patches, linear D -> C
+        const double P = std::max(0.0, attnTokens - dims.prefixTokens);
+        macs += P * C * dims.convDim * (static_cast<double>(dims.convKernel) * dims.convKernel + 1);
+    }
     if (dims.attention) {
         const double N = attnTokens;
         macs += N * C * (2.0 * Q + A) + N * N * (Q + A) + N * A * C;
@@ -22,7 +26,12 @@ double blockMacs(int embedDim, const BlockDims& dims, double attnTokens, double 
 
 BlockDims dimsOf(const BlockWidth& w) {
     const int maps = w.computedMaps();
-    return {w.heads * w.vDim, w.mlpHidden, w.attention, maps * w.qkDim, w.heads, maps, w.fc2Rank};
+    BlockDims d{w.heads * w.vDim, w.mlpHidden, w.attention, maps * w.qkDim, w.heads, maps, w.fc2Rank};
+    if (!w.attention && w.standIn == StandIn::Conv) {
+        d.convKernel = w.convKernel;
+        d.convDim = w.convDim;
+    }
+    return d;
 }
 
 namespace {
@@ -34,7 +43,11 @@ double stemAndHeadMacs(const ViTConfig& c, int patches) {
     return embed + head;
 }
 
-BlockDims dimsOf(const BlockWeights& b) { return dimsOf(widthOf(b)); }
+BlockDims dimsOf(const ViTConfig& c, const BlockWidth& w) {
+    BlockDims d = dimsOf(w);
+    d.prefixTokens = c.numPrefixTokens();
+    return d;
+}
 
 }  // namespace
 
@@ -42,7 +55,7 @@ double denseMacs(const ViTConfig& c) {
     const double N = c.numPatches() + c.numPrefixTokens();
     double macs = stemAndHeadMacs(c, c.numPatches());
     for (int i = 0; i < c.depth; ++i) {
-        macs += blockMacs(c.embedDim, dimsOf(c.blockWidth(i)), N, N);
+        macs += blockMacs(c.embedDim, dimsOf(c, c.blockWidth(i)), N, N);
     }
     return macs;
 }
@@ -51,7 +64,7 @@ double denseMacs(const ViTModel& model) {
     const ViTConfig& c = model.config();
     const double N = c.numPatches() + c.numPrefixTokens();
     double macs = stemAndHeadMacs(c, c.numPatches());
-    for (const BlockWeights& b : model.weights().blocks) macs += blockMacs(c.embedDim, dimsOf(b), N, N);
+    for (const BlockWeights& b : model.weights().blocks) macs += blockMacs(c.embedDim, dimsOf(c, widthOf(b)), N, N);
     return macs;
 }
 
@@ -63,9 +76,9 @@ std::vector<double> sampleMacs(const ViTModel& model, const TokenTrace& trace) {
     for (int s = 0; s < trace.batch; ++s) {
         double macs = stemAndHeadMacs(c, trace.patches);
         for (const LayerTrace& lt : trace.layers)
-            macs += s < static_cast<int>(lt.macs.size())
-                        ? lt.macs[s]
-                        : blockMacs(c.embedDim, dimsOf(blocks[lt.layer]), lt.attnTokens[s], lt.mlpTokens[s]);
+            macs += s < static_cast<int>(lt.macs.size()) ? lt.macs[s]
+                                                         : blockMacs(c.embedDim, dimsOf(c, widthOf(blocks[lt.layer])),
+                                                                     lt.attnTokens[s], lt.mlpTokens[s]);
         if (s < static_cast<int>(trace.extraMacs.size())) macs += trace.extraMacs[s];
         out.push_back(macs);
     }

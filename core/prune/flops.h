@@ -4,7 +4,7 @@
 // Block with N_a tokens in attention and N_m in the MLP:
 //   N_a*C*(2Q + A) + N_a^2*(Q + A) + N_a*A*C + 2*N_m*C*H
 // (Q = heads*qk dim, A = heads*v dim, H = MLP hidden), which is 12*N*C^2 + 2*N^2*C for a dense
-// block (Q = A = C, H = 4C). A removed attention sub-block costs nothing (x <- 2x).
+// block (Q = A = C, H = 4C). A removed attention sub-block costs nothing (x <- 2x or x <- x).
 #include <vector>
 
 #include "model/vit_config.h"
@@ -23,6 +23,9 @@ struct BlockDims {
     // (N^2 * mapHeads MACs each). cFFN: fc2 at this rank costs N*(H*r + r*C) instead of N*H*C.
     int heads = 0, mapHeads = 0;
     int fc2Rank = 0;
+    // SPViT's conv stand-in (attention == false): a k x k conv C -> D and a linear D -> C over the
+    // patch tokens only (attnTokens - prefixTokens): P*C*D*(k^2 + 1), as SPViT counts it.
+    int convKernel = 0, convDim = 0, prefixTokens = 1;
 };
 BlockDims dimsOf(const BlockWidth& width);
 

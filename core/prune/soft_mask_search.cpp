@@ -133,6 +133,10 @@ UnitScores softMaskScores(const ViTModel& model, const std::vector<at::Tensor>& 
             m1[k].mul_(beta1).add_(g, 1 - beta1);
             m2[k].mul_(beta2).addcmul_(g, g, 1 - beta2);
             params[k].sub_(o.lr * (m1[k] / c1) / ((m2[k] / c2).sqrt() + eps));
+            // Projected onto masks >= 0: only the magnitude ranks a unit, and a mask pushed past zero
+            // by the L1 term would otherwise oscillate around it by about lr, so that units the output
+            // does not need would end anywhere in [0, lr) and out-rank ones it barely needs.
+            params[k].clamp_min_(0);
         }
     }
 

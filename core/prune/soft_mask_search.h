@@ -17,10 +17,14 @@
 namespace vp {
 
 struct MaskSearchOptions {
-    int steps = 60;         // Adam steps over the calibration batches, cycled
-    double lr = 0.02;       // Adam step size on the masks
-    double sparsity = 0.5;  // weight of the L1 term against the distillation loss
-    bool embed = false;     // also mask the embedding dims
+    int steps = 60;    // Adam steps over the calibration batches, cycled
+    double lr = 0.02;  // Adam step size on the masks
+    // Weight of the L1 term against the distillation loss. The distillation gradient starts at zero
+    // (the masked model begins as the unmasked one) and Adam moves every mask by about lr per step
+    // whatever its gradient's size, so a small weight already sorts the units; at 0.5 most masks of
+    // the default model ended at zero and 50% budgets lost 3 points more than at 0.05.
+    double sparsity = 0.05;
+    bool embed = false;  // also mask the embedding dims
     // ViT-Slim: one mask per head dim scales that dim's query, key and value alike (qk and v
     // slots then score the same); VTP: separate gates for the query/key and the value dims.
     bool sharedHeadDims = false;

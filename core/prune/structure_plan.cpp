@@ -136,11 +136,15 @@ BlockWeights sliceBlock(const BlockWeights& b, const BlockKeep& keep, const at::
 
 void requirePlainBlocks(const ViTModel& model, const std::string& who) {
     const auto& blocks = model.weights().blocks;
-    for (size_t i = 0; i < blocks.size(); ++i)
+    for (size_t i = 0; i < blocks.size(); ++i) {
         if (blocks[i].mapCount() < blocks[i].heads || blocks[i].fc2InW.defined())
             throw Error(who + ": block " + std::to_string(i) +
                         " has hallucinated heads or a factorised fc2 (hMHSA + cFFN); apply " + who +
                         " to the model before hmhsa-cffn");
+        if (blocks[i].attentionRemoved && blocks[i].standIn != StandIn::Double)
+            throw Error(who + ": block " + std::to_string(i) +
+                        "'s attention is a convolution or a skip (SPViT); apply " + who + " to the model before spvit");
+    }
 }
 
 ViTModel applyPlan(const ViTModel& model, const KeepPlan& plan, const std::string& prunedBy) {

@@ -18,6 +18,7 @@ struct TokenState {
     at::Tensor recomputed;               // [B,N] bool: token recomputed by this block (Eventful's gates);
                                          // false = its output came from the previous frame; undefined = all
     int prefix = 1;                      // tokens at the front that are never pruned
+    int64_t gridH = 0, gridW = 0;        // the images' patch grid (SPViT's conv stand-in needs it)
     bool proportionalAttention = false;  // add log(size) of keys to attention logits (ToMe)
     bool tracking = true;                // maintain patchToToken (off for fast evaluation)
     // Pooling override for the head: "" = the config's; "mean_then_norm" = mean of patch tokens,

@@ -172,8 +172,10 @@ TEST(AttentionRemoval, HandPickedLayersAndLimits) {
 }  // namespace
 
 // ViT-Slim's soft-mask search (and VTP's learned gates): a neuron whose outgoing weights are zero
-// changes nothing, so only the L1 term acts on its mask and drives it to about zero, while most
-// masks of neurons the output depends on stay well above it.
+// changes nothing, so only the L1 term acts on its mask and drives it to zero exactly (masks are
+// projected onto >= 0; unprojected, they would oscillate around zero by about the step size and
+// out-rank neurons that matter a little), while a good share of the neurons the output depends on
+// keep clearly positive masks.
 TEST(SoftMaskSearch, MasksOfUnitsThatWriteNothingGoToZero) {
     vp::ViTModel m = defaultModel();
     m.weights().blocks[3].fc2W = m.weights().blocks[3].fc2W.clone();
@@ -186,11 +188,12 @@ TEST(SoftMaskSearch, MasksOfUnitsThatWriteNothingGoToZero) {
     for (size_t n = 0; n < s.neurons[3].size(); ++n)
         if (std::find(silent.begin(), silent.end(), static_cast<int>(n)) == silent.end())
             others.push_back(s.neurons[3][n]);
-    std::sort(others.begin(), others.end());
-    const double median = others[others.size() / 2];
+    const double lowest = *std::min_element(others.begin(), others.end());
+    const auto clear = std::count_if(others.begin(), others.end(), [](double v) { return v > 0.1; });
     for (int n : silent) {
-        EXPECT_LT(s.neurons[3][n], 0.05) << n;
-        EXPECT_LT(s.neurons[3][n], median / 3) << n;
+        EXPECT_EQ(s.neurons[3][n], 0.0) << n;
+        EXPECT_LE(s.neurons[3][n], lowest) << n;
     }
+    EXPECT_GE(clear, static_cast<long>(others.size() / 10)) << "the search zeroed nearly every neuron of block 3";
     EXPECT_THROW(vp::softMaskScores(m, {}, o), vp::Error);
 }

@@ -145,8 +145,13 @@ bool MainWindow::exportPareto(const QString& path, QString* error) {
     const QString suffix = suffixOf(path);
     if (suffix == QLatin1String("csv")) return exportText(m_pareto->csv().toUtf8(), path, error);
     if (suffix == QLatin1String("json")) return exportText(m_pareto->json(), path, error);
-    // A paper-sized figure, whatever the dock's shape on screen.
-    return exportPlot(m_pareto->plot()->plot(), path, kParetoWidth, kParetoHeight, kFigureDpi, error);
+    // A paper-sized figure, whatever the dock's shape on screen; the legend wraps for that width.
+    ParetoPlot* plot = m_pareto->plot();
+    plot->fitLegendTo(kParetoWidth);
+    const bool ok = exportPlot(plot->plot(), path, kParetoWidth, kParetoHeight, kFigureDpi, error);
+    plot->fitLegendTo(plot->plot()->width());
+    plot->plot()->replot();
+    return ok;
 }
 
 // The same file as `vitprune predict --masks-out` / `export-overlay --masks-out`.

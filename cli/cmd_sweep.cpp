@@ -120,10 +120,6 @@ int cmdSweep(const Args& args) {
     // the images the sweep scores.
     const CalibrationProvider calibration =
         datasetCalibration(args.value("--calib", kDefaultCalibrationSource), model.config());
-    if (!json) std::cerr << "sweep: solving " << points << " settings per method for equal GMACs steps...\n";
-    const SweepPlan plan = planSweep(model, methods, points, 0.005, calibration);
-
-    const BatchSource source = datasetSource(*data, indices, model.config());
     SweepOptions opts;
     opts.model = args.positional(0, "MODEL");
     opts.dataset = dataSpec;
@@ -133,6 +129,11 @@ int cmdSweep(const Args& args) {
     opts.batch = batch;
     opts.out = out;
     opts.calibration = calibration;
+    checkSweepOut(methods, opts);  // a file this run cannot resume is refused before minutes of solving
+    if (!json) std::cerr << "sweep: solving " << points << " settings per method for equal GMACs steps...\n";
+    const SweepPlan plan = planSweep(model, methods, points, 0.005, calibration);
+
+    const BatchSource source = datasetSource(*data, indices, model.config());
 
     const int stopAfter = stopAfterFromEnv();
     StopSignals signals;

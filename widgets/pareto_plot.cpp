@@ -235,6 +235,18 @@ QCPGraph* ParetoPlot::graph(const QString& methodId) const {
     return it == m_series.end() ? nullptr : it->second.graph;
 }
 
+// As many legend columns as the widest name allows at `width` px (long method names would
+// otherwise be cut off or overlap).
+void ParetoPlot::fitLegendTo(int width) {
+    int widest = 1;
+    const QFontMetrics metrics(m_plot->legend->font());
+    for (int i = 0; i < m_plot->legend->itemCount(); ++i)
+        if (auto* item = qobject_cast<QCPPlottableLegendItem*>(m_plot->legend->item(i)))
+            widest = std::max(widest, metrics.horizontalAdvance(item->plottable()->name()) * 5 / 4 + 26 + 24);
+    m_plot->legend->setWrap(std::clamp(width / widest, 1, kLegendColumns));
+    m_plot->legend->setFillOrder(m_plot->legend->fillOrder(), true);  // re-flow the items already there
+}
+
 // Legend in style order (stable across sweeps), then dense and current; axes fit all data.
 void ParetoPlot::rescale() {
     m_plot->legend->clearItems();
@@ -245,13 +257,7 @@ void ParetoPlot::rescale() {
     if (m_hasDense) m_dense->addToLegend();
     if (m_hasCurrent) m_current->addToLegend();
     m_plot->legend->setVisible(m_plot->legend->itemCount() > 0);
-    // As many columns as the widest name allows (long method names would otherwise overlap).
-    int widest = 1;
-    const QFontMetrics metrics(m_plot->legend->font());
-    for (int i = 0; i < m_plot->legend->itemCount(); ++i)
-        if (auto* item = qobject_cast<QCPPlottableLegendItem*>(m_plot->legend->item(i)))
-            widest = std::max(widest, metrics.horizontalAdvance(item->plottable()->name()) * 5 / 4 + 26 + 24);
-    m_plot->legend->setWrap(std::clamp(m_plot->width() / widest, 1, kLegendColumns));
+    fitLegendTo(m_plot->width());
 
     if (m_autoRange) {
         bool any = false;

@@ -59,6 +59,8 @@ public:
     QCPGraph* denseGraph() const { return m_dense; }
     QCPGraph* currentGraph() const { return m_current; }
     QCustomPlot* plot() const { return m_plot; }
+    // Legend columns for a render `width` px wide (an export's size differs from the widget's).
+    void fitLegendTo(int width);
 
     // Where point `index` of a method is drawn, in plot() pixels (valid after a replot).
     QPointF pointPixel(const QString& methodId, int index) const;

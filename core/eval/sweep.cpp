@@ -129,6 +129,15 @@ SweepResult emptySweep(const SweepPlan& plan, const SweepOptions& opts) {
     return res;
 }
 
+void checkSweepOut(const std::vector<std::string>& methodIds, const SweepOptions& opts) {
+    if (!std::filesystem::exists(opts.out)) return;
+    SweepPlan skeleton;  // the ids alone: what checkResumable compares besides the options
+    skeleton.methods.push_back({"dense", {}});
+    for (const std::string& id : methodIds)
+        if (id != "dense") skeleton.methods.push_back({id, {}});
+    checkResumable(loadSweep(opts.out), emptySweep(skeleton, opts), opts.out);
+}
+
 SweepRun runSweep(const ViTModel& model, const SweepPlan& plan, const SweepOptions& opts, const BatchSource& source,
                   int64_t count, const SweepProgressFn& progress) {
     if (count < 1) throw Error("sweep: the shard " + opts.shard.text() + " holds no images");

@@ -66,6 +66,11 @@ struct SweepRun {
     bool cancelled = false;
 };
 
+// Before the (slow) planning: throws vp::Error naming opts.out when it holds a sweep that a run of
+// `methodIds` under `opts` could not resume (another model, dataset, image count, shard, points
+// per method or method list).
+void checkSweepOut(const std::vector<std::string>& methodIds, const SweepOptions& opts);
+
 // `source` yields the shard's images: sample s of [0, count) is the shard's s-th image.
 // Throws vp::Error naming opts.out when it holds a different sweep.
 SweepRun runSweep(const ViTModel& model, const SweepPlan& plan, const SweepOptions& opts, const BatchSource& source,

@@ -132,9 +132,10 @@ public:
             return Knob{id, label, KnobType::IntList, 0, 255, 1, "", {}, help};
         };
         Knob budget = RankedStructuralMethod::sharedKnobs(false, "0.9").front();
-        budget.help = VP_TEXT("vp::Methods",
-                              "Fraction of the model's dense GMACs the pruned model may cost; below what skipping every "
-                              "attention layer costs, every layer is skipped.");
+        budget.help =
+            VP_TEXT("vp::Methods",
+                    "Fraction of the model's dense GMACs the pruned model may cost; below what skipping every "
+                    "attention layer costs, every layer is skipped.");
         s.knobs = {
             budget,
             layers("conv3", VP_TEXT("vp::Methods", "3x3 conv layers"),

@@ -118,7 +118,7 @@ MethodCompatibility judge(const ViTModel& model, const MethodSpec& spec, const P
         const BlockWeights& b = model.weights().blocks[l];
         if (!b.attentionRemoved || b.standIn == StandIn::Double) continue;
         const std::string block = "block " + std::to_string(l);
-        if (b.standIn == StandIn::Conv && (spec.family == "token" || spec.family == "video"))
+        if (b.standIn == StandIn::Conv && spec.family != "structural" && spec.id != "dense")
             return cannot(block +
                           "'s attention is a convolution (SPViT), which needs every patch in place: tokens cannot "
                           "be dropped, merged or gated around it");

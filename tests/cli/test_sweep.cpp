@@ -221,6 +221,20 @@ TEST_F(Sweep, ResumingIntoAnotherSweepsFileIsAnError) {
     EXPECT_NE(r.err.find("shard"), std::string::npos) << r.err;
 }
 
+// A file the run could not resume is refused before the settings are solved (minutes for
+// structural methods), not after.
+TEST_F(Sweep, AFileOfAnotherSweepIsRefusedBeforeSolving) {
+    const fs::path out = path("points.json");
+    ASSERT_EQ(run(sweepArgs(out)).code, 0);
+    std::string args = sweepArgs(out);
+    args.replace(args.find(" --json"), 7, "");
+    args.replace(args.find("--points 3"), 10, "--points 4");
+    const CliRun r = run(args);
+    EXPECT_EQ(r.code, 2);
+    EXPECT_NE(r.err.find("points '3' there, '4' now"), std::string::npos) << r.err;
+    EXPECT_EQ(r.err.find("solving"), std::string::npos) << r.err;
+}
+
 TEST_F(Sweep, BadArgumentsExitTwo) {
     EXPECT_EQ(run(sweepArgs(path("x.json"), "--shard 2/2")).code, 2);
     EXPECT_EQ(run(sweepArgs(path("x.json"), "--shard 1")).code, 2);

@@ -11,6 +11,7 @@
 #include <filesystem>
 
 #include "common/error.h"
+#include "model/compatibility.h"
 #include "model/key_map.h"
 #include "model/model_loader.h"
 #include "prune/conv_stand_in.h"
@@ -164,4 +165,19 @@ TEST(Spvit, BadInputsAreClearErrors) {
     EXPECT_THROW(
         (void)vp::readyMethod(r.model(), "nvit", vp::knobValuesFrom({{"budget", "0.5"}}), vp::calibrationFrom(calib())),
         vp::Error);
+}
+
+// The compatibility report says which methods cannot run on a model with conv stand-ins, and why.
+TEST(Spvit, CompatibilityReportRefusesTokenAndSlicingMethodsOnConvBlocks) {
+    const vp::CompatibilityReport report = vp::checkCompatibility(ready({{"conv1", "4"}}).model());
+    for (const char* id : {"evit", "tome", "random", "eventful", "nvit", "vit-slim"}) {
+        const vp::MethodCompatibility* m = report.method(id);
+        ASSERT_NE(m, nullptr) << id;
+        EXPECT_EQ(m->status, vp::CompatStatus::CannotApply) << id;
+        EXPECT_NE(m->detail.find("block 4"), std::string::npos) << id << ": " << m->detail;
+    }
+    EXPECT_EQ(report.method("dense")->status, vp::CompatStatus::Applies);
+    // A skipped attention keeps every token in place: token methods still apply.
+    const vp::CompatibilityReport skipped = vp::checkCompatibility(ready({{"skip", "4"}}).model());
+    EXPECT_EQ(skipped.method("evit")->status, vp::CompatStatus::Applies);
 }

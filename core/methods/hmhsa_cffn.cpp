@@ -19,6 +19,7 @@
 #include "methods/builtin_methods.h"
 #include "prune/first_images.h"
 #include "prune/map_hallucination.h"
+#include "prune/structure_plan.h"
 
 namespace vp {
 namespace {
@@ -176,15 +177,10 @@ public:
             if (counts[l] > 0) hallucinateHeads(b, fitHallucination(m_gram[l], counts[l]));
             factoriseFc2(b, rank);
         }
-        config.blockWidths.clear();
-        for (const BlockWeights& b : w.blocks) config.blockWidths.push_back(widthOf(b));
-        config.reportedAccuracy = -1;
-        config.prunedBy = config.prunedBy.empty() ? by.str() : config.prunedBy + "; " + by.str();
         ViTModel out(config, std::move(w));
         out.setOrigin(model.origin());
         out.setFamily(model.family());
-        out.validate();
-        return out;
+        return withRecordedWidths(std::move(out), by.str());
     }
 
 private:

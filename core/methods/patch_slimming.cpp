@@ -99,12 +99,7 @@ public:
             if (used >= m_calib) break;
             const int64_t take = std::min<int64_t>(batch.size(0), m_calib - used);
             if (take <= 0) continue;
-            TokenState state;
-            state.prefix = c.numPrefixTokens();
-            state.tracking = false;
-            state.x = model.embed(batch.narrow(0, 0, take).to(model.device()));
-            state.gridH = batch.size(2) / c.patchSize;
-            state.gridW = batch.size(3) / c.patchSize;
+            TokenState state = model.embedTokens(batch.narrow(0, 0, take).to(model.device()), false);
             const int64_t N = state.tokens();
             if (used > 0 && sums[0].size(0) != N) throw Error("patch-slimming: calibration images differ in size");
             for (size_t l = 0; l < blocks.size(); ++l) {

@@ -12,6 +12,7 @@
 #include <c10/core/InferenceMode.h>
 
 #include <array>
+#include <functional>
 #include <iomanip>
 #include <map>
 #include <mutex>
@@ -23,6 +24,7 @@
 #include "prune/conv_stand_in.h"
 #include "prune/first_images.h"
 #include "prune/flops.h"
+#include "prune/structure_plan.h"
 #include "prune/unit_importance.h"
 
 namespace vp {
@@ -34,20 +36,13 @@ constexpr int kChoices = 4;
 const char* const kChoiceNames[kChoices] = {"msa", "conv3", "conv1", "skip"};
 constexpr int kSensitivityImages = 32;
 
-struct Calibration {
-    std::vector<BlockConvStandIns> fits;
-    std::vector<std::array<double, kChoices>> kl;  // per block: KL of the logits with that choice alone
-};
+using Fits = std::vector<BlockConvStandIns>;
+using ChoiceKl = std::vector<std::array<double, kChoices>>;  // per block: logits' KL with that choice alone
 
-// The model with block `l`'s attention replaced by `choice`.
-ViTModel replaced(const ViTModel& model, const std::vector<BlockConvStandIns>& fits, int l, Choice choice) {
-    ViTModel out = model;
-    BlockWeights& b = out.weights().blocks[l];
-    if (choice == Skip)
-        replaceAttention(b, StandIn::Identity);
-    else
-        replaceAttention(b, StandIn::Conv, &fits[l][choice == Conv1 ? 0 : 1]);
-    return out;
+// Block b's attention as `choice` (Msa: unchanged).
+void applyChoice(BlockWeights& b, const BlockConvStandIns& fits, Choice choice) {
+    if (choice == Skip) replaceAttention(b, StandIn::Identity);
+    if (choice == Conv3 || choice == Conv1) replaceAttention(b, StandIn::Conv, &fits[choice == Conv1 ? 0 : 1]);
 }
 
 double meanKl(const at::Tensor& referenceLogp, const at::Tensor& logits) {
@@ -55,48 +50,51 @@ double meanKl(const at::Tensor& referenceLogp, const at::Tensor& logits) {
     return (referenceLogp.exp() * (referenceLogp - logp)).sum(1).mean().item<double>();
 }
 
-Calibration measure(const ViTModel& model, const std::vector<at::Tensor>& batches) {
+// What the budget search needs: each (layer, choice) measured on its own.
+ChoiceKl measureKl(const ViTModel& model, const std::vector<at::Tensor>& batches, const Fits& fits) {
     c10::InferenceMode guard;
-    Calibration cal;
-    cal.fits = fitConvStandIns(model, batches);
     const std::vector<at::Tensor> probe = firstImages(batches, kSensitivityImages);
     std::vector<at::Tensor> reference;
     for (const at::Tensor& b : probe) reference.push_back(at::log_softmax(model.forward(b).to(at::kDouble), 1));
     const auto& blocks = model.weights().blocks;
-    cal.kl.assign(blocks.size(), {0, 0, 0, 0});
+    ChoiceKl out(blocks.size(), {0, 0, 0, 0});
     for (size_t l = 0; l < blocks.size(); ++l) {
         if (blocks[l].attentionRemoved) continue;
         for (Choice c : {Conv3, Conv1, Skip}) {
-            const ViTModel variant = replaced(model, cal.fits, static_cast<int>(l), c);
+            ViTModel variant = model;
+            applyChoice(variant.weights().blocks[l], fits[l], c);
             double kl = 0, images = 0;
             for (size_t i = 0; i < probe.size(); ++i) {
                 kl += meanKl(reference[i], variant.forward(probe[i])) * static_cast<double>(probe[i].size(0));
                 images += static_cast<double>(probe[i].size(0));
             }
-            cal.kl[l][c] = kl / images;
+            out[l][c] = kl / images;
         }
     }
-    return cal;
+    return out;
 }
 
-// The last few calibrations by model weights and images: a budget slider re-plans without forwards.
-Calibration cachedMeasure(const ViTModel& model, const std::vector<at::Tensor>& batches) {
+// The last few results by model weights and images (calibrationKey): a budget slider re-plans,
+// and a hand-picked layer list re-applies, without new forwards.
+template <class T>
+T remembered(const ViTModel& model, const std::string& tag, const std::vector<at::Tensor>& batches,
+             const std::function<T()>& compute) {
     static std::mutex mutex;
-    static std::map<std::string, Calibration> cache;
-    const std::string key = calibrationKey(model, "spvit conv fits v1", batches);
+    static std::map<std::string, T> cache;
+    const std::string key = calibrationKey(model, tag, batches);
     {
         std::lock_guard<std::mutex> lock(mutex);
         if (auto it = cache.find(key); it != cache.end()) return it->second;
     }
-    Calibration cal = measure(model, batches);
+    T value = compute();
     std::lock_guard<std::mutex> lock(mutex);
     if (cache.size() >= 4) cache.erase(cache.begin());
-    cache[key] = cal;
-    return cal;
+    cache[key] = value;
+    return value;
 }
 
 // MACs of block l's attention under each choice (full token count).
-std::array<double, kChoices> choiceMacs(const ViTModel& model, int l, const Calibration& cal) {
+std::array<double, kChoices> choiceMacs(const ViTModel& model, int l, const Fits& fits) {
     const ViTConfig& c = model.config();
     const double N = c.numPatches() + c.numPrefixTokens();
     BlockDims dims = dimsOf(widthOf(model.weights().blocks[l]));
@@ -108,7 +106,7 @@ std::array<double, kChoices> choiceMacs(const ViTModel& model, int l, const Cali
         BlockDims conv = dims;
         conv.attention = false;
         conv.convKernel = ch == Conv3 ? 3 : 1;
-        conv.convDim = static_cast<int>(cal.fits[l][ch == Conv1 ? 0 : 1].convW.size(0));
+        conv.convDim = static_cast<int>(fits[l][ch == Conv1 ? 0 : 1].convW.size(0));
         out[ch] = blockMacs(c.embedDim, conv, N, N);
     }
     out[Skip] = 0;
@@ -173,13 +171,16 @@ public:
 
     int calibrationImages() const override { return m_calib; }
 
+    // The fits only: the KL of each choice is measured when the budget search first needs it.
     void calibrate(const ViTModel& model, const std::vector<at::Tensor>& batches) override {
-        m_cal = cachedMeasure(model, firstImages(batches, m_calib));
+        m_batches = firstImages(batches, m_calib);
+        m_fits =
+            remembered<Fits>(model, "spvit conv fits v1", m_batches, [&] { return fitConvStandIns(model, m_batches); });
     }
 
     std::optional<ViTModel> patchModel(const ViTModel& model) const override {
         const int depth = static_cast<int>(model.weights().blocks.size());
-        if (m_cal.fits.size() != static_cast<size_t>(depth))
+        if (m_fits.size() != static_cast<size_t>(depth))
             throw Error(
                 "spvit: needs calibration images to fit the convolutions and the calibration set has zero "
                 "images");
@@ -201,12 +202,7 @@ public:
             first = false;
         }
         by << (first ? "every attention kept)" : ")");
-        for (int l = 0; l < depth; ++l) {
-            BlockWeights& b = out.weights().blocks[l];
-            if (choice[l] == Skip) replaceAttention(b, StandIn::Identity);
-            if (choice[l] == Conv3 || choice[l] == Conv1)
-                replaceAttention(b, StandIn::Conv, &m_cal.fits[l][choice[l] == Conv1 ? 0 : 1]);
-        }
+        for (int l = 0; l < depth; ++l) applyChoice(out.weights().blocks[l], m_fits[l], choice[l]);
         return withRecordedWidths(std::move(out), by.str());
     }
 
@@ -236,10 +232,12 @@ private:
         const auto& blocks = model.weights().blocks;
         const int depth = static_cast<int>(blocks.size());
         std::vector<Choice> out(depth, Msa);
+        const ChoiceKl kl = remembered<ChoiceKl>(model, "spvit choice kl v1", m_batches,
+                                                 [&] { return measureKl(model, m_batches, m_fits); });
         std::vector<std::array<double, kChoices>> macs(depth);
         double total = denseMacs(model);
         for (int l = 0; l < depth; ++l)
-            if (!blocks[l].attentionRemoved) macs[l] = choiceMacs(model, l, m_cal);
+            if (!blocks[l].attentionRemoved) macs[l] = choiceMacs(model, l, m_fits);
         const double target = m_budget * total;
         while (total > target) {
             int bestLayer = -1;
@@ -250,7 +248,7 @@ private:
                 for (int ch = out[l] + 1; ch < kChoices; ++ch) {
                     const double saved = macs[l][out[l]] - macs[l][ch];
                     if (saved <= 0) continue;
-                    const double rate = (m_cal.kl[l][ch] - m_cal.kl[l][out[l]]) / saved;
+                    const double rate = (kl[l][ch] - kl[l][out[l]]) / saved;
                     if (bestLayer < 0 || rate < bestRate) {
                         bestLayer = l, bestChoice = static_cast<Choice>(ch), bestRate = rate;
                     }
@@ -266,7 +264,8 @@ private:
     double m_budget = 0.9;
     int m_calib = 64;
     std::array<std::vector<int>, kChoices> m_manual;
-    Calibration m_cal;
+    std::vector<at::Tensor> m_batches;
+    Fits m_fits;
 };
 
 }  // namespace

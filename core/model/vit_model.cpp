@@ -128,6 +128,16 @@ at::Tensor ViTModel::embed(const at::Tensor& images) const {
     return at::cat(parts, 1) + positionEmbedding(H / c.patchSize, W / c.patchSize);
 }
 
+TokenState ViTModel::embedTokens(const at::Tensor& images, bool tracking) const {
+    TokenState state;
+    state.prefix = m_config.numPrefixTokens();
+    state.tracking = tracking;
+    state.x = embed(images);
+    state.gridH = images.size(2) / m_config.patchSize;
+    state.gridW = images.size(3) / m_config.patchSize;
+    return state;
+}
+
 at::Tensor ViTModel::attention(int layer, const at::Tensor& xNorm, const TokenState& state, const AttnNeeds& needs,
                                AttnContext& ctx) const {
     const BlockWeights& b = m_weights.blocks[layer];
@@ -166,20 +176,25 @@ at::Tensor ViTModel::attention(int layer, const at::Tensor& xNorm, const TokenSt
     return at::linear(out, b.projW, b.projB);
 }
 
+at::Tensor convStandInHidden(const at::Tensor& xNorm, const at::Tensor& convW, const at::Tensor& convB, int64_t prefix,
+                             int64_t gridH, int64_t gridW) {
+    const int64_t B = xNorm.size(0);
+    const at::Tensor grid = xNorm.narrow(1, prefix, gridH * gridW).transpose(1, 2).reshape({B, -1, gridH, gridW});
+    const at::Tensor hidden = at::relu(at::conv2d(grid, convW, convB, 1, convW.size(2) / 2));  // [B, D, gh, gw]
+    return hidden.flatten(2).transpose(1, 2);                                                  // [B, P, D]
+}
+
 at::Tensor ViTModel::removedAttention(int layer, const TokenState& state) const {
     const BlockWeights& b = m_weights.blocks[layer];
     if (b.standIn == StandIn::Double) return state.x * 2;
     if (b.standIn == StandIn::Identity) return state.x;
-    const int64_t B = state.x.size(0), N = state.x.size(1), P = state.gridH * state.gridW;
+    const int64_t N = state.x.size(1), P = state.gridH * state.gridW;
     if (P <= 0 || N != state.prefix + P || state.valid.defined())
         throw Error("block " + std::to_string(layer) +
                     " is a convolution (SPViT) and needs every patch in place; a token method that drops or merges "
                     "patches cannot run on this model");
     const at::Tensor xn = at::layer_norm(state.x, {m_config.embedDim}, b.norm1W, b.norm1B, m_config.lnEps);
-    const at::Tensor grid = xn.narrow(1, state.prefix, P).transpose(1, 2).reshape({B, -1, state.gridH, state.gridW});
-    const int64_t pad = b.convKernel() / 2;
-    at::Tensor hidden = at::relu(at::conv2d(grid, b.convW, b.convB, 1, pad));  // [B, D, gh, gw]
-    hidden = hidden.flatten(2).transpose(1, 2);                                // [B, P, D]
+    const at::Tensor hidden = convStandInHidden(xn, b.convW, b.convB, state.prefix, state.gridH, state.gridW);
     // SPViT leaves the prefix tokens' attention output as LN(x): they gather nothing here.
     const at::Tensor out = at::cat({xn.narrow(1, 0, state.prefix), at::linear(hidden, b.convOutW, b.convOutB)}, 1);
     return state.x + out;
@@ -238,12 +253,7 @@ at::Tensor ViTModel::head(const TokenState& state) const {
 at::Tensor ViTModel::forward(const at::Tensor& images) const {
     const int64_t C = m_config.embedDim;
     const double eps = m_config.lnEps;
-    TokenState state;
-    state.prefix = m_config.numPrefixTokens();
-    state.tracking = false;
-    state.x = embed(images);
-    state.gridH = images.size(2) / m_config.patchSize;
-    state.gridW = images.size(3) / m_config.patchSize;
+    TokenState state = embedTokens(images, false);
     AttnNeeds none;
     AttnContext ctx;
     for (int l = 0; l < static_cast<int>(m_weights.blocks.size()); ++l) {
@@ -262,14 +272,9 @@ ForwardResult ViTModel::forward(const at::Tensor& images, PruneMethod& method, c
     const double eps = m_config.lnEps;
     StageClock clock(options.stageTimes, static_cast<int>(m_weights.blocks.size()));
     if (!options.continueStream) method.resetStream();
-    TokenState state;
-    state.prefix = m_config.numPrefixTokens();
-    state.x = embed(images);
-    state.gridH = images.size(2) / m_config.patchSize;
-    state.gridW = images.size(3) / m_config.patchSize;
+    TokenState state = embedTokens(images, options.trace == TraceLevel::Full);
     clock.lap(Stage::Embed, 0, state.x);
     const int64_t B = state.x.size(0), P = state.x.size(1) - state.prefix;
-    state.tracking = options.trace == TraceLevel::Full;
     if (state.tracking)
         state.patchToToken =
             (at::arange(P, at::TensorOptions().dtype(at::kLong).device(state.x.device())) + state.prefix)

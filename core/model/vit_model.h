@@ -56,6 +56,11 @@ struct ForwardResult {
     TokenTrace trace;
 };
 
+// SPViT's conv stand-in up to the map back to C: ReLU(Conv_kxk(patches of xNorm)) [B, P, D], the
+// patches (after `prefix` tokens) laid out on the gridH x gridW grid, zero padding (k/2).
+at::Tensor convStandInHidden(const at::Tensor& xNorm, const at::Tensor& convW, const at::Tensor& convB, int64_t prefix,
+                             int64_t gridH, int64_t gridW);
+
 class ViTModel {
 public:
     ViTModel() = default;
@@ -91,6 +96,8 @@ public:
 
     // Building blocks, public for methods and training.
     at::Tensor embed(const at::Tensor& images) const;  // [B, prefix+P, C]
+    // The tokens a forward starts from: embed(images), the prefix count and the patch grid.
+    TokenState embedTokens(const at::Tensor& images, bool tracking) const;
     at::Tensor attention(int layer, const at::Tensor& xNorm, const TokenState& state, const AttnNeeds& needs,
                          AttnContext& ctx) const;  // projected output
     at::Tensor mlp(int layer, const at::Tensor& xNorm) const;

@@ -5,12 +5,7 @@ namespace vp {
 void walkBlocks(const ViTModel& model, const at::Tensor& batch, const AttnNeeds& needs, const BlockVisitor& visit) {
     const ViTConfig& c = model.config();
     const auto& blocks = model.weights().blocks;
-    TokenState state;
-    state.prefix = c.numPrefixTokens();
-    state.tracking = false;
-    state.x = model.embed(batch.to(model.device(), model.dtype()));
-    state.gridH = batch.size(2) / c.patchSize;
-    state.gridW = batch.size(3) / c.patchSize;
+    TokenState state = model.embedTokens(batch.to(model.device(), model.dtype()), false);
     for (size_t l = 0; l < blocks.size(); ++l) {
         const BlockWeights& b = blocks[l];
         const int layer = static_cast<int>(l);

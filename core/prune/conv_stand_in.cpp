@@ -72,10 +72,7 @@ struct RidgeSums {
 };
 
 at::Tensor convFeatures(const ConvStandIn& s, const at::Tensor& xn, int64_t prefix, int64_t gh, int64_t gw) {
-    const int64_t B = xn.size(0), P = gh * gw;
-    const at::Tensor grid = xn.narrow(1, prefix, P).transpose(1, 2).reshape({B, -1, gh, gw});
-    const at::Tensor h = at::relu(at::conv2d(grid, s.convW, s.convB, 1, s.convW.size(2) / 2));
-    return h.flatten(2).transpose(1, 2).reshape({B * P, -1});
+    return convStandInHidden(xn, s.convW, s.convB, prefix, gh, gw).reshape({xn.size(0) * gh * gw, -1});
 }
 
 }  // namespace
@@ -154,16 +151,6 @@ void replaceAttention(BlockWeights& b, StandIn standIn, const ConvStandIn* conv)
     b.convB = conv->convB;
     b.convOutW = conv->convOutW;
     b.convOutB = conv->convOutB;
-}
-
-ViTModel withRecordedWidths(ViTModel model, const std::string& prunedBy) {
-    ViTConfig& c = model.config();
-    c.blockWidths.clear();
-    for (const BlockWeights& b : model.weights().blocks) c.blockWidths.push_back(widthOf(b));
-    c.reportedAccuracy = -1;
-    c.prunedBy = c.prunedBy.empty() ? prunedBy : c.prunedBy + "; " + prunedBy;
-    model.validate();
-    return model;
 }
 
 }  // namespace vp

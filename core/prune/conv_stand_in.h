@@ -34,7 +34,4 @@ std::vector<BlockConvStandIns> fitConvStandIns(const ViTModel& model, const std:
 // installs `conv`.
 void replaceAttention(BlockWeights& b, StandIn standIn, const ConvStandIn* conv = nullptr);
 
-// The model with the blocks' widths recorded in its config (block_widths) and `prunedBy` appended.
-ViTModel withRecordedWidths(ViTModel model, const std::string& prunedBy);
-
 }  // namespace vp

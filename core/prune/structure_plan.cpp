@@ -179,15 +179,20 @@ ViTModel applyPlan(const ViTModel& model, const KeepPlan& plan, const std::strin
     ViTConfig config = c;
     config.depth = static_cast<int>(out.blocks.size());
     config.embedDim = plan.embedDims.empty() ? c.embedDim : static_cast<int>(plan.embedDims.size());
-    config.blockWidths.clear();
-    for (const BlockWeights& b : out.blocks) config.blockWidths.push_back(widthOf(b));
-    config.reportedAccuracy = -1;  // the unpruned model's accuracy is not this model's
-    config.prunedBy = c.prunedBy.empty() ? prunedBy : c.prunedBy + "; " + prunedBy;
     ViTModel sliced(config, std::move(out));
     sliced.setOrigin(model.origin());
     sliced.setFamily(model.family());
-    sliced.validate();
-    return sliced;
+    return withRecordedWidths(std::move(sliced), prunedBy);
+}
+
+ViTModel withRecordedWidths(ViTModel model, const std::string& prunedBy) {
+    ViTConfig& c = model.config();
+    c.blockWidths.clear();
+    for (const BlockWeights& b : model.weights().blocks) c.blockWidths.push_back(widthOf(b));
+    c.reportedAccuracy = -1;  // the unpruned model's accuracy is not this model's
+    c.prunedBy = c.prunedBy.empty() ? prunedBy : c.prunedBy + "; " + prunedBy;
+    model.validate();
+    return model;
 }
 
 }  // namespace vp

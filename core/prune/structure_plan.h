@@ -41,6 +41,11 @@ double planMacs(const ViTModel& model, const KeepPlan& plan);
 // (no head while attention stays, no neuron, no embedding dim) naming the block.
 ViTModel applyPlan(const ViTModel& model, const KeepPlan& plan, const std::string& prunedBy);
 
+// `model` as a structurally changed model: its config records every block's widths (block_widths),
+// not the unpruned model's reported accuracy, and `prunedBy` after any earlier pruning; validated
+// (vp::Error naming the origin when weights and widths disagree).
+ViTModel withRecordedWidths(ViTModel model, const std::string& prunedBy);
+
 // 0..n-1
 std::vector<int> allIndices(int n);
 

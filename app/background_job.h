@@ -28,6 +28,7 @@ public:
 
     // For the body, on its thread.
     bool cancelled() const { return m_cancel.load(); }
+    const std::atomic<bool>* cancelFlag() const { return &m_cancel; }  // for core loops that poll a flag
     void reportProgress(int done, int total, const QString& text);
     void post(std::function<void()> uiCall);  // runs on this object's (the UI) thread
 

@@ -107,7 +107,7 @@ void InferenceWorker::handle(const StudioRequest& r) {
 }
 
 bool InferenceWorker::ensureModel(const StudioRequest& r) {
-    if (m_hasModel && r.modelSpec == m_modelSpec) return true;
+    if (m_hasModel && r.modelSpec == m_modelSpec && m_partsRevision == studioPartsRevision()) return true;
     const QString subject = r.modelSpec.isEmpty() ? QString::fromLatin1(kDefaultModelName) : r.modelSpec;
     Q_EMIT busy(r.generation, tr("Loading model %1…").arg(subject));
     try {
@@ -117,6 +117,7 @@ bool InferenceWorker::ensureModel(const StudioRequest& r) {
         m_model = m_cpuModel;
         m_device = QStringLiteral("cpu");
         m_modelSpec = r.modelSpec;
+        m_partsRevision = studioPartsRevision();
         warmUp();
         m_hasModel = true;
         m_inputValid = false;  // pre-processing depends on the model's config

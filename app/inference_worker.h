@@ -71,8 +71,9 @@ private:
     // Worker-thread state.
     bool m_hasModel = false;
     QString m_modelSpec;
-    ViTModel m_cpuModel;  // as loaded
-    ViTModel m_model;     // on m_device (shares m_cpuModel's tensors on the CPU)
+    int m_partsRevision = -1;  // studioPartsRevision() when the model was loaded
+    ViTModel m_cpuModel;       // as loaded
+    ViTModel m_model;          // on m_device (shares m_cpuModel's tensors on the CPU)
     QString m_device = QStringLiteral("cpu");
     ModelInfo m_info;
     QString m_imagePath;

@@ -106,6 +106,9 @@ private:
     void buildSaveModelAction(QMenu* file);
     void updateSaveModelAction();
     void buildAnalysisMenu();
+    void buildMethodPartsAction(QMenu* file);  // File ▸ Open method parts…
+    void buildModelMenu();                     // Model ▸ Train method parts…
+    void openMethodParts(const QString& path);
     // Opens an Analysis view (efficiency, breakdown, latency) for the current model and setting;
     // `file`: an efficiency table to show instead of measuring. Returns the view (nullptr: none).
     QWidget* openAnalysis(const QString& name, const QString& file = QString());

@@ -126,6 +126,7 @@ void MainWindow::buildMenus() {
     connect(recentImages, &QMenu::aboutToShow, this, [this, recentImages] {
         fillRecentMenu(recentImages, QStringLiteral("image/recent"), &MainWindow::openImage);
     });
+    buildMethodPartsAction(file);
     file->addSeparator();
     buildSaveModelAction(file);
     buildExportMenu(file);
@@ -165,6 +166,7 @@ void MainWindow::buildMenus() {
         });
     }
 
+    buildModelMenu();
     buildAnalysisMenu();
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("Model &compatibility report…"), this,
@@ -265,6 +267,9 @@ void MainWindow::onFailed(const StudioFailure& f) {
         }
         report(tr("Cannot open image"), f.message, f.exitCode);
     } else if (f.stage == Stage::Method) {
+        // A method the model cannot run yet: the banner under the method picker says why and how
+        // to train its parts; a dialog on every knob change would only repeat it.
+        if (m_side->methodUnavailable() && !m_options.unattended()) return;
         report(tr("Invalid method settings"), f.message, f.exitCode);
     } else {
         report(tr("Inference failed"), f.message, f.exitCode);

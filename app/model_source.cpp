@@ -1,9 +1,13 @@
 #include "model_source.h"
 
 #include <algorithm>
+#include <atomic>
+#include <map>
+#include <mutex>
 #include <filesystem>
 #include <vector>
 
+#include "model/method_parts.h"
 #include "model/model_loader.h"
 
 namespace fs = std::filesystem;
@@ -30,7 +34,43 @@ ViTConfig standInConfig() {
     return c;
 }
 
+namespace {
+
+std::mutex g_partsMutex;
+std::map<std::string, std::vector<std::string>> g_parts;
+std::atomic<int> g_partsRevision{0};
+
+OpenedModel openWithoutSessionParts(const std::string& spec);
+
+}  // namespace
+
+void addStudioParts(const std::string& spec, const std::string& partsFile) {
+    {
+        const std::lock_guard lock(g_partsMutex);
+        std::vector<std::string>& files = g_parts[spec];
+        files.erase(std::remove(files.begin(), files.end(), partsFile), files.end());
+        files.push_back(partsFile);  // later files win where keys overlap
+    }
+    ++g_partsRevision;
+}
+
+std::vector<std::string> studioParts(const std::string& spec) {
+    const std::lock_guard lock(g_partsMutex);
+    const auto it = g_parts.find(spec);
+    return it == g_parts.end() ? std::vector<std::string>{} : it->second;
+}
+
+int studioPartsRevision() { return g_partsRevision.load(); }
+
 OpenedModel openStudioModel(const std::string& spec) {
+    OpenedModel opened = openWithoutSessionParts(spec);
+    for (const std::string& file : studioParts(spec)) loadMethodParts(opened.model, file);
+    return opened;
+}
+
+namespace {
+
+OpenedModel openWithoutSessionParts(const std::string& spec) {
     if (!spec.empty()) {
         OpenedModel m{loadModel(spec), "", false};
         const fs::path p(spec);
@@ -44,6 +84,8 @@ OpenedModel openStudioModel(const std::string& spec) {
     model.setOrigin("stand-in (random weights)");
     return {std::move(model), "Stand-in ViT (random weights)", true};
 }
+
+}  // namespace
 
 std::string defaultImagePath() {
     static const std::vector<std::string> imageExts = {".png",  ".jpg",  ".jpeg", ".bmp", ".tif",

@@ -18,6 +18,7 @@ namespace vp {
 namespace {
 
 constexpr int kBudgetSteps = 1000;
+constexpr int kPlainTextRole = Qt::UserRole + 1;  // the item's text without an availability note
 
 // Combo order and headings of the method families.
 const std::vector<std::pair<std::string, const char*>> kFamilies = {
@@ -107,6 +108,7 @@ QWidget* SidePanel::buildMethodBox() {
             auto* item =
                 new QStandardItem(QStringLiteral("   %1  [%2]").arg(specText(s.name), QString::fromStdString(s.id)));
             item->setData(QString::fromStdString(s.id), Qt::UserRole);
+            item->setData(item->text(), kPlainTextRole);
             item->setToolTip(specText(s.help));
             model->appendRow(item);
         }
@@ -119,7 +121,14 @@ QWidget* SidePanel::buildMethodBox() {
     small.setPointSizeF(small.pointSizeF() * 0.9);
     m_methodPaper->setFont(small);
     m_knobs = new KnobPanel(box);
+    m_methodStatus = wrapped(box);
+    m_methodStatus->setObjectName(QStringLiteral("methodStatus"));
+    m_methodStatus->setStyleSheet(
+        QStringLiteral("QLabel#methodStatus { background: #fdecea; color: #611a15; border: 1px solid #e0a19b;"
+                       " border-radius: 3px; padding: 4px; }"));
+    m_methodStatus->hide();
     v->addWidget(m_methodCombo);
+    v->addWidget(m_methodStatus);
     v->addWidget(m_methodPaper);
     v->addWidget(m_knobs);
     connect(m_methodCombo, &QComboBox::currentIndexChanged, this, [this](int i) {
@@ -225,6 +234,44 @@ void SidePanel::showMethod(int index) {
     m_methodPaper->setVisible(!s.paper.empty());
     m_methodCombo->setToolTip(specText(s.help));
     m_knobs->setSpec(s);
+    updateMethodStatus();
+}
+
+void SidePanel::updateMethodStatus() {
+    const std::string id = methodId();
+    const auto it = std::find_if(m_methods.begin(), m_methods.end(), [&](const MethodSpec& m) { return m.id == id; });
+    if (it == m_methods.end()) return;
+    const MethodSpec& s = *it;
+    const MethodCompatibility* c = m_compat.method(id);
+    if (c && c->status == CompatStatus::NeedsTraining) {
+        m_methodStatus->setText(
+            tr("Not available for this model: it needs trained %1. Train them with "
+               "Model ▸ Train method parts…, open a parts file with File ▸ Open method parts…, "
+               "or run:\n%2")
+                .arg(QString::fromStdString(s.requirements.learnedWhat.empty() ? std::string("parts")
+                                                                               : s.requirements.learnedWhat),
+                     QString::fromStdString(c->trainCommand)));
+    } else if (c && c->status == CompatStatus::CannotApply) {
+        m_methodStatus->setText(tr("Cannot apply to this model: %1").arg(QString::fromStdString(c->detail)));
+    }
+    m_methodStatus->setVisible(c && c->status != CompatStatus::Applies);
+}
+
+void SidePanel::markAvailability() {
+    auto* model = qobject_cast<QStandardItemModel*>(m_methodCombo->model());
+    if (!model) return;
+    for (int row = 0; row < model->rowCount(); ++row) {
+        QStandardItem* item = model->item(row);
+        const std::string id = item->data(Qt::UserRole).toString().toStdString();
+        if (id.empty()) continue;  // a family heading
+        const MethodCompatibility* c = m_compat.method(id);
+        const bool applies = !c || c->status == CompatStatus::Applies;
+        const QString note = !c || applies                              ? QString()
+                             : c->status == CompatStatus::NeedsTraining ? tr("  — needs training")
+                                                                        : tr("  — cannot apply");
+        item->setText(item->data(kPlainTextRole).toString() + note);
+        item->setForeground(applies ? QBrush() : m_methodCombo->palette().brush(QPalette::Disabled, QPalette::Text));
+    }
 }
 
 bool SidePanel::setMethod(const std::string& id) {
@@ -236,6 +283,11 @@ bool SidePanel::setMethod(const std::string& id) {
     }
     showMethod(i);
     return true;
+}
+
+bool SidePanel::methodUnavailable() const {
+    const MethodCompatibility* c = m_compat.method(methodId());
+    return c && c->status != CompatStatus::Applies;
 }
 
 std::string SidePanel::methodId() const { return m_methodCombo->currentData().toString().toStdString(); }
@@ -261,6 +313,9 @@ void SidePanel::setModelInfo(const ModelInfo& info) {
         details += QStringLiteral("\n") + tr("reported top-1: %1%").arg(100.0 * info.reportedAccuracy, 0, 'f', 1);
     m_modelDetails->setText(details);
     m_standIn->setVisible(info.standIn);
+    m_compat = info.compatibility;
+    markAvailability();
+    updateMethodStatus();
 }
 
 }  // namespace vp

@@ -30,6 +30,9 @@ public:
     std::map<std::string, std::string> knobValues() const;
 
     void setModelInfo(const ModelInfo& info);
+    // The chosen method cannot run on this model as it is (needs trained parts, or cannot apply):
+    // the banner under the picker says why and what to do.
+    bool methodUnavailable() const;
     // The budget slider follows the shown result: its range (the main knob's reach) and cost.
     void setResult(const StudioResult& result);
     // Sets knobs as the worker ran them (a solved budget), without emitting knobsChanged.
@@ -55,6 +58,9 @@ private:
     QWidget* buildDeviceBox();
     void showMethod(int index);
     void showBudget(double gmacs);
+    // Marks the methods the model's compatibility report says need training or cannot apply.
+    void markAvailability();
+    void updateMethodStatus();  // the banner under the picker for the chosen method
 
     std::vector<MethodSpec> m_methods;
     QLabel* m_modelName = nullptr;
@@ -62,6 +68,8 @@ private:
     QLabel* m_standIn = nullptr;
     QComboBox* m_methodCombo = nullptr;
     QLabel* m_methodPaper = nullptr;
+    QLabel* m_methodStatus = nullptr;  // why the chosen method cannot run on this model, and the fix
+    CompatibilityReport m_compat;
     KnobPanel* m_knobs = nullptr;
     QWidget* m_budgetBox = nullptr;
     QSlider* m_budget = nullptr;

@@ -41,11 +41,12 @@ void VideoWorker::open(quint64 session, const QString& video, const QString& mod
     m_evaluator.reset();
     m_decoder.reset();
     try {
-        if (!m_hasModel || modelSpec != m_modelSpec) {
+        if (!m_hasModel || modelSpec != m_modelSpec || m_partsRevision != studioPartsRevision()) {
             m_hasModel = false;
             m_ready.reset();
             m_model = openStudioModel(modelSpec.toStdString()).model;
             m_modelSpec = modelSpec;
+            m_partsRevision = studioPartsRevision();
             m_hasModel = true;
         }
         auto source = std::make_unique<VideoSource>(video.toStdString());

@@ -74,6 +74,7 @@ private:
     quint64 m_session = 0;
     QString m_video;
     QString m_modelSpec;
+    int m_partsRevision = -1;  // studioPartsRevision() when the model was loaded
     bool m_hasModel = false;
     ViTModel m_model;
     std::unique_ptr<VideoDecoder> m_decoder;

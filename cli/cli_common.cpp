@@ -6,6 +6,7 @@
 #include "common/error.h"
 #include "io/dataset.h"
 #include "io/dataset_batches.h"
+#include "model/method_parts.h"
 #include "model/model_loader.h"
 #include "prune/budget.h"
 #include "prune/method_setup.h"
@@ -44,6 +45,7 @@ at::ScalarType parseDtype(const std::string& text, const at::Device& device) {
 
 ViTModel openModel(const Args& args) {
     ViTModel model = loadModel(args.positional(0, "MODEL"));
+    if (args.has("--parts")) loadMethodParts(model, args.value("--parts"));  // a method's trained parts
     const at::Device device = parseDevice(args.value("--device", "cpu"));
     const at::ScalarType dtype = parseDtype(args.value("--dtype", ""), device);
     if (device.is_cpu() && dtype == at::kFloat) return model;
@@ -99,8 +101,10 @@ nlohmann::json specToJson(const MethodSpec& s) {
 
 void refuseVideoMethod(const MethodSpec& spec) {
     if (spec.family == "video")
-        throw Error("method '" + spec.id + "' works across video frames (each still image is its dense first frame); "
-                    "measure it with `vitprune video MODEL VIDEO --method " + spec.id + "`");
+        throw Error("method '" + spec.id +
+                    "' works across video frames (each still image is its dense first frame); "
+                    "measure it with `vitprune video MODEL VIDEO --method " +
+                    spec.id + "`");
 }
 
 int cmdMethods(const Args& args) {

@@ -12,7 +12,8 @@ namespace vp::cli {
 at::Device parseDevice(const std::string& text);
 // --dtype float32|float16|bfloat16 (half types only on CUDA).
 at::ScalarType parseDtype(const std::string& text, const at::Device& device);
-// Loads MODEL (positional 0) and moves it to --device / --dtype.
+// Loads MODEL (positional 0) with the method parts file --parts FILE when given, and moves it to
+// --device / --dtype.
 ViTModel openModel(const Args& args);
 // --method ID (default dense) with --set K=V values; prepared for `model`. When the method is
 // structural, `model` is replaced by its physically smaller copy. --budget G sets the method's
@@ -35,6 +36,7 @@ int cmdBench(const Args& args);
 int cmdTrain(const Args& args);
 int cmdPrune(const Args& args);
 int cmdFinetune(const Args& args);
+int cmdTrainMethod(const Args& args);
 int cmdSweep(const Args& args);
 int cmdMerge(const Args& args);
 int cmdVideo(const Args& args);

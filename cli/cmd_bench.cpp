@@ -94,8 +94,8 @@ int benchBreakdown(const Args& args) {
 }  // namespace
 
 int cmdBench(const Args& args) {
-    args.allowOnly({"--json", "--method", "--calib", "--set", "--budget", "--device", "--dtype", "--batch", "--iters",
-                    "--warmup", "--threads", "--batches", "--methods", "--budgets", "--iters-large", "--out",
+    args.allowOnly({"--json", "--method", "--calib", "--set", "--budget", "--device", "--dtype", "--parts", "--batch",
+                    "--iters", "--warmup", "--threads", "--batches", "--methods", "--budgets", "--iters-large", "--out",
                     "--markdown", "--breakdown"});
     if (args.has("--threads")) at::set_num_threads(args.intValue("--threads", 2, 1, 1024));
     const bool table = args.has("--batches") || args.has("--methods");

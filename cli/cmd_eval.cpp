@@ -80,8 +80,8 @@ void printHistogram(const Histogram& h, double denseGmacs) {
 }  // namespace
 
 int cmdEval(const Args& args) {
-    args.allowOnly({"--json", "--method", "--calib", "--set", "--budget", "--device", "--dtype", "--limit", "--batch",
-                    "--per-image", "--per-image-csv", "--histogram-bins"});
+    args.allowOnly({"--json", "--method", "--calib", "--set", "--budget", "--device", "--dtype", "--parts", "--limit",
+                    "--batch", "--per-image", "--per-image-csv", "--histogram-bins"});
     const std::string csvPath = args.value("--per-image-csv");
     const bool perImage = args.has("--per-image") || !csvPath.empty();
     const int bins = args.intValue("--histogram-bins", 20, 1, 1000);

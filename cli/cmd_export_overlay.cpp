@@ -52,7 +52,7 @@ std::string gmacsText(double g) {
 }  // namespace
 
 int cmdExportOverlay(const Args& args) {
-    args.allowOnly({"--method", "--calib", "--set", "--budget", "--device", "--dtype", "--layers", "--out",
+    args.allowOnly({"--method", "--calib", "--set", "--budget", "--device", "--dtype", "--parts", "--layers", "--out",
                     "--masks-out", "--scale"});
     const std::string modelName = args.positional(0, "MODEL"), imagePath = args.positional(1, "IMAGE");
     if (args.positionals().size() > 2) throw Error("one IMAGE at a time, got " + args.positionals()[2] + " too");

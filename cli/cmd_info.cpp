@@ -4,6 +4,7 @@
 
 #include <iomanip>
 #include <iostream>
+#include <set>
 
 #include "cli_common.h"
 #include "model/compatibility.h"
@@ -12,7 +13,7 @@
 namespace vp::cli {
 
 int cmdInfo(const Args& args) {
-    args.allowOnly({"--json", "--device", "--dtype"});
+    args.allowOnly({"--json", "--device", "--dtype", "--parts"});
     ViTModel model = openModel(args);
     const ViTConfig& c = model.config();
     const double g = toG(denseMacs(model));
@@ -87,7 +88,13 @@ int cmdInfo(const Args& args) {
             std::cout << "\n";
         }
     }
-    if (!model.extras().empty()) std::cout << "extra tensors " << model.extras().size() << " (method parts)\n";
+    if (!model.extras().empty()) {
+        std::cout << "extra tensors " << model.extras().size() << " (method parts)\n";
+        std::set<std::string> files;  // parts files loaded beside the model or with --parts
+        for (const auto& [key, t] : model.extras())
+            if (model.extraOrigin(key) != model.origin()) files.insert(model.extraOrigin(key));
+        for (const std::string& f : files) std::cout << "  parts file " << f << "\n";
+    }
     std::cout << "\n" << compatibilityText(report);
     return 0;
 }

@@ -17,8 +17,8 @@
 namespace vp::cli {
 
 int cmdPredict(const Args& args) {
-    args.allowOnly(
-        {"--json", "--method", "--calib", "--set", "--budget", "--device", "--dtype", "--top", "--masks-out"});
+    args.allowOnly({"--json", "--method", "--calib", "--set", "--budget", "--device", "--dtype", "--parts", "--top",
+                    "--masks-out"});
     const std::string masksOut = args.value("--masks-out");
     if (!masksOut.empty()) {
         if (args.positionals().size() > 2)

@@ -91,7 +91,7 @@ std::string mergedDevice(const SweepResult& part) {
 
 int cmdSweep(const Args& args) {
     args.allowOnly({"--json", "--calib", "--methods", "--points", "--limit", "--batch", "--shard", "--out", "--threads",
-                    "--device", "--dtype"});
+                    "--device", "--dtype", "--parts"});
     if (args.has("--threads")) at::set_num_threads(args.intValue("--threads", 2, 1, 1024));
     const std::string out = args.value("--out");
     if (out.empty()) throw Error("missing --out FILE (the sweep's JSON; the CSV goes beside it)");

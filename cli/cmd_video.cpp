@@ -90,8 +90,8 @@ cv::Mat overlayFrame(const ViTModel& model, const cv::Mat& image, const VideoFra
 }  // namespace
 
 int cmdVideo(const Args& args) {
-    args.allowOnly({"--json", "--method", "--calib", "--set", "--budget", "--device", "--dtype", "--limit-frames",
-                    "--out", "--overlay-out", "--layer", "--scale", "--threads"});
+    args.allowOnly({"--json", "--method", "--calib", "--set", "--budget", "--device", "--dtype", "--parts",
+                    "--limit-frames", "--out", "--overlay-out", "--layer", "--scale", "--threads"});
     if (args.has("--threads")) at::set_num_threads(args.intValue("--threads", 2, 1, 1024));
     if (args.positionals().size() < 2) throw Error("missing argument VIDEO (a file, or camera:N)");
     if (args.positionals().size() > 2) throw Error("one VIDEO at a time, got " + args.positionals()[2] + " too");

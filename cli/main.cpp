@@ -27,7 +27,8 @@ const std::string kUsage =
     "[--breakdown] [--json]\n"
     "  bench MODEL --batches 1,8,32 [--methods ID,...] [--budgets 0.85,0.7,0.5] [--iters N] [--iters-large N]\n"
     "        [--out FILE.json] [--markdown FILE.md] [--json]   efficiency table (speed-up / GMACs speed-up)\n"
-    "  sweep MODEL DATA --methods ID[,ID...] --out FILE [--calib DATA] [--points N] [--limit N] [--batch B] [--shard K/N|auto] "
+    "  sweep MODEL DATA --methods ID[,ID...] --out FILE [--calib DATA] [--points N] [--limit N] [--batch B] [--shard "
+    "K/N|auto] "
     "[--threads T] [--json]\n"
     "  merge PART... --out FILE [--json]                 combine the shards of one sweep\n"
     "  video MODEL VIDEO|camera:N [--method ID] [--set K=V]... [--limit-frames N] [--threads T] [--out FILE.json|.csv] "
@@ -41,6 +42,10 @@ const std::string kUsage =
     "  finetune MODEL --out DIR [--epochs N] [--limit N] [--teacher MODEL|none] [--alpha A] [--temperature T] "
     "[--lr LR] [--resume]\n"
     "        recovery fine-tune of a pruned model on Fashion-MNIST, distilling the dense model's logits\n"
+    "  train-method METHOD --out DIR [--model MODEL] [--set K=V]... [--epochs N] [--images N] [--batch B] [--lr LR]\n"
+    "        [--seed S] [--eval-images N] [--stop-after N] [--resume]   train a method's learned parts (frozen model,\n"
+    "        dense teacher) into DIR/METHOD.safetensors; load it with --parts FILE or copy it to the model's methods/\n"
+    "--parts FILE: a method parts file (from train-method) for predict, eval, bench, sweep, video, info.\n"
     "MODEL: a .safetensors/.pth file, a folder with config.json, a built-in name (fashion-vit-tiny)\n"
     "       or random:ARCH (e.g. random:deit_small_patch16_224).\n"
     "--calib DATA: calibration images for methods that need them (default " +
@@ -72,6 +77,7 @@ int main(int argc, char** argv) {
         if (cmd == "train") return cmdTrain(args);
         if (cmd == "prune") return cmdPrune(args);
         if (cmd == "finetune") return cmdFinetune(args);
+        if (cmd == "train-method") return cmdTrainMethod(args);
         if (cmd == "sweep") return cmdSweep(args);
         if (cmd == "merge") return cmdMerge(args);
         if (cmd == "video") return cmdVideo(args);

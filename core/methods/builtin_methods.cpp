@@ -12,6 +12,7 @@
     X(makeTomeMethod)             \
     X(makeEvoVitMethod)           \
     X(makeLtpMethod)              \
+    X(makeDynamicVitMethod)       \
     X(makePatchSlimmingMethod)    \
     X(makeVtpMethod)              \
     X(makeNvitMethod)             \

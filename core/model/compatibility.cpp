@@ -131,7 +131,9 @@ MethodCompatibility judge(const ViTModel& model, const MethodSpec& spec, const P
     for (const std::string& key : req.learnedKeys)
         if (!hasKeyPrefix(model.extras(), key)) missing.push_back(key + "*");
     const std::string what = req.learnedWhat.empty() ? "parts" : req.learnedWhat;
-    if (!missing.empty()) {
+    if (!missing.empty() && model.family() == "random") {
+        r.detail = "random " + what + " on a random model (cost and speed work only; deterministic like the backbone)";
+    } else if (!missing.empty()) {
         r.status = CompatStatus::NeedsTraining;
         r.trainCommand = req.trainCommand;
         if (const auto at = r.trainCommand.find("{model}"); at != std::string::npos)

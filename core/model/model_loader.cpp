@@ -1,5 +1,7 @@
 #include "model/model_loader.h"
 
+#include "model/method_parts.h"
+
 #include <ATen/CPUGeneratorImpl.h>
 
 #include <cstdlib>
@@ -163,6 +165,7 @@ ViTModel loadModel(const std::string& spec) {
         const std::string text = readText(cfg);
         ViTModel m = assemble(readWeights(weights), weights.string(), &text, cfg.string());
         m.setOrigin(spec);
+        loadBundledParts(m, path.string());  // trained method parts shipped beside the weights
         return m;
     }
     return loadFile(path);

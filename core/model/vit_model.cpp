@@ -138,6 +138,24 @@ TokenState ViTModel::embedTokens(const at::Tensor& images, bool tracking) const 
     return state;
 }
 
+namespace {
+
+// DynamicViT's softmax_with_policy: softmax over the keys weighted by their keep decision
+// (0..1), each query keeping its own key whatever its decision, with DynamicViT's eps so a row of
+// dropped keys stays finite; computed in float32 as the reference does.
+at::Tensor softmaxWithPolicy(const at::Tensor& logits, const at::Tensor& policy) {
+    const int64_t B = logits.size(0), N = logits.size(-1);
+    constexpr double eps = 1e-6;
+    const at::Tensor keep = policy.to(at::kFloat).view({B, 1, 1, N});
+    const at::Tensor eye = at::eye(N, keep.options()).view({1, 1, N, N});
+    const at::Tensor weight = keep + (1.0 - keep) * eye;
+    const at::Tensor shifted = logits - std::get<0>(logits.max(-1, /*keepdim=*/true));
+    const at::Tensor e = shifted.to(at::kFloat).exp() * weight;
+    return ((e + eps / static_cast<double>(N)) / (e.sum(-1, /*keepdim=*/true) + eps)).to(logits.scalar_type());
+}
+
+}  // namespace
+
 at::Tensor ViTModel::attention(int layer, const at::Tensor& xNorm, const TokenState& state, const AttnNeeds& needs,
                                AttnContext& ctx) const {
     const BlockWeights& b = m_weights.blocks[layer];
@@ -160,7 +178,7 @@ at::Tensor ViTModel::attention(int layer, const at::Tensor& xNorm, const TokenSt
     if (state.valid.defined())  // padded batch (per-image token counts): padding is never attended
         logits =
             logits.masked_fill(state.valid.logical_not().view({B, 1, 1, N}), -std::numeric_limits<float>::infinity());
-    at::Tensor attn = logits.softmax(-1);
+    at::Tensor attn = state.policy.defined() ? softmaxWithPolicy(logits, state.policy) : logits.softmax(-1);
     if (hm < h) {  // hMHSA: the other heads' maps are linear combinations of the computed ones
         const at::Tensor mixed = at::matmul(b.hallucinateW.to(attn.scalar_type()), attn.reshape({B, hm, N * N}));
         attn = at::cat({attn, mixed.view({B, h - hm, N, N})}, 1);
@@ -344,6 +362,11 @@ ViTModel ViTModel::to(const at::Device& device, at::ScalarType dtype) const {
     ViTModel copy = *this;
     for (at::Tensor* t : copy.m_weights.all()) *t = t->to(device, dtype);
     return copy;
+}
+
+std::string ViTModel::extraOrigin(const std::string& key) const {
+    const auto it = m_extraFiles.find(key);
+    return it == m_extraFiles.end() ? m_origin : it->second;
 }
 
 at::Device ViTModel::device() const { return m_weights.patchW.device(); }

@@ -79,6 +79,9 @@ public:
     // DynamicViT's score_predictor.*), by their checkpoint key.
     const TensorMap& extras() const { return m_extras; }
     TensorMap& extras() { return m_extras; }
+    // The file an extra tensor was read from: a parts file (model/method_parts.h) or origin().
+    std::string extraOrigin(const std::string& key) const;
+    void setExtraOrigin(const std::string& key, std::string file) { m_extraFiles[key] = std::move(file); }
 
     // Checks every tensor's shape against the config; throws vp::Error naming `origin`.
     void validate() const;
@@ -114,6 +117,7 @@ private:
     std::string m_origin;
     std::string m_family;
     TensorMap m_extras;
+    std::map<std::string, std::string> m_extraFiles;  // key -> parts file, where not origin()
 };
 
 }  // namespace vp

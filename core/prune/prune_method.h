@@ -12,6 +12,7 @@
 namespace vp {
 
 class ViTModel;
+class LearnedParts;
 
 // What a method's own block computed, per sample: the tokens that went through the attention's
 // projections and through the MLP, and the block's MACs in the fvcore convention (prune/flops.h).
@@ -53,6 +54,10 @@ public:
     // under the current knobs, in that knob's units, one per block of the prepared model (so the
     // studio can show, and start editing from, the effective schedule). Empty otherwise.
     virtual std::vector<double> blockSchedule() const { return {}; }
+
+    // Methods with trained parts (prune/learned_parts.h: init, training recipe and loss) return
+    // them here; training-free methods return null.
+    virtual LearnedParts* learnedParts() { return nullptr; }
 
     // Structural methods return a physically smaller model; token methods return nothing.
     virtual std::optional<ViTModel> patchModel(const ViTModel&) const;

@@ -15,6 +15,9 @@ struct TokenState {
     at::Tensor score;                    // [B,P] float: the score the method last gave each patch (trace only)
     at::Tensor valid;                    // [B,N] bool: real tokens when a batch is padded to a common N
                                          // (per-image counts, e.g. LTP); undefined = all real
+    at::Tensor policy;                   // [B,N] float 0..1: soft keep decisions while training a method's parts
+                                         // (DynamicViT's Gumbel masks): attention renormalises over them, each
+                                         // token keeping its own column (softmax_with_policy); undefined = none
     at::Tensor recomputed;               // [B,N] bool: token recomputed by this block (Eventful's gates);
                                          // false = its output came from the previous frame; undefined = all
     int prefix = 1;                      // tokens at the front that are never pruned

@@ -1,5 +1,7 @@
 #include "train/augment.h"
 
+#include <ATen/CPUGeneratorImpl.h>
+
 #include <cmath>
 
 #include "common/error.h"
@@ -61,6 +63,10 @@ at::Tensor augmentGrey(const at::Tensor& pixels, const AugmentOptions& o, double
         x = at::where(mask, noise, x);
     }
     return ((x - mean) / std).contiguous();
+}
+
+at::Generator epochGenerator(uint64_t seed, int epoch) {
+    return at::make_generator<at::CPUGeneratorImpl>(seed * 1000003ULL + static_cast<uint64_t>(epoch) + 1);
 }
 
 }  // namespace vp

@@ -22,4 +22,8 @@ at::Tensor normalizeGrey(const at::Tensor& pixels, double mean, double std);
 at::Tensor augmentGrey(const at::Tensor& pixels, const AugmentOptions& options, double mean, double std,
                        at::Generator& gen);
 
+// The generator of epoch `epoch`'s data order and augmentation draws: a function of (seed, epoch)
+// only, so a resumed run needs no generator state.
+at::Generator epochGenerator(uint64_t seed, int epoch);
+
 }  // namespace vp

@@ -17,8 +17,25 @@ constexpr int64_t kFormat = 1;
 constexpr int kLogColumns = 6;
 }  // namespace
 
+namespace {
+std::vector<at::Tensor> weightList(const ViTModel& model) {
+    std::vector<at::Tensor> out;
+    for (at::Tensor* t : const_cast<ViTModel&>(model).weights().all()) out.push_back(*t);
+    return out;
+}
+}  // namespace
+
 void saveTrainState(const std::string& path, const ViTModel& model, const torch::optim::Optimizer& optimizer,
                     const TrainState& state) {
+    saveTrainState(path, weightList(model), optimizer, state);
+}
+
+TrainState loadTrainState(const std::string& path, ViTModel& model, torch::optim::Optimizer& optimizer) {
+    return loadTrainState(path, weightList(model), optimizer);
+}
+
+void saveTrainState(const std::string& path, const std::vector<at::Tensor>& weights,
+                    const torch::optim::Optimizer& optimizer, const TrainState& state) {
     torch::serialize::OutputArchive archive;
     archive.write("format", c10::IValue(kFormat));
     archive.write("epochs_done", c10::IValue(static_cast<int64_t>(state.epochsDone)));
@@ -32,8 +49,7 @@ void saveTrainState(const std::string& path, const ViTModel& model, const torch:
         for (int c = 0; c < kLogColumns; ++c) log[i][c] = row[c];
     }
     archive.write("log", log);
-    const auto weights = const_cast<ViTModel&>(model).weights().all();
-    for (size_t i = 0; i < weights.size(); ++i) archive.write("weight." + std::to_string(i), weights[i]->detach());
+    for (size_t i = 0; i < weights.size(); ++i) archive.write("weight." + std::to_string(i), weights[i].detach());
     torch::serialize::OutputArchive opt;
     optimizer.save(opt);
     archive.write("optimizer", opt);
@@ -42,7 +58,8 @@ void saveTrainState(const std::string& path, const ViTModel& model, const torch:
     writeFileAtomic(path, bytes.str());
 }
 
-TrainState loadTrainState(const std::string& path, ViTModel& model, torch::optim::Optimizer& optimizer) {
+TrainState loadTrainState(const std::string& path, const std::vector<at::Tensor>& weights,
+                          torch::optim::Optimizer& optimizer) {
     TrainState s;
     try {
         torch::serialize::InputArchive archive;
@@ -69,13 +86,12 @@ TrainState loadTrainState(const std::string& path, ViTModel& model, torch::optim
             s.log.push_back(r);
         }
         at::NoGradGuard noGrad;
-        const auto weights = model.weights().all();
         for (size_t i = 0; i < weights.size(); ++i) {
             at::Tensor t;
             archive.read("weight." + std::to_string(i), t);
-            if (t.sizes() != weights[i]->sizes())
+            if (t.sizes() != weights[i].sizes())
                 throw fileError(path, "weight " + std::to_string(i) + " has another shape than the model");
-            weights[i]->copy_(t);
+            weights[i].detach().copy_(t);
         }
         torch::serialize::InputArchive opt;
         archive.read("optimizer", opt);

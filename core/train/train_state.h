@@ -26,6 +26,11 @@ void saveTrainState(const std::string& path, const ViTModel& model, const torch:
                     const TrainState& state);
 // Loads into the (already built) model and optimizer; throws vp::Error naming `path`.
 TrainState loadTrainState(const std::string& path, ViTModel& model, torch::optim::Optimizer& optimizer);
+// The same for any list of trained tensors (a method's parts), in a fixed order.
+void saveTrainState(const std::string& path, const std::vector<at::Tensor>& tensors,
+                    const torch::optim::Optimizer& optimizer, const TrainState& state);
+TrainState loadTrainState(const std::string& path, const std::vector<at::Tensor>& tensors,
+                          torch::optim::Optimizer& optimizer);
 
 // log.csv: epoch,train_loss,test_top1,epoch_seconds,total_seconds,lr
 std::string logCsv(const std::vector<EpochRecord>& log);

@@ -24,10 +24,16 @@ using Clock = std::chrono::steady_clock;
 
 double secondsSince(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
 
-// Data order and augmentation of each epoch depend only on (seed, epoch): resume needs no RNG state.
-at::Generator epochGenerator(uint64_t seed, int epoch) {
-    return at::make_generator<at::CPUGeneratorImpl>(seed * 1000003ULL + static_cast<uint64_t>(epoch) + 1);
+// A run may be resumed with a different --epochs (shortened or extended): the warm-up + cosine is
+// laid over the new total from the current step on. Every other setting must match.
+std::string withoutEpochs(const std::string& fingerprint) {
+    const size_t at = fingerprint.find(" epochs=");
+    if (at == std::string::npos) return fingerprint;
+    const size_t end = fingerprint.find(' ', at + 1);
+    return fingerprint.substr(0, at) + (end == std::string::npos ? "" : fingerprint.substr(end));
 }
+
+}  // namespace
 
 void clipGradNorm(const std::vector<at::Tensor>& params, double maxNorm) {
     if (maxNorm <= 0) return;
@@ -42,17 +48,6 @@ void clipGradNorm(const std::vector<at::Tensor>& params, double maxNorm) {
     for (const at::Tensor& p : params)
         if (p.grad().defined()) p.grad().mul_(scale);
 }
-
-// A run may be resumed with a different --epochs (shortened or extended): the warm-up + cosine is
-// laid over the new total from the current step on. Every other setting must match.
-std::string withoutEpochs(const std::string& fingerprint) {
-    const size_t at = fingerprint.find(" epochs=");
-    if (at == std::string::npos) return fingerprint;
-    const size_t end = fingerprint.find(' ', at + 1);
-    return fingerprint.substr(0, at) + (end == std::string::npos ? "" : fingerprint.substr(end));
-}
-
-}  // namespace
 
 ViTConfig fashionVitConfig(int dim, int heads, int depth, int mlp) {
     ViTConfig c;

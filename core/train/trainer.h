@@ -116,6 +116,9 @@ private:
     std::unique_ptr<torch::optim::AdamW> m_optimizer;
 };
 
+// Scales the gradients of `params` so their joint L2 norm is at most maxNorm (<= 0: no clipping).
+void clipGradNorm(const std::vector<at::Tensor>& params, double maxNorm);
+
 // Fashion-MNIST model config: grey 28x28, patch 4, the dataset's mean/std and label names.
 ViTConfig fashionVitConfig(int dim, int heads, int depth, int mlp);
 

@@ -38,9 +38,21 @@ void expectEveryMethodOnce(const CompatibilityReport& r) {
     for (size_t i = 0; i < specs.size(); ++i) EXPECT_EQ(r.methods[i].id, specs[i].id);
 }
 
+// Every training-free method applies; a method with learned parts needs training (these
+// fixtures carry none) and its entry names its keys and the train-method command.
 void expectAllApply(const CompatibilityReport& r) {
-    for (const MethodCompatibility& m : r.methods)
-        EXPECT_EQ(m.status, CompatStatus::Applies) << m.id << ": " << m.detail;
+    for (const MethodCompatibility& m : r.methods) {
+        if (builtinRegistry().spec(m.id).requirements.learnedKeys.empty()) {
+            EXPECT_EQ(m.status, CompatStatus::Applies) << m.id << ": " << m.detail;
+        } else if (r.familyId == "random") {  // random parts for a random backbone, labelled so
+            EXPECT_TRUE(contains(m.detail, "random")) << m.detail;
+            EXPECT_EQ(m.status, CompatStatus::Applies) << m.id << ": " << m.detail;
+        } else {
+            EXPECT_EQ(m.status, CompatStatus::NeedsTraining) << m.id << ": " << m.detail;
+            EXPECT_TRUE(contains(m.trainCommand, "vitprune train-method " + m.id)) << m.trainCommand;
+            EXPECT_TRUE(contains(m.detail, m.learnedKeys.at(0) + "*")) << m.detail;
+        }
+    }
 }
 
 TEST(Compatibility, TimmFixtureEveryMethodAppliesWithKnobNotesForFourBlocks) {
@@ -185,6 +197,10 @@ TEST(Compatibility, ApplyingMethodsRunWithDefaultsUnlessANoteSaysOtherwise) {
         const ViTModel model = loadModel(kRef + file);
         const at::Tensor x = at::randn({2, 3, 32, 32});
         for (const MethodCompatibility& e : checkCompatibility(model).methods) {
+            if (e.status == CompatStatus::NeedsTraining) {  // without its parts it refuses clearly
+                EXPECT_THROW(builtinRegistry().create(e.id, KnobValues{})->prepare(model), Error) << e.id;
+                continue;
+            }
             ASSERT_EQ(e.status, CompatStatus::Applies);
             MethodPtr method = builtinRegistry().create(e.id, KnobValues{});
             auto runIt = [&] {
@@ -212,7 +228,7 @@ TEST(Compatibility, TextIsAlignedWithOneRowPerMethod) {
     for (const MethodCompatibility& m : r.methods) {
         const size_t at = text.find("\n  " + m.id + " ");
         ASSERT_NE(at, std::string::npos) << m.id;
-        EXPECT_EQ(text.substr(at + 1 + offset, 7), "applies") << m.id;
+        EXPECT_EQ(text.substr(at + 1 + offset, 7), m.status == CompatStatus::Applies ? "applies" : "needs t") << m.id;
     }
 }
 

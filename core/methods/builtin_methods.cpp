@@ -12,7 +12,9 @@
     X(makeTomeMethod)             \
     X(makeEvoVitMethod)           \
     X(makeLtpMethod)              \
+    X(makeLtpLearnedMethod)       \
     X(makeDynamicVitMethod)       \
+    X(makeIaRed2Method)           \
     X(makePatchSlimmingMethod)    \
     X(makeVtpMethod)              \
     X(makeNvitMethod)             \

@@ -1,6 +1,6 @@
 // LTP — Kim et al., "Learned Token Pruning for Transformers", KDD 2022 (reference:
 // github.com/kssteven418/LTP). The authors evaluate on BERT/GLUE only; running it on ViTs is this
-// app's adaptation. Here with fixed (not learned) thresholds:
+// app's adaptation. Here with fixed thresholds (ltp_learned.cpp learns them):
 // after block l's attention, token i's importance is the attention it receives, averaged over
 // heads and queries, s_i = mean_h mean_q A_h[q, i]; it is pruned when s_i < theta_l / N with
 // theta_l = theta * (l + 1) / L (linear schedule) and N the sample's current token count, i.e. the
@@ -12,7 +12,7 @@
 // image is never padded.
 #include "common/error.h"
 #include "methods/builtin_methods.h"
-#include "methods/token_ops.h"
+#include "methods/threshold_prune.h"
 #include "model/vit_model.h"
 
 namespace vp {
@@ -45,16 +45,6 @@ public:
              VP_TEXT("vp::Methods",
                      "theta_final, relative to the uniform score 1/N: after block l a token is pruned when the "
                      "attention it receives is below theta_final * (l+1)/L / N. 0 = dense; larger prunes more.")},
-            {"learned",
-             VP_TEXT("vp::Methods", "Learned thresholds"),
-             KnobType::Bool,
-             0,
-             1,
-             1,
-             "false",
-             {},
-             VP_TEXT("vp::Methods",
-                     "Use thresholds learned with LTP's soft-mask training (not available without training).")},
         };
         return s;
     }
@@ -62,8 +52,6 @@ public:
     void configure(const KnobValues& v) override {
         const MethodSpec s = spec();
         m_theta = v.number(s, "theta");
-        if (v.flag(s, "learned"))
-            throw Error("ltp: knob 'learned': learned thresholds need training (learned-methods issue)");
     }
 
     void prepare(const ViTModel& model) override { m_depth = static_cast<int>(model.weights().blocks.size()); }
@@ -76,34 +64,7 @@ public:
 
     void reduce(int layer, const AttnContext& ctx, TokenState& state) override {
         if (m_theta <= 0 || !ctx.map.defined()) return;
-        const int64_t B = state.batch(), N = state.tokens(), pre = state.prefix;
-        const auto longOpts = at::TensorOptions().dtype(at::kLong).device(state.x.device());
-        const at::Tensor valid = state.valid.defined() ? state.valid : at::ones({B, N}, longOpts.dtype(at::kBool));
-        const at::Tensor vf = valid.to(at::kFloat);
-        // s_i = attention received, mean over heads and the N real queries; relative to 1/N that is
-        // s_i * N = the sum over the real queries of the head-mean attention.
-        const at::Tensor relative = (ctx.map.to(at::kFloat).mean(1) * vf.unsqueeze(-1)).sum(1);  // [B, N]
-        const double threshold = m_theta * (layer + 1) / m_depth;
-        at::Tensor keep = valid.logical_and(relative >= threshold);
-        keep.narrow(1, 0, pre).fill_(true);
-        recordPatchScores(state, relative.narrow(1, pre, N - pre));
-        if (at::equal(keep, valid)) return;  // nothing new pruned
-
-        const at::Tensor kept = keep.sum(1);  // [B]
-        const int64_t K = kept.max().item<int64_t>();
-        // Kept tokens first in their order, then the others (they fill the padding slots).
-        const at::Tensor pos = at::arange(N, longOpts).unsqueeze(0).expand({B, N});
-        const at::Tensor index = at::where(keep, pos, pos + N).argsort(/*dim=*/1, /*descending=*/false).narrow(1, 0, K);
-        state.gather(index);
-        const at::Tensor newValid = at::arange(K, longOpts).unsqueeze(0) < kept.unsqueeze(1);
-        const bool padded = !newValid.all().item<bool>();
-        state.valid = padded ? newValid : at::Tensor();
-        if (padded && state.tracking && state.patchToToken.defined()) {
-            // Patches whose token ended in a padding slot are pruned.
-            const at::Tensor& p2t = state.patchToToken;
-            const at::Tensor live = (p2t >= 0).logical_and(newValid.gather(1, p2t.clamp_min(0)));
-            state.patchToToken = at::where(live, p2t, at::full_like(p2t, -1));
-        }
+        dropBelowThreshold(state, attentionReceived(ctx.map, state), m_theta * (layer + 1) / m_depth);
     }
 
 private:

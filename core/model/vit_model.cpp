@@ -354,7 +354,7 @@ ForwardResult ViTModel::forward(const at::Tensor& images, PruneMethod& method, c
     result.logits = head(state);
     clock.lap(Stage::Head, 0, result.logits);
     result.trace = recorder.take();
-    result.trace.extraMacs.assign(B, method.extraMacsPerSample(*this));
+    result.trace.extraMacs = method.extraMacsOfLastForward(*this, static_cast<int>(B));
     return result;
 }
 

@@ -49,6 +49,11 @@ public:
     virtual void finish(TokenState&) {}
     // MACs of the method's own learned parts for one sample (predictors, gates).
     virtual double extraMacsPerSample(const ViTModel&) const { return 0; }
+    // The same per sample of the forward that just ran, for parts whose work depends on the image
+    // (IA-RED²'s interpreters see each image's surviving tokens). Default: extraMacsPerSample.
+    virtual std::vector<double> extraMacsOfLastForward(const ViTModel& model, int batch) const {
+        return std::vector<double>(static_cast<size_t>(batch), extraMacsPerSample(model));
+    }
 
     // Methods with a per-block schedule knob (MethodSpec::scheduleKnob): the value each block uses
     // under the current knobs, in that knob's units, one per block of the prepared model (so the

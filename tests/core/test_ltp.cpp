@@ -124,22 +124,13 @@ TEST(Ltp, PaddingIsInvisibleAndCountsArePerImage) {
     EXPECT_NEAR(vp::traceMacs(model, batch.trace), perImageMacs, 1e-3);  // GMACs per sample
 }
 
-TEST(Ltp, ThetaZeroIsExactlyDenseAndLearnedNeedsTraining) {
+TEST(Ltp, ThetaZeroIsExactlyDense) {
     c10::InferenceMode guard;
     vp::ViTModel model = smallModel();
     const at::Tensor x = inputs(2, 9);
     auto m = ltp("0");
     m->prepare(model);
     EXPECT_TRUE(at::equal(model.forward(x, *m).logits, model.forward(x)));
-    vp::KnobValues v;
-    v.set("learned", "true");
-    try {
-        vp::builtinRegistry().create("ltp", v);
-        FAIL() << "learned thresholds accepted";
-    } catch (const vp::Error& e) {
-        EXPECT_NE(std::string(e.what()).find("learned thresholds need training (learned-methods issue)"),
-                  std::string::npos);
-    }
 }
 
 TEST(Ltp, GMacsFallAsThetaRises) {

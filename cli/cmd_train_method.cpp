@@ -17,7 +17,8 @@ namespace vp::cli {
 
 int cmdTrainMethod(const Args& args) {
     args.allowOnly({"--model", "--data", "--out", "--epochs", "--images", "--batch", "--lr", "--seed", "--set",
-                    "--resume", "--stop-after", "--eval-images", "--threads", "--limit", "--test-limit"});
+                    "--resume", "--stop-after", "--eval-images", "--threads", "--limit", "--test-limit",
+                    "--tune-backbone"});
     const std::string id = args.positional(0, "METHOD");
     if (!args.has("--out")) throw Error("--out DIR is required (the parts file, log and resumable state go there)");
     const std::string modelSpec = args.value("--model", "fashion-vit-tiny");
@@ -34,6 +35,7 @@ int cmdTrainMethod(const Args& args) {
     o.outDir = args.value("--out");
     o.resume = args.has("--resume");
     o.stopAfterEpochs = args.intValue("--stop-after", 0, 0, 10000);
+    if (args.has("--tune-backbone")) o.backboneLrScale = args.doubleValue("--tune-backbone", 0, 0, 1);
 
     const ViTModel model = loadModel(modelSpec);
     PartsTrainer trainer(model, builtinRegistry().create(id), o);

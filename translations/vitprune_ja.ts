@@ -1258,6 +1258,30 @@ Rollout (Abnar &amp; Zuidema 2020): the attention of every block up to the chose
         <source>Saving the pruned model to %1…</source>
         <translation>枝刈り済みモデルを %1 に保存中…</translation>
     </message>
+    <message>
+        <source>Open method &amp;parts…</source>
+        <translation>手法パーツを開く(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Open method parts</source>
+        <translation>手法パーツを開く</translation>
+    </message>
+    <message>
+        <source>Method parts (*.safetensors);;All files (*)</source>
+        <translation>手法パーツ (*.safetensors);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <source>Cannot open method parts</source>
+        <translation>手法パーツを開けません</translation>
+    </message>
+    <message>
+        <source>&amp;Model</source>
+        <translation>モデル(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Train method parts…</source>
+        <translation>手法パーツを学習(&amp;T)…</translation>
+    </message>
 </context>
 <context>
     <name>vp::MeasuredCost</name>
@@ -1503,14 +1527,6 @@ Rollout (Abnar &amp; Zuidema 2020): the attention of every block up to the chose
     <message>
         <source>theta_final, relative to the uniform score 1/N: after block l a token is pruned when the attention it receives is below theta_final * (l+1)/L / N. 0 = dense; larger prunes more.</source>
         <translation>theta_final (一様スコア 1/N に対する相対値): ブロック l の後、受けるアテンションが theta_final * (l+1)/L / N 未満のトークンは枝刈りされます。0 = 密モデル。大きいほど多く枝刈りします。</translation>
-    </message>
-    <message>
-        <source>Learned thresholds</source>
-        <translation>学習済みしきい値</translation>
-    </message>
-    <message>
-        <source>Use thresholds learned with LTP&apos;s soft-mask training (not available without training).</source>
-        <translation>LTP のソフトマスク学習で得たしきい値を使用します (学習なしでは利用不可)。</translation>
     </message>
     <message>
         <source>Patch Slimming (training-free approximation)</source>
@@ -1819,6 +1835,178 @@ Rollout (Abnar &amp; Zuidema 2020): the attention of every block up to the chose
     <message>
         <source>Images that fit the convolutions to the attention outputs and measure each choice&apos;s harm.</source>
         <translation>畳み込みをアテンション出力に当てはめ、各選択の害を測る画像。</translation>
+    </message>
+    <message>
+        <source>DynamicViT</source>
+        <translation>DynamicViT</translation>
+    </message>
+    <message>
+        <source>Learned prediction modules score the patches before the pruning blocks; stage k keeps ratio^k of the original patches with the highest scores.</source>
+        <translation>学習済みの予測モジュールが枝刈りブロックの前でパッチをスコア付けします。ステージ k では、元のパッチのうちスコアが最も高い ratio^k の割合を保持します。</translation>
+    </message>
+    <message>
+        <source>rho: stage k (k = 1, 2, 3) keeps int(P * rho^k) of the P original patches. Training targets this ratio too.</source>
+        <translation>rho: ステージ k (k = 1, 2, 3) では P 個の元のパッチのうち int(P * rho^k) 個を保持します。学習もこの比率を目標にします。</translation>
+    </message>
+    <message>
+        <source>0-based blocks before which a prediction module prunes (DeiT: 3,6,9; LV-ViT-S: 4,8,12; LV-ViT-M: 5,10,15); one trained module per block.</source>
+        <translation>予測モジュールがその前で枝刈りするブロック (0 始まり。DeiT: 3,6,9、LV-ViT-S: 4,8,12、LV-ViT-M: 5,10,15)。ブロックごとに学習済みモジュールを 1 つ使います。</translation>
+    </message>
+    <message>
+        <source>score predictors</source>
+        <translation>スコア予測器</translation>
+    </message>
+    <message>
+        <source>IA-RED²</source>
+        <translation>IA-RED²</translation>
+    </message>
+    <message>
+        <source>Learned interpreters before each group of blocks keep the patches whose keep probability reaches the threshold; trained with REINFORCE. No official code is public: this follows the paper.</source>
+        <translation>各ブロックグループの前にある学習済みインタープリターが、保持確率がしきい値に達したパッチを保持します。REINFORCE で学習します。公式コードは公開されていないため、論文の記述に従っています。</translation>
+    </message>
+    <message>
+        <source>Decision threshold</source>
+        <translation>判定しきい値</translation>
+    </message>
+    <message>
+        <source>A patch goes on to the next group when its interpreter&apos;s keep probability is at least this (0 = dense; the paper uses 0.5).</source>
+        <translation>インタープリターの保持確率がこの値以上のとき、パッチは次のグループに進みます (0 = 密モデル。論文では 0.5)。</translation>
+    </message>
+    <message>
+        <source>Cost weight (training)</source>
+        <translation>コストの重み (学習)</translation>
+    </message>
+    <message>
+        <source>Training only: the reward is 1 for a correct prediction minus this times the fraction of patches kept; larger learns to keep fewer.</source>
+        <translation>学習時のみ: 報酬は、正しい予測に対する 1 から、この値と保持したパッチの割合の積を引いたものです。大きいほど保持するパッチが少なくなるように学習します。</translation>
+    </message>
+    <message>
+        <source>interpreters</source>
+        <translation>インタープリター</translation>
+    </message>
+    <message>
+        <source>LTP (learned thresholds)</source>
+        <translation>LTP (学習しきい値)</translation>
+    </message>
+    <message>
+        <source>Drops tokens that receive less attention than a threshold learned per block (LTP&apos;s soft-mask training); the count varies per image. The authors evaluate on BERT only: applying it to ViTs is this app&apos;s adaptation.</source>
+        <translation>ブロックごとに学習したしきい値より受けるアテンションが少ないトークンを破棄します (LTP のソフトマスク学習)。破棄数は画像ごとに異なります。著者の評価は BERT のみで、ViT への適用は本アプリによる応用です。</translation>
+    </message>
+    <message>
+        <source>Threshold scale</source>
+        <translation>しきい値のスケール</translation>
+    </message>
+    <message>
+        <source>Multiplies every learned threshold: 1 = as trained, 0 = dense, larger prunes more.</source>
+        <translation>学習したすべてのしきい値に掛ける係数。1 = 学習どおり、0 = 密モデル。大きいほど多く枝刈りします。</translation>
+    </message>
+    <message>
+        <source>Per-block thresholds</source>
+        <translation>ブロックごとのしきい値</translation>
+    </message>
+    <message>
+        <source>One threshold per block, relative to the uniform score 1/N, comma-separated; replaces the learned ones when set. Empty: the learned thresholds times the scale.</source>
+        <translation>ブロックごとに1つのしきい値（一様スコア 1/N に対する相対値）をカンマ区切りで指定します。設定すると学習したしきい値に代わります。空なら学習したしきい値にスケールを掛けた値を使います。</translation>
+    </message>
+    <message>
+        <source>Keep-ratio weight (training)</source>
+        <translation>保持率の重み (学習)</translation>
+    </message>
+    <message>
+        <source>Training only: weight of the mean soft mask in the loss; larger learns higher thresholds.</source>
+        <translation>学習時のみ: 損失における平均ソフトマスクの重み。大きいほど高いしきい値を学習します。</translation>
+    </message>
+    <message>
+        <source>thresholds</source>
+        <translation>しきい値</translation>
+    </message>
+    <message>
+        <source>A-ViT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each token halts when the halting scores read from its first channel add up to 1; the prediction is the class token&apos;s halting-weighted output. The backbone is tuned with a ponder loss and a depth prior.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gate centre shift</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added to the trained gate centre at inference: positive makes tokens halt later (more compute), negative earlier.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gate scale (training)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training only: gamma in h = sigmoid(gamma * x0 - beta), kept in the parts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gate centre (training)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training only: beta in h = sigmoid(gamma * x0 - beta), kept in the parts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ponder loss weight (training)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training only: weight of the mean token depth; larger halts earlier.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Depth prior weight (training)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training only: weight of the KL between where tokens halt and a Gaussian around two thirds of the depth.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>halting gates and tuned backbone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S-ViTE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A learned token selector keeps the top-k patches before block 0; optional unstructured magnitude sparsity of the linear weights, whose GMACs count the non-zeros while the measured time stays dense.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patches kept (top-k)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share of the patches the selector keeps before block 0 (1 = dense).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weight sparsity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share of every block&apos;s linear weights zeroed by magnitude (one-shot). GMACs count the non-zeros; dense kernels still multiply the zeros, so the measured time does not drop.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gumbel temperature (training)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training only: temperature of the Gumbel top-k sampling.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>token selector</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2416,6 +2604,24 @@ Rollout (Abnar &amp; Zuidema 2020): the attention of every block up to the chose
         <source>The per-block schedule (%1) replaces the main knob: clear it (Reset under the chart) to meet a budget.</source>
         <translation>ブロックごとのスケジュール（%1）が主パラメータに代わっています。予算に合わせるには消去してください（グラフ下の「リセット」）。</translation>
     </message>
+    <message>
+        <source>Not available for this model: it needs trained %1. Train them with Model ▸ Train method parts…, open a parts file with File ▸ Open method parts…, or run:
+%2</source>
+        <translation>このモデルでは使用できません: 学習済みの %1 が必要です。「モデル ▸ 手法パーツを学習…」で学習するか、「ファイル ▸ 手法パーツを開く…」でパーツファイルを開くか、次のコマンドを実行してください:
+%2</translation>
+    </message>
+    <message>
+        <source>Cannot apply to this model: %1</source>
+        <translation>このモデルには適用できません: %1</translation>
+    </message>
+    <message>
+        <source>  — needs training</source>
+        <translation>  — 要学習</translation>
+    </message>
+    <message>
+        <source>  — cannot apply</source>
+        <translation>  — 適用不可</translation>
+    </message>
 </context>
 <context>
     <name>vp::SingleImagePage</name>
@@ -2840,6 +3046,97 @@ Rollout (Abnar &amp; Zuidema 2020): the attention of every block up to the chose
     <message>
         <source>Colour %1 (R, G, B = its features on the dense model&apos;s principal components 1, 2, 3)</source>
         <translation>色 %1 (R, G, B = 密モデルの主成分 1、2、3 におけるその特徴)</translation>
+    </message>
+</context>
+<context>
+    <name>vp::TrainPartsDialog</name>
+    <message>
+        <source>Train method parts for %1</source>
+        <translation>%1 の手法パーツを学習</translation>
+    </message>
+    <message>
+        <source>The first N images of the Fashion-MNIST train split</source>
+        <translation>Fashion-MNIST 学習セットの先頭 N 枚の画像</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>参照…</translation>
+    </message>
+    <message>
+        <source>Resume the interrupted run in this folder</source>
+        <translation>このフォルダーで中断した実行を再開</translation>
+    </message>
+    <message>
+        <source>Idle</source>
+        <translation>待機中</translation>
+    </message>
+    <message>
+        <source>Train</source>
+        <translation>学習</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>手法</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>エポック数</translation>
+    </message>
+    <message>
+        <source>Training images</source>
+        <translation>学習画像数</translation>
+    </message>
+    <message>
+        <source>Output folder</source>
+        <translation>出力フォルダー</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失敗</translation>
+    </message>
+    <message>
+        <source>Training failed: %1</source>
+        <translation>学習に失敗しました: %1</translation>
+    </message>
+    <message>
+        <source>Cancelled: finished epochs are kept; tick Resume to continue</source>
+        <translation>キャンセルしました: 完了したエポックは保持されます。続けるには「再開」にチェックを入れてください</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完了</translation>
+    </message>
+    <message>
+        <source>No registered method has learned parts.</source>
+        <translation>学習するパーツを持つ登録済みの手法はありません。</translation>
+    </message>
+    <message>
+        <source>Recipe: %1. Scored after every epoch on 2,000 test images; the dense model is the teacher.</source>
+        <translation>レシピ: %1。各エポックの後に 2,000 枚のテスト画像で評価します。密モデルが教師です。</translation>
+    </message>
+    <message>
+        <source>Same as: %1</source>
+        <translation>同等のコマンド: %1</translation>
+    </message>
+    <message>
+        <source>Loading the model and Fashion-MNIST…</source>
+        <translation>モデルと Fashion-MNIST を読み込み中…</translation>
+    </message>
+    <message>
+        <source>Epoch %1/%2, step %3/%4, loss %5, %6 img/s</source>
+        <translation>エポック %1/%2、ステップ %3/%4、損失 %5、%6 枚/秒</translation>
+    </message>
+    <message>
+        <source>Wrote %1 (test top-1 %2%); the studio now uses it.</source>
+        <translation>%1 を書き込みました (テスト top-1 %2%)。スタジオは今後これを使用します。</translation>
     </message>
 </context>
 <context>

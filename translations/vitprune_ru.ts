@@ -1262,6 +1262,30 @@ Rollout внимания (Abnar &amp; Zuidema 2020): внимание всех �
         <source>Saving the pruned model to %1…</source>
         <translation>Сохранение модели после прунинга в %1…</translation>
     </message>
+    <message>
+        <source>Open method &amp;parts…</source>
+        <translation>Открыть компо&amp;ненты метода…</translation>
+    </message>
+    <message>
+        <source>Open method parts</source>
+        <translation>Открыть компоненты метода</translation>
+    </message>
+    <message>
+        <source>Method parts (*.safetensors);;All files (*)</source>
+        <translation>Компоненты метода (*.safetensors);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <source>Cannot open method parts</source>
+        <translation>Не удалось открыть компоненты метода</translation>
+    </message>
+    <message>
+        <source>&amp;Model</source>
+        <translation>&amp;Модель</translation>
+    </message>
+    <message>
+        <source>&amp;Train method parts…</source>
+        <translation>&amp;Обучить компоненты метода…</translation>
+    </message>
 </context>
 <context>
     <name>vp::MeasuredCost</name>
@@ -1507,14 +1531,6 @@ Rollout внимания (Abnar &amp; Zuidema 2020): внимание всех �
     <message>
         <source>theta_final, relative to the uniform score 1/N: after block l a token is pruned when the attention it receives is below theta_final * (l+1)/L / N. 0 = dense; larger prunes more.</source>
         <translation>theta_final относительно равномерной оценки 1/N: после блока l токен удаляется, если получаемое им внимание ниже theta_final * (l+1)/L / N. 0 = плотная модель; чем больше, тем сильнее прунинг.</translation>
-    </message>
-    <message>
-        <source>Learned thresholds</source>
-        <translation>Обученные пороги</translation>
-    </message>
-    <message>
-        <source>Use thresholds learned with LTP&apos;s soft-mask training (not available without training).</source>
-        <translation>Использовать пороги, обученные с мягкими масками LTP (недоступно без обучения).</translation>
     </message>
     <message>
         <source>Patch Slimming (training-free approximation)</source>
@@ -1823,6 +1839,178 @@ Rollout внимания (Abnar &amp; Zuidema 2020): внимание всех �
     <message>
         <source>Images that fit the convolutions to the attention outputs and measure each choice&apos;s harm.</source>
         <translation>Изображения, на которых свёртки подгоняются к выходам внимания и измеряется вред каждого варианта.</translation>
+    </message>
+    <message>
+        <source>DynamicViT</source>
+        <translation>DynamicViT</translation>
+    </message>
+    <message>
+        <source>Learned prediction modules score the patches before the pruning blocks; stage k keeps ratio^k of the original patches with the highest scores.</source>
+        <translation>Обученные модули предсказания оценивают патчи перед блоками прунинга; на этапе k сохраняется доля ratio^k исходных патчей с наибольшими оценками.</translation>
+    </message>
+    <message>
+        <source>rho: stage k (k = 1, 2, 3) keeps int(P * rho^k) of the P original patches. Training targets this ratio too.</source>
+        <translation>rho: на этапе k (k = 1, 2, 3) сохраняется int(P * rho^k) из P исходных патчей. Обучение также нацелено на эту долю.</translation>
+    </message>
+    <message>
+        <source>0-based blocks before which a prediction module prunes (DeiT: 3,6,9; LV-ViT-S: 4,8,12; LV-ViT-M: 5,10,15); one trained module per block.</source>
+        <translation>Блоки (нумерация с 0), перед которыми модуль предсказания выполняет прунинг (DeiT: 3,6,9; LV-ViT-S: 4,8,12; LV-ViT-M: 5,10,15); по одному обученному модулю на блок.</translation>
+    </message>
+    <message>
+        <source>score predictors</source>
+        <translation>предикторы оценок</translation>
+    </message>
+    <message>
+        <source>IA-RED²</source>
+        <translation>IA-RED²</translation>
+    </message>
+    <message>
+        <source>Learned interpreters before each group of blocks keep the patches whose keep probability reaches the threshold; trained with REINFORCE. No official code is public: this follows the paper.</source>
+        <translation>Обученные интерпретаторы перед каждой группой блоков сохраняют патчи, вероятность сохранения которых достигает порога; обучаются методом REINFORCE. Официальный код не опубликован: реализация следует статье.</translation>
+    </message>
+    <message>
+        <source>Decision threshold</source>
+        <translation>Порог решения</translation>
+    </message>
+    <message>
+        <source>A patch goes on to the next group when its interpreter&apos;s keep probability is at least this (0 = dense; the paper uses 0.5).</source>
+        <translation>Патч переходит в следующую группу, если вероятность сохранения, выданная его интерпретатором, не меньше этого значения (0 = плотная модель; в статье используется 0.5).</translation>
+    </message>
+    <message>
+        <source>Cost weight (training)</source>
+        <translation>Вес стоимости (обучение)</translation>
+    </message>
+    <message>
+        <source>Training only: the reward is 1 for a correct prediction minus this times the fraction of patches kept; larger learns to keep fewer.</source>
+        <translation>Только для обучения: награда равна 1 за верное предсказание минус это значение, умноженное на долю сохранённых патчей; чем больше, тем меньше патчей сохраняется после обучения.</translation>
+    </message>
+    <message>
+        <source>interpreters</source>
+        <translation>интерпретаторы</translation>
+    </message>
+    <message>
+        <source>LTP (learned thresholds)</source>
+        <translation>LTP (обучаемые пороги)</translation>
+    </message>
+    <message>
+        <source>Drops tokens that receive less attention than a threshold learned per block (LTP&apos;s soft-mask training); the count varies per image. The authors evaluate on BERT only: applying it to ViTs is this app&apos;s adaptation.</source>
+        <translation>Отбрасывает токены, получающие меньше внимания, чем порог, обученный для каждого блока (обучение с мягкими масками из LTP); их число зависит от изображения. Авторы оценивают метод только на BERT: применение к ViT — адаптация этого приложения.</translation>
+    </message>
+    <message>
+        <source>Threshold scale</source>
+        <translation>Масштаб порогов</translation>
+    </message>
+    <message>
+        <source>Multiplies every learned threshold: 1 = as trained, 0 = dense, larger prunes more.</source>
+        <translation>Множитель всех обученных порогов: 1 = как после обучения, 0 = плотная модель; чем больше, тем сильнее прунинг.</translation>
+    </message>
+    <message>
+        <source>Per-block thresholds</source>
+        <translation>Пороги по блокам</translation>
+    </message>
+    <message>
+        <source>One threshold per block, relative to the uniform score 1/N, comma-separated; replaces the learned ones when set. Empty: the learned thresholds times the scale.</source>
+        <translation>По одному порогу на блок относительно равномерной оценки 1/N, через запятую; если задано, заменяет обученные пороги. Пусто — обученные пороги, умноженные на масштаб.</translation>
+    </message>
+    <message>
+        <source>Keep-ratio weight (training)</source>
+        <translation>Вес доли сохраняемых (обучение)</translation>
+    </message>
+    <message>
+        <source>Training only: weight of the mean soft mask in the loss; larger learns higher thresholds.</source>
+        <translation>Только для обучения: вес среднего значения мягкой маски в функции потерь; чем больше, тем выше обучаемые пороги.</translation>
+    </message>
+    <message>
+        <source>thresholds</source>
+        <translation>пороги</translation>
+    </message>
+    <message>
+        <source>A-ViT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each token halts when the halting scores read from its first channel add up to 1; the prediction is the class token&apos;s halting-weighted output. The backbone is tuned with a ponder loss and a depth prior.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gate centre shift</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added to the trained gate centre at inference: positive makes tokens halt later (more compute), negative earlier.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gate scale (training)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training only: gamma in h = sigmoid(gamma * x0 - beta), kept in the parts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gate centre (training)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training only: beta in h = sigmoid(gamma * x0 - beta), kept in the parts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ponder loss weight (training)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training only: weight of the mean token depth; larger halts earlier.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Depth prior weight (training)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training only: weight of the KL between where tokens halt and a Gaussian around two thirds of the depth.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>halting gates and tuned backbone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S-ViTE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A learned token selector keeps the top-k patches before block 0; optional unstructured magnitude sparsity of the linear weights, whose GMACs count the non-zeros while the measured time stays dense.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patches kept (top-k)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share of the patches the selector keeps before block 0 (1 = dense).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weight sparsity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share of every block&apos;s linear weights zeroed by magnitude (one-shot). GMACs count the non-zeros; dense kernels still multiply the zeros, so the measured time does not drop.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gumbel temperature (training)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training only: temperature of the Gumbel top-k sampling.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>token selector</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2428,6 +2616,24 @@ Rollout внимания (Abnar &amp; Zuidema 2020): внимание всех �
         <source>The per-block schedule (%1) replaces the main knob: clear it (Reset under the chart) to meet a budget.</source>
         <translation>Поблочное расписание (%1) заменяет основной параметр: очистите его (кнопка «Сбросить» под графиком), чтобы уложиться в бюджет.</translation>
     </message>
+    <message>
+        <source>Not available for this model: it needs trained %1. Train them with Model ▸ Train method parts…, open a parts file with File ▸ Open method parts…, or run:
+%2</source>
+        <translation>Недоступно для этой модели: нужны обученные %1. Обучите их через «Модель ▸ Обучить компоненты метода…», откройте файл компонентов через «Файл ▸ Открыть компоненты метода…» или выполните:
+%2</translation>
+    </message>
+    <message>
+        <source>Cannot apply to this model: %1</source>
+        <translation>Неприменим к этой модели: %1</translation>
+    </message>
+    <message>
+        <source>  — needs training</source>
+        <translation>  — требует обучения</translation>
+    </message>
+    <message>
+        <source>  — cannot apply</source>
+        <translation>  — неприменим</translation>
+    </message>
 </context>
 <context>
     <name>vp::SingleImagePage</name>
@@ -2856,6 +3062,97 @@ Rollout внимания (Abnar &amp; Zuidema 2020): внимание всех �
     <message>
         <source>Colour %1 (R, G, B = its features on the dense model&apos;s principal components 1, 2, 3)</source>
         <translation>Цвет %1 (R, G, B = его признаки по главным компонентам 1, 2, 3 плотной модели)</translation>
+    </message>
+</context>
+<context>
+    <name>vp::TrainPartsDialog</name>
+    <message>
+        <source>Train method parts for %1</source>
+        <translation>Обучение компонентов метода для %1</translation>
+    </message>
+    <message>
+        <source>The first N images of the Fashion-MNIST train split</source>
+        <translation>Первые N изображений обучающей выборки Fashion-MNIST</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Обзор…</translation>
+    </message>
+    <message>
+        <source>Resume the interrupted run in this folder</source>
+        <translation>Продолжить прерванный запуск в этой папке</translation>
+    </message>
+    <message>
+        <source>Idle</source>
+        <translation>Ожидание</translation>
+    </message>
+    <message>
+        <source>Train</source>
+        <translation>Обучить</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Метод</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>Эпох</translation>
+    </message>
+    <message>
+        <source>Training images</source>
+        <translation>Обучающих изображений</translation>
+    </message>
+    <message>
+        <source>Output folder</source>
+        <translation>Папка для результатов</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Ошибка</translation>
+    </message>
+    <message>
+        <source>Training failed: %1</source>
+        <translation>Ошибка обучения: %1</translation>
+    </message>
+    <message>
+        <source>Cancelled: finished epochs are kept; tick Resume to continue</source>
+        <translation>Отменено: завершённые эпохи сохранены; чтобы продолжить, отметьте «Продолжить»</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Готово</translation>
+    </message>
+    <message>
+        <source>No registered method has learned parts.</source>
+        <translation>Ни у одного зарегистрированного метода нет обучаемых компонентов.</translation>
+    </message>
+    <message>
+        <source>Recipe: %1. Scored after every epoch on 2,000 test images; the dense model is the teacher.</source>
+        <translation>Рецепт: %1. Оценка после каждой эпохи на 2 000 тестовых изображений; учитель — плотная модель.</translation>
+    </message>
+    <message>
+        <source>Same as: %1</source>
+        <translation>Эквивалентная команда: %1</translation>
+    </message>
+    <message>
+        <source>Loading the model and Fashion-MNIST…</source>
+        <translation>Загрузка модели и Fashion-MNIST…</translation>
+    </message>
+    <message>
+        <source>Epoch %1/%2, step %3/%4, loss %5, %6 img/s</source>
+        <translation>Эпоха %1/%2, шаг %3/%4, потери %5, %6 изобр./с</translation>
+    </message>
+    <message>
+        <source>Wrote %1 (test top-1 %2%); the studio now uses it.</source>
+        <translation>Записан файл %1 (top-1 на тестовой выборке: %2%); теперь студия использует его.</translation>
     </message>
 </context>
 <context>

@@ -1258,6 +1258,30 @@ Rollout (Abnar &amp; Zuidema 2020): the attention of every block up to the chose
         <source>Saving the pruned model to %1…</source>
         <translation>正在将剪枝后的模型保存到 %1…</translation>
     </message>
+    <message>
+        <source>Open method &amp;parts…</source>
+        <translation>打开方法组件(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Open method parts</source>
+        <translation>打开方法组件</translation>
+    </message>
+    <message>
+        <source>Method parts (*.safetensors);;All files (*)</source>
+        <translation>方法组件 (*.safetensors);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Cannot open method parts</source>
+        <translation>无法打开方法组件</translation>
+    </message>
+    <message>
+        <source>&amp;Model</source>
+        <translation>模型(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Train method parts…</source>
+        <translation>训练方法组件(&amp;T)…</translation>
+    </message>
 </context>
 <context>
     <name>vp::MeasuredCost</name>
@@ -1503,14 +1527,6 @@ Rollout (Abnar &amp; Zuidema 2020): the attention of every block up to the chose
     <message>
         <source>theta_final, relative to the uniform score 1/N: after block l a token is pruned when the attention it receives is below theta_final * (l+1)/L / N. 0 = dense; larger prunes more.</source>
         <translation>theta_final，相对于均匀分数 1/N：在块 l 之后，若词元获得的注意力低于 theta_final * (l+1)/L / N，则被剪枝。0 = 稠密模型；值越大剪枝越多。</translation>
-    </message>
-    <message>
-        <source>Learned thresholds</source>
-        <translation>学习得到的阈值</translation>
-    </message>
-    <message>
-        <source>Use thresholds learned with LTP&apos;s soft-mask training (not available without training).</source>
-        <translation>使用通过 LTP 软掩码训练学得的阈值（未经训练时不可用）。</translation>
     </message>
     <message>
         <source>Patch Slimming (training-free approximation)</source>
@@ -1819,6 +1835,178 @@ Rollout (Abnar &amp; Zuidema 2020): the attention of every block up to the chose
     <message>
         <source>Images that fit the convolutions to the attention outputs and measure each choice&apos;s harm.</source>
         <translation>用于将卷积拟合到注意力输出并衡量每种选择危害的图像。</translation>
+    </message>
+    <message>
+        <source>DynamicViT</source>
+        <translation>DynamicViT</translation>
+    </message>
+    <message>
+        <source>Learned prediction modules score the patches before the pruning blocks; stage k keeps ratio^k of the original patches with the highest scores.</source>
+        <translation>学习得到的预测模块在剪枝块之前为图像块打分；第 k 阶段保留原始图像块中得分最高的 ratio^k 比例。</translation>
+    </message>
+    <message>
+        <source>rho: stage k (k = 1, 2, 3) keeps int(P * rho^k) of the P original patches. Training targets this ratio too.</source>
+        <translation>rho：第 k 阶段（k = 1, 2, 3）保留 P 个原始图像块中的 int(P * rho^k) 个。训练也以此比例为目标。</translation>
+    </message>
+    <message>
+        <source>0-based blocks before which a prediction module prunes (DeiT: 3,6,9; LV-ViT-S: 4,8,12; LV-ViT-M: 5,10,15); one trained module per block.</source>
+        <translation>由预测模块在其之前进行剪枝的块（从 0 开始编号；DeiT：3,6,9；LV-ViT-S：4,8,12；LV-ViT-M：5,10,15）；每块一个训练好的模块。</translation>
+    </message>
+    <message>
+        <source>score predictors</source>
+        <translation>分数预测器</translation>
+    </message>
+    <message>
+        <source>IA-RED²</source>
+        <translation>IA-RED²</translation>
+    </message>
+    <message>
+        <source>Learned interpreters before each group of blocks keep the patches whose keep probability reaches the threshold; trained with REINFORCE. No official code is public: this follows the paper.</source>
+        <translation>每组块之前的学习型解释器保留保留概率达到阈值的图像块；使用 REINFORCE 训练。官方代码未公开：此实现依据论文。</translation>
+    </message>
+    <message>
+        <source>Decision threshold</source>
+        <translation>决策阈值</translation>
+    </message>
+    <message>
+        <source>A patch goes on to the next group when its interpreter&apos;s keep probability is at least this (0 = dense; the paper uses 0.5).</source>
+        <translation>当图像块的解释器给出的保留概率不低于此值时，该图像块进入下一组（0 = 稠密模型；论文使用 0.5）。</translation>
+    </message>
+    <message>
+        <source>Cost weight (training)</source>
+        <translation>开销权重（训练）</translation>
+    </message>
+    <message>
+        <source>Training only: the reward is 1 for a correct prediction minus this times the fraction of patches kept; larger learns to keep fewer.</source>
+        <translation>仅用于训练：奖励为预测正确时的 1 减去此值乘以保留图像块的比例；值越大，学到保留的图像块越少。</translation>
+    </message>
+    <message>
+        <source>interpreters</source>
+        <translation>解释器</translation>
+    </message>
+    <message>
+        <source>LTP (learned thresholds)</source>
+        <translation>LTP（学习阈值）</translation>
+    </message>
+    <message>
+        <source>Drops tokens that receive less attention than a threshold learned per block (LTP&apos;s soft-mask training); the count varies per image. The authors evaluate on BERT only: applying it to ViTs is this app&apos;s adaptation.</source>
+        <translation>丢弃获得的注意力低于逐块学习的阈值的词元（LTP 的软掩码训练）；丢弃数量因图像而异。作者仅在 BERT 上评估：将其用于 ViT 是本应用的改编。</translation>
+    </message>
+    <message>
+        <source>Threshold scale</source>
+        <translation>阈值缩放</translation>
+    </message>
+    <message>
+        <source>Multiplies every learned threshold: 1 = as trained, 0 = dense, larger prunes more.</source>
+        <translation>与每个学习得到的阈值相乘：1 = 与训练结果相同，0 = 稠密模型；值越大剪枝越多。</translation>
+    </message>
+    <message>
+        <source>Per-block thresholds</source>
+        <translation>逐块阈值</translation>
+    </message>
+    <message>
+        <source>One threshold per block, relative to the uniform score 1/N, comma-separated; replaces the learned ones when set. Empty: the learned thresholds times the scale.</source>
+        <translation>每块一个阈值（相对于均匀分数 1/N），以逗号分隔；设置后取代学习得到的阈值。留空则使用学习得到的阈值乘以缩放系数。</translation>
+    </message>
+    <message>
+        <source>Keep-ratio weight (training)</source>
+        <translation>保留比例权重（训练）</translation>
+    </message>
+    <message>
+        <source>Training only: weight of the mean soft mask in the loss; larger learns higher thresholds.</source>
+        <translation>仅用于训练：平均软掩码在损失中的权重；值越大，学到的阈值越高。</translation>
+    </message>
+    <message>
+        <source>thresholds</source>
+        <translation>阈值</translation>
+    </message>
+    <message>
+        <source>A-ViT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each token halts when the halting scores read from its first channel add up to 1; the prediction is the class token&apos;s halting-weighted output. The backbone is tuned with a ponder loss and a depth prior.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gate centre shift</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added to the trained gate centre at inference: positive makes tokens halt later (more compute), negative earlier.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gate scale (training)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training only: gamma in h = sigmoid(gamma * x0 - beta), kept in the parts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gate centre (training)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training only: beta in h = sigmoid(gamma * x0 - beta), kept in the parts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ponder loss weight (training)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training only: weight of the mean token depth; larger halts earlier.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Depth prior weight (training)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training only: weight of the KL between where tokens halt and a Gaussian around two thirds of the depth.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>halting gates and tuned backbone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S-ViTE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A learned token selector keeps the top-k patches before block 0; optional unstructured magnitude sparsity of the linear weights, whose GMACs count the non-zeros while the measured time stays dense.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patches kept (top-k)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share of the patches the selector keeps before block 0 (1 = dense).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weight sparsity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share of every block&apos;s linear weights zeroed by magnitude (one-shot). GMACs count the non-zeros; dense kernels still multiply the zeros, so the measured time does not drop.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gumbel temperature (training)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training only: temperature of the Gumbel top-k sampling.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>token selector</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2416,6 +2604,24 @@ Rollout (Abnar &amp; Zuidema 2020): the attention of every block up to the chose
         <source>The per-block schedule (%1) replaces the main knob: clear it (Reset under the chart) to meet a budget.</source>
         <translation>逐块调度（%1）取代了主参数：要满足预算，请清除它（图表下方的“重置”）。</translation>
     </message>
+    <message>
+        <source>Not available for this model: it needs trained %1. Train them with Model ▸ Train method parts…, open a parts file with File ▸ Open method parts…, or run:
+%2</source>
+        <translation>此模型不可用：需要训练好的 %1。请通过“模型 ▸ 训练方法组件…”进行训练，通过“文件 ▸ 打开方法组件…”打开组件文件，或运行：
+%2</translation>
+    </message>
+    <message>
+        <source>Cannot apply to this model: %1</source>
+        <translation>无法应用于此模型：%1</translation>
+    </message>
+    <message>
+        <source>  — needs training</source>
+        <translation>  — 需要训练</translation>
+    </message>
+    <message>
+        <source>  — cannot apply</source>
+        <translation>  — 不适用</translation>
+    </message>
 </context>
 <context>
     <name>vp::SingleImagePage</name>
@@ -2840,6 +3046,97 @@ Rollout (Abnar &amp; Zuidema 2020): the attention of every block up to the chose
     <message>
         <source>Colour %1 (R, G, B = its features on the dense model&apos;s principal components 1, 2, 3)</source>
         <translation>颜色 %1（R、G、B = 其在稠密模型主成分 1、2、3 上的特征）</translation>
+    </message>
+</context>
+<context>
+    <name>vp::TrainPartsDialog</name>
+    <message>
+        <source>Train method parts for %1</source>
+        <translation>为 %1 训练方法组件</translation>
+    </message>
+    <message>
+        <source>The first N images of the Fashion-MNIST train split</source>
+        <translation>Fashion-MNIST 训练集的前 N 张图像</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Resume the interrupted run in this folder</source>
+        <translation>继续此文件夹中被中断的运行</translation>
+    </message>
+    <message>
+        <source>Idle</source>
+        <translation>空闲</translation>
+    </message>
+    <message>
+        <source>Train</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>方法</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>轮数</translation>
+    </message>
+    <message>
+        <source>Training images</source>
+        <translation>训练图像数</translation>
+    </message>
+    <message>
+        <source>Output folder</source>
+        <translation>输出文件夹</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Training failed: %1</source>
+        <translation>训练失败：%1</translation>
+    </message>
+    <message>
+        <source>Cancelled: finished epochs are kept; tick Resume to continue</source>
+        <translation>已取消：已完成的轮次已保留；勾选“继续”即可接着训练</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>No registered method has learned parts.</source>
+        <translation>没有任何已注册的方法包含可学习的组件。</translation>
+    </message>
+    <message>
+        <source>Recipe: %1. Scored after every epoch on 2,000 test images; the dense model is the teacher.</source>
+        <translation>训练配方：%1。每轮结束后在 2,000 张测试图像上评估；稠密模型作为教师模型。</translation>
+    </message>
+    <message>
+        <source>Same as: %1</source>
+        <translation>等效命令：%1</translation>
+    </message>
+    <message>
+        <source>Loading the model and Fashion-MNIST…</source>
+        <translation>正在加载模型和 Fashion-MNIST…</translation>
+    </message>
+    <message>
+        <source>Epoch %1/%2, step %3/%4, loss %5, %6 img/s</source>
+        <translation>第 %1/%2 轮，第 %3/%4 步，损失 %5，%6 张/秒</translation>
+    </message>
+    <message>
+        <source>Wrote %1 (test top-1 %2%); the studio now uses it.</source>
+        <translation>已写入 %1（测试集 top-1：%2%）；程序现已开始使用它。</translation>
     </message>
 </context>
 <context>

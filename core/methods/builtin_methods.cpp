@@ -15,6 +15,8 @@
     X(makeLtpLearnedMethod)       \
     X(makeDynamicVitMethod)       \
     X(makeIaRed2Method)           \
+    X(makeAvitMethod)             \
+    X(makeSviteMethod)            \
     X(makePatchSlimmingMethod)    \
     X(makeVtpMethod)              \
     X(makeNvitMethod)             \

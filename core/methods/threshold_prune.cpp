@@ -21,13 +21,19 @@ at::Tensor attentionReceived(const at::Tensor& map, const TokenState& state) {
 }
 
 void dropBelowThreshold(TokenState& state, const at::Tensor& relative, double threshold) {
+    const int64_t N = state.tokens(), pre = state.prefix;
+    at::Tensor keep = relative >= threshold;
+    recordPatchScores(state, relative.narrow(1, pre, N - pre));
+    keepTokens(state, keep);
+}
+
+at::Tensor keepTokens(TokenState& state, const at::Tensor& keepWanted) {
     const int64_t B = state.batch(), N = state.tokens(), pre = state.prefix;
     const auto longOpts = at::TensorOptions().dtype(at::kLong).device(state.x.device());
     const at::Tensor valid = validOrAll(state);
-    at::Tensor keep = valid.logical_and(relative >= threshold);
+    at::Tensor keep = valid.logical_and(keepWanted);
     keep.narrow(1, 0, pre).fill_(true);
-    recordPatchScores(state, relative.narrow(1, pre, N - pre));
-    if (at::equal(keep, valid)) return;  // nothing new pruned
+    if (at::equal(keep, valid)) return {};  // nothing new pruned
 
     const at::Tensor kept = keep.sum(1);  // [B]
     const int64_t K = kept.max().item<int64_t>();
@@ -44,6 +50,7 @@ void dropBelowThreshold(TokenState& state, const at::Tensor& relative, double th
         const at::Tensor live = (p2t >= 0).logical_and(newValid.gather(1, p2t.clamp_min(0)));
         state.patchToToken = at::where(live, p2t, at::full_like(p2t, -1));
     }
+    return index;
 }
 
 }  // namespace vp

@@ -143,7 +143,11 @@ MethodCompatibility judge(const ViTModel& model, const MethodSpec& spec, const P
     } else if (!req.learnedKeys.empty()) {
         std::vector<std::string> found;
         for (const std::string& key : req.learnedKeys) found.push_back(key + "*");
-        r.detail = "trained " + what + " found in the checkpoint (" + join(found, ", ") + ")";
+        // Name the parts file they came from, when not the checkpoint itself.
+        const auto first = model.extras().lower_bound(req.learnedKeys.front());
+        const std::string file = model.extraOrigin(first->first);
+        r.detail = "trained " + what + " found in " + (file == model.origin() ? "the checkpoint" : file) + " (" +
+                   join(found, ", ") + ")";
     } else {
         r.detail = spec.trainingFree ? "training-free" : "its learned parts come with the method";
     }

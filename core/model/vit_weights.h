@@ -30,6 +30,10 @@ struct BlockWeights {
     // convW [D, C, k, k] and convB [D] (a BatchNorm folded in), then ReLU, convOutW [C, D], convOutB [C].
     StandIn standIn = StandIn::Double;
     at::Tensor convW, convB, convOutW, convOutB;
+    // Share of the linear layers' weights (qkv, proj, fc1, fc2) that are non-zero after
+    // unstructured pruning (S-ViTE's magnitude sparsity). GMACs count only those multiply-adds, as
+    // the paper reports them; dense kernels still do them all, so measured time does not change.
+    double linearDensity = 1.0;
 
     int mlpHidden() const { return fc1W.defined() ? static_cast<int>(fc1W.size(0)) : 0; }
     int fc2Rank() const { return fc2InW.defined() ? static_cast<int>(fc2InW.size(0)) : 0; }

@@ -10,14 +10,15 @@ double blockMacs(int embedDim, const BlockDims& dims, double attnTokens, double 
     const double C = embedDim, A = dims.attnDim, H = dims.mlpHidden;
     const double Q = dims.qkDim < 0 ? A : dims.qkDim;
     const double R = dims.fc2Rank;
-    double macs = mlpTokens * C * H + (R > 0 ? mlpTokens * R * (H + C) : mlpTokens * H * C);
+    const double d = dims.linearDensity;
+    double macs = d * (mlpTokens * C * H + (R > 0 ? mlpTokens * R * (H + C) : mlpTokens * H * C));
     if (!dims.attention && dims.convKernel > 0) {  // SPViT: conv C -> D over the patches, linear D -> C
         const double P = std::max(0.0, attnTokens - dims.prefixTokens);
         macs += P * C * dims.convDim * (static_cast<double>(dims.convKernel) * dims.convKernel + 1);
     }
     if (dims.attention) {
         const double N = attnTokens;
-        macs += N * C * (2.0 * Q + A) + N * N * (Q + A) + N * A * C;
+        macs += d * (N * C * (2.0 * Q + A) + N * A * C) + N * N * (Q + A);
         if (dims.mapHeads > 0 && dims.mapHeads < dims.heads)
             macs += N * N * static_cast<double>(dims.heads - dims.mapHeads) * dims.mapHeads;
     }
@@ -49,6 +50,12 @@ BlockDims dimsOf(const ViTConfig& c, const BlockWidth& w) {
     return d;
 }
 
+BlockDims dimsOf(const ViTConfig& c, const BlockWeights& b) {
+    BlockDims d = dimsOf(c, widthOf(b));
+    d.linearDensity = b.linearDensity;
+    return d;
+}
+
 }  // namespace
 
 double denseMacs(const ViTConfig& c) {
@@ -64,7 +71,7 @@ double denseMacs(const ViTModel& model) {
     const ViTConfig& c = model.config();
     const double N = c.numPatches() + c.numPrefixTokens();
     double macs = stemAndHeadMacs(c, c.numPatches());
-    for (const BlockWeights& b : model.weights().blocks) macs += blockMacs(c.embedDim, dimsOf(c, widthOf(b)), N, N);
+    for (const BlockWeights& b : model.weights().blocks) macs += blockMacs(c.embedDim, dimsOf(c, b), N, N);
     return macs;
 }
 
@@ -76,9 +83,9 @@ std::vector<double> sampleMacs(const ViTModel& model, const TokenTrace& trace) {
     for (int s = 0; s < trace.batch; ++s) {
         double macs = stemAndHeadMacs(c, trace.patches);
         for (const LayerTrace& lt : trace.layers)
-            macs += s < static_cast<int>(lt.macs.size()) ? lt.macs[s]
-                                                         : blockMacs(c.embedDim, dimsOf(c, widthOf(blocks[lt.layer])),
-                                                                     lt.attnTokens[s], lt.mlpTokens[s]);
+            macs += s < static_cast<int>(lt.macs.size())
+                        ? lt.macs[s]
+                        : blockMacs(c.embedDim, dimsOf(c, blocks[lt.layer]), lt.attnTokens[s], lt.mlpTokens[s]);
         if (s < static_cast<int>(trace.extraMacs.size())) macs += trace.extraMacs[s];
         out.push_back(macs);
     }

@@ -26,6 +26,7 @@ struct BlockDims {
     // SPViT's conv stand-in (attention == false): a k x k conv C -> D and a linear D -> C over the
     // patch tokens only (attnTokens - prefixTokens): P*C*D*(k^2 + 1), as SPViT counts it.
     int convKernel = 0, convDim = 0, prefixTokens = 1;
+    double linearDensity = 1.0;  // BlockWeights::linearDensity: scales the linear layers' MACs
 };
 BlockDims dimsOf(const BlockWidth& width);
 

@@ -3,6 +3,7 @@
 #include <sstream>
 
 #include "common/error.h"
+#include "model/key_map.h"
 #include "model/vit_model.h"
 
 namespace vp {
@@ -32,6 +33,21 @@ TensorMap partsOf(const ViTModel& model, const LearnedParts& parts, const std::s
     throw fileError(model.origin(), "has no trained parts under '" + prefix +
                                         "*' (train them with vitprune train-method, "
                                         "or load a parts file with --parts)");
+}
+
+std::optional<ViTModel> withTunedBackbone(const ViTModel& model, const std::string& prefix) {
+    if (prefix.empty()) return std::nullopt;
+    TensorMap timm;
+    std::string file;
+    for (auto it = model.extras().lower_bound(prefix);
+         it != model.extras().end() && it->first.compare(0, prefix.size(), prefix) == 0; ++it) {
+        timm[it->first.substr(prefix.size())] = it->second;
+        file = model.extraOrigin(it->first);
+    }
+    if (timm.empty()) return std::nullopt;
+    ViTModel tuned = model;
+    tuned.weights() = takeWeights(timm, model.config(), file + " (tuned backbone under '" + prefix + "')");
+    return tuned.to(model.device(), model.dtype());
 }
 
 at::Tensor requirePart(const ViTModel& model, const TensorMap& parts, const std::string& key, at::IntArrayRef shape) {

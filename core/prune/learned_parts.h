@@ -8,13 +8,12 @@
 #include <ATen/ATen.h>
 
 #include <cstdint>
+#include <optional>
 #include <string>
 
-#include "model/tensor_map.h"
+#include "model/vit_model.h"
 
 namespace vp {
-
-class ViTModel;
 
 // The defaults of a training run on the default model (2 CPU cores: about half an hour).
 struct PartsRecipe {
@@ -26,6 +25,9 @@ struct PartsRecipe {
     double warmupEpochs = 0.1;
     double weightDecay = 0.0;
     bool distill = true;  // the loss reads the dense model's outputs (the frozen teacher)
+    // > 0: the backbone is tuned too, at lr x this (DynamicViT's lr_scale), and its tuned weights
+    // are saved among the parts under LearnedParts::backbonePrefix(); 0: the backbone is frozen.
+    double backboneLrScale = 0;
     std::string summary;  // one line: what is trained, the losses, what stays frozen
 };
 
@@ -42,9 +44,12 @@ public:
     // Fresh parts for `model`, keyed as in the checkpoint, float32 on the CPU, deterministic for
     // `seed` (also what a random:ARCH model runs with, labelled random).
     virtual TensorMap initParts(const ViTModel& model, uint64_t seed) const = 0;
+    // Where tuned backbone weights live among the parts (timm keys after it), for recipes that
+    // tune the backbone; "" when the method never does.
+    virtual std::string backbonePrefix() const { return ""; }
     // The loss of one training step on a normalised batch. `student` holds the parts being trained
-    // among its extras (requires_grad); the backbone is frozen. Random draws (Gumbel noise,
-    // sampled actions) come from `gen`.
+    // among its extras (requires_grad); its backbone is frozen unless the recipe tunes it (then
+    // its weights require grad too). Random draws (Gumbel noise, sampled actions) come from `gen`.
     virtual at::Tensor trainingLoss(const ViTModel& student, const TeacherOutputs& teacher, const at::Tensor& images,
                                     const at::Tensor& labels, at::Generator& gen) = 0;
 };
@@ -52,6 +57,11 @@ public:
 // The model's extras under `prefix`, or (random:ARCH models without them) the method's fresh
 // parts for seed 0; throws vp::Error when neither applies. Sets `random` accordingly.
 TensorMap partsOf(const ViTModel& model, const LearnedParts& parts, const std::string& prefix, bool* random);
+
+// A copy of `model` running on the tuned backbone stored among its extras under `prefix`, or
+// nothing when none is stored (an official checkpoint is its tuned backbone itself). Throws
+// vp::Error naming the parts file when a tensor is missing or has another shape.
+std::optional<ViTModel> withTunedBackbone(const ViTModel& model, const std::string& prefix);
 
 // One part tensor by key with the expected shape; a missing key or another shape throws one
 // vp::Error naming the file the parts came from (ViTModel::extraOrigin) and the key.

@@ -10,6 +10,7 @@
 
 #include "common/atomic_file.h"
 #include "common/error.h"
+#include "model/key_map.h"
 #include "model/method_parts.h"
 #include "prune/flops.h"
 #include "prune/registry.h"
@@ -59,24 +60,48 @@ PartsTrainer::PartsTrainer(const ViTModel& model, MethodPtr method, PartsTrainOp
 
     // Fresh parts replace whatever the model brought for this method.
     const TensorMap fresh = m_learned->initParts(m_student, m_options.seed);
-    std::vector<at::Tensor> params;
     for (const auto& [key, t] : fresh) {
         at::Tensor p = t.to(at::kFloat).clone().requires_grad_(true);
         m_student.extras()[key] = p;
         m_student.setExtraOrigin(key, m_options.outDir.empty() ? "(training run)" : partsPath());
         m_keys.push_back(key);
-        params.push_back(p);
+        m_params.push_back(p);
     }
     m_method->prepare(m_student);  // shape checks before any training
-    m_optimizer = std::make_unique<torch::optim::AdamW>(
-        params, torch::optim::AdamWOptions(m_options.lr).betas({0.9, 0.999}).weight_decay(m_recipe.weightDecay));
+    auto groupOptions = [&](double lr) {
+        return std::make_unique<torch::optim::AdamWOptions>(
+            torch::optim::AdamWOptions(lr).betas({0.9, 0.999}).weight_decay(m_recipe.weightDecay));
+    };
+    std::vector<torch::optim::OptimizerParamGroup> groups;
+    groups.emplace_back(m_params, groupOptions(m_options.lr));
+    m_lrScales = {1.0};
+    if (tunesBackbone()) {
+        // The dense teacher stays the model as it came; the student's backbone learns too.
+        m_teacher = std::make_unique<ViTModel>(m_student);
+        for (at::Tensor* t : m_teacher->weights().all()) *t = t->detach().clone();
+        std::vector<at::Tensor> backbone;
+        for (at::Tensor* t : m_student.weights().all()) backbone.push_back(t->requires_grad_(true));
+        groups.emplace_back(backbone, groupOptions(m_options.lr * backboneLrScale()));
+        m_lrScales.push_back(backboneLrScale());
+        m_params.insert(m_params.end(), backbone.begin(), backbone.end());
+    }
+    m_optimizer = std::make_unique<torch::optim::AdamW>(std::move(groups), torch::optim::AdamWOptions(m_options.lr));
 }
 
 PartsTrainer::~PartsTrainer() = default;
 
+double PartsTrainer::backboneLrScale() const {
+    return m_options.backboneLrScale >= 0 ? m_options.backboneLrScale : m_recipe.backboneLrScale;
+}
+
+bool PartsTrainer::tunesBackbone() const { return backboneLrScale() > 0 && !m_learned->backbonePrefix().empty(); }
+
 TensorMap PartsTrainer::parts() const {
     TensorMap out;
     for (const std::string& key : m_keys) out[key] = m_student.extras().at(key).detach().clone();
+    if (tunesBackbone())
+        for (const auto& [key, t] : weightsToTimmKeys(m_student.weights()))
+            out[m_learned->backbonePrefix() + key] = t.detach().clone();
     return out;
 }
 
@@ -103,7 +128,8 @@ double PartsTrainer::evaluate(const at::Tensor& images, const at::Tensor& labels
 }
 
 double PartsTrainer::step(const at::Tensor& images, const at::Tensor& labels, double lr, at::Generator& gen) {
-    for (auto& g : m_optimizer->param_groups()) static_cast<torch::optim::AdamWOptions&>(g.options()).lr(lr);
+    for (size_t i = 0; i < m_optimizer->param_groups().size(); ++i)
+        static_cast<torch::optim::AdamWOptions&>(m_optimizer->param_groups()[i].options()).lr(lr * m_lrScales[i]);
     m_optimizer->zero_grad();
     TeacherOutputs teacher;
     if (m_recipe.distill) {
@@ -111,15 +137,13 @@ double PartsTrainer::step(const at::Tensor& images, const at::Tensor& labels, do
         std::vector<at::Tensor> tokens;
         ForwardOptions o;
         o.layerTokens = &tokens;
-        ViTModel& dense = m_student;  // the same frozen backbone, without the method
+        const ViTModel& dense = m_teacher ? *m_teacher : m_student;  // frozen backbone: the student's
         teacher.logits = dense.forward(images, *m_dense, o).logits;
         teacher.features = finalNorm(dense, tokens.back());
     }
     at::Tensor loss = m_learned->trainingLoss(m_student, teacher, images, labels, gen);
     loss.backward();
-    std::vector<at::Tensor> params;
-    for (const std::string& key : m_keys) params.push_back(m_student.extras().at(key));
-    clipGradNorm(params, 1.0);
+    clipGradNorm(m_params, 1.0);
     m_optimizer->step();
     return loss.item<double>();
 }
@@ -131,7 +155,8 @@ std::string PartsTrainer::fingerprint(int64_t trainCount) const {
       << " model=" << m_student.config().architecture << " params=" << m_student.parameterCount()
       << " epochs=" << o.epochs << " batch=" << o.batchSize << " lr=" << o.lr << " seed=" << o.seed
       << " pad=" << o.augment.padding << " flip=" << o.augment.flip << " erase=" << o.augment.eraseProb
-      << " train_images=" << trainCount;
+      << " train_images=" << trainCount
+      << " backbone_lr_scale=" << (tunesBackbone() ? backboneLrScale() : 0.0);
     return s.str();
 }
 
@@ -162,8 +187,7 @@ std::vector<EpochRecord> PartsTrainer::run(const TrainData& data, const TrainCal
                         stepsPerEpoch * o.epochs};
     const bool files = !o.outDir.empty();
     const fs::path statePath = fs::path(o.outDir) / "parts_state.pt";
-    std::vector<at::Tensor> params;
-    for (const std::string& key : m_keys) params.push_back(m_student.extras().at(key));
+    const std::vector<at::Tensor>& params = m_params;
 
     TrainState state;
     state.fingerprint = fingerprint(n);

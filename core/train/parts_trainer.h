@@ -30,6 +30,9 @@ struct PartsTrainOptions {
     std::string outDir;         // "" = no files
     bool resume = false;
     int stopAfterEpochs = 0;  // > 0: return after this many epochs in this call
+    // >= 0: the backbone's learning rate over the parts' (0 = frozen), for methods that can tune
+    // it (LearnedParts::backbonePrefix); < 0: the method's recipe.
+    double backboneLrScale = -1;
     // Set: checked between steps; when it turns true the run returns what the finished epochs
     // wrote (the unfinished epoch is lost, the files stay resumable).
     const std::atomic<bool>* cancel = nullptr;
@@ -49,6 +52,9 @@ public:
     // The parts as trained so far (after run: the last epoch's).
     TensorMap parts() const;
     std::string partsPath() const;  // <out>/<method>.safetensors ("" without --out)
+    // The recipe tunes the backbone too (its weights are then saved among the parts).
+    bool tunesBackbone() const;
+    double backboneLrScale() const;  // the option's, else the recipe's
 
     // Top-1 (0..1) of the method with the current parts on uint8 images, and the mean share of
     // the dense GMACs it spent (through `gmacsShare` when non-null).
@@ -70,7 +76,10 @@ private:
     PartsTrainOptions m_options;
     PartsRecipe m_recipe;
     std::string m_methodId;
-    std::vector<std::string> m_keys;  // the parts' keys, in the optimizer's order
+    std::vector<std::string> m_keys;      // the parts' keys, in the optimizer's order
+    std::vector<at::Tensor> m_params;     // everything trained: the parts, then the backbone when tuned
+    std::vector<double> m_lrScales;       // per optimizer group: its lr over the schedule's
+    std::unique_ptr<ViTModel> m_teacher;  // the untouched model, when the backbone is tuned
     std::unique_ptr<torch::optim::AdamW> m_optimizer;
     bool m_cancelled = false;
 };

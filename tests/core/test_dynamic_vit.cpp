@@ -16,6 +16,7 @@
 #include "model/safetensors_io.h"
 #include "prune/flops.h"
 #include "prune/learned_parts.h"
+#include "prune/method_setup.h"
 #include "prune/registry.h"
 #include "support/default_model.h"
 #include "support/fashion_batches.h"
@@ -262,6 +263,37 @@ TEST(DynamicVit, PartsTrainerLowersTheLossWritesALoadablePartsFileAndResumes) {
     EXPECT_EQ(third.run(data).size(), 2u);
     EXPECT_TRUE(third.cancelled());
     fs::remove_all(dir);
+}
+
+TEST(DynamicVit, TunedBackboneTravelsWithThePartsAndTheMethodRunsOnIt) {
+    const vp::ViTModel model = vp::test::defaultModel();
+    const vp::IdxImages& train = vp::test::fashionSet(true);
+    const vp::TrainData data{train.images.narrow(0, 0, 64), train.labels.narrow(0, 0, 64), {}, {}};
+    vp::PartsTrainOptions o;
+    o.epochs = 1;
+    o.trainImages = 64;
+    o.batchSize = 32;
+    o.backboneLrScale = 0.01;  // the paper's lr_scale
+    vp::PartsTrainer t(model, dynamicVit("0.7"), o);
+    ASSERT_TRUE(t.tunesBackbone());
+    t.run(data);
+    vp::ViTModel withParts = model;
+    for (auto& [k, v] : t.parts()) withParts.extras()[k] = v;
+    ASSERT_TRUE(withParts.extras().count("dynamicvit.backbone.blocks.0.attn.qkv.weight"));
+    const std::optional<vp::ViTModel> tuned = vp::withTunedBackbone(withParts, "dynamicvit.backbone.");
+    ASSERT_TRUE(tuned.has_value());
+    const at::Tensor before = model.weights().blocks[0].qkvW, after = tuned->weights().blocks[0].qkvW;
+    EXPECT_FALSE(at::equal(before, after));  // the backbone learned
+    EXPECT_LT((before - after).abs().max().item<double>(), 0.05);  // at a hundredth of the rate
+
+    // readyMethod runs the method on the tuned backbone: rho 1 gives the tuned model's dense logits.
+    c10::InferenceMode guard;
+    vp::KnobValues v;
+    v.set("ratio", "1.0");
+    vp::ReadyMethod ready = vp::readyMethod(withParts, "dynamicvit", v, {});
+    const at::Tensor x = fashionBatch(4, model.config());
+    EXPECT_LE((ready.model().forward(x, *ready.method).logits - tuned->forward(x)).abs().max().item<double>(), 1e-5);
+    EXPECT_GT((tuned->forward(x) - model.forward(x)).abs().max().item<double>(), 1e-4);
 }
 
 TEST(DynamicVit, RandomModelsRunWithRandomPredictorsAndTrainingFreeMethodsCannotTrain) {

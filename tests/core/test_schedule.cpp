@@ -69,6 +69,7 @@ TEST(Schedule, SpecsDeclareTheirScheduleKnob) {
         {"evit", {"schedule", vp::KnobType::NumberList}},
         {"attn-topk", {"schedule", vp::KnobType::NumberList}},
         {"random", {"schedule", vp::KnobType::NumberList}},
+        {"ltp-learned", {"schedule", vp::KnobType::NumberList}},
         {"tome", {"layer_r", vp::KnobType::IntList}}};
     for (const vp::MethodSpec& s : vp::builtinRegistry().specs()) {
         const auto it = expected.find(s.id);

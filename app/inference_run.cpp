@@ -203,6 +203,7 @@ void InferenceWorker::run(const StudioRequest& r) {
         result.device = QString::fromStdString(model->device().str());
         result.gmacs = toG(traceMacs(*model, out.trace));
         result.denseGmacs = m_info.denseGmacs;
+        result.linearDensity = meanLinearDensity(*model);
         result.trace = std::move(out.trace);
         fillDense(r, result);
         if (r.withTokenMap) fillTokenMap(tokens, result);

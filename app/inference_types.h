@@ -82,6 +82,9 @@ struct StudioResult {
     QString device;   // "cpu", "cuda:0"
     double gmacs = 0;
     double denseGmacs = 0;
+    // Share of the linear weights that are non-zero (S-ViTE's unstructured sparsity; 1 = dense):
+    // GMACs count the non-zeros while the measured time is the dense kernels'.
+    double linearDensity = 1.0;
     // Methods with a per-block schedule (MethodSpec::scheduleKnob): that knob (id "" otherwise)
     // and the value each block used, in its units (PruneMethod::blockSchedule).
     Knob scheduleKnob;

@@ -234,7 +234,13 @@ void ResultPanel::setResult(const StudioResult& r, const ModelInfo& info) {
     const double pct = r.denseGmacs > 0 ? 100.0 * r.gmacs / r.denseGmacs : 100.0;
     m_gmacs->setText(
         tr("%1  (%2% of dense %3)").arg(formatGmacs(r.gmacs)).arg(pct, 0, 'f', 1).arg(formatGmacs(r.denseGmacs)));
-    m_time->setText(timeText(r));
+    QString time = timeText(r);
+    if (r.linearDensity < 1.0)
+        time += QStringLiteral("\n") +
+                tr("Unstructured sparsity: GMACs count the %1% non-zero weights, but dense kernels still "
+                   "multiply the zeros, so the time does not drop.")
+                    .arg(100.0 * r.linearDensity, 0, 'f', 0);
+    m_time->setText(time);
     if (!wasScheduled && scheduleSet(r)) {
         m_editSchedule->setChecked(true);
         // Opened with a schedule (command line, saved settings): show it. Later, typing one in

@@ -1922,91 +1922,91 @@ Rollout (Abnar &amp; Zuidema 2020): the attention of every block up to the chose
     </message>
     <message>
         <source>A-ViT</source>
-        <translation type="unfinished"></translation>
+        <translation>A-ViT</translation>
     </message>
     <message>
         <source>Each token halts when the halting scores read from its first channel add up to 1; the prediction is the class token&apos;s halting-weighted output. The backbone is tuned with a ponder loss and a depth prior.</source>
-        <translation type="unfinished"></translation>
+        <translation>各トークンは、最初のチャネルから読み取った停止スコアの合計が 1 に達すると停止します。予測は CLS トークンの停止スコアで重み付けした出力です。バックボーンは ponder 損失と深さの事前分布でファインチューニングします。</translation>
     </message>
     <message>
         <source>Gate centre shift</source>
-        <translation type="unfinished"></translation>
+        <translation>ゲート中心のシフト</translation>
     </message>
     <message>
         <source>Added to the trained gate centre at inference: positive makes tokens halt later (more compute), negative earlier.</source>
-        <translation type="unfinished"></translation>
+        <translation>推論時に学習済みのゲート中心に加算します。正の値ではトークンの停止が遅くなり (計算量が増加)、負の値では早くなります。</translation>
     </message>
     <message>
         <source>Gate scale (training)</source>
-        <translation type="unfinished"></translation>
+        <translation>ゲートのスケール (学習)</translation>
     </message>
     <message>
         <source>Training only: gamma in h = sigmoid(gamma * x0 - beta), kept in the parts.</source>
-        <translation type="unfinished"></translation>
+        <translation>学習時のみ: h = sigmoid(gamma * x0 - beta) の gamma。手法パーツに保存されます。</translation>
     </message>
     <message>
         <source>Gate centre (training)</source>
-        <translation type="unfinished"></translation>
+        <translation>ゲート中心 (学習)</translation>
     </message>
     <message>
         <source>Training only: beta in h = sigmoid(gamma * x0 - beta), kept in the parts.</source>
-        <translation type="unfinished"></translation>
+        <translation>学習時のみ: h = sigmoid(gamma * x0 - beta) の beta。手法パーツに保存されます。</translation>
     </message>
     <message>
         <source>Ponder loss weight (training)</source>
-        <translation type="unfinished"></translation>
+        <translation>ponder 損失の重み (学習)</translation>
     </message>
     <message>
         <source>Training only: weight of the mean token depth; larger halts earlier.</source>
-        <translation type="unfinished"></translation>
+        <translation>学習時のみ: トークンの平均深さの重み。大きいほどトークンが早く停止します。</translation>
     </message>
     <message>
         <source>Depth prior weight (training)</source>
-        <translation type="unfinished"></translation>
+        <translation>深さの事前分布の重み (学習)</translation>
     </message>
     <message>
         <source>Training only: weight of the KL between where tokens halt and a Gaussian around two thirds of the depth.</source>
-        <translation type="unfinished"></translation>
+        <translation>学習時のみ: トークンが停止する位置の分布と、深さの約 3 分の 2 を中心とするガウス分布との間の KL ダイバージェンスの重み。</translation>
     </message>
     <message>
         <source>halting gates and tuned backbone</source>
-        <translation type="unfinished"></translation>
+        <translation>停止ゲートとファインチューニング済みのバックボーン</translation>
     </message>
     <message>
         <source>S-ViTE</source>
-        <translation type="unfinished"></translation>
+        <translation>S-ViTE</translation>
     </message>
     <message>
         <source>A learned token selector keeps the top-k patches before block 0; optional unstructured magnitude sparsity of the linear weights, whose GMACs count the non-zeros while the measured time stays dense.</source>
-        <translation type="unfinished"></translation>
+        <translation>学習済みのトークンセレクターがブロック 0 の前で top-k 個のパッチを保持します。オプションで線形層の重みに大きさに基づく非構造スパース化を適用でき、その GMACs は非ゼロの重みだけを数えますが、計測時間は密モデルのままです。</translation>
     </message>
     <message>
         <source>Patches kept (top-k)</source>
-        <translation type="unfinished"></translation>
+        <translation>保持するパッチ (top-k)</translation>
     </message>
     <message>
         <source>Share of the patches the selector keeps before block 0 (1 = dense).</source>
-        <translation type="unfinished"></translation>
+        <translation>セレクターがブロック 0 の前で保持するパッチの割合 (1 = 密モデル)。</translation>
     </message>
     <message>
         <source>Weight sparsity</source>
-        <translation type="unfinished"></translation>
+        <translation>重みのスパース性</translation>
     </message>
     <message>
         <source>Share of every block&apos;s linear weights zeroed by magnitude (one-shot). GMACs count the non-zeros; dense kernels still multiply the zeros, so the measured time does not drop.</source>
-        <translation type="unfinished"></translation>
+        <translation>各ブロックの線形層の重みのうち、大きさに基づいてゼロにする割合 (ワンショット)。GMACs は非ゼロの重みだけを数えますが、密なカーネルはゼロも乗算するため、計測時間は短くなりません。</translation>
     </message>
     <message>
         <source>Gumbel temperature (training)</source>
-        <translation type="unfinished"></translation>
+        <translation>Gumbel 温度 (学習)</translation>
     </message>
     <message>
         <source>Training only: temperature of the Gumbel top-k sampling.</source>
-        <translation type="unfinished"></translation>
+        <translation>学習時のみ: Gumbel top-k サンプリングの温度。</translation>
     </message>
     <message>
         <source>token selector</source>
-        <translation type="unfinished"></translation>
+        <translation>トークンセレクター</translation>
     </message>
 </context>
 <context>
@@ -2524,6 +2524,10 @@ Rollout (Abnar &amp; Zuidema 2020): the attention of every block up to the chose
     <message>
         <source>dense %1 ms → speed-up %2× (range %3–%4×; %5)</source>
         <translation>密モデル %1 ms → 高速化 %2× (範囲 %3–%4×、%5)</translation>
+    </message>
+    <message>
+        <source>Unstructured sparsity: GMACs count the %1% non-zero weights, but dense kernels still multiply the zeros, so the time does not drop.</source>
+        <translation>非構造スパース性: GMACs は %1% の非ゼロの重みだけを数えますが、密なカーネルはゼロも乗算するため、時間は短くなりません。</translation>
     </message>
 </context>
 <context>

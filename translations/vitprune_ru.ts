@@ -1926,91 +1926,91 @@ Rollout внимания (Abnar &amp; Zuidema 2020): внимание всех �
     </message>
     <message>
         <source>A-ViT</source>
-        <translation type="unfinished"></translation>
+        <translation>A-ViT</translation>
     </message>
     <message>
         <source>Each token halts when the halting scores read from its first channel add up to 1; the prediction is the class token&apos;s halting-weighted output. The backbone is tuned with a ponder loss and a depth prior.</source>
-        <translation type="unfinished"></translation>
+        <translation>Каждый токен останавливается, когда оценки остановки, считываемые с его первого канала, в сумме достигают 1; предсказание — выход CLS-токена, взвешенный по оценкам остановки. Основная сеть дообучается с потерями ponder и априорным распределением глубины.</translation>
     </message>
     <message>
         <source>Gate centre shift</source>
-        <translation type="unfinished"></translation>
+        <translation>Сдвиг центра гейта</translation>
     </message>
     <message>
         <source>Added to the trained gate centre at inference: positive makes tokens halt later (more compute), negative earlier.</source>
-        <translation type="unfinished"></translation>
+        <translation>Прибавляется к обученному центру гейта при инференсе: положительное значение заставляет токены останавливаться позже (больше вычислений), отрицательное — раньше.</translation>
     </message>
     <message>
         <source>Gate scale (training)</source>
-        <translation type="unfinished"></translation>
+        <translation>Масштаб гейта (обучение)</translation>
     </message>
     <message>
         <source>Training only: gamma in h = sigmoid(gamma * x0 - beta), kept in the parts.</source>
-        <translation type="unfinished"></translation>
+        <translation>Только для обучения: gamma в h = sigmoid(gamma * x0 - beta), хранится в компонентах метода.</translation>
     </message>
     <message>
         <source>Gate centre (training)</source>
-        <translation type="unfinished"></translation>
+        <translation>Центр гейта (обучение)</translation>
     </message>
     <message>
         <source>Training only: beta in h = sigmoid(gamma * x0 - beta), kept in the parts.</source>
-        <translation type="unfinished"></translation>
+        <translation>Только для обучения: beta в h = sigmoid(gamma * x0 - beta), хранится в компонентах метода.</translation>
     </message>
     <message>
         <source>Ponder loss weight (training)</source>
-        <translation type="unfinished"></translation>
+        <translation>Вес потерь ponder (обучение)</translation>
     </message>
     <message>
         <source>Training only: weight of the mean token depth; larger halts earlier.</source>
-        <translation type="unfinished"></translation>
+        <translation>Только для обучения: вес средней глубины токенов; чем больше, тем раньше останавливаются токены.</translation>
     </message>
     <message>
         <source>Depth prior weight (training)</source>
-        <translation type="unfinished"></translation>
+        <translation>Вес априорного распределения глубины (обучение)</translation>
     </message>
     <message>
         <source>Training only: weight of the KL between where tokens halt and a Gaussian around two thirds of the depth.</source>
-        <translation type="unfinished"></translation>
+        <translation>Только для обучения: вес KL-дивергенции между распределением мест остановки токенов и гауссианой с центром около двух третей глубины.</translation>
     </message>
     <message>
         <source>halting gates and tuned backbone</source>
-        <translation type="unfinished"></translation>
+        <translation>гейты остановки и дообученная основная сеть</translation>
     </message>
     <message>
         <source>S-ViTE</source>
-        <translation type="unfinished"></translation>
+        <translation>S-ViTE</translation>
     </message>
     <message>
         <source>A learned token selector keeps the top-k patches before block 0; optional unstructured magnitude sparsity of the linear weights, whose GMACs count the non-zeros while the measured time stays dense.</source>
-        <translation type="unfinished"></translation>
+        <translation>Обученный селектор токенов сохраняет top-k патчей перед блоком 0; дополнительно — неструктурированная разреженность линейных весов по величине: GMACs учитывают только ненулевые веса, а измеренное время остаётся как у плотной модели.</translation>
     </message>
     <message>
         <source>Patches kept (top-k)</source>
-        <translation type="unfinished"></translation>
+        <translation>Сохраняемые патчи (top-k)</translation>
     </message>
     <message>
         <source>Share of the patches the selector keeps before block 0 (1 = dense).</source>
-        <translation type="unfinished"></translation>
+        <translation>Доля патчей, сохраняемых селектором перед блоком 0 (1 = плотная модель).</translation>
     </message>
     <message>
         <source>Weight sparsity</source>
-        <translation type="unfinished"></translation>
+        <translation>Разреженность весов</translation>
     </message>
     <message>
         <source>Share of every block&apos;s linear weights zeroed by magnitude (one-shot). GMACs count the non-zeros; dense kernels still multiply the zeros, so the measured time does not drop.</source>
-        <translation type="unfinished"></translation>
+        <translation>Доля линейных весов каждого блока, обнуляемых по величине (за один проход). GMACs учитывают только ненулевые веса; плотные ядра всё равно умножают нули, поэтому измеренное время не уменьшается.</translation>
     </message>
     <message>
         <source>Gumbel temperature (training)</source>
-        <translation type="unfinished"></translation>
+        <translation>Температура Gumbel (обучение)</translation>
     </message>
     <message>
         <source>Training only: temperature of the Gumbel top-k sampling.</source>
-        <translation type="unfinished"></translation>
+        <translation>Только для обучения: температура сэмплирования Gumbel top-k.</translation>
     </message>
     <message>
         <source>token selector</source>
-        <translation type="unfinished"></translation>
+        <translation>веса селектора токенов</translation>
     </message>
 </context>
 <context>
@@ -2536,6 +2536,10 @@ Rollout внимания (Abnar &amp; Zuidema 2020): внимание всех �
     <message>
         <source>dense %1 ms → speed-up %2× (range %3–%4×; %5)</source>
         <translation>плотная модель %1 мс → ускорение %2× (диапазон %3–%4×; %5)</translation>
+    </message>
+    <message>
+        <source>Unstructured sparsity: GMACs count the %1% non-zero weights, but dense kernels still multiply the zeros, so the time does not drop.</source>
+        <translation>Неструктурированная разреженность: GMACs учитывают %1% ненулевых весов, но плотные ядра всё равно умножают нули, поэтому время не уменьшается.</translation>
     </message>
 </context>
 <context>

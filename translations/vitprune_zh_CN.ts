@@ -1922,91 +1922,91 @@ Rollout (Abnar &amp; Zuidema 2020): the attention of every block up to the chose
     </message>
     <message>
         <source>A-ViT</source>
-        <translation type="unfinished"></translation>
+        <translation>A-ViT</translation>
     </message>
     <message>
         <source>Each token halts when the halting scores read from its first channel add up to 1; the prediction is the class token&apos;s halting-weighted output. The backbone is tuned with a ponder loss and a depth prior.</source>
-        <translation type="unfinished"></translation>
+        <translation>当从第一个通道读出的停止分数累加达到 1 时，该词元停止计算；预测结果为 CLS 词元按停止分数加权的输出。主干网络通过 ponder 损失和深度先验进行微调。</translation>
     </message>
     <message>
         <source>Gate centre shift</source>
-        <translation type="unfinished"></translation>
+        <translation>门控中心偏移</translation>
     </message>
     <message>
         <source>Added to the trained gate centre at inference: positive makes tokens halt later (more compute), negative earlier.</source>
-        <translation type="unfinished"></translation>
+        <translation>推理时加到训练得到的门控中心上：正值使词元更晚停止（计算量更多），负值使其更早停止。</translation>
     </message>
     <message>
         <source>Gate scale (training)</source>
-        <translation type="unfinished"></translation>
+        <translation>门控缩放（训练）</translation>
     </message>
     <message>
         <source>Training only: gamma in h = sigmoid(gamma * x0 - beta), kept in the parts.</source>
-        <translation type="unfinished"></translation>
+        <translation>仅用于训练：h = sigmoid(gamma * x0 - beta) 中的 gamma，保存在方法组件中。</translation>
     </message>
     <message>
         <source>Gate centre (training)</source>
-        <translation type="unfinished"></translation>
+        <translation>门控中心（训练）</translation>
     </message>
     <message>
         <source>Training only: beta in h = sigmoid(gamma * x0 - beta), kept in the parts.</source>
-        <translation type="unfinished"></translation>
+        <translation>仅用于训练：h = sigmoid(gamma * x0 - beta) 中的 beta，保存在方法组件中。</translation>
     </message>
     <message>
         <source>Ponder loss weight (training)</source>
-        <translation type="unfinished"></translation>
+        <translation>ponder 损失权重（训练）</translation>
     </message>
     <message>
         <source>Training only: weight of the mean token depth; larger halts earlier.</source>
-        <translation type="unfinished"></translation>
+        <translation>仅用于训练：平均词元深度的权重；值越大，词元停止得越早。</translation>
     </message>
     <message>
         <source>Depth prior weight (training)</source>
-        <translation type="unfinished"></translation>
+        <translation>深度先验权重（训练）</translation>
     </message>
     <message>
         <source>Training only: weight of the KL between where tokens halt and a Gaussian around two thirds of the depth.</source>
-        <translation type="unfinished"></translation>
+        <translation>仅用于训练：词元停止位置的分布与以约三分之二深度为中心的高斯分布之间的 KL 散度的权重。</translation>
     </message>
     <message>
         <source>halting gates and tuned backbone</source>
-        <translation type="unfinished"></translation>
+        <translation>停止门控和微调后的主干网络</translation>
     </message>
     <message>
         <source>S-ViTE</source>
-        <translation type="unfinished"></translation>
+        <translation>S-ViTE</translation>
     </message>
     <message>
         <source>A learned token selector keeps the top-k patches before block 0; optional unstructured magnitude sparsity of the linear weights, whose GMACs count the non-zeros while the measured time stays dense.</source>
-        <translation type="unfinished"></translation>
+        <translation>学习得到的词元选择器在块 0 之前保留 top-k 个图像块；可选对线性层权重按大小进行非结构化稀疏，其 GMACs 只计非零权重，而实测时间仍与稠密模型相同。</translation>
     </message>
     <message>
         <source>Patches kept (top-k)</source>
-        <translation type="unfinished"></translation>
+        <translation>保留的图像块（top-k）</translation>
     </message>
     <message>
         <source>Share of the patches the selector keeps before block 0 (1 = dense).</source>
-        <translation type="unfinished"></translation>
+        <translation>选择器在块 0 之前保留的图像块比例（1 = 稠密模型）。</translation>
     </message>
     <message>
         <source>Weight sparsity</source>
-        <translation type="unfinished"></translation>
+        <translation>权重稀疏度</translation>
     </message>
     <message>
         <source>Share of every block&apos;s linear weights zeroed by magnitude (one-shot). GMACs count the non-zeros; dense kernels still multiply the zeros, so the measured time does not drop.</source>
-        <translation type="unfinished"></translation>
+        <translation>每个块的线性层权重中按大小置零的比例（一次性）。GMACs 只计非零权重；稠密内核仍会乘以这些零，因此实测时间不会下降。</translation>
     </message>
     <message>
         <source>Gumbel temperature (training)</source>
-        <translation type="unfinished"></translation>
+        <translation>Gumbel 温度（训练）</translation>
     </message>
     <message>
         <source>Training only: temperature of the Gumbel top-k sampling.</source>
-        <translation type="unfinished"></translation>
+        <translation>仅用于训练：Gumbel top-k 采样的温度。</translation>
     </message>
     <message>
         <source>token selector</source>
-        <translation type="unfinished"></translation>
+        <translation>词元选择器</translation>
     </message>
 </context>
 <context>
@@ -2524,6 +2524,10 @@ Rollout (Abnar &amp; Zuidema 2020): the attention of every block up to the chose
     <message>
         <source>dense %1 ms → speed-up %2× (range %3–%4×; %5)</source>
         <translation>稠密模型 %1 ms → 加速 %2×（范围 %3–%4×；%5）</translation>
+    </message>
+    <message>
+        <source>Unstructured sparsity: GMACs count the %1% non-zero weights, but dense kernels still multiply the zeros, so the time does not drop.</source>
+        <translation>非结构化稀疏：GMACs 只计 %1% 的非零权重，但稠密内核仍会乘以这些零，因此时间不会下降。</translation>
     </message>
 </context>
 <context>

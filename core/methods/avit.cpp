@@ -193,8 +193,9 @@ public:
 
     PartsRecipe recipe() const override {
         PartsRecipe r;
-        r.epochs = 2;
-        r.trainImages = 20000;
+        // Measured on the default model: ~145 img/s on 2 cores, so 3 x 30k images take ~11 minutes.
+        r.epochs = 3;
+        r.trainImages = 30000;
         r.batchSize = 64;
         r.lr = 1e-4;  // the backbone's (parts lr x 1): the gates themselves stay fixed
         r.backboneLrScale = 1.0;
@@ -214,15 +215,7 @@ public:
     at::Tensor trainingLoss(const ViTModel& student, const TeacherOutputs&, const at::Tensor& images,
                             const at::Tensor& labels, at::Generator&) override {
         prepare(student);
-        m_training = true;
-        ForwardResult out;
-        try {
-            out = student.forward(images, *this);
-        } catch (...) {
-            m_training = false;
-            throw;
-        }
-        m_training = false;
+        const ForwardResult out = trainingForward(student, *this, m_training, images);
         at::Tensor loss = at::cross_entropy_loss(out.logits, labels);
         loss = loss + m_ponder * (m_rho / m_tokensAtStart).mean();
         if (m_prior > 0) {

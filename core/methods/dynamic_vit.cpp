@@ -242,16 +242,8 @@ public:
     at::Tensor trainingLoss(const ViTModel& student, const TeacherOutputs& teacher, const at::Tensor& images,
                             const at::Tensor& labels, at::Generator& gen) override {
         prepare(student);
-        m_training = true;
         m_gen = &gen;
-        ForwardResult out;
-        try {
-            out = student.forward(images, *this);
-        } catch (...) {
-            m_training = false;
-            throw;
-        }
-        m_training = false;
+        const ForwardResult out = trainingForward(student, *this, m_training, images);
         const int64_t pre = student.config().numPrefixTokens();
         const at::Tensor ce = at::cross_entropy_loss(out.logits, labels, {}, at::Reduction::Mean, -100, 0.1);
         at::Tensor ratio = at::zeros({}, ce.options());

@@ -152,16 +152,8 @@ public:
     at::Tensor trainingLoss(const ViTModel& student, const TeacherOutputs& teacher, const at::Tensor& images,
                             const at::Tensor& labels, at::Generator&) override {
         prepare(student);
-        m_training = true;
         m_masks.clear();
-        ForwardResult out;
-        try {
-            out = student.forward(images, *this);
-        } catch (...) {
-            m_training = false;
-            throw;
-        }
-        m_training = false;
+        const ForwardResult out = trainingForward(student, *this, m_training, images);
         const at::Tensor ce = at::cross_entropy_loss(out.logits, labels, {}, at::Reduction::Mean, -100, 0.1);
         const at::Tensor logT = at::log_softmax(teacher.logits, 1), logS = at::log_softmax(out.logits, 1);
         const at::Tensor kl = (logT.exp() * (logT - logS)).sum(1).mean();

@@ -16,6 +16,9 @@
 namespace vp {
 namespace {
 
+// Images whose mean cost stands for a per-image-cost method's setting when the budget is solved.
+constexpr int64_t kPerImageCostImages = 64;
+
 std::string formatFixed(double v, int decimals) {
     char buf[64];
     std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
@@ -40,8 +43,18 @@ std::string g4(double v) {
 double methodGMacs(const ViTModel& model, const std::string& methodId, const KnobValues& values,
                    const CalibrationProvider& calibration) {
     c10::InferenceMode guard;
-    const at::Tensor x = randomInput(model);
-    const bool own = calibration && builtinRegistry().spec(methodId).family == "structural";
+    const MethodSpec spec = builtinRegistry().spec(methodId);
+    at::Tensor x = randomInput(model);
+    if (spec.costVariesPerImage && calibration) {
+        // The kept count depends on the image (thresholds, halting): on noise it says nothing, so
+        // the cost is the mean over the first real images the caller hands over.
+        std::vector<at::Tensor> images = calibration(kPerImageCostImages);
+        if (!images.empty()) {
+            const at::Tensor all = at::cat(images, 0);
+            x = all.narrow(0, 0, std::min<int64_t>(all.size(0), kPerImageCostImages)).to(model.device(), model.dtype());
+        }
+    }
+    const bool own = calibration && spec.family == "structural";
     const ReadyMethod ready = readyMethod(model, methodId, values, own ? calibration : calibrationFrom({x}));
     const ViTModel& used = ready.model();
     ForwardResult r = used.forward(x, *ready);  // x is on the model's device and dtype
@@ -210,7 +223,8 @@ KnobValues BudgetSolver::solve(double target, double tolerance) {
 
 KnobValues solveForBudget(const ViTModel& model, const std::string& methodId, KnobValues base, double targetGMacs,
                           double tolerance, const CalibrationProvider& calibration) {
-    BudgetSolver solver(model, methodId, std::move(base), calibration ? gmacsCost(model, methodId, calibration) : SettingCost{});
+    BudgetSolver solver(model, methodId, std::move(base),
+                        calibration ? gmacsCost(model, methodId, calibration) : SettingCost{});
     return solver.solve(targetGMacs, tolerance);
 }
 

@@ -21,7 +21,9 @@ namespace vp {
 // measured on their patched model). Throws vp::Error on bad values. Calibrated token methods
 // (static masks) cost the same whatever their images, so they calibrate on the random input; a
 // structural method's shape can depend on its images (WDPruning's exit block), so with
-// `calibration` given it calibrates on those, as the run it is solved for will.
+// `calibration` given it calibrates on those, as the run it is solved for will. A method whose
+// cost varies per image (LTP, IA-RED², A-ViT) is measured, with `calibration` given, as the mean
+// over its first 64 images instead of the random input.
 double methodGMacs(const ViTModel& model, const std::string& methodId, const KnobValues& values,
                    const CalibrationProvider& calibration = {});
 

@@ -99,4 +99,12 @@ double traceMacs(const ViTModel& model, const TokenTrace& trace) {
     return total / trace.batch;
 }
 
+double meanLinearDensity(const ViTModel& model) {
+    const auto& blocks = model.weights().blocks;
+    if (blocks.empty()) return 1.0;
+    double sum = 0;
+    for (const BlockWeights& b : blocks) sum += b.linearDensity;
+    return sum / static_cast<double>(blocks.size());
+}
+
 }  // namespace vp

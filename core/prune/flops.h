@@ -38,6 +38,8 @@ double denseMacs(const ViTModel& model);
 std::vector<double> sampleMacs(const ViTModel& model, const TokenTrace& trace);
 // Mean over the batch of sampleMacs.
 double traceMacs(const ViTModel& model, const TokenTrace& trace);
+// Mean over the blocks of BlockWeights::linearDensity (1 unless weights were pruned unstructured).
+double meanLinearDensity(const ViTModel& model);
 inline double toG(double macs) { return macs / 1e9; }
 
 }  // namespace vp

@@ -50,6 +50,18 @@ std::optional<ViTModel> withTunedBackbone(const ViTModel& model, const std::stri
     return tuned.to(model.device(), model.dtype());
 }
 
+ForwardResult trainingForward(const ViTModel& student, PruneMethod& method, bool& flag, const at::Tensor& images) {
+    flag = true;
+    try {
+        ForwardResult out = student.forward(images, method);
+        flag = false;
+        return out;
+    } catch (...) {
+        flag = false;
+        throw;
+    }
+}
+
 at::Tensor requirePart(const ViTModel& model, const TensorMap& parts, const std::string& key, at::IntArrayRef shape) {
     const auto it = parts.find(key);
     if (it == parts.end()) {

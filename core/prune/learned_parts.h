@@ -63,6 +63,10 @@ TensorMap partsOf(const ViTModel& model, const LearnedParts& parts, const std::s
 // vp::Error naming the parts file when a tensor is missing or has another shape.
 std::optional<ViTModel> withTunedBackbone(const ViTModel& model, const std::string& prefix);
 
+// `student.forward(images, method)` with `flag` (the method's training switch, which its hooks
+// read) set for that forward only, and cleared again even when the forward throws.
+ForwardResult trainingForward(const ViTModel& student, PruneMethod& method, bool& flag, const at::Tensor& images);
+
 // One part tensor by key with the expected shape; a missing key or another shape throws one
 // vp::Error naming the file the parts came from (ViTModel::extraOrigin) and the key.
 at::Tensor requirePart(const ViTModel& model, const TensorMap& parts, const std::string& key, at::IntArrayRef shape);

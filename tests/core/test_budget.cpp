@@ -1,12 +1,16 @@
 // Equal-cost solving (prune/budget.h): solved settings meet the target, cost is monotone in the
 // main knob, out-of-range targets and knob-less methods fail clearly, integer knobs give the
 // closest setting not above the target, the other knobs are kept.
+#include <c10/core/InferenceMode.h>
 #include <gtest/gtest.h>
 
 #include "common/error.h"
 #include "model/model_loader.h"
 #include "prune/budget.h"
 #include "prune/flops.h"
+#include "prune/registry.h"
+#include "support/default_model.h"
+#include "support/fashion_batches.h"
 #include "support/small_vit.h"
 
 namespace {
@@ -184,6 +188,28 @@ TEST(Budget, SolverCachesAndAgreesWithTheFreeFunctions) {
     EXPECT_EQ(range, vp::gmacsRange(model(), "random", {}));
     const double target = 0.5 * (range.first + range.second);
     EXPECT_EQ(solver.solve(target).raw(), vp::solveForBudget(model(), "random", {}, target).raw());
+}
+
+}  // namespace
+
+namespace {
+
+// A method whose kept count depends on the image costs, with images given, their mean: one noise
+// input says nothing about it.
+TEST(Budget, PerImageCostIsTheMeanOverTheGivenImages) {
+    c10::InferenceMode guard;
+    const vp::ViTModel& m = vp::test::defaultModel();
+    const at::Tensor images = vp::test::fashionBatches(true, 64, 64).front();
+    vp::KnobValues v;
+    v.set("theta", "0.8");
+    const double withImages = vp::methodGMacs(m, "ltp", v, vp::calibrationFrom({images}));
+    auto ltp = vp::builtinRegistry().create("ltp", v);
+    ltp->prepare(m);
+    EXPECT_NEAR(withImages, vp::toG(vp::traceMacs(m, m.forward(images, *ltp).trace)), 1e-9);
+    // Other methods keep measuring the random input.
+    vp::KnobValues keep;
+    keep.set("keep", "0.5");
+    EXPECT_DOUBLE_EQ(vp::methodGMacs(m, "evit", keep, vp::calibrationFrom({images})), vp::methodGMacs(m, "evit", keep));
 }
 
 }  // namespace

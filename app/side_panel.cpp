@@ -248,8 +248,7 @@ void SidePanel::updateMethodStatus() {
             tr("Not available for this model: it needs trained %1. Train them with "
                "Model ▸ Train method parts…, open a parts file with File ▸ Open method parts…, "
                "or run:\n%2")
-                .arg(QString::fromStdString(s.requirements.learnedWhat.empty() ? std::string("parts")
-                                                                               : s.requirements.learnedWhat),
+                .arg(s.requirements.learnedWhat.empty() ? tr("parts") : specText(s.requirements.learnedWhat),
                      QString::fromStdString(c->trainCommand)));
     } else if (c && c->status == CompatStatus::CannotApply) {
         m_methodStatus->setText(tr("Cannot apply to this model: %1").arg(QString::fromStdString(c->detail)));

@@ -17,7 +17,14 @@ namespace {
 // the configs the loader looks for beside it.
 QFileInfoList modelFiles(const QString& path) {
     const QFileInfo info(path);
-    if (info.isDir()) return QDir(path).entryInfoList(QDir::Files, QDir::Name);
+    if (info.isDir()) {
+        // The method parts shipped beside the weights decide what learned methods compute: a
+        // retrained parts file makes its methods' cached points stale.
+        QFileInfoList files = QDir(path).entryInfoList(QDir::Files, QDir::Name);
+        files << QDir(QDir(path).filePath(QStringLiteral("methods")))
+                     .entryInfoList({QStringLiteral("*.safetensors")}, QDir::Files, QDir::Name);
+        return files;
+    }
     QFileInfoList files{info};
     const QDir dir = info.absoluteDir();
     for (const QString& cfg : {info.completeBaseName() + QStringLiteral(".config.json"), QStringLiteral("config.json")})

@@ -98,10 +98,11 @@ SweepSetupForm::SweepSetupForm(QWidget* parent) : QWidget(parent) {
 }
 
 void SweepSetupForm::buildMethodList() {
-    // Methods a sweep can plan: training-free, with a main knob to spread the points over, and
-    // not video methods (each still image would be their dense first frame).
+    // Methods a sweep can plan: with a main knob to spread the points over, and not video methods
+    // (each still image would be their dense first frame). Methods with trained parts are listed
+    // too: on a model without their parts the sweep skips them with a notice saying so.
     for (const MethodSpec& s : builtinRegistry().specs()) {
-        if (s.id == "dense" || !s.trainingFree || s.mainKnob.empty() || s.family == "video") continue;
+        if (s.id == "dense" || s.mainKnob.empty() || s.family == "video") continue;
         auto* item = new QListWidgetItem(specText(s.name), m_methods);
         item->setData(Qt::UserRole, QString::fromStdString(s.id));
         QString tip = specText(s.name) + QLatin1Char('\n') + QString::fromStdString(s.paper);
@@ -136,7 +137,9 @@ QStringList SweepSetupForm::availableMethods() const {
 QString SweepSetupForm::methodName(const QString& id) const {
     for (int i = 0; i < m_methods->count(); ++i)
         if (m_methods->item(i)->data(Qt::UserRole).toString() == id) return m_methods->item(i)->text();
-    return id == QLatin1String("dense") ? tr("Dense") : id;
+    if (id == QLatin1String("dense")) return tr("Dense");
+    // A sweep file may hold methods this list does not show: name them as the method picker does.
+    return builtinRegistry().contains(id.toStdString()) ? specText(builtinRegistry().spec(id.toStdString()).name) : id;
 }
 
 void SweepSetupForm::setDatasetSpec(const QString& spec) {

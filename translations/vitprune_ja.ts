@@ -2626,6 +2626,10 @@ Rollout (Abnar &amp; Zuidema 2020): the attention of every block up to the chose
         <source>  — cannot apply</source>
         <translation>  — 適用不可</translation>
     </message>
+    <message>
+        <source>parts</source>
+        <translation>パーツ</translation>
+    </message>
 </context>
 <context>
     <name>vp::SingleImagePage</name>

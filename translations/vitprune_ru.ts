@@ -2638,6 +2638,10 @@ Rollout внимания (Abnar &amp; Zuidema 2020): внимание всех �
         <source>  — cannot apply</source>
         <translation>  — неприменим</translation>
     </message>
+    <message>
+        <source>parts</source>
+        <translation>компоненты</translation>
+    </message>
 </context>
 <context>
     <name>vp::SingleImagePage</name>

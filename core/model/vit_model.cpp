@@ -225,6 +225,21 @@ at::Tensor ViTModel::mlp(int layer, const at::Tensor& xNorm) const {
     return at::linear(hidden, b.fc2W, b.fc2B);
 }
 
+at::Tensor ViTModel::mlpUpdate(int layer, const TokenState& state) const {
+    const BlockWeights& b = m_weights.blocks[layer];
+    const int64_t C = m_config.embedDim;
+    auto update = [&](const at::Tensor& x) {
+        return mlp(layer, at::layer_norm(x, {C}, b.norm2W, b.norm2B, m_config.lnEps));
+    };
+    if (!state.valid.defined()) return update(state.x);
+    const int64_t rows = state.batch() * state.tokens();
+    const at::Tensor real = state.valid.reshape({rows}).nonzero().squeeze(1);
+    // Packing costs two copies of the tokens: worth it once the padding is a tenth of the batch.
+    if (static_cast<double>(real.size(0)) > 0.9 * static_cast<double>(rows)) return update(state.x);
+    const at::Tensor flat = state.x.reshape({rows, C});
+    return at::zeros_like(flat).index_copy(0, real, update(flat.index_select(0, real))).view(state.x.sizes());
+}
+
 namespace {
 // Where the patches are when a block's attention runs (ForwardOptions::attention).
 at::Tensor capturedPatches(const TokenState& state) {
@@ -280,7 +295,7 @@ at::Tensor ViTModel::forward(const at::Tensor& images) const {
             state.x = removedAttention(l, state);
         else
             state.x = state.x + attention(l, at::layer_norm(state.x, {C}, b.norm1W, b.norm1B, eps), state, none, ctx);
-        state.x = state.x + mlp(l, at::layer_norm(state.x, {C}, b.norm2W, b.norm2B, eps));
+        state.x = state.x + mlpUpdate(l, state);
     }
     return head(state);
 }
@@ -341,7 +356,7 @@ ForwardResult ViTModel::forward(const at::Tensor& images, PruneMethod& method, c
         clock.lap(Stage::Select, l, state.x);
         std::vector<int> mlpTokens = TraceRecorder::countTokens(state);
         clock.lap(Stage::Other, l, state.x);
-        state.x = state.x + mlp(l, at::layer_norm(state.x, {C}, b.norm2W, b.norm2B, eps));
+        state.x = state.x + mlpUpdate(l, state);
         clock.lap(Stage::Mlp, l, state.x);
         method.afterBlock(l, state);
         clock.lap(Stage::Select, l, state.x);

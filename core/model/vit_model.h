@@ -104,6 +104,10 @@ public:
     at::Tensor attention(int layer, const at::Tensor& xNorm, const TokenState& state, const AttnNeeds& needs,
                          AttnContext& ctx) const;  // projected output
     at::Tensor mlp(int layer, const at::Tensor& xNorm) const;
+    // Block `layer`'s MLP residual update for state.x (norm2, then mlp). A padded batch (per-image
+    // counts, TokenState::valid) runs it on its real tokens only, packed into one matrix, so the
+    // padding costs no MLP work; padding slots get a zero update.
+    at::Tensor mlpUpdate(int layer, const TokenState& state) const;
     // The tokens after block `layer`'s removed attention sub-block (BlockWeights::standIn): 2x, x or
     // x + Conv(LN(x)). The conv needs every patch in grid order: throws vp::Error when a token
     // method dropped or merged some.

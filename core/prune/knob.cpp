@@ -218,6 +218,7 @@ std::vector<std::string> translatableTexts(const MethodSpec& spec) {
         add(k.label);
         add(k.help);
     }
+    add(spec.requirements.learnedWhat);
     return out;
 }
 

@@ -28,6 +28,7 @@ std::vector<std::pair<std::string, std::string>> specTexts() {
             out.push_back({k.label, s.id + ": knob " + k.id + " label"});
             out.push_back({k.help, s.id + ": knob " + k.id + " help"});
         }
+        if (!s.requirements.learnedWhat.empty()) out.push_back({s.requirements.learnedWhat, s.id + ": learned parts"});
     }
     return out;
 }

@@ -143,6 +143,20 @@ private Q_SLOTS:
                 a.cacheFiles["evit"]);
     }
 
+    // A model folder's identity covers its method parts: retrained parts re-measure the points.
+    void methodPartsBelongToTheModelsIdentity() {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        QFile(dir.filePath("config.json")).open(QIODevice::WriteOnly);
+        QVERIFY(QDir(dir.path()).mkdir("methods"));
+        const QString before = vp::modelIdentity(dir.path()).hash;
+        QFile parts(dir.filePath("methods/dynamicvit.safetensors"));
+        QVERIFY(parts.open(QIODevice::WriteOnly));
+        parts.write("x");
+        parts.close();
+        QVERIFY(vp::modelIdentity(dir.path()).hash != before);
+    }
+
     void cancelKeepsOnlyFinishedPoints() {
         const vp::SweepJob j = job(96);
         // Cancel from the worker's own thread as soon as two points (dense, first evit) are done.

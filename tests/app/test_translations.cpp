@@ -106,6 +106,8 @@ const QSet<QString>& untranslatableWords() {
         QStringLiteral("JSON"),
         // Method names that are proper names (marked with VP_TEXT in core/methods).
         QStringLiteral("EViT"), QStringLiteral("Evo"), QStringLiteral("ToMe"), QStringLiteral("LTP"),
+        QStringLiteral("DynamicViT"), QStringLiteral("IA"), QStringLiteral("RED"), QStringLiteral("A"),
+        QStringLiteral("S"), QStringLiteral("ViTE"),
         // hMHSA + cFFN: the two block designs' names in their paper.
         QStringLiteral("hMHSA"), QStringLiteral("cFFN")};
     return words;

@@ -14,6 +14,7 @@
 #include "model/method_parts.h"
 #include "prune/flops.h"
 #include "prune/registry.h"
+#include "train/epoch_steps.h"
 #include "train/lr_schedule.h"
 #include "train/train_state.h"
 
@@ -155,8 +156,7 @@ std::string PartsTrainer::fingerprint(int64_t trainCount) const {
       << " model=" << m_student.config().architecture << " params=" << m_student.parameterCount()
       << " epochs=" << o.epochs << " batch=" << o.batchSize << " lr=" << o.lr << " seed=" << o.seed
       << " pad=" << o.augment.padding << " flip=" << o.augment.flip << " erase=" << o.augment.eraseProb
-      << " train_images=" << trainCount
-      << " backbone_lr_scale=" << (tunesBackbone() ? backboneLrScale() : 0.0);
+      << " train_images=" << trainCount << " backbone_lr_scale=" << (tunesBackbone() ? backboneLrScale() : 0.0);
     return s.str();
 }
 
@@ -218,33 +218,18 @@ std::vector<EpochRecord> PartsTrainer::run(const TrainData& data, const TrainCal
         const auto epochStart = Clock::now();
         at::Generator gen = epochGenerator(o.seed, epoch);
         const at::Tensor order = at::randperm(n, gen, at::TensorOptions().dtype(at::kLong));
-        double lossSum = 0, lr = o.lr;
-        int64_t seen = 0;
-        for (int64_t s = 0; s < stepsPerEpoch; ++s) {
-            if (o.cancel && o.cancel->load()) {
-                m_cancelled = true;
-                if (cb.onMessage)
-                    cb.onMessage("cancelled in epoch " + std::to_string(epoch) + "; finished epochs are kept");
-                return state.log;
-            }
-            const int64_t start = s * o.batchSize, b = std::min(o.batchSize, n - start);
-            const at::Tensor idx = order.narrow(0, start, b);
-            const at::Tensor x =
-                augmentGrey(data.trainImages.index_select(0, idx), o.augment, cfg.mean[0], cfg.std[0], gen);
-            lr = schedule.at(state.stepsDone);
-            const double l = step(x, data.trainLabels.index_select(0, idx), lr, gen);
-            if (!std::isfinite(l))
-                throw Error("training diverged (loss " + std::to_string(l) + ") at epoch " + std::to_string(epoch) +
-                                "; try a lower --lr",
-                            Error::Kind::Internal);
-            ++state.stepsDone;
-            lossSum += l * b;
-            seen += b;
-            if (cb.onStep) {
-                const double secs = secondsSince(epochStart);
-                cb.onStep({epoch, s + 1, stepsPerEpoch, seen, lossSum / seen, lr, secs > 0 ? seen / secs : 0});
-            }
+        const EpochSteps done = runEpochSteps(
+            data, order, o.batchSize, epoch, o.augment, cfg, schedule, gen, state, cb,
+            [&](const at::Tensor& x, const at::Tensor& labels, double lr) { return step(x, labels, lr, gen); },
+            o.cancel);
+        if (done.cancelled) {
+            m_cancelled = true;
+            if (cb.onMessage)
+                cb.onMessage("cancelled in epoch " + std::to_string(epoch) + "; finished epochs are kept");
+            return state.log;
         }
+        const double lossSum = done.lossSum, lr = done.seen > 0 ? done.lr : o.lr;
+        const int64_t seen = done.seen;
         EpochRecord rec;
         rec.epoch = epoch;
         rec.trainLoss = lossSum / std::max<int64_t>(1, seen);

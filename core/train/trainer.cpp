@@ -12,6 +12,7 @@
 #include "common/error.h"
 #include "eval/fashion_mnist_idx.h"
 #include "model/model_loader.h"
+#include "train/epoch_steps.h"
 #include "train/lr_schedule.h"
 #include "train/train_state.h"
 
@@ -254,28 +255,11 @@ std::vector<EpochRecord> Trainer::run(const TrainData& data, const TrainCallback
         const auto epochStart = Clock::now();
         at::Generator gen = epochGenerator(o.seed, epoch);
         const at::Tensor order = at::randperm(n, gen, at::TensorOptions().dtype(at::kLong));
-        double lossSum = 0;
-        int64_t seen = 0;
-        double lr = o.lr;
-        for (int64_t s = 0; s < stepsPerEpoch; ++s) {
-            const int64_t start = s * o.batchSize, b = std::min(o.batchSize, n - start);
-            const at::Tensor idx = order.narrow(0, start, b);
-            const at::Tensor x =
-                augmentGrey(data.trainImages.index_select(0, idx), o.augment, cfg.mean[0], cfg.std[0], gen);
-            lr = schedule.at(state.stepsDone);
-            const double l = step(x, data.trainLabels.index_select(0, idx), lr);
-            if (!std::isfinite(l))
-                throw Error("training diverged (loss " + std::to_string(l) + ") at epoch " + std::to_string(epoch) +
-                                "; try a lower --lr",
-                            Error::Kind::Internal);
-            ++state.stepsDone;
-            lossSum += l * b;
-            seen += b;
-            if (cb.onStep) {
-                const double secs = secondsSince(epochStart);
-                cb.onStep({epoch, s + 1, stepsPerEpoch, seen, lossSum / seen, lr, secs > 0 ? seen / secs : 0});
-            }
-        }
+        const EpochSteps done = runEpochSteps(
+            data, order, o.batchSize, epoch, o.augment, cfg, schedule, gen, state, cb,
+            [&](const at::Tensor& x, const at::Tensor& labels, double lr) { return step(x, labels, lr); });
+        const double lossSum = done.lossSum, lr = done.seen > 0 ? done.lr : o.lr;
+        const int64_t seen = done.seen;
         EpochRecord rec;
         rec.epoch = epoch;
         rec.trainLoss = lossSum / std::max<int64_t>(1, seen);

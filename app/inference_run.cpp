@@ -124,7 +124,7 @@ void InferenceWorker::resolveKnobs(const StudioRequest& r, StudioResult& result)
     // A per-block schedule replaces the main knob: no range to offer (a budget still goes to the
     // solver, whose error names the schedule knob).
     if (values.hasSchedule(spec) && !r.budgetGmacs) return;
-    BudgetSolver& solver = m_solvers.solverFor(m_model, r.methodId, values);
+    BudgetSolver& solver = m_solvers.solverFor(m_model, r.methodId, values, m_calibration);
     const auto [lo, hi] = solver.range();
     result.budgetMin = lo;
     result.budgetMax = hi;
@@ -162,13 +162,14 @@ void InferenceWorker::run(const StudioRequest& r) {
     result.methodId = r.methodId;
     ReadyMethod ready;
     try {
-        resolveKnobs(r, result);
         // Methods that calibrate on data (Patch Slimming) read the default calibration source, as
-        // the CLI's --calib does; the images are kept per model and device.
+        // the CLI's --calib does; the images are kept per model and device. The budget of a method
+        // whose cost varies per image is solved on them too.
         if (!m_calibration)
             m_calibration = datasetCalibration(kDefaultCalibrationSource, m_model.config(), [this](int images) {
                 Q_EMIT busy(m_runGeneration, tr("Reading %1 calibration images (Fashion-MNIST train)…").arg(images));
             });
+        resolveKnobs(r, result);
         ready = readyMethod(m_model, r.methodId, knobValuesFrom(result.knobs), m_calibration);
         PruneMethod* method = ready.method.get();
         const MethodSpec spec = method->spec();

@@ -105,7 +105,7 @@ public:
     void beforeBlock(int layer, TokenState& state) override {
         if (layer != 0) return;
         const int64_t P = state.tokens() - state.prefix;
-        const int64_t k = std::clamp<int64_t>(std::llround(m_keep * static_cast<double>(P)), 1, P);
+        const int64_t k = selectedCount(P);
         if (k >= P && !m_training) return;  // dense: the selector is not run
         const at::Tensor patches = state.x.narrow(1, state.prefix, P);
         const at::Tensor score = at::linear(patches, m_w, m_b).squeeze(-1).to(at::kFloat);  // [B, P]
@@ -118,8 +118,10 @@ public:
         state.gather(at::cat({prefix, best + state.prefix}, 1));
     }
 
+    // The selector's Linear(C, 1) over the patches, when it runs (not when it would keep them all).
     double extraMacsPerSample(const ViTModel& model) const override {
-        return m_keep >= 1 ? 0.0 : static_cast<double>(model.config().numPatches()) * model.config().embedDim;
+        const int64_t P = model.config().numPatches();
+        return selectedCount(P) >= P ? 0.0 : static_cast<double>(P) * model.config().embedDim;
     }
 
     // Weight sparsity: the blocks' linear weights pruned by magnitude, their density recorded
@@ -177,6 +179,10 @@ public:
     }
 
 private:
+    int64_t selectedCount(int64_t patches) const {
+        return std::clamp<int64_t>(std::llround(m_keep * static_cast<double>(patches)), 1, patches);
+    }
+
     // The reference's gumbel_softmax(hard=True) with top-k: the k largest of the noisy softmax
     // kept, straight-through. The decisions mask attention (as DynamicViT's policy: forward hard,
     // backward through the soft sample), so the dropped patches get a gradient too: how much the

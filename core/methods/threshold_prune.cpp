@@ -47,8 +47,9 @@ at::Tensor keepTokens(TokenState& state, const at::Tensor& keepWanted) {
     if (padded && state.tracking && state.patchToToken.defined()) {
         // Patches whose token ended in a padding slot are pruned.
         const at::Tensor& p2t = state.patchToToken;
-        const at::Tensor live = (p2t >= 0).logical_and(newValid.gather(1, p2t.clamp_min(0)));
-        state.patchToToken = at::where(live, p2t, at::full_like(p2t, -1));
+        // (Parked patches, -2-j, stay parked.)
+        const at::Tensor padded = (p2t >= 0).logical_and(newValid.gather(1, p2t.clamp_min(0)).logical_not());
+        state.patchToToken = at::where(padded, at::full_like(p2t, -1), p2t);
     }
     return index;
 }

@@ -73,12 +73,15 @@ KnobValues withDefaultMainKnob(const MethodSpec& spec, KnobValues values) {
     return values;
 }
 
-BudgetSolver& BudgetSolverCache::solverFor(const ViTModel& model, const std::string& methodId,
-                                           const KnobValues& values) {
-    const KnobValues others = withDefaultMainKnob(builtinRegistry().spec(methodId), values);
+BudgetSolver& BudgetSolverCache::solverFor(const ViTModel& model, const std::string& methodId, const KnobValues& values,
+                                           const CalibrationProvider& calibration) {
+    const MethodSpec& spec = builtinRegistry().spec(methodId);
+    const KnobValues others = withDefaultMainKnob(spec, values);
     const std::string key = methodId + "|" + settingsText(others, "|");
     if (!m_solver || key != m_key) {
-        m_solver = std::make_unique<BudgetSolver>(model, methodId, others);
+        m_solver = std::make_unique<BudgetSolver>(
+            model, methodId, others,
+            calibration && spec.costVariesPerImage ? gmacsCost(model, methodId, calibration) : SettingCost{});
         m_key = key;
     }
     return *m_solver;

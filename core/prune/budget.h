@@ -90,7 +90,10 @@ KnobValues withDefaultMainKnob(const MethodSpec& spec, KnobValues values);
 // knob reuse its measured forwards. reset() when the model or its device changes.
 class BudgetSolverCache {
 public:
-    BudgetSolver& solverFor(const ViTModel& model, const std::string& methodId, const KnobValues& values);
+    // With `calibration`, a method whose cost varies per image is solved on those images' mean
+    // cost (methodGMacs), as sweeps are; others on the random input.
+    BudgetSolver& solverFor(const ViTModel& model, const std::string& methodId, const KnobValues& values,
+                            const CalibrationProvider& calibration = {});
     void reset();
 
 private:

@@ -168,7 +168,7 @@ public:
         m_total = m_total + h * on;
         const at::Tensor reached = (m_total > 1 - kEps).to(at::kFloat) * on;
         const at::Tensor going = (m_total < 1 - kEps).to(at::kFloat) * on;
-        m_rho = m_rho + on.sum(1) + (m_remainder * reached).sum(1);
+        if (m_training) m_rho = m_rho + on.sum(1) + (m_remainder * reached).sum(1);
         const at::Tensor weight = (m_remainder * reached + h * going).narrow(1, 0, pre).unsqueeze(-1);
         m_output = m_output + state.x.narrow(1, 0, pre) * weight.to(state.x.scalar_type());
         m_remainder = m_remainder - going * h;

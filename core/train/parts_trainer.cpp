@@ -77,9 +77,12 @@ PartsTrainer::PartsTrainer(const ViTModel& model, MethodPtr method, PartsTrainOp
     groups.emplace_back(m_params, groupOptions(m_options.lr));
     m_lrScales = {1.0};
     if (tunesBackbone()) {
-        // The dense teacher stays the model as it came; the student's backbone learns too.
-        m_teacher = std::make_unique<ViTModel>(m_student);
-        for (at::Tensor* t : m_teacher->weights().all()) *t = t->detach().clone();
+        // The dense teacher (when the recipe distils) stays the model as it came; the student's
+        // backbone learns too.
+        if (m_recipe.distill) {
+            m_teacher = std::make_unique<ViTModel>(m_student);
+            for (at::Tensor* t : m_teacher->weights().all()) *t = t->detach().clone();
+        }
         std::vector<at::Tensor> backbone;
         for (at::Tensor* t : m_student.weights().all()) backbone.push_back(t->requires_grad_(true));
         groups.emplace_back(backbone, groupOptions(m_options.lr * backboneLrScale()));

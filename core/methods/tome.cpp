@@ -10,6 +10,7 @@
 #include <cmath>
 #include <limits>
 
+#include "methods/bipartite_matching.h"
 #include "methods/builtin_methods.h"
 #include "methods/token_ops.h"
 #include "model/vit_model.h"
@@ -124,70 +125,39 @@ public:
         const int64_t N = state.tokens(), pre = state.prefix;
         const int64_t r = std::min<int64_t>(rAt(layer, m_depth), (N - pre) / 2);
         if (r <= 0) return;
-        const int64_t B = state.batch(), C = state.x.size(2);
         const bool distill = pre >= 2;
-        const at::Tensor keys = ctx.keysMean.to(at::kFloat);  // cosine ranking in fp32 for half models
-        const at::Tensor metric = keys / keys.norm(2, -1, true);
-        const at::Tensor a = metric.slice(1, 0, N, 2), b = metric.slice(1, 1, N, 2);
-        at::Tensor scores = at::matmul(a, b.transpose(-1, -2)).to(at::kFloat);
-        const float ninf = -std::numeric_limits<float>::infinity();
-        scores.select(1, 0).fill_(ninf);               // CLS (A[0]) never merges
-        if (distill) scores.select(2, 0).fill_(ninf);  // nothing merges into the dist token (B[0])
-        const auto [nodeMax, nodeIdx] = scores.max(-1);
-        const at::Tensor edgeIdx = nodeMax.argsort(-1, true);
-        const int64_t Ta = a.size(1), Tb = b.size(1), Tu = Ta - r;
-        const at::Tensor unmIdx = std::get<0>(edgeIdx.narrow(1, r, Tu).sort(1));  // CLS first
-        const at::Tensor srcIdx = edgeIdx.narrow(1, 0, r);
-        const at::Tensor dstIdx = nodeIdx.gather(1, srcIdx);
-
-        // Size-weighted average: merge(x * size, sum) / merge(size, sum).
-        const at::Tensor size = state.sizeOrOnes();
-        auto merge = [&](const at::Tensor& t) {
-            const int64_t c = t.size(2);
-            const at::Tensor src = t.slice(1, 0, N, 2), dst = t.slice(1, 1, N, 2);
-            const at::Tensor unm = src.gather(1, unmIdx.unsqueeze(-1).expand({B, Tu, c}));
-            const at::Tensor moved = src.gather(1, srcIdx.unsqueeze(-1).expand({B, r, c}));
-            const at::Tensor merged = dst.scatter_add(1, dstIdx.unsqueeze(-1).expand({B, r, c}), moved);
-            if (distill)
-                return at::cat({unm.narrow(1, 0, 1), merged.narrow(1, 0, 1), unm.narrow(1, 1, Tu - 1),
-                                merged.narrow(1, 1, Tb - 1)},
-                               1);
-            return at::cat({unm, merged}, 1);
-        };
-        const at::Tensor sizeIn = size.unsqueeze(-1);
-        const at::Tensor newSize = merge(sizeIn);
-        state.x = merge(state.x * sizeIn.to(state.x.scalar_type())) / newSize.to(state.x.scalar_type());
-        state.size = newSize.squeeze(-1);
-        (void)C;
-        if (state.tracking && state.patchToToken.defined())
-            trackSources(state, nodeMax, unmIdx, srcIdx, dstIdx, N, Tu, distill);
+        // ToMe's metric, the keys averaged over heads (fp32 for half models).
+        const at::Tensor scores = matchingScores(ctx.keysMean, distill);
+        const Matching match = state.x.device().is_cpu() ? matchOnHost(scores, N, r, distill)
+                                                         : matchWithTensors(scores, N, r, distill);
+        const at::Tensor& newIndex = match.newIndex;
+        const at::Tensor& nodeMax = match.nodeMax;
+        mergeInto(state, newIndex, N - r);
+        if (state.tracking && state.patchToToken.defined()) {
+            // Score shown per patch: an A token's best similarity to B (NaN for B tokens).
+            at::Tensor score = at::full({state.batch(), N}, std::numeric_limits<float>::quiet_NaN(), nodeMax.options());
+            score.slice(1, 0, N, 2).copy_(nodeMax);
+            recordPatchScores(state, score.narrow(1, state.prefix, N - state.prefix));
+            state.remapPatches(newIndex);
+        }
     }
 
 private:
-    // New index of every old token, so each patch knows the token it was merged into.
-    static void trackSources(TokenState& state, const at::Tensor& nodeMax, const at::Tensor& unmIdx,
-                             const at::Tensor& srcIdx, const at::Tensor& dstIdx, int64_t N, int64_t Tu, bool distill) {
-        const int64_t B = state.batch();
-        const auto opts = unmIdx.options();
-        at::Tensor newOfA = at::empty({B, (N + 1) / 2}, opts);
-        at::Tensor unmPos = at::arange(Tu, opts).unsqueeze(0).expand({B, Tu});
-        at::Tensor dstPos = at::arange(N / 2, opts).unsqueeze(0).expand({B, N / 2});
-        if (distill) {  // order [unm0, dst0, unm1.., dst1..]
-            unmPos = unmPos + (unmPos > 0).to(opts.dtype());
-            dstPos = at::where(dstPos == 0, at::ones_like(dstPos), dstPos + Tu);
-        } else {
-            dstPos = dstPos + Tu;
-        }
-        newOfA.scatter_(1, unmIdx, unmPos);
-        newOfA.scatter_(1, srcIdx, dstPos.gather(1, dstIdx));
-        at::Tensor newIndex = at::empty({B, N}, opts);
-        newIndex.slice(1, 0, N, 2).copy_(newOfA);
-        newIndex.slice(1, 1, N, 2).copy_(dstPos);
-        // Score shown per patch: an A token's best similarity to B (NaN for B tokens).
-        at::Tensor score = at::full({B, N}, std::numeric_limits<float>::quiet_NaN(), nodeMax.options());
-        score.slice(1, 0, N, 2).copy_(nodeMax);
-        recordPatchScores(state, score.narrow(1, state.prefix, N - state.prefix));
-        state.remapPatches(newIndex);
+    // Size-weighted average (the reference's merge_wavg): sum(x * size) / sum(size) per new token,
+    // as one index_add over the flattened batch.
+    static void mergeInto(TokenState& state, const at::Tensor& newIndex, int64_t tokensAfter) {
+        const int64_t B = state.batch(), N = state.tokens(), C = state.x.size(2);
+        const at::Tensor size = state.sizeOrOnes();
+        const at::Tensor flatIndex =
+            B == 1 ? newIndex.view({N})
+                   : (newIndex + at::arange(B, newIndex.options()).unsqueeze(1) * tokensAfter).view({B * N});
+        const at::Tensor newSize = at::zeros({B * tokensAfter}, size.options()).index_add_(0, flatIndex, size.reshape({B * N}));
+        // Every size is 1 before the first merge: the tokens are their own weighted sum.
+        const at::Tensor weighted =
+            (state.size.defined() ? state.x * size.unsqueeze(-1).to(state.x.scalar_type()) : state.x).reshape({B * N, C});
+        const at::Tensor sum = at::zeros({B * tokensAfter, C}, state.x.options()).index_add_(0, flatIndex, weighted);
+        state.x = (sum / newSize.unsqueeze(-1).to(state.x.scalar_type())).view({B, tokensAfter, C});
+        state.size = newSize.view({B, tokensAfter});
     }
 
     int m_r = 8;

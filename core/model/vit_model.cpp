@@ -4,6 +4,7 @@
 #include <limits>
 
 #include "common/error.h"
+#include "common/torch_compat.h"
 #include "prune/attn_context.h"
 #include "prune/prune_method.h"
 #include "prune/token_state.h"
@@ -147,7 +148,7 @@ at::Tensor softmaxWithPolicy(const at::Tensor& logits, const at::Tensor& policy)
     const int64_t B = logits.size(0), N = logits.size(-1);
     constexpr double eps = 1e-6;
     const at::Tensor keep = policy.to(at::kFloat).view({B, 1, 1, N});
-    const at::Tensor eye = at::eye(N, keep.options()).view({1, 1, N, N});
+    const at::Tensor eye = at::eye(N, keep.options()).view({1, 1, N, N});  // keep is float32
     const at::Tensor weight = keep + (1.0 - keep) * eye;
     const at::Tensor shifted = logits - std::get<0>(logits.max(-1, /*keepdim=*/true));
     const at::Tensor e = shifted.to(at::kFloat).exp() * weight;
@@ -155,6 +156,40 @@ at::Tensor softmaxWithPolicy(const at::Tensor& logits, const at::Tensor& policy)
 }
 
 }  // namespace
+
+namespace {
+
+// What every query adds to its logits per key, in float32: log(size) of merged tokens (ToMe's
+// proportional attention) and -inf for padding (per-image token counts). Undefined: nothing.
+at::Tensor keyBias(const TokenState& state) {
+    at::Tensor bias;
+    const int64_t B = state.batch(), N = state.tokens();
+    if (state.proportionalAttention && state.size.defined()) bias = state.size.to(at::kFloat).log().view({B, 1, 1, N});
+    if (state.valid.defined()) {  // padded batch: padding is never attended
+        const at::Tensor padding = state.valid.logical_not().view({B, 1, 1, N});
+        const float ninf = -std::numeric_limits<float>::infinity();
+        bias = bias.defined() ? bias.masked_fill(padding, ninf)
+                              : at::zeros({B, 1, 1, N}, state.x.options().dtype(at::kFloat)).masked_fill(padding, ninf);
+    }
+    return bias;
+}
+
+// The class token's attention row [B, H, N] in float32, from float32 copies of q and k: ranking
+// decisions (EViT, Evo-ViT, attention top-k) are then taken in fp32 whatever the model's dtype,
+// and the fused path gets the row without the full map.
+at::Tensor clsAttentionRow(const at::Tensor& q, const at::Tensor& k, const at::Tensor& biasF) {
+    const double scale = 1.0 / std::sqrt(static_cast<double>(q.size(-1)));
+    at::Tensor row = at::matmul(q.narrow(2, 0, 1).to(at::kFloat) * scale, k.to(at::kFloat).transpose(-2, -1));
+    if (biasF.defined()) row = row + biasF;
+    return row.softmax(-1).squeeze(2);
+}
+
+}  // namespace
+
+bool ViTModel::usesFusedAttention() const {
+    return m_attentionKernel == AttentionKernel::Fused ||
+           (m_attentionKernel == AttentionKernel::Auto && hasFusedAttention());
+}
 
 at::Tensor ViTModel::attention(int layer, const at::Tensor& xNorm, const TokenState& state, const AttnNeeds& needs,
                                AttnContext& ctx) const {
@@ -172,26 +207,35 @@ at::Tensor ViTModel::attention(int layer, const at::Tensor& xNorm, const TokenSt
         };
         q = heads(0, hm, d), k = heads(hm * d, hm, d), v = heads(2 * hm * d, h, dv);
     }
-    at::Tensor logits = at::matmul(q * (1.0 / std::sqrt(static_cast<double>(d))), k.transpose(-2, -1));
-    if (state.proportionalAttention && state.size.defined())
-        logits = logits + state.size.log().to(logits.scalar_type()).view({B, 1, 1, N});
-    if (state.valid.defined())  // padded batch (per-image token counts): padding is never attended
-        logits =
-            logits.masked_fill(state.valid.logical_not().view({B, 1, 1, N}), -std::numeric_limits<float>::infinity());
-    at::Tensor attn = state.policy.defined() ? softmaxWithPolicy(logits, state.policy) : logits.softmax(-1);
-    if (hm < h) {  // hMHSA: the other heads' maps are linear combinations of the computed ones
-        const at::Tensor mixed = at::matmul(b.hallucinateW.to(attn.scalar_type()), attn.reshape({B, hm, N * N}));
-        attn = at::cat({attn, mixed.view({B, h - hm, N, N})}, 1);
+    const at::Tensor biasF = keyBias(state);
+    const at::Tensor bias = biasF.defined() ? biasF.to(q.scalar_type()) : biasF;
+    const bool half = q.scalar_type() != at::kFloat;
+    if (needs.keys) ctx.keysMean = (half ? k.to(at::kFloat) : k).mean(1);  // ToMe's metric: fp32 for half models
+    at::Tensor out;
+    if (usesFusedAttention() && !needs.fullMap && !state.policy.defined() && hm == h) {
+        // No map asked for: the fused kernel, and the class token's row on its own where wanted.
+        if (needs.clsAttn) ctx.clsAttn = clsAttentionRow(q, k, biasF);
+        out = fusedAttention(q, k, v, bias);
+    } else {
+        at::Tensor logits = at::matmul(q * (1.0 / std::sqrt(static_cast<double>(d))), k.transpose(-2, -1));
+        if (bias.defined()) logits.add_(bias);  // in place: a fresh product, and one pass less
+        at::Tensor attn = state.policy.defined() ? softmaxWithPolicy(logits, state.policy) : logits.softmax(-1);
+        if (hm < h) {  // hMHSA: the other heads' maps are linear combinations of the computed ones
+            const at::Tensor mixed =
+                at::matmul(b.hallucinateW.to(attn.scalar_type()), attn.reshape({B, hm, N * N}));
+            attn = at::cat({attn, mixed.view({B, h - hm, N, N})}, 1);
+        }
+        // Scores for ranking in float32 even for half models (the references' softmax runs in
+        // fp32 under autocast; bf16 steps near 1/N would turn the top-k into ties).
+        if (needs.clsAttn)
+            ctx.clsAttn = half && hm == h && !state.policy.defined() ? clsAttentionRow(q, k, biasF)
+                                                                      : attn.select(2, 0).to(at::kFloat);
+        // Half models: the map a method thresholds or ranks by (LTP, Patch Slimming) is a float32
+        // softmax of the logits, as under the references' autocast.
+        if (needs.fullMap) ctx.map = half && hm == h && !state.policy.defined() ? logits.to(at::kFloat).softmax(-1) : attn;
+        out = at::matmul(attn, v);
     }
-    // Scores for ranking in float32 even for half models (the references' softmax runs in fp32
-    // under autocast; bf16 steps near 1/N would turn the top-k into ties).
-    if (needs.clsAttn)
-        ctx.clsAttn = attn.scalar_type() == at::kFloat || hm < h ? attn.select(2, 0).to(at::kFloat)
-                                                                 : logits.select(2, 0).to(at::kFloat).softmax(-1);
-    if (needs.fullMap) ctx.map = attn;
-    if (needs.keys) ctx.keysMean = k.mean(1);
-    at::Tensor out = at::matmul(attn, v).transpose(1, 2).reshape({B, N, h * dv});
-    return at::linear(out, b.projW, b.projB);
+    return at::linear(out.transpose(1, 2).reshape({B, N, h * dv}), b.projW, b.projB);
 }
 
 at::Tensor convStandInHidden(const at::Tensor& xNorm, const at::Tensor& convW, const at::Tensor& convB, int64_t prefix,

@@ -28,6 +28,12 @@ struct BlockAttention {
                               // -1 dropped, <= -2 parked); undefined when the forward did not track patches
 };
 
+// How attention runs when a method needs no attention map (model/vit_model.cpp). Auto: the fused
+// scaled-dot-product kernel where the LibTorch has one (2.x, common/torch_compat.h), the explicit
+// ops otherwise. Explicit / Fused force one path (tests compare them; Fused falls back to the
+// same maths on 1.13, still computing the class token's row on its own).
+enum class AttentionKernel { Auto, Explicit, Fused };
+
 struct ForwardOptions {
     TraceLevel trace = TraceLevel::Counts;
     // Set: receives each block's output tokens (state.x after the block and the method's hooks,
@@ -69,6 +75,9 @@ public:
     const ViTConfig& config() const { return m_config; }
     ViTConfig& config() { return m_config; }
     const ViTWeights& weights() const { return m_weights; }
+    AttentionKernel attentionKernel() const { return m_attentionKernel; }
+    void setAttentionKernel(AttentionKernel kernel) { m_attentionKernel = kernel; }
+    bool usesFusedAttention() const;
     ViTWeights& weights() { return m_weights; }
     std::string origin() const { return m_origin; }  // file or name it came from
     void setOrigin(std::string origin) { m_origin = std::move(origin); }
@@ -121,7 +130,8 @@ private:
     std::string m_origin;
     std::string m_family;
     TensorMap m_extras;
-    std::map<std::string, std::string> m_extraFiles;  // key -> parts file, where not origin()
+    std::map<std::string, std::string> m_extraFiles;
+    AttentionKernel m_attentionKernel = AttentionKernel::Auto;  // key -> parts file, where not origin()
 };
 
 }  // namespace vp

@@ -18,10 +18,12 @@ ViTModel featureModel(const ViTModel& model) {
     ViTModel f = model;
     const int64_t C = model.config().embedDim;
     const at::TensorOptions o = model.weights().headW.options();
-    f.weights().headW = at::eye(C, o);
+    // eye in float32, then the model's dtype: LibTorch 1.13 has no bfloat16 eye on the CPU.
+    const at::Tensor identity = at::eye(C, o.dtype(at::kFloat)).to(o.dtype());
+    f.weights().headW = identity;
     f.weights().headB = at::zeros({C}, o);
     if (model.config().distilled) {  // (cls + dist) / 2 of the features: one probe serves both heads
-        f.weights().headDistW = at::eye(C, o);
+        f.weights().headDistW = identity;
         f.weights().headDistB = at::zeros({C}, o);
     }
     return f;

@@ -54,6 +54,20 @@ TEST(Cli, PredictJsonOnTheTorchvisionFixture) {
     EXPECT_GT(p["gmacs"].get<double>(), 0);
 }
 
+// bfloat16 runs on the CPU: the shipped model predicts the same class for a sample as in float32,
+// with probabilities within bf16's precision, and the token counts (fixed by the setting) agree.
+TEST(Cli, BFloat16PredictsOnTheCpuLikeFloat32) {
+    const std::string args = "predict fashion-vit-tiny " + std::string(VP_SOURCE_DIR) +
+                             "/resources/samples/sneaker_9.png --method tome --set r=4 --json";
+    CliRun f = run(args), h = run(args + " --dtype bfloat16");
+    ASSERT_EQ(f.code, 0) << f.err;
+    ASSERT_EQ(h.code, 0) << h.err;
+    const auto pf = nlohmann::json::parse(f.out)["predictions"][0], ph = nlohmann::json::parse(h.out)["predictions"][0];
+    EXPECT_EQ(pf["top"][0]["label"], ph["top"][0]["label"]);
+    EXPECT_NEAR(pf["top"][0]["prob"].get<double>(), ph["top"][0]["prob"].get<double>(), 0.05);
+    EXPECT_EQ(pf["kept_per_layer"], ph["kept_per_layer"]);
+}
+
 TEST(Cli, BenchJsonHasTheDocumentedKeys) {
     CliRun r =
         run("bench " + kRef + "tv_vit_timm.safetensors --method random --set keep=0.5 --iters 3 --warmup 1 --json");
@@ -86,6 +100,7 @@ TEST(Cli, BadInputExitsTwoWithOneLineNamingTheProblem) {
         {"flops random:deit_tiny_patch16_224 --method random --set keep=7", "outside"},
         {"flops random:deit_tiny_patch16_224 --method random --set keep", "KNOB=VALUE"},
         {"bench random:deit_tiny_patch16_224 --device cuda", "CUDA is not available"},
+        {"bench random:deit_tiny_patch16_224 --dtype float16", "float16 is supported on CUDA only"},
         {"predict " + kRef + "tv_vit_timm.safetensors " + kRef + "tv_vit.config.json", "tv_vit.config.json"},
         {"info random:deit_tiny_patch16_224 --bogus 1", "unknown option --bogus"},
     };

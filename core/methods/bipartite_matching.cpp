@@ -1,0 +1,82 @@
+#include "methods/bipartite_matching.h"
+
+#include <algorithm>
+#include <limits>
+#include <numeric>
+#include <vector>
+
+namespace vp {
+
+at::Tensor matchingScores(const at::Tensor& keys, bool distill) {
+    const at::Tensor k = keys.to(at::kFloat);
+    const at::Tensor metric = k / k.norm(2, -1, true);
+    const int64_t N = metric.size(1);
+    at::Tensor scores = at::matmul(metric.slice(1, 0, N, 2), metric.slice(1, 1, N, 2).transpose(-1, -2));
+    const float ninf = -std::numeric_limits<float>::infinity();
+    scores.select(1, 0).fill_(ninf);               // CLS (A[0]) never merges
+    if (distill) scores.select(2, 0).fill_(ninf);  // nothing merges into the dist token (B[0])
+    return scores;
+}
+
+Matching matchWithTensors(const at::Tensor& scores, int64_t N, int64_t r, bool distill) {
+    const auto [nodeMax, nodeIdx] = scores.max(-1);
+    // The r best edges; the reference sorts all of them, only which r matters.
+    const at::Tensor srcIdx = std::get<1>(nodeMax.topk(r, -1, /*largest=*/true, /*sorted=*/false));
+    const int64_t B = scores.size(0), Ta = scores.size(1), Tb = scores.size(2), Tu = Ta - r;
+    const auto opts = nodeIdx.options();
+    // Ranks from a cumulative count instead of the reference's sort, gathers and concatenations.
+    const at::Tensor merged = at::zeros({B, Ta}, opts.dtype(at::kBool)).scatter_(1, srcIdx, true);
+    at::Tensor unmPos = merged.logical_not().cumsum(1) - 1;  // rank among the unmerged A tokens
+    at::Tensor bPos = at::arange(Tu, Tu + Tb, opts);
+    if (distill) {
+        unmPos = unmPos + (unmPos > 0).to(opts.dtype());  // B0 sits right after A0
+        bPos[0].fill_(1);
+    }
+    const at::Tensor bPosRows = bPos.unsqueeze(0).expand({B, Tb});
+    at::Tensor newIndex = at::empty({B, N}, opts);
+    newIndex.slice(1, 0, N, 2).copy_(at::where(merged, bPosRows.gather(1, nodeIdx), unmPos));
+    newIndex.slice(1, 1, N, 2).copy_(bPosRows);
+    return {nodeMax, newIndex};
+}
+
+Matching matchOnHost(const at::Tensor& scores, int64_t N, int64_t r, bool distill) {
+    const at::Tensor s = scores.contiguous();
+    const int64_t B = s.size(0), Ta = s.size(1), Tb = s.size(2), Tu = Ta - r;
+    at::Tensor nodeMax = at::empty({B, Ta}, s.options());
+    at::Tensor newIndex = at::empty({B, N}, s.options().dtype(at::kLong));
+    const float* sp = s.data_ptr<float>();
+    float* maxp = nodeMax.data_ptr<float>();
+    int64_t* out = newIndex.data_ptr<int64_t>();
+    std::vector<int64_t> best(Ta), order(Ta);
+    std::vector<char> merged(Ta);
+    auto posOfB = [&](int64_t j) { return distill && j == 0 ? int64_t{1} : Tu + j; };
+    for (int64_t b = 0; b < B; ++b) {
+        const float* rows = sp + b * Ta * Tb;
+        float* m = maxp + b * Ta;
+        for (int64_t i = 0; i < Ta; ++i) {
+            const float* row = rows + i * Tb;
+            const int64_t j = std::max_element(row, row + Tb) - row;  // first of equal maxima
+            best[i] = j;
+            m[i] = row[j];
+        }
+        std::iota(order.begin(), order.end(), int64_t{0});
+        std::partial_sort(order.begin(), order.begin() + r, order.end(),
+                          [&](int64_t x, int64_t y) { return m[x] > m[y] || (m[x] == m[y] && x < y); });
+        std::fill(merged.begin(), merged.end(), 0);
+        for (int64_t e = 0; e < r; ++e) merged[order[e]] = 1;
+        int64_t* idx = out + b * N;
+        int64_t unmerged = 0;
+        for (int64_t i = 0; i < Ta; ++i) {
+            if (merged[i]) {
+                idx[2 * i] = posOfB(best[i]);
+            } else {
+                idx[2 * i] = distill && unmerged > 0 ? unmerged + 1 : unmerged;
+                ++unmerged;
+            }
+        }
+        for (int64_t j = 0; j < Tb; ++j) idx[2 * j + 1] = posOfB(j);
+    }
+    return {nodeMax, newIndex};
+}
+
+}  // namespace vp

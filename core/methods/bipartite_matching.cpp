@@ -79,4 +79,51 @@ Matching matchOnHost(const at::Tensor& scores, int64_t N, int64_t r, bool distil
     return {nodeMax, newIndex};
 }
 
+MergedTokens mergeWithTensors(const at::Tensor& x, const at::Tensor& size, const at::Tensor& newIndex,
+                              int64_t tokensAfter) {
+    const int64_t B = x.size(0), N = x.size(1), C = x.size(2);
+    const at::Tensor flatIndex =
+        B == 1 ? newIndex.reshape({N})
+               : (newIndex + at::arange(B, newIndex.options()).unsqueeze(1) * tokensAfter).reshape({B * N});
+    // Every size is 1 before the first merge: the tokens are their own weighted sum.
+    const at::Tensor ones = size.defined() ? size : at::ones({B, N}, x.options().dtype(at::kFloat));
+    const at::Tensor newSize =
+        at::zeros({B * tokensAfter}, ones.options()).index_add_(0, flatIndex, ones.reshape({B * N}));
+    const at::Tensor weighted = (size.defined() ? x * size.unsqueeze(-1).to(x.scalar_type()) : x).reshape({B * N, C});
+    const at::Tensor sum = at::zeros({B * tokensAfter, C}, x.options()).index_add_(0, flatIndex, weighted);
+    return {(sum / newSize.unsqueeze(-1).to(x.scalar_type())).view({B, tokensAfter, C}), newSize.view({B, tokensAfter})};
+}
+
+MergedTokens mergeOnHost(const at::Tensor& x, const at::Tensor& size, const at::Tensor& newIndex, int64_t tokensAfter) {
+    const int64_t B = x.size(0), N = x.size(1), C = x.size(2), M = tokensAfter;
+    const at::Tensor xc = x.contiguous(), idx = newIndex.contiguous();
+    const at::Tensor sc = size.defined() ? size.contiguous() : at::Tensor();
+    at::Tensor out = at::zeros({B, M, C}, xc.options());
+    at::Tensor outSize = at::zeros({B, M}, xc.options());
+    const float* xp = xc.data_ptr<float>();
+    const float* sp = sc.defined() ? sc.data_ptr<float>() : nullptr;
+    const int64_t* ip = idx.data_ptr<int64_t>();
+    float* op = out.data_ptr<float>();
+    float* osp = outSize.data_ptr<float>();
+    for (int64_t b = 0; b < B; ++b)
+        for (int64_t i = 0; i < N; ++i) {  // old tokens in order, as index_add adds them
+            const int64_t j = b * M + ip[b * N + i];
+            const float s = sp ? sp[b * N + i] : 1.0f;
+            osp[j] += s;
+            const float* src = xp + (b * N + i) * C;
+            float* dst = op + j * C;
+            if (sp)
+                for (int64_t c = 0; c < C; ++c) dst[c] += src[c] * s;
+            else
+                for (int64_t c = 0; c < C; ++c) dst[c] += src[c];
+        }
+    for (int64_t j = 0; j < B * M; ++j) {
+        float* row = op + j * C;
+        for (int64_t c = 0; c < C; ++c) row[c] /= osp[j];
+    }
+    return {out, outSize};
+}
+
+bool hostPathPays(const at::Tensor& x) { return x.device().is_cpu() && x.numel() <= (int64_t{1} << 18); }
+
 }  // namespace vp

@@ -26,4 +26,20 @@ Matching matchWithTensors(const at::Tensor& scores, int64_t N, int64_t r, bool d
 // Ties between edges go to the lower A index (the tensor path leaves their order unspecified).
 Matching matchOnHost(const at::Tensor& scores, int64_t N, int64_t r, bool distill);
 
+// The merge itself, the reference's merge_wavg: each new token is sum(x * size) / sum(size) over
+// the old tokens `newIndex` [B, N] sends to it. x [B, N, C]; size [B, N] float32, undefined when
+// every token is one patch. Returns the new tokens [B, tokensAfter, C] and sizes [B, tokensAfter].
+struct MergedTokens {
+    at::Tensor x, size;
+};
+MergedTokens mergeWithTensors(const at::Tensor& x, const at::Tensor& size, const at::Tensor& newIndex,
+                              int64_t tokensAfter);
+// The same in one pass of plain C++ for float32 tokens on the CPU (the tensor path is six
+// kernels, whose fixed costs dominate at tens of tokens); same summation order, same result.
+MergedTokens mergeOnHost(const at::Tensor& x, const at::Tensor& size, const at::Tensor& newIndex, int64_t tokensAfter);
+
+// Whether the host paths pay at this size: a CPU tensor of at most 2^18 token values (DeiT-S at
+// batch 1; larger batches keep the tensor ops, which use every thread).
+bool hostPathPays(const at::Tensor& x);
+
 }  // namespace vp

@@ -128,11 +128,16 @@ public:
         const bool distill = pre >= 2;
         // ToMe's metric, the keys averaged over heads (fp32 for half models).
         const at::Tensor scores = matchingScores(ctx.keysMean, distill);
-        const Matching match = state.x.device().is_cpu() ? matchOnHost(scores, N, r, distill)
-                                                         : matchWithTensors(scores, N, r, distill);
+        // Small CPU sizes (the studio's live forwards): plain C++ passes instead of ~25 small kernels.
+        const bool host = hostPathPays(state.x);
+        const Matching match = host ? matchOnHost(scores, N, r, distill) : matchWithTensors(scores, N, r, distill);
         const at::Tensor& newIndex = match.newIndex;
         const at::Tensor& nodeMax = match.nodeMax;
-        mergeInto(state, newIndex, N - r);
+        const MergedTokens merged = host && state.x.scalar_type() == at::kFloat
+                                        ? mergeOnHost(state.x, state.size, newIndex, N - r)
+                                        : mergeWithTensors(state.x, state.size, newIndex, N - r);
+        state.x = merged.x;
+        state.size = merged.size;
         if (state.tracking && state.patchToToken.defined()) {
             // Score shown per patch: an A token's best similarity to B (NaN for B tokens).
             at::Tensor score = at::full({state.batch(), N}, std::numeric_limits<float>::quiet_NaN(), nodeMax.options());
@@ -143,23 +148,6 @@ public:
     }
 
 private:
-    // Size-weighted average (the reference's merge_wavg): sum(x * size) / sum(size) per new token,
-    // as one index_add over the flattened batch.
-    static void mergeInto(TokenState& state, const at::Tensor& newIndex, int64_t tokensAfter) {
-        const int64_t B = state.batch(), N = state.tokens(), C = state.x.size(2);
-        const at::Tensor size = state.sizeOrOnes();
-        const at::Tensor flatIndex =
-            B == 1 ? newIndex.view({N})
-                   : (newIndex + at::arange(B, newIndex.options()).unsqueeze(1) * tokensAfter).view({B * N});
-        const at::Tensor newSize = at::zeros({B * tokensAfter}, size.options()).index_add_(0, flatIndex, size.reshape({B * N}));
-        // Every size is 1 before the first merge: the tokens are their own weighted sum.
-        const at::Tensor weighted =
-            (state.size.defined() ? state.x * size.unsqueeze(-1).to(state.x.scalar_type()) : state.x).reshape({B * N, C});
-        const at::Tensor sum = at::zeros({B * tokensAfter, C}, state.x.options()).index_add_(0, flatIndex, weighted);
-        state.x = (sum / newSize.unsqueeze(-1).to(state.x.scalar_type())).view({B, tokensAfter, C});
-        state.size = newSize.view({B, tokensAfter});
-    }
-
     int m_r = 8;
     bool m_decreasing = false;
     double m_inflect = -0.5;

@@ -1,8 +1,9 @@
 // ToMe's matching as new positions (methods/bipartite_matching.h) against the reference's own
 // formulation (tome/merge.py: argsort of the edges, gather the unmerged and moved tokens,
 // scatter-add into B, concatenate), on real keys and tokens of the shipped model and on random
-// ones: the host and the tensor path give the same positions, and merging by position gives the
-// reference's tokens and sizes, with and without a distillation token, odd and even counts.
+// ones: the host and the tensor matching give the same positions, and both merges by position
+// give the reference's tokens and sizes, with and without a distillation token, odd and even
+// counts, with merged sizes and without (a forward's first merge).
 #include <c10/core/InferenceMode.h>
 #include <gtest/gtest.h>
 
@@ -48,15 +49,6 @@ Merged referenceMerge(const at::Tensor& keys, const at::Tensor& x, const at::Ten
     return {merge(x * s) / newSize, newSize.squeeze(-1)};
 }
 
-// Merging by new position, as the ToMe method does (sum of size-weighted tokens / sum of sizes).
-Merged mergeByPosition(const at::Tensor& newIndex, const at::Tensor& x, const at::Tensor& size, int64_t after) {
-    const int64_t B = x.size(0), C = x.size(2);
-    const at::Tensor newSize = at::zeros({B, after}).scatter_add(1, newIndex, size);
-    const at::Tensor sum =
-        at::zeros({B, after, C}).scatter_add(1, newIndex.unsqueeze(-1).expand({B, x.size(1), C}), x * size.unsqueeze(-1));
-    return {sum / newSize.unsqueeze(-1), newSize};
-}
-
 void expectBothPathsMatchTheReference(const at::Tensor& keys, const at::Tensor& x, const at::Tensor& size, int64_t r,
                                       bool distill) {
     const int64_t N = x.size(1);
@@ -66,11 +58,19 @@ void expectBothPathsMatchTheReference(const at::Tensor& keys, const at::Tensor& 
     EXPECT_TRUE(at::equal(host.newIndex, tensors.newIndex)) << "N=" << N << " r=" << r << " distill=" << distill;
     EXPECT_TRUE(at::allclose(host.nodeMax, tensors.nodeMax));
     const Merged ref = referenceMerge(keys, x, size, r, distill);
-    const Merged got = mergeByPosition(host.newIndex, x, size, N - r);
-    ASSERT_EQ(got.x.sizes(), ref.x.sizes());
-    EXPECT_LE((got.x - ref.x).abs().max().item<double>(), 1e-5) << "N=" << N << " r=" << r;
-    EXPECT_TRUE(at::allclose(got.size, ref.size));
-    EXPECT_NEAR(got.size.sum().item<double>(), size.sum().item<double>(), 1e-3);  // no token lost
+    // Both merges, with the sizes given and (first merge of a forward) without them.
+    for (bool sized : {true, false}) {
+        const at::Tensor s = sized ? size : at::Tensor();
+        const Merged expect = sized ? ref : referenceMerge(keys, x, at::ones_like(size), r, distill);
+        const vp::MergedTokens a = vp::mergeWithTensors(x, s, host.newIndex, N - r);
+        const vp::MergedTokens b = vp::mergeOnHost(x, s, host.newIndex, N - r);
+        ASSERT_EQ(a.x.sizes(), expect.x.sizes());
+        EXPECT_LE((a.x - expect.x).abs().max().item<double>(), 1e-5) << "N=" << N << " r=" << r;
+        EXPECT_LE((b.x - a.x).abs().max().item<double>(), 1e-6) << "host vs tensor merge, N=" << N << " r=" << r;
+        EXPECT_TRUE(at::allclose(a.size, expect.size));
+        EXPECT_TRUE(at::equal(a.size, b.size));
+        EXPECT_NEAR(a.size.sum().item<double>(), expect.size.sum().item<double>(), 1e-3);  // no token lost
+    }
 }
 
 TEST(BipartiteMatching, RandomTokensOddAndEvenCountsWithAndWithoutDistillationToken) {

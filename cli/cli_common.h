@@ -10,7 +10,7 @@ namespace vp::cli {
 
 // --device cpu|cuda[:N]; throws a clear error when CUDA is absent.
 at::Device parseDevice(const std::string& text);
-// --dtype float32|float16|bfloat16 (half types only on CUDA).
+// --dtype float32|float16|bfloat16 (float16 only on CUDA; bfloat16 on the CPU too).
 at::ScalarType parseDtype(const std::string& text, const at::Device& device);
 // Loads MODEL (positional 0) with the method parts file --parts FILE when given, and moves it to
 // --device / --dtype.

@@ -19,15 +19,25 @@ BATCHES=${BATCHES:-1,64,256}
 DTYPES=${DTYPES:-float32,bfloat16}
 {
   echo "# GPU check, $(date -u +%F' '%H:%M) UTC, $(git rev-parse --short HEAD 2>/dev/null || echo '?')"
-  command -v nvidia-smi >/dev/null && nvidia-smi --query-gpu=name,driver_version,memory.total --format=csv,noheader
+  if command -v nvidia-smi >/dev/null; then
+    nvidia-smi --query-gpu=name,driver_version,memory.total --format=csv,noheader || echo "nvidia-smi failed"
+  fi
   echo "compiler: $(${CXX:-c++} --version | head -1); PyTorch: $($PY -c 'import torch; print(torch.__version__, torch.version.cuda)')"
 } | tee "$OUT/report.md"
-generator=(); command -v ninja >/dev/null && generator=(-G Ninja)
+# A CUDA build of PyTorch makes find_package(Torch) look for the CUDA toolkit (nvcc).
+if [ "$($PY -c 'import torch; print(torch.version.cuda is not None)')" = True ] && ! command -v nvcc >/dev/null \
+   && [ ! -x /usr/local/cuda/bin/nvcc ]; then
+  echo "check.sh: this PyTorch is a CUDA build and LibTorch's CMake needs the CUDA toolkit (nvcc), which is not here" >&2
+  exit 1
+fi
+generator=""; command -v ninja >/dev/null && generator="-G Ninja"
 start=$(date +%s)
-cmake -S bench/gpu -B "$BUILD" "${generator[@]}" -DCMAKE_BUILD_TYPE=Release -DCMAKE_PREFIX_PATH="$TORCH_PREFIX" \
-  > "$OUT/build.log" 2>&1
+# shellcheck disable=SC2086  # $generator: empty or two words
+cmake -S bench/gpu -B "$BUILD" $generator -DCMAKE_BUILD_TYPE=Release -DCMAKE_PREFIX_PATH="$TORCH_PREFIX" \
+  > "$OUT/build.log" 2>&1 || { tail -40 "$OUT/build.log"; exit 1; }
 cmake --build "$BUILD" -j"$(nproc)" >> "$OUT/build.log" 2>&1 || { tail -40 "$OUT/build.log"; exit 1; }
 echo "built core + driver in $(( $(date +%s) - start )) s" | tee -a "$OUT/report.md"
+# shellcheck disable=SC2086  # CHECK_ARGS: extra driver options, split on purpose
 "$BUILD/vp_gpu_check" --device "$DEVICE" --batches "$BATCHES" --dtypes "$DTYPES" --pairs "${PAIRS:-10}" \
   --sections "${SECTIONS:-parity,dense,efficiency}" --out "$OUT" ${CHECK_ARGS:-} | tee -a "$OUT/report.md"
 # timm's eager forward of the same architecture, same batches and dtypes, in the same run.

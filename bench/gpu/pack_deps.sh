@@ -17,7 +17,9 @@ libzip=$(readlink -f $LIBDIR/libzip.so)
 cp "$libzip" "$OUT.tmp/lib/libzip.so.4"
 cp "$(readlink -f $LIBDIR/libz.so)" "$OUT.tmp/lib/libz.so.1"
 for soname in libbz2.so.1.0 libcrypto.so.3; do
-  cp "$(ldd "$libzip" | awk -v n="$soname" '$1 == n {print $3}')" "$OUT.tmp/lib/$soname"
+  path=$(ldd "$libzip" | awk -v n="$soname" '$1 == n {print $3}')
+  [ -n "$path" ] || { echo "pack_deps.sh: $libzip does not link $soname here; update the list" >&2; exit 1; }
+  cp "$path" "$OUT.tmp/lib/$soname"
 done
 cp /usr/share/datasets/fashion-mnist/t10k-*.gz "$OUT.tmp/fashion-mnist/"
 rm -rf "$OUT" && mv "$OUT.tmp" "$OUT"

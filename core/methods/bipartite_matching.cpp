@@ -124,6 +124,9 @@ MergedTokens mergeOnHost(const at::Tensor& x, const at::Tensor& size, const at::
     return {out, outSize};
 }
 
-bool hostPathPays(const at::Tensor& x) { return x.device().is_cpu() && x.numel() <= (int64_t{1} << 18); }
+bool hostPathPays(const at::Tensor& x) {
+    // Not while recording gradients: the host merge writes through raw pointers, outside autograd.
+    return x.device().is_cpu() && x.numel() <= (int64_t{1} << 18) && !x.requires_grad();
+}
 
 }  // namespace vp

@@ -39,7 +39,7 @@ MergedTokens mergeWithTensors(const at::Tensor& x, const at::Tensor& size, const
 MergedTokens mergeOnHost(const at::Tensor& x, const at::Tensor& size, const at::Tensor& newIndex, int64_t tokensAfter);
 
 // Whether the host paths pay at this size: a CPU tensor of at most 2^18 token values (DeiT-S at
-// batch 1; larger batches keep the tensor ops, which use every thread).
+// batch 1; larger batches keep the tensor ops, which use every thread) that records no gradients.
 bool hostPathPays(const at::Tensor& x);
 
 }  // namespace vp

@@ -130,8 +130,8 @@ private:
     std::string m_origin;
     std::string m_family;
     TensorMap m_extras;
-    std::map<std::string, std::string> m_extraFiles;
-    AttentionKernel m_attentionKernel = AttentionKernel::Auto;  // key -> parts file, where not origin()
+    std::map<std::string, std::string> m_extraFiles;  // key -> parts file, where not origin()
+    AttentionKernel m_attentionKernel = AttentionKernel::Auto;
 };
 
 }  // namespace vp

@@ -23,7 +23,7 @@ ViTModel featureModel(const ViTModel& model) {
     f.weights().headW = identity;
     f.weights().headB = at::zeros({C}, o);
     if (model.config().distilled) {  // (cls + dist) / 2 of the features: one probe serves both heads
-        f.weights().headDistW = identity;
+        f.weights().headDistW = identity.clone();
         f.weights().headDistB = at::zeros({C}, o);
     }
     return f;

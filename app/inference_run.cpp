@@ -202,6 +202,8 @@ void InferenceWorker::run(const StudioRequest& r) {
         result.logits = toVector(out.logits);
         result.threads = at::get_num_threads();
         result.device = QString::fromStdString(model->device().str());
+        if (model->dtype() == at::kBFloat16) result.device += QStringLiteral("/bfloat16");
+        if (model->dtype() == at::kHalf) result.device += QStringLiteral("/float16");
         result.gmacs = toG(traceMacs(*model, out.trace));
         result.denseGmacs = m_info.denseGmacs;
         result.linearDensity = meanLinearDensity(*model);

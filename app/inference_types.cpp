@@ -34,6 +34,17 @@ QStringList availableDevices() {
     return devices;
 }
 
+QStringList availableComputeChoices() {
+    QStringList choices{QStringLiteral("cpu"), QStringLiteral("cpu/bfloat16")};
+    if (at::hasCUDA()) choices << QStringLiteral("cuda") << QStringLiteral("cuda/bfloat16") << QStringLiteral("cuda/float16");
+    return choices;
+}
+
+QString computeChoiceLabel(const QString& choice) {
+    const QStringList parts = choice.split(QLatin1Char('/'));
+    return parts.size() > 1 ? parts[0].toUpper() + QStringLiteral(" · ") + parts[1] : parts[0].toUpper();
+}
+
 void registerStudioMetaTypes() {
     qRegisterMetaType<vp::ModelInfo>();
     qRegisterMetaType<vp::ImageInfo>();

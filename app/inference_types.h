@@ -34,7 +34,7 @@ struct StudioRequest {
     // Set: the worker solves the main knob so the measured latency (batch 1) is this fraction of
     // the dense model's (compare mode's equal-latency lock; bisection on measured time).
     std::optional<double> latencyFraction;
-    QString device = QStringLiteral("cpu");  // "cpu" or "cuda" (when available)
+    QString device = QStringLiteral("cpu");  // one of availableComputeChoices(): "cpu", "cpu/bfloat16", "cuda", ...
     bool withDense = true;                   // also report the dense model on the same image (cached)
     bool withTokenMap = false;               // also colour the tokens by the dense model's PCA (token map view)
     bool withAttention = false;  // also the attention views' maps, the method's and the dense model's (attention view)
@@ -122,6 +122,11 @@ struct StudioFailure {
 
 // "cpu", plus "cuda" when this LibTorch build sees a GPU.
 QStringList availableDevices();
+// What the studio's device picker offers, "device" or "device/dtype" (no dtype: float32): "cpu",
+// "cpu/bfloat16", and with a GPU "cuda", "cuda/bfloat16", "cuda/float16".
+QStringList availableComputeChoices();
+// The picker's text for a choice: "CPU", "CPU · bfloat16", ...
+QString computeChoiceLabel(const QString& choice);
 
 // Top-k (label, probability) of softmax(logits).
 struct RankedClass {

@@ -144,11 +144,15 @@ bool InferenceWorker::ensureDevice(const StudioRequest& r) {
     const QString wanted = r.device.isEmpty() ? QStringLiteral("cpu") : r.device;
     if (wanted == m_device) return true;
     try {
-        if (!availableDevices().contains(wanted))
+        if (!availableComputeChoices().contains(wanted))
             throw Error("device '" + wanted.toStdString() + "' is not available in this build (devices: " +
-                        availableDevices().join(", ").toStdString() + ")");
-        Q_EMIT busy(r.generation, tr("Moving the model to %1…").arg(wanted.toUpper()));
-        m_model = wanted == QStringLiteral("cpu") ? m_cpuModel : m_cpuModel.to(at::Device(wanted.toStdString()));
+                        availableComputeChoices().join(", ").toStdString() + ")");
+        Q_EMIT busy(r.generation, tr("Moving the model to %1…").arg(computeChoiceLabel(wanted)));
+        const QStringList parts = wanted.split(QLatin1Char('/'));  // "device" or "device/dtype"
+        const at::ScalarType dtype = parts.size() < 2                     ? at::kFloat
+                                     : parts[1] == QStringLiteral("bfloat16") ? at::kBFloat16
+                                                                              : at::kHalf;
+        m_model = wanted == QStringLiteral("cpu") ? m_cpuModel : m_cpuModel.to(at::Device(parts[0].toStdString()), dtype);
         m_device = wanted;
         warmUp();
     } catch (const std::exception& e) {

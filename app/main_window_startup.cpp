@@ -10,6 +10,7 @@
 #include <QTimer>
 
 #include "compare_view.h"
+#include "inference_types.h"
 #include "main_window.h"
 #include "video_page.h"
 #include "widgets/video_transport.h"
@@ -45,6 +46,8 @@ void MainWindow::restoreSettings() {
         m_session.imagePath =
             !last.isEmpty() && QFileInfo(last).isFile() ? last : QString::fromStdString(defaultImagePath());
     }
+    if (useSettings && !m_options.device)  // a choice this build lacks (no GPU now) stays on the CPU
+        m_side->setDevice(settings.value(QStringLiteral("device/last")).toString());
     if (useSettings && !m_options.method) {
         // The last method and knobs; values that no longer validate fall back to the defaults.
         const std::string method = settings.value(QStringLiteral("method/last")).toString().toStdString();
@@ -58,6 +61,10 @@ void MainWindow::restoreSettings() {
 }
 
 void MainWindow::applyCommandLine() {
+    if (m_options.device && !m_side->setDevice(*m_options.device))
+        report(tr("Device"), tr("--device %1: this build has no such device (%2)")
+                                 .arg(*m_options.device, availableComputeChoices().join(QStringLiteral(", "))),
+               2);
     if (m_options.method) m_side->setMethod(m_options.method->toStdString());
     for (const QString& s : m_options.sets) {
         const qsizetype eq = s.indexOf('=');
@@ -86,6 +93,7 @@ void MainWindow::closeEvent(QCloseEvent* event) {
         settings.setValue(QStringLiteral("video/loop"), m_video->transport()->loop());
         const QString method = QString::fromStdString(m_side->methodId());
         settings.setValue(QStringLiteral("method/last"), method);
+        settings.setValue(QStringLiteral("device/last"), m_side->device());
         settings.beginGroup(QStringLiteral("knobs/") + method);
         for (const auto& [id, value] : m_side->knobValues())
             settings.setValue(QString::fromStdString(id), QString::fromStdString(value));

@@ -164,10 +164,14 @@ QWidget* SidePanel::buildDeviceBox() {
     auto* box = new QGroupBox(tr("Device"), this);
     auto* v = new QVBoxLayout(box);
     m_device = new QComboBox(box);
-    for (const QString& d : availableDevices()) m_device->addItem(d.toUpper(), d);
-    m_device->setEnabled(m_device->count() > 1);
-    m_device->setToolTip(m_device->count() > 1 ? tr("Where the forwards run.")
-                                               : tr("This build of LibTorch has no GPU support: CPU only."));
+    for (const QString& d : availableComputeChoices()) m_device->addItem(computeChoiceLabel(d), d);
+    m_device->setToolTip(
+        tr("Where the forwards run, and in which precision. bfloat16 is faster on GPUs and on CPUs with "
+           "AVX512-BF16; rankings are still taken in float32, but the activations are rounded, so a few "
+           "images keep other tokens.%1")
+            .arg(availableDevices().contains(QStringLiteral("cuda"))
+                     ? QString()
+                     : tr(" This build of LibTorch has no GPU support: CPU only.")));
     v->addWidget(m_device);
     connect(m_device, &QComboBox::currentIndexChanged, this,
             [this] { Q_EMIT deviceChanged(m_device->currentData().toString()); });
@@ -175,6 +179,13 @@ QWidget* SidePanel::buildDeviceBox() {
 }
 
 QString SidePanel::device() const { return m_device->currentData().toString(); }
+
+bool SidePanel::setDevice(const QString& choice) {
+    const int i = m_device->findData(choice);
+    if (i < 0) return false;
+    m_device->setCurrentIndex(i);
+    return true;
+}
 
 double SidePanel::budgetSliderGmacs() const {
     return m_budgetMin + (m_budgetMax - m_budgetMin) * m_budget->value() / kBudgetSteps;

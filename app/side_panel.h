@@ -40,6 +40,9 @@ public:
     // Method and knobs together (undo, Pareto clicks). Emits nothing.
     bool setState(const std::string& methodId, const std::map<std::string, std::string>& knobs);
     QString device() const;
+    // Selects a device choice (availableComputeChoices()); false, and nothing changes, when this
+    // build does not offer it.
+    bool setDevice(const QString& choice);
     double budgetSliderGmacs() const;
     // The GMACs budget is per image; the video page hides it (a video method's cost varies per frame).
     void setBudgetVisible(bool on) { m_budgetBox->setVisible(on); }

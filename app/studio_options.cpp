@@ -31,6 +31,10 @@ ParsedOptions parseStudioOptions(const QStringList& arguments) {
     const QCommandLineOption video("video", "Video (file, or camera:N) to open on the video page.", "FILE");
     const QCommandLineOption play("play", "With --video: play N frames first (the screenshot shows the N-th).", "N");
     const QCommandLineOption method("method", "Pruning method id (see `vitprune methods`).", "ID");
+    const QCommandLineOption device("device",
+                                    "Where the forwards run, and in which precision: cpu, cpu/bfloat16, cuda, "
+                                    "cuda/bfloat16 or cuda/float16.",
+                                    "D");
     const QCommandLineOption set("set", "Knob value of the method, repeatable (e.g. keep=0.5).", "K=V");
     const QCommandLineOption layer("layer", "0-based block whose patch fates are shown (default: the last).", "L");
     const QCommandLineOption view("view",
@@ -54,7 +58,7 @@ ParsedOptions parseStudioOptions(const QStringList& arguments) {
     const QCommandLineOption screenshot("screenshot", "Save the window as an image once the first result is shown.",
                                         "OUT.png");
     const QCommandLineOption quit("quit-after-screenshot", "Quit (exit code 0) after saving the screenshot.");
-    parser.addOptions({model, image, video, play, method, set, layer, view, compare, sweep, exportPareto, analysis,
+    parser.addOptions({model, image, video, play, method, device, set, layer, view, compare, sweep, exportPareto, analysis,
                        screenshot, quit});
 
     if (!parser.parse(arguments)) return stop(2, parser.errorText() + "\n\n" + parser.helpText());
@@ -78,6 +82,13 @@ ParsedOptions parseStudioOptions(const QStringList& arguments) {
         if (!parser.isSet(video)) return stop(2, "--play needs --video");
     }
     if (parser.isSet(method)) o.method = parser.value(method);
+    if (parser.isSet(device)) {
+        o.device = parser.value(device);
+        const QStringList known{"cpu", "cpu/bfloat16", "cuda", "cuda/bfloat16", "cuda/float16"};
+        if (!known.contains(*o.device))
+            return stop(2, "--device '" + *o.device + "': expected " + known.join(", ") +
+                               " (a GPU choice needs a CUDA build of LibTorch and a GPU)");
+    }
     o.sets = parser.values(set);
     if (parser.isSet(layer)) {
         bool ok = false;

@@ -15,6 +15,7 @@ struct StudioOptions {
     QString video;                  // a video file or camera:N to open on the video page
     int playFrames = 0;             // with --video: play this many frames before the screenshot
     std::optional<QString> method;  // unset: dense
+    std::optional<QString> device;  // "cpu", "cpu/bfloat16", "cuda", ...; unset: last used, else cpu
     QStringList sets;               // K=V, validated against the method's spec
     std::optional<int> layer;
     QString

@@ -1282,6 +1282,14 @@ Rollout (Abnar &amp; Zuidema 2020): the attention of every block up to the chose
         <source>&amp;Train method parts…</source>
         <translation>手法パーツを学習(&amp;T)…</translation>
     </message>
+    <message>
+        <source>Device</source>
+        <translation>デバイス</translation>
+    </message>
+    <message>
+        <source>--device %1: this build has no such device (%2)</source>
+        <translation>--device %1: このビルドにはそのデバイスがありません (%2)</translation>
+    </message>
 </context>
 <context>
     <name>vp::MeasuredCost</name>
@@ -2577,14 +2585,6 @@ Rollout (Abnar &amp; Zuidema 2020): the attention of every block up to the chose
         <translation>デバイス</translation>
     </message>
     <message>
-        <source>Where the forwards run.</source>
-        <translation>順伝播を実行する場所。</translation>
-    </message>
-    <message>
-        <source>This build of LibTorch has no GPU support: CPU only.</source>
-        <translation>この LibTorch ビルドは GPU に対応していません: CPU のみです。</translation>
-    </message>
-    <message>
         <source>This method has no main knob to trade cost with.</source>
         <translation>この手法にはコストを調整する主パラメータがありません。</translation>
     </message>
@@ -2629,6 +2629,14 @@ Rollout (Abnar &amp; Zuidema 2020): the attention of every block up to the chose
     <message>
         <source>parts</source>
         <translation>パーツ</translation>
+    </message>
+    <message>
+        <source>Where the forwards run, and in which precision. bfloat16 is faster on GPUs and on CPUs with AVX512-BF16; rankings are still taken in float32, but the activations are rounded, so a few images keep other tokens.%1</source>
+        <translation>順伝播を実行する場所と精度。bfloat16 は GPU と AVX512-BF16 対応の CPU で高速です。順位付けは float32 のまま行いますが、活性値が丸められるため、一部の画像では残るトークンが変わります。%1</translation>
+    </message>
+    <message>
+        <source> This build of LibTorch has no GPU support: CPU only.</source>
+        <translation> この LibTorch ビルドは GPU に対応していません: CPU のみ。</translation>
     </message>
 </context>
 <context>

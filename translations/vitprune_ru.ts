@@ -1286,6 +1286,14 @@ Rollout внимания (Abnar &amp; Zuidema 2020): внимание всех �
         <source>&amp;Train method parts…</source>
         <translation>&amp;Обучить компоненты метода…</translation>
     </message>
+    <message>
+        <source>Device</source>
+        <translation>Устройство</translation>
+    </message>
+    <message>
+        <source>--device %1: this build has no such device (%2)</source>
+        <translation>--device %1: в этой сборке нет такого устройства (%2)</translation>
+    </message>
 </context>
 <context>
     <name>vp::MeasuredCost</name>
@@ -2589,14 +2597,6 @@ Rollout внимания (Abnar &amp; Zuidema 2020): внимание всех �
         <translation>Устройство</translation>
     </message>
     <message>
-        <source>Where the forwards run.</source>
-        <translation>Где выполняются прямые проходы.</translation>
-    </message>
-    <message>
-        <source>This build of LibTorch has no GPU support: CPU only.</source>
-        <translation>Эта сборка LibTorch не поддерживает GPU: только CPU.</translation>
-    </message>
-    <message>
         <source>This method has no main knob to trade cost with.</source>
         <translation>У этого метода нет основного параметра для регулировки стоимости.</translation>
     </message>
@@ -2641,6 +2641,14 @@ Rollout внимания (Abnar &amp; Zuidema 2020): внимание всех �
     <message>
         <source>parts</source>
         <translation>компоненты</translation>
+    </message>
+    <message>
+        <source>Where the forwards run, and in which precision. bfloat16 is faster on GPUs and on CPUs with AVX512-BF16; rankings are still taken in float32, but the activations are rounded, so a few images keep other tokens.%1</source>
+        <translation>Где выполняются прямые проходы и с какой точностью. bfloat16 быстрее на GPU и на процессорах с AVX512-BF16; ранжирование по-прежнему выполняется во float32, но активации округляются, поэтому на некоторых изображениях сохраняются другие токены.%1</translation>
+    </message>
+    <message>
+        <source> This build of LibTorch has no GPU support: CPU only.</source>
+        <translation> Эта сборка LibTorch не поддерживает GPU: только CPU.</translation>
     </message>
 </context>
 <context>

@@ -1282,6 +1282,14 @@ Rollout (Abnar &amp; Zuidema 2020): the attention of every block up to the chose
         <source>&amp;Train method parts…</source>
         <translation>训练方法组件(&amp;T)…</translation>
     </message>
+    <message>
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <source>--device %1: this build has no such device (%2)</source>
+        <translation>--device %1：此构建没有该设备（%2）</translation>
+    </message>
 </context>
 <context>
     <name>vp::MeasuredCost</name>
@@ -2577,14 +2585,6 @@ Rollout (Abnar &amp; Zuidema 2020): the attention of every block up to the chose
         <translation>设备</translation>
     </message>
     <message>
-        <source>Where the forwards run.</source>
-        <translation>前向计算运行的位置。</translation>
-    </message>
-    <message>
-        <source>This build of LibTorch has no GPU support: CPU only.</source>
-        <translation>此 LibTorch 版本不支持 GPU：仅限 CPU。</translation>
-    </message>
-    <message>
         <source>This method has no main knob to trade cost with.</source>
         <translation>此方法没有可用于权衡开销的主参数。</translation>
     </message>
@@ -2629,6 +2629,14 @@ Rollout (Abnar &amp; Zuidema 2020): the attention of every block up to the chose
     <message>
         <source>parts</source>
         <translation>组件</translation>
+    </message>
+    <message>
+        <source>Where the forwards run, and in which precision. bfloat16 is faster on GPUs and on CPUs with AVX512-BF16; rankings are still taken in float32, but the activations are rounded, so a few images keep other tokens.%1</source>
+        <translation>前向计算在哪里运行、使用何种精度。bfloat16 在 GPU 和支持 AVX512-BF16 的 CPU 上更快；排序仍以 float32 进行，但激活值会被舍入，因此少数图像保留的 token 会不同。%1</translation>
+    </message>
+    <message>
+        <source> This build of LibTorch has no GPU support: CPU only.</source>
+        <translation> 此 LibTorch 构建不支持 GPU：仅限 CPU。</translation>
     </message>
 </context>
 <context>

@@ -203,6 +203,51 @@ private Q_SLOTS:
         QVERIFY2(fail.message.contains("broken_image.png"), qPrintable(fail.message));
     }
 
+    // The picker's precision: bfloat16 on the CPU gives the float32 prediction within bf16's
+    // rounding, says so in the result, and a later float32 request runs in float32 again.
+    void bfloat16OnTheCpuAndBack() {
+        QTemporaryDir dir;
+        const QString image = writeTestImage(dir);
+        QSignalSpy results(m_worker, &vp::InferenceWorker::resultReady);
+        QSignalSpy failed(m_worker, &vp::InferenceWorker::failed);
+        QVERIFY(vp::availableComputeChoices().contains(QStringLiteral("cpu/bfloat16")));
+        std::vector<std::vector<float>> logits;
+        const QStringList devices{QStringLiteral("cpu"), QStringLiteral("cpu/bfloat16"), QStringLiteral("cpu")};
+        for (int i = 0; i < devices.size(); ++i) {
+            vp::StudioRequest r;
+            r.generation = 400 + i;
+            r.modelSpec = kFixtureModel;
+            r.imagePath = image;
+            r.methodId = "tome";
+            r.knobs = {{"r", "4"}};
+            r.device = devices[i];
+            m_worker->submit(r);
+            QVERIFY(finishes(r.generation));
+            QVERIFY2(failed.isEmpty(), failed.isEmpty() ? "" : qPrintable(failed.first().at(0).value<vp::StudioFailure>().message));
+            const auto res = results.last().at(0).value<vp::StudioResult>();
+            QCOMPARE(res.generation, r.generation);
+            QCOMPARE(res.device, devices[i]);
+            logits.push_back(res.logits);
+        }
+        QCOMPARE(logits[0], logits[2]);  // back to float32: the same numbers as before
+        double maxDiff = 0;
+        for (size_t c = 0; c < logits[0].size(); ++c) maxDiff = std::max<double>(maxDiff, std::abs(logits[0][c] - logits[1][c]));
+        QVERIFY2(maxDiff > 0 && maxDiff < 0.25, qPrintable(QString("max |dlogit| %1").arg(maxDiff)));
+        const auto top = [](const std::vector<float>& l) { return std::max_element(l.begin(), l.end()) - l.begin(); };
+        QCOMPARE(top(logits[1]), top(logits[0]));
+        if (!vp::availableDevices().contains(QStringLiteral("cuda"))) {  // a GPU choice without a GPU: named
+            vp::StudioRequest r;
+            r.generation = 410;
+            r.modelSpec = kFixtureModel;
+            r.imagePath = image;
+            r.device = QStringLiteral("cuda/float16");
+            m_worker->submit(r);
+            QTRY_VERIFY_WITH_TIMEOUT(!failed.isEmpty(), 60000);
+            QVERIFY2(failed.last().at(0).value<vp::StudioFailure>().message.contains("cuda/float16"),
+                     qPrintable(failed.last().at(0).value<vp::StudioFailure>().message));
+        }
+    }
+
     void badModelFailsNamingIt() {
         QSignalSpy failed(m_worker, &vp::InferenceWorker::failed);
         vp::StudioRequest r;

@@ -151,6 +151,17 @@ private Q_SLOTS:
                     "--quit-after-screenshot"});
         QCOMPARE(r.exitCode, 2);
         QVERIFY2(r.err.contains("sweep_abc.json"), qPrintable(r.err));
+        r = studio({"--device", "gpu", "--screenshot", "x.png", "--quit-after-screenshot"});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains("--device 'gpu'") && r.err.contains("cpu/bfloat16"), qPrintable(r.err));
+        // A real choice: refused naming it where this build sees no GPU, shown where it does.
+        QTemporaryDir dir;
+        r = studio({"--model", kFixtureModel, "--device", "cuda", "--screenshot", dir.filePath("cuda.png"),
+                    "--quit-after-screenshot"});
+        if (r.exitCode == 2)
+            QVERIFY2(r.err.contains("--device cuda: this build has no such device"), qPrintable(r.err));
+        else
+            QVERIFY2(r.exitCode == 0 && QFileInfo::exists(dir.filePath("cuda.png")), qPrintable(r.err));
         r = studio({"--compare", "evit"});
         QCOMPARE(r.exitCode, 2);
         QVERIFY2(r.err.contains("2 to 4"), qPrintable(r.err));

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <chrono>
 
+#include "common/dtype_names.h"
 #include "common/error.h"
 #include "inference_worker.h"
 #include "io/dataset.h"
@@ -202,8 +203,8 @@ void InferenceWorker::run(const StudioRequest& r) {
         result.logits = toVector(out.logits);
         result.threads = at::get_num_threads();
         result.device = QString::fromStdString(model->device().str());
-        if (model->dtype() == at::kBFloat16) result.device += QStringLiteral("/bfloat16");
-        if (model->dtype() == at::kHalf) result.device += QStringLiteral("/float16");
+        if (model->dtype() != at::kFloat)  // the device picker's name for it, "cpu/bfloat16"
+            result.device += QStringLiteral("/") + QString::fromStdString(dtypeName(model->dtype()));
         result.gmacs = toG(traceMacs(*model, out.trace));
         result.denseGmacs = m_info.denseGmacs;
         result.linearDensity = meanLinearDensity(*model);

@@ -34,9 +34,14 @@ QStringList availableDevices() {
     return devices;
 }
 
+QStringList allComputeChoices() {
+    return {QStringLiteral("cpu"), QStringLiteral("cpu/bfloat16"), QStringLiteral("cuda"), QStringLiteral("cuda/bfloat16"),
+            QStringLiteral("cuda/float16")};
+}
+
 QStringList availableComputeChoices() {
-    QStringList choices{QStringLiteral("cpu"), QStringLiteral("cpu/bfloat16")};
-    if (at::hasCUDA()) choices << QStringLiteral("cuda") << QStringLiteral("cuda/bfloat16") << QStringLiteral("cuda/float16");
+    QStringList choices = allComputeChoices();
+    if (!at::hasCUDA()) choices.removeIf([](const QString& c) { return c.startsWith(QStringLiteral("cuda")); });
     return choices;
 }
 

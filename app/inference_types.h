@@ -122,8 +122,10 @@ struct StudioFailure {
 
 // "cpu", plus "cuda" when this LibTorch build sees a GPU.
 QStringList availableDevices();
-// What the studio's device picker offers, "device" or "device/dtype" (no dtype: float32): "cpu",
-// "cpu/bfloat16", and with a GPU "cuda", "cuda/bfloat16", "cuda/float16".
+// Every choice a studio's device picker can offer, "device" or "device/dtype" (no dtype:
+// float32): "cpu", "cpu/bfloat16", "cuda", "cuda/bfloat16", "cuda/float16".
+QStringList allComputeChoices();
+// Those this build offers: the CUDA ones only where LibTorch sees a GPU.
 QStringList availableComputeChoices();
 // The picker's text for a choice: "CPU", "CPU · bfloat16", ...
 QString computeChoiceLabel(const QString& choice);

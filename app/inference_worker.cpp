@@ -8,6 +8,7 @@
 #include <chrono>
 #include <algorithm>
 
+#include "common/dtype_names.h"
 #include "common/error.h"
 #include "eval/latency_lock.h"
 #include "io/image_loader.h"
@@ -149,9 +150,8 @@ bool InferenceWorker::ensureDevice(const StudioRequest& r) {
                         availableComputeChoices().join(", ").toStdString() + ")");
         Q_EMIT busy(r.generation, tr("Moving the model to %1…").arg(computeChoiceLabel(wanted)));
         const QStringList parts = wanted.split(QLatin1Char('/'));  // "device" or "device/dtype"
-        const at::ScalarType dtype = parts.size() < 2                     ? at::kFloat
-                                     : parts[1] == QStringLiteral("bfloat16") ? at::kBFloat16
-                                                                              : at::kHalf;
+        const at::ScalarType dtype =
+            parts.size() < 2 ? at::kFloat : dtypeFromName(parts[1].toStdString()).value_or(at::kFloat);
         m_model = wanted == QStringLiteral("cpu") ? m_cpuModel : m_cpuModel.to(at::Device(parts[0].toStdString()), dtype);
         m_device = wanted;
         warmUp();

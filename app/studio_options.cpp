@@ -4,6 +4,7 @@
 #include <QCoreApplication>
 
 #include "common/error.h"
+#include "inference_types.h"
 #include "prune/registry.h"
 
 namespace vp {
@@ -84,7 +85,7 @@ ParsedOptions parseStudioOptions(const QStringList& arguments) {
     if (parser.isSet(method)) o.method = parser.value(method);
     if (parser.isSet(device)) {
         o.device = parser.value(device);
-        const QStringList known{"cpu", "cpu/bfloat16", "cuda", "cuda/bfloat16", "cuda/float16"};
+        const QStringList known = allComputeChoices();
         if (!known.contains(*o.device))
             return stop(2, "--device '" + *o.device + "': expected " + known.join(", ") +
                                " (a GPU choice needs a CUDA build of LibTorch and a GPU)");

@@ -1,3 +1,4 @@
+#include "common/dtype_names.h"
 #include "cli_common.h"
 
 #include <iostream>
@@ -31,14 +32,10 @@ at::Device parseDevice(const std::string& text) {
 }
 
 at::ScalarType parseDtype(const std::string& text, const at::Device& device) {
-    if (text.empty() || text == "float32" || text == "fp32") return at::kFloat;
-    at::ScalarType t;
-    if (text == "float16" || text == "fp16")
-        t = at::kHalf;
-    else if (text == "bfloat16" || text == "bf16")
-        t = at::kBFloat16;
-    else
-        throw Error("--dtype '" + text + "': expected float32, float16 or bfloat16");
+    if (text.empty()) return at::kFloat;
+    const std::optional<at::ScalarType> parsed = dtypeFromName(text);
+    if (!parsed) throw Error("--dtype '" + text + "': expected float32, float16 or bfloat16");
+    const at::ScalarType t = *parsed;
     // bfloat16 runs on the CPU too (LibTorch's oneDNN kernels; fast where the CPU has AVX512-BF16);
     // float16 matrix products on the CPU are not worth offering.
     if (t == at::kHalf && !device.is_cuda())
@@ -126,15 +123,6 @@ int cmdMethods(const Args& args) {
                       << ".." << k.max << ") " << k.help << "\n";
     }
     return 0;
-}
-
-std::vector<std::string> splitList(const std::string& text) {
-    std::vector<std::string> out;
-    std::stringstream ss(text);
-    std::string item;
-    while (std::getline(ss, item, ','))
-        if (!item.empty()) out.push_back(item);
-    return out;
 }
 
 }  // namespace vp::cli

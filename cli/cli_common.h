@@ -2,6 +2,7 @@
 // Pieces shared by the vitprune subcommands: model/method/device from arguments, JSON output.
 #include <nlohmann/json.hpp>
 
+#include "common/text_list.h"
 #include "cli_args.h"
 #include "model/vit_model.h"
 #include "prune/prune_method.h"
@@ -24,8 +25,7 @@ nlohmann::json settingsToJson(const KnobValues& values);
 // Prints a JSON object on stdout (one line) or nothing.
 void printJson(const nlohmann::json& j);
 nlohmann::json specToJson(const MethodSpec& spec);
-// "a,b,,c" -> {"a", "b", "c"}.
-std::vector<std::string> splitList(const std::string& text);
+using vp::splitList;  // common/text_list.h
 
 int cmdMethods(const Args& args);
 int cmdInfo(const Args& args);

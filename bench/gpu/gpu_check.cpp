@@ -17,9 +17,11 @@
 #include <sstream>
 
 #include "common/atomic_file.h"
+#include "common/dtype_names.h"
 #include "common/error.h"
 #include "common/parse_number.h"
 #include "common/runtime_setup.h"
+#include "common/text_list.h"
 #include "common/torch_compat.h"
 #include "eval/efficiency.h"
 #include "eval/fashion_mnist_idx.h"
@@ -42,19 +44,10 @@ struct Options {
     std::string out;  // folder for the JSON tables; empty: none
 };
 
-std::vector<std::string> splitList(const std::string& text) {
-    std::vector<std::string> out;
-    std::stringstream s(text);
-    for (std::string item; std::getline(s, item, ',');)
-        if (!item.empty()) out.push_back(item);
-    return out;
-}
-
 at::ScalarType dtypeOf(const std::string& name) {
-    if (name == "float32") return at::kFloat;
-    if (name == "bfloat16") return at::kBFloat16;
-    if (name == "float16") return at::kHalf;
-    throw vp::Error("dtype '" + name + "': expected float32, bfloat16 or float16");
+    const std::optional<at::ScalarType> t = vp::dtypeFromName(name);
+    if (!t) throw vp::Error("dtype '" + name + "': expected float32, bfloat16 or float16");
+    return *t;
 }
 
 int positiveInt(const std::string& text, const std::string& flag) {
@@ -216,10 +209,10 @@ Options parse(int argc, char** argv) {
         if (a == "--device") o.device = value();
         else if (a == "--batches") {
             o.batches.clear();
-            for (const std::string& b : splitList(value())) o.batches.push_back(positiveInt(b, "--batches"));
-        } else if (a == "--dtypes") o.dtypes = splitList(value());
-        else if (a == "--sections") o.sections = splitList(value());
-        else if (a == "--methods") o.methods = splitList(value());
+            for (const std::string& b : vp::splitList(value())) o.batches.push_back(positiveInt(b, "--batches"));
+        } else if (a == "--dtypes") o.dtypes = vp::splitList(value());
+        else if (a == "--sections") o.sections = vp::splitList(value());
+        else if (a == "--methods") o.methods = vp::splitList(value());
         else if (a == "--pairs") o.pairs = positiveInt(value(), "--pairs");
         else if (a == "--fashion") o.fashion = value();
         else if (a == "--out") o.out = value();

@@ -131,19 +131,18 @@ public:
         // Small CPU sizes (the studio's live forwards): plain C++ passes instead of ~25 small kernels.
         const bool host = hostPathPays(state.x);
         const Matching match = host ? matchOnHost(scores, N, r, distill) : matchWithTensors(scores, N, r, distill);
-        const at::Tensor& newIndex = match.newIndex;
-        const at::Tensor& nodeMax = match.nodeMax;
         const MergedTokens merged = host && state.x.scalar_type() == at::kFloat
-                                        ? mergeOnHost(state.x, state.size, newIndex, N - r)
-                                        : mergeWithTensors(state.x, state.size, newIndex, N - r);
+                                        ? mergeOnHost(state.x, state.size, match.newIndex, N - r)
+                                        : mergeWithTensors(state.x, state.size, match.newIndex, N - r);
         state.x = merged.x;
         state.size = merged.size;
         if (state.tracking && state.patchToToken.defined()) {
             // Score shown per patch: an A token's best similarity to B (NaN for B tokens).
-            at::Tensor score = at::full({state.batch(), N}, std::numeric_limits<float>::quiet_NaN(), nodeMax.options());
-            score.slice(1, 0, N, 2).copy_(nodeMax);
+            at::Tensor score =
+                at::full({state.batch(), N}, std::numeric_limits<float>::quiet_NaN(), match.nodeMax.options());
+            score.slice(1, 0, N, 2).copy_(match.nodeMax);
             recordPatchScores(state, score.narrow(1, state.prefix, N - state.prefix));
-            state.remapPatches(newIndex);
+            state.remapPatches(match.newIndex);
         }
     }
 

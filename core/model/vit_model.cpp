@@ -148,16 +148,12 @@ at::Tensor softmaxWithPolicy(const at::Tensor& logits, const at::Tensor& policy)
     const int64_t B = logits.size(0), N = logits.size(-1);
     constexpr double eps = 1e-6;
     const at::Tensor keep = policy.to(at::kFloat).view({B, 1, 1, N});
-    const at::Tensor eye = at::eye(N, keep.options()).view({1, 1, N, N});  // keep is float32
+    const at::Tensor eye = at::eye(N, keep.options()).view({1, 1, N, N});
     const at::Tensor weight = keep + (1.0 - keep) * eye;
     const at::Tensor shifted = logits - std::get<0>(logits.max(-1, /*keepdim=*/true));
     const at::Tensor e = shifted.to(at::kFloat).exp() * weight;
     return ((e + eps / static_cast<double>(N)) / (e.sum(-1, /*keepdim=*/true) + eps)).to(logits.scalar_type());
 }
-
-}  // namespace
-
-namespace {
 
 // What every query adds to its logits per key, in float32: log(size) of merged tokens (ToMe's
 // proportional attention) and -inf for padding (per-image token counts). Undefined: nothing.
@@ -225,14 +221,13 @@ at::Tensor ViTModel::attention(int layer, const at::Tensor& xNorm, const TokenSt
                 at::matmul(b.hallucinateW.to(attn.scalar_type()), attn.reshape({B, hm, N * N}));
             attn = at::cat({attn, mixed.view({B, h - hm, N, N})}, 1);
         }
-        // Scores for ranking in float32 even for half models (the references' softmax runs in
-        // fp32 under autocast; bf16 steps near 1/N would turn the top-k into ties).
-        if (needs.clsAttn)
-            ctx.clsAttn = half && hm == h && !state.policy.defined() ? clsAttentionRow(q, k, biasF)
-                                                                      : attn.select(2, 0).to(at::kFloat);
-        // Half models: the map a method thresholds or ranks by (LTP, Patch Slimming) is a float32
-        // softmax of the logits, as under the references' autocast.
-        if (needs.fullMap) ctx.map = half && hm == h && !state.policy.defined() ? logits.to(at::kFloat).softmax(-1) : attn;
+        // Half models rank and threshold by float32 scores (the references' softmax runs in fp32
+        // under autocast; bf16 steps near 1/N would turn the top-k into ties): the class row from
+        // fp32 q and k, the full map (LTP, Patch Slimming) as an fp32 softmax of the logits.
+        // hMHSA's mixed maps and DynamicViT's policy softmax exist only in `attn`.
+        const bool fp32Scores = half && hm == h && !state.policy.defined();
+        if (needs.clsAttn) ctx.clsAttn = fp32Scores ? clsAttentionRow(q, k, biasF) : attn.select(2, 0).to(at::kFloat);
+        if (needs.fullMap) ctx.map = fp32Scores ? logits.to(at::kFloat).softmax(-1) : attn;
         out = at::matmul(attn, v);
     }
     return at::linear(out.transpose(1, 2).reshape({B, N, h * dv}), b.projW, b.projB);
